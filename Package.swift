@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kubereach",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubereach", targets: ["kubereach"]),
+        .library(name: "KubeReachCore", targets: ["KubeReachCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // Pure evaluation core: model, interval sets, selectors, engine. No I/O.
+        .target(
+            name: "KubeReachCore",
+            dependencies: [.product(name: "Collections", package: "swift-collections")]
+        ),
+        // The only module that imports Yams: manifests -> Cluster with source locations.
+        .target(
+            name: "KubeReachYAML",
+            dependencies: ["KubeReachCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Text formatters (txt, json, csv, md) over core results.
+        .target(name: "KubeReachRender", dependencies: ["KubeReachCore"]),
+        // argument-parser commands, as a library so tests can run them in process.
+        .target(
+            name: "KubeReachCLI",
+            dependencies: [
+                "KubeReachCore", "KubeReachYAML", "KubeReachRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
+        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore"]),
+        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
+        .testTarget(
+            name: "KubeReachCLITests",
+            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML"],
+            resources: [.copy("Golden")]
+        ),
+    ]
+)

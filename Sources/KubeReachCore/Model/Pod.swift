@@ -1,0 +1,48 @@
+/// A declared container port. A policy's named port resolves against these.
+public struct ContainerPort: Hashable, Sendable, Comparable {
+    public var name: String?
+    public var port: Int
+    public var proto: NetworkProtocol
+
+    public init(name: String? = nil, port: Int, proto: NetworkProtocol = .tcp) {
+        self.name = name
+        self.port = port
+        self.proto = proto
+    }
+
+    public static func < (l: Self, r: Self) -> Bool {
+        (l.name ?? "", l.port, l.proto.rawValue) < (r.name ?? "", r.port, r.proto.rawValue)
+    }
+}
+
+/// A pod, real (from a Pod manifest) or stood for by a workload's template.
+public struct Pod: Hashable, Sendable {
+    public var namespace: String
+    public var name: String
+    public var labels: [String: String]
+    /// From `status.podIP`/`podIPs`; empty when unknown (template pods).
+    public var ips: [IPAddress]
+    public var ports: [ContainerPort]
+    public var hostNetwork: Bool
+    /// What the pod is shown as at workload level.
+    public var workload: WorkloadRef
+    public var location: SourceLocation?
+
+    public init(
+        namespace: String, name: String, labels: [String: String] = [:], ips: [IPAddress] = [],
+        ports: [ContainerPort] = [], hostNetwork: Bool = false, workload: WorkloadRef? = nil,
+        location: SourceLocation? = nil
+    ) {
+        self.namespace = namespace
+        self.name = name
+        self.labels = labels
+        self.ips = ips
+        self.ports = ports.sorted()
+        self.hostNetwork = hostNetwork
+        self.workload = workload ?? WorkloadRef(namespace: namespace, name: name, kind: "Pod")
+        self.location = location
+    }
+
+    /// `ns/name`
+    public var qualifiedName: String { "\(namespace)/\(name)" }
+}

@@ -1,0 +1,3 @@
+import KubeReachCLI
+
+KubeReach.main()
