@@ -36,6 +36,10 @@ let package = Package(
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore"]),
+        .testTarget(
+            name: "KubeReachRenderTests", dependencies: ["KubeReachRender", "KubeReachCore"],
+            resources: [.copy("Golden")]
+        ),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",

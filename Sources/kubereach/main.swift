@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import KubeReachCLI
 
-KubeReach.main()
+exit(Runner.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,31 @@
+import KubeReachCore
+
+/// Errors the commands raise; `Runner` alone turns them into text and exit codes.
+public enum CLIError: Error, CustomStringConvertible {
+    /// Input could not be loaded or is invalid: every problem found.
+    case invalidInput([Diagnostic])
+    /// A command-line value is wrong (not a file problem).
+    case usage(String)
+    /// A named endpoint does not exist in the input.
+    case notFound(String)
+    /// Writing an output file failed.
+    case output(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let ds): ds.map(\.description).joined(separator: "\n")
+        case .usage(let s): "error: \(s)"
+        case .notFound(let s): "error: \(s)"
+        case .output(let s): "error: \(s)"
+        }
+    }
+}
+
+/// Exit codes that CI can gate on.
+public enum ExitStatus: Int32 {
+    case success = 0
+    /// eval: denied; lint/diff: findings reached the threshold.
+    case negative = 1
+    /// Invalid input, usage error or I/O failure: no answer given.
+    case error = 2
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import KubeReachCore
+import KubeReachYAML
+
+/// Input selection and evaluation choices shared by every command.
+struct InputOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("filename")], help: "A manifest file or directory (repeatable); '-' reads stdin.")
+    var files: [String] = []
+
+    @Option(
+        name: .customLong("ipblock-matches-pods"),
+        help: "Whether ipBlocks also match pods whose IP is inside them (true|false).")
+    var ipBlockMatchesPods: Bool = true
+
+    @Flag(name: .customLong("keep-going"), help: "Skip invalid objects (listed on stderr) instead of stopping.")
+    var keepGoing = false
+
+    @Flag(name: .shortAndLong, help: "List skipped kinds and other notes on stderr.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print no warnings.")
+    var quiet = false
+
+    var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods) }
+
+    /// Loads every path, prints warnings (and with -v notes) to stderr, and throws when
+    /// the input is invalid.
+    func load(paths: [String]) throws -> LoadResult {
+        let all = paths + files
+        guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, or - for stdin") }
+        let io = CommandIO.current
+        let result: LoadResult
+        do {
+            let sources = try ManifestFiles.collect(all)
+            result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
+        } catch let failure as LoadFailure {
+            throw CLIError.invalidInput(failure.diagnostics)
+        }
+        for d in result.diagnostics {
+            if d.severity == .error || (d.severity == .warning && !quiet) || verbose {
+                io.report(d.description, severity: d.severity.rawValue)
+            }
+        }
+        if !result.skippedObjects.isEmpty && !quiet {
+            io.report("warning: skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; "), severity: "warning")
+        }
+        if verbose {
+            for (kind, n) in result.skippedKinds.sorted(by: { $0.key < $1.key }) {
+                io.report("note: skipped \(n) object(s) of kind \(kind) (not used by the evaluation)", severity: "note")
+            }
+        }
+        return result
+    }
+}

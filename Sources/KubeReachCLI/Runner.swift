@@ -1,0 +1,36 @@
+import ArgumentParser
+import KubeReachYAML
+
+/// Runs a command line and returns its exit code. The only place where errors become
+/// text on stderr and an exit status.
+public enum Runner {
+    public static func run(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
+        CommandIO.$current.withValue(io) {
+            do {
+                var command = try KubeReach.parseAsRoot(arguments)
+                if var eval = command as? EvalCommand {
+                    return try eval.evaluate().rawValue
+                }
+                try command.run()
+                return ExitStatus.success.rawValue
+            } catch let error as CLIError {
+                for line in error.description.split(separator: "\n", omittingEmptySubsequences: true) {
+                    io.report(String(line), severity: line.contains("warning: ") && !line.contains("error: ") ? "warning" : "error")
+                }
+                return ExitStatus.error.rawValue
+            } catch let failure as LoadFailure {
+                for d in failure.diagnostics { io.report(d.description, severity: d.severity.rawValue) }
+                return ExitStatus.error.rawValue
+            } catch {
+                let code = KubeReach.exitCode(for: error)
+                let message = KubeReach.fullMessage(for: error)
+                if code == .success {
+                    io.out(message + "\n")
+                    return 0
+                }
+                io.err(message + "\n")
+                return ExitStatus.error.rawValue
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The choices SEMANTICS.md leaves to the network plugin, made explicit.
+public struct EvaluationOptions: Sendable, Hashable {
+    /// Whether an ipBlock also matches pods whose IP lies in it (upstream e2e tests expect it;
+    /// netpol-analyzer does not). A pod with no known IP is never matched by an ipBlock.
+    public var ipBlockMatchesPods: Bool
+    /// IP families whose address space appears as external peers in addition to those the
+    /// cluster brings into play (IPv4 always; IPv6 when a pod IP or an ipBlock is IPv6).
+    public var extraFamilies: Set<IPFamily>
+
+    public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = []) {
+        self.ipBlockMatchesPods = ipBlockMatchesPods
+        self.extraFamilies = extraFamilies
+    }
+}

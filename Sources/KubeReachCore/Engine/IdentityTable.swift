@@ -1,0 +1,59 @@
+import BitCollections
+
+/// Pods grouped into identities: pods that no policy can tell apart (same namespace,
+/// labels, container ports, hostNetwork, and ipBlock atoms of their IPs) share one
+/// identity, and the engine works on identities only.
+struct IdentityTable: Sendable {
+    struct Key: Hashable, Sendable {
+        var namespace: Int
+        var labels: [String: String]
+        var ports: [ContainerPort]
+        var hostNetwork: Bool
+        var ipAtoms: [Int]
+    }
+
+    /// One entry per identity.
+    private(set) var keys: [Key] = []
+    /// Identity of each pod, by pod index.
+    private(set) var identityOfPod: [Int] = []
+    /// Distinct container-port lists, and each identity's index into it (named ports
+    /// resolve per port list, not per identity).
+    private(set) var portLists: [[ContainerPort]] = []
+    private(set) var portListOfIdentity: [Int] = []
+    /// Identities of each namespace, by namespace index.
+    private(set) var identitiesInNamespace: [BitSet]
+    /// Identities holding an IP in each global atom.
+    private(set) var identitiesByAtom: [Int: BitSet] = [:]
+
+    init(pods: [Pod], namespaceIndex: [String: Int], namespaceCount: Int, atomsOfPod: (Pod) -> [Int]) {
+        identitiesInNamespace = Array(repeating: BitSet(), count: namespaceCount)
+        var index: [Key: Int] = [:]
+        var portIndex: [[ContainerPort]: Int] = [:]
+        identityOfPod.reserveCapacity(pods.count)
+        for pod in pods {
+            let ns = namespaceIndex[pod.namespace] ?? 0
+            let key = Key(
+                namespace: ns, labels: pod.labels, ports: pod.ports, hostNetwork: pod.hostNetwork,
+                ipAtoms: atomsOfPod(pod))
+            if let id = index[key] {
+                identityOfPod.append(id)
+                continue
+            }
+            let id = keys.count
+            index[key] = id
+            keys.append(key)
+            identityOfPod.append(id)
+            identitiesInNamespace[ns].insert(id)
+            for atom in key.ipAtoms { identitiesByAtom[atom, default: BitSet()].insert(id) }
+            if let p = portIndex[pod.ports] {
+                portListOfIdentity.append(p)
+            } else {
+                portIndex[pod.ports] = portLists.count
+                portListOfIdentity.append(portLists.count)
+                portLists.append(pod.ports)
+            }
+        }
+    }
+
+    var count: Int { keys.count }
+}

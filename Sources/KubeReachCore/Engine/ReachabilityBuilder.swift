@@ -1,0 +1,154 @@
+import BitCollections
+
+/// Builds a `Reachability`: identities, address atoms, selector index, compiled policies,
+/// then one ingress and one egress row per distinct set of applying policies.
+struct ReachabilityBuilder {
+    var cluster: Cluster
+    let options: EvaluationOptions
+    var identities: IdentityTable!
+    var sourceAtoms = AddressAtoms(cutting: [], families: [])
+    var destinationAtoms = AddressAtoms(cutting: [], families: [])
+    var compiled: [CompiledPolicy] = []
+    var ingressPolicies: [[Int]] = []
+    var egressPolicies: [[Int]] = []
+    var ingressRowOfIdentity: [Int32] = []
+    var egressRowOfIdentity: [Int32] = []
+    var rows: [[UInt32]] = []
+    var table = ConnectionTable()
+
+    private var namespaceIndex: [String: Int] = [:]
+    private var globalAtoms = AddressAtoms(cutting: [], families: [])
+    private var podLabels = LabelIndex([])
+    private var namespaceLabels = LabelIndex([])
+    private var podSelectorCache: [LabelSelector: BitSet] = [:]
+    private var namespaceSelectorCache: [LabelSelector: BitSet] = [:]
+    private var universe = 0
+
+    init(cluster: Cluster, options: EvaluationOptions) {
+        var c = cluster
+        c.addImplicitNamespaces()
+        self.cluster = c
+        self.options = options
+    }
+
+    mutating func build() {
+        for (i, ns) in cluster.namespaces.enumerated() where namespaceIndex[ns.name] == nil {
+            namespaceIndex[ns.name] = i
+        }
+        buildAtoms()
+        let matchPods = options.ipBlockMatchesPods
+        let atoms = globalAtoms
+        identities = IdentityTable(
+            pods: cluster.pods, namespaceIndex: namespaceIndex, namespaceCount: cluster.namespaces.count,
+            atomsOfPod: { pod in
+                matchPods ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
+            })
+        universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
+        podLabels = LabelIndex(identities.keys.map(\.labels))
+        namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
+        compilePolicies()
+        buildRows()
+    }
+
+    // MARK: atoms
+
+    private mutating func buildAtoms() {
+        var families: Set<IPFamily> = [.v4]
+        families.formUnion(options.extraFamilies)
+        var ingressRanges: [IPRange] = [], egressRanges: [IPRange] = []
+        for policy in cluster.policies {
+            for (direction, rules) in [(PolicyDirection.ingress, policy.ingress), (.egress, policy.egress)] {
+                for rule in rules {
+                    for case .ipBlock(let block) in rule.peers {
+                        families.insert(block.cidr.address.family)
+                        if direction == .ingress { ingressRanges += block.ranges } else { egressRanges += block.ranges }
+                    }
+                }
+            }
+        }
+        for pod in cluster.pods { for ip in pod.ips { families.insert(ip.family) } }
+        sourceAtoms = AddressAtoms(cutting: ingressRanges, families: families)
+        destinationAtoms = AddressAtoms(cutting: egressRanges, families: families)
+        globalAtoms = AddressAtoms(cutting: ingressRanges + egressRanges, families: families)
+    }
+
+    // MARK: compile
+
+    private mutating func compilePolicies() {
+        for (pi, policy) in cluster.policies.enumerated() {
+            guard let ns = namespaceIndex[policy.namespace] else { continue }
+            var selected = identities.identitiesInNamespace[ns]
+            selected.formIntersection(podSelection(policy.podSelector))
+            var cp = CompiledPolicy(policyIndex: pi, selected: selected, ingress: nil, egress: nil)
+            for direction in PolicyDirection.allCases where policy.affects(direction) {
+                let rules = policy.rules(direction).map { rule -> CompiledPolicy.Rule in
+                    compile(rule, direction: direction, namespace: ns)
+                }
+                if direction == .ingress { cp.ingress = rules } else { cp.egress = rules }
+            }
+            compiled.append(cp)
+        }
+        ingressPolicies = Array(repeating: [], count: identities.count)
+        egressPolicies = Array(repeating: [], count: identities.count)
+        for (ci, cp) in compiled.enumerated() {
+            for id in cp.selected {
+                if cp.ingress != nil { ingressPolicies[id].append(ci) }
+                if cp.egress != nil { egressPolicies[id].append(ci) }
+            }
+        }
+    }
+
+    private mutating func compile(_ rule: PolicyRule, direction: PolicyDirection, namespace: Int) -> CompiledPolicy.Rule {
+        var peers = BitSet()
+        if rule.peers.isEmpty {
+            peers = BitSet(0..<universe)
+        } else {
+            for peer in rule.peers { peers.formUnion(peerBits(peer, direction: direction, namespace: namespace)) }
+        }
+        let fixed = table.intern(rule.ports.connections(destinationPorts: nil))
+        return CompiledPolicy.Rule(
+            peers: peers, ports: rule.ports, fixedConnections: fixed, hasNamedPorts: rule.ports.contains(where: \.isNamed))
+    }
+
+    private mutating func peerBits(_ peer: PolicyPeer, direction: PolicyDirection, namespace: Int) -> BitSet {
+        switch peer {
+        case .selector(let pods, let namespaces):
+            var bits: BitSet
+            if let namespaces {
+                bits = namespaceSelection(namespaces)
+            } else {
+                bits = identities.identitiesInNamespace[namespace]
+            }
+            if let pods { bits.formIntersection(podSelection(pods)) }
+            return bits
+        case .ipBlock(let block):
+            var bits = BitSet()
+            let atoms = direction == .ingress ? sourceAtoms : destinationAtoms
+            let base = direction == .ingress ? identities.count : identities.count + sourceAtoms.atoms.count
+            for range in block.ranges {
+                for a in atoms.indices(inside: range) { bits.insert(base + a) }
+                if options.ipBlockMatchesPods {
+                    for a in globalAtoms.indices(inside: range) {
+                        if let ids = identities.identitiesByAtom[a] { bits.formUnion(ids) }
+                    }
+                }
+            }
+            return bits
+        }
+    }
+
+    private mutating func podSelection(_ selector: LabelSelector) -> BitSet {
+        if let cached = podSelectorCache[selector] { return cached }
+        let bits = podLabels.members(matching: selector)
+        podSelectorCache[selector] = bits
+        return bits
+    }
+
+    private mutating func namespaceSelection(_ selector: LabelSelector) -> BitSet {
+        if let cached = namespaceSelectorCache[selector] { return cached }
+        var bits = BitSet()
+        for ns in namespaceLabels.members(matching: selector) { bits.formUnion(identities.identitiesInNamespace[ns]) }
+        namespaceSelectorCache[selector] = bits
+        return bits
+    }
+}

@@ -1,0 +1,22 @@
+import KubeReachCore
+
+/// RFC 4180 CSV with a header row; fields that could be read as spreadsheet formulas
+/// are prefixed with a quote character.
+enum CSVEdgeFormatter {
+    static func render(_ edges: [ConnectivityEdge]) -> String {
+        var out = "src,dst,conn\r\n"
+        for e in edges {
+            out += [e.source, e.destination, e.connections.description].map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.first, "=+-@\t\r".contains(first) { s = "'" + s }
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacing("\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}

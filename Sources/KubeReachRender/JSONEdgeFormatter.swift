@@ -1,0 +1,25 @@
+import KubeReachCore
+
+/// A JSON array, 2-space indent, of `{src, dst, conn, ports}`; `ports` lists
+/// `{"protocol","from","to"}` per allowed range so that `jq` needs no string parsing.
+enum JSONEdgeFormatter {
+    static func render(_ edges: [ConnectivityEdge]) -> String {
+        if edges.isEmpty { return "[]\n" }
+        let items = edges.map { e -> String in
+            let ports = e.connections.portRanges.map {
+                "      {\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
+            }
+            return """
+                  {
+                    "src": \(JSONText.quote(e.source)),
+                    "dst": \(JSONText.quote(e.destination)),
+                    "conn": \(JSONText.quote(e.connections.description)),
+                    "ports": [
+                \(ports.joined(separator: ",\n"))
+                    ]
+                  }
+                """
+        }
+        return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    }
+}

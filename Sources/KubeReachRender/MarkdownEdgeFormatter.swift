@@ -1,0 +1,26 @@
+import KubeReachCore
+
+/// A GitHub-flavoured Markdown table; names are shown as code and pipes escaped so
+/// that no name can break the table.
+enum MarkdownEdgeFormatter {
+    static func render(_ edges: [ConnectivityEdge]) -> String {
+        var out = "| Source | Destination | Connections |\n|---|---|---|\n"
+        for e in edges {
+            out += "| \(cell(e.source)) | \(cell(e.destination)) | \(cell(e.connections.description)) |\n"
+        }
+        return out
+    }
+
+    static func cell(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            case "`": out += "'"
+            default: out.append(c)
+            }
+        }
+        return "`" + out + "`"
+    }
+}
