@@ -3,6 +3,8 @@ import KubeReachCore
 import KubeReachYAML
 
 /// Input selection and evaluation choices shared by every command.
+extension HostNetworkPolicy: ExpressibleByArgument {}
+
 struct InputOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("filename")], help: "A manifest file or directory (repeatable); '-' reads stdin.")
     var files: [String] = []
@@ -11,6 +13,11 @@ struct InputOptions: ParsableArguments {
         name: .customLong("ipblock-matches-pods"),
         help: "Whether ipBlocks also match pods whose IP is inside them (true|false).")
     var ipBlockMatchesPods: Bool = true
+
+    @Option(
+        name: .customLong("host-network-policy"),
+        help: "hostNetwork pods: 'bypass' (never isolated, the default) or 'apply' (isolated like other pods).")
+    var hostNetwork: HostNetworkPolicy = .bypass
 
     @Flag(name: .customLong("keep-going"), help: "Skip invalid objects (listed on stderr) instead of stopping.")
     var keepGoing = false
@@ -21,7 +28,7 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no warnings.")
     var quiet = false
 
-    var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods) }
+    var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
 
     /// Loads every path, prints warnings (and with -v notes) to stderr, and throws when
     /// the input is invalid.

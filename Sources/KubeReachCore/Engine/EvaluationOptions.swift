@@ -6,9 +6,20 @@ public struct EvaluationOptions: Sendable, Hashable {
     /// IP families whose address space appears as external peers in addition to those the
     /// cluster brings into play (IPv4 always; IPv6 when a pod IP or an ipBlock is IPv6).
     public var extraFamilies: Set<IPFamily>
+    /// How policies treat `hostNetwork: true` pods.
+    public var hostNetwork: HostNetworkPolicy
 
-    public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = []) {
+    public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = [], hostNetwork: HostNetworkPolicy = .bypass) {
         self.ipBlockMatchesPods = ipBlockMatchesPods
         self.extraFamilies = extraFamilies
+        self.hostNetwork = hostNetwork
     }
+}
+
+/// NetworkPolicy does not reliably apply to pods on the node's network namespace.
+public enum HostNetworkPolicy: String, Sendable, Hashable, CaseIterable {
+    /// Never isolated: everything in and out is allowed (SEMANTICS.md default).
+    case bypass
+    /// Isolated like any pod (what netpol-analyzer assumes).
+    case apply
 }

@@ -92,7 +92,8 @@ public struct Reachability: Sendable {
         return row < 0 ? ConnectionTable.all : rows[Int(row)][column]
     }
 
-    /// Whether some policy isolates the pod in the direction (hostNetwork pods never are).
+    /// Whether some policy isolates the pod in the direction (hostNetwork pods are not,
+    /// unless the options apply policies to them).
     public func isIsolated(pod: Int, _ direction: PolicyDirection) -> Bool {
         let id = identities.identityOfPod[pod]
         return (direction == .ingress ? ingressRowOfIdentity[id] : egressRowOfIdentity[id]) >= 0

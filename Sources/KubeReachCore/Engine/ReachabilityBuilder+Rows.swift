@@ -22,7 +22,8 @@ extension ReachabilityBuilder {
         var namedMemo: [NamedPortKey: UInt32] = [:]
         ingressRowOfIdentity = Array(repeating: -1, count: identities.count)
         egressRowOfIdentity = Array(repeating: -1, count: identities.count)
-        for id in 0..<identities.count where !identities.keys[id].hostNetwork {
+        let bypass = options.hostNetwork == .bypass
+        for id in 0..<identities.count where !(bypass && identities.keys[id].hostNetwork) {
             for direction in PolicyDirection.allCases {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
                 if policies.isEmpty { continue }
