@@ -38,13 +38,13 @@ let package = Package(
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore"]),
         .testTarget(
             name: "KubeReachRenderTests", dependencies: ["KubeReachRender", "KubeReachCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )
