@@ -30,19 +30,21 @@ struct InputOptions: ParsableArguments {
 
     var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
 
+    private static func read(_ paths: [String], keepGoing: Bool) throws(CLIError) -> LoadResult {
+        do {
+            return try ManifestLoader.load(try ManifestFiles.collect(paths), options: LoadOptions(keepGoing: keepGoing))
+        } catch {
+            throw .invalidInput(error.diagnostics)
+        }
+    }
+
     /// Loads every path, prints warnings (and with -v notes) to stderr, and throws when
     /// the input is invalid.
     func load(paths: [String]) throws -> LoadResult {
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, or - for stdin") }
         let io = CommandIO.current
-        let result: LoadResult
-        do {
-            let sources = try ManifestFiles.collect(all)
-            result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
-        } catch let failure as LoadFailure {
-            throw CLIError.invalidInput(failure.diagnostics)
-        }
+        let result = try Self.read(all, keepGoing: keepGoing)
         for d in result.diagnostics {
             if d.severity == .error || (d.severity == .warning && !quiet) || verbose {
                 io.report(d.description, severity: d.severity.rawValue)

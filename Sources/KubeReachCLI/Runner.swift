@@ -8,7 +8,7 @@ public enum Runner {
         CommandIO.$current.withValue(io) {
             do {
                 var command = try KubeReach.parseAsRoot(arguments)
-                if var eval = command as? EvalCommand {
+                if let eval = command as? EvalCommand {
                     return try eval.evaluate().rawValue
                 }
                 try command.run()

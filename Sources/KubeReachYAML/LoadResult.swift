@@ -1,0 +1,37 @@
+import KubeReachCore
+
+/// One input: a file's name (or `<stdin>`) and its raw bytes.
+public struct ManifestSource: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+}
+
+public struct LoadOptions: Sendable {
+    /// Skip invalid objects (their errors are kept as diagnostics) instead of failing.
+    public var keepGoing: Bool
+
+    public init(keepGoing: Bool = false) { self.keepGoing = keepGoing }
+}
+
+/// What loading produced: the cluster, and everything worth telling the user.
+public struct LoadResult: Sendable {
+    public var cluster: Cluster
+    /// Warnings and notes; with `keepGoing`, also the errors of the skipped objects.
+    public var diagnostics: [Diagnostic]
+    /// Kinds that are not part of the evaluation, with their counts.
+    public var skippedKinds: [String: Int]
+    /// Objects left out because they were invalid (`keepGoing` only).
+    public var skippedObjects: [String]
+}
+
+/// Loading failed: every error found, in input order.
+public struct LoadFailure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

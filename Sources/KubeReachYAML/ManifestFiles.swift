@@ -1,0 +1,53 @@
+import Foundation
+import KubeReachCore
+
+/// Turns command-line paths into sources: files, directories (recursively, `.yaml`,
+/// `.yml`, `.json`, in sorted order) and `-` for standard input.
+public enum ManifestFiles {
+    static let extensions: Set<String> = ["yaml", "yml", "json"]
+
+    public static func collect(_ paths: [String]) throws(LoadFailure) -> [ManifestSource] {
+        var out: [ManifestSource] = []
+        var errors: [Diagnostic] = []
+        var readStdin = false
+        for path in paths {
+            if path == "-" {
+                if readStdin { continue }
+                readStdin = true
+                out.append(ManifestSource(name: "<stdin>", bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(Diagnostic(.error, "no such file or directory", location: SourceLocation(file: path)))
+                continue
+            }
+            let files = isDirectory.boolValue ? manifestFiles(under: path) : [path]
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    errors.append(Diagnostic(.error, "cannot read file", location: SourceLocation(file: file)))
+                    continue
+                }
+                out.append(ManifestSource(name: file, bytes: Array(data)))
+            }
+        }
+        if !errors.isEmpty { throw LoadFailure(diagnostics: errors) }
+        return out
+    }
+
+    /// Manifest files below a directory, sorted, symlinked directories not followed twice.
+    static func manifestFiles(under directory: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let ext = (relative as NSString).pathExtension.lowercased()
+            guard extensions.contains(ext) else { continue }
+            let full = (directory as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(full)
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,76 @@
+import KubeReachCore
+
+/// `apiVersion`, `kind` and `metadata` of any object.
+struct ObjectHeader {
+    var apiVersion: String
+    var kind: String
+    var name: String
+    var namespace: String
+    var labels: [String: String]
+    /// The controller ownerReference, if any: (kind, nil when the reference has none; name).
+    var controller: (kind: String?, name: String)?
+    var location: SourceLocation
+
+    /// The API group of `apiVersion` (`""` for the core group).
+    var group: String {
+        let parts = apiVersion.split(separator: "/")
+        return parts.count == 2 ? String(parts[0]) : ""
+    }
+
+    /// nil when `root` has no string `kind` and `apiVersion`: not a Kubernetes object.
+    static func read(_ root: Field) -> ObjectHeader? {
+        guard root.isMapping, let kind = root.child("kind").string(), let apiVersion = root.child("apiVersion").string(),
+            !kind.isEmpty
+        else { return nil }
+        let meta = root.child("metadata")
+        var controller: (String?, String)? = nil
+        for ref in meta.child("ownerReferences").sequence() ?? [] where ref.child("controller").bool() == true {
+            if let name = ref.child("name").string() { controller = (ref.child("kind").string(), name) }
+        }
+        let ns = meta.child("namespace").string()
+        return ObjectHeader(
+            apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
+            namespace: (ns?.isEmpty ?? true) ? "default" : ns!, labels: meta.child("labels").stringMap() ?? [:],
+            controller: controller, location: root.location)
+    }
+}
+
+/// The pod-level facts a pod spec gives: container ports and hostNetwork.
+enum PodSpecDecoder {
+    static func ports(_ spec: Field) -> [ContainerPort] {
+        var out: [ContainerPort] = []
+        for list in ["containers", "initContainers"] {
+            for container in spec.child(list).sequence() ?? [] {
+                for p in container.child("ports").sequence() ?? [] {
+                    let numberField = p.child("containerPort")
+                    guard let number = numberField.int() else {
+                        if numberField.isMissing { spec.sink.error("containerPort is required", at: numberField) }
+                        continue
+                    }
+                    guard (1...65535).contains(number) else {
+                        spec.sink.error("containerPort \(number) is outside 1-65535", at: numberField)
+                        continue
+                    }
+                    let proto = ProtocolDecoder.read(p.child("protocol")) ?? .tcp
+                    let name = p.child("name").string()
+                    out.append(ContainerPort(name: (name?.isEmpty ?? true) ? nil : name, port: number, proto: proto))
+                }
+            }
+        }
+        return out
+    }
+
+    static func hostNetwork(_ spec: Field) -> Bool { spec.child("hostNetwork").bool() ?? false }
+}
+
+enum ProtocolDecoder {
+    /// TCP, UDP or SCTP; anything else is an error; nil when missing.
+    static func read(_ field: Field) -> NetworkProtocol? {
+        guard let text = field.string() else { return nil }
+        guard let p = NetworkProtocol(rawValue: text) else {
+            field.sink.error("unsupported protocol '\(text)' (TCP, UDP or SCTP)", at: field)
+            return nil
+        }
+        return p
+    }
+}
