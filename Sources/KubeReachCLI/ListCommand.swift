@@ -30,13 +30,13 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load(paths: paths)
+        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
         if level == .workload {
-            let conflicts = loaded.cluster.workloadLabelConflicts()
+            let conflicts = reach.workloadConflicts()
             if !conflicts.isEmpty {
                 throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) })
             }
         }
-        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
         var edges = reach.edges(level: level)
         if let namespace {
             let prefix = level == .namespace ? namespace : namespace + "/"

@@ -58,7 +58,7 @@ struct LoaderState {
                 fail(Diagnostic(.error, "cannot parse YAML: \(error)", location: location))
                 continue
             }
-            guard let node else { continue }
+            guard let node, !Self.isEmptyDocument(node) else { continue }
             let root = Field(node: node, path: "", origin: origin, fallbackMark: nil, sink: DiagnosticSink())
             if ObjectHeader.read(root) == nil {
                 strangers.append(Diagnostic(.warning, "not a Kubernetes object (no kind and apiVersion): skipped", location: root.location))
@@ -73,17 +73,27 @@ struct LoaderState {
         }
     }
 
+    /// A document holding only a null or an empty scalar (e.g. after a trailing `---`).
+    static func isEmptyDocument(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        return s.style == .plain && ["", "~", "null"].contains(s.string)
+    }
+
     /// Reads one object (or the items of a List); returns how many objects it held.
-    private mutating func readObject(_ root: Field) -> Int {
+    /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
+    private mutating func readObject(_ root: Field, listKind: String? = nil, listAPIVersion: String? = nil) -> Int {
         let sink = root.sink
-        guard let header = ObjectHeader.read(root) else {
+        guard let header = ObjectHeader.read(root, defaultKind: listKind, defaultAPIVersion: listAPIVersion) else {
             sink.error("not a Kubernetes object (no kind and apiVersion)", at: root)
             return settle(sink, name: root.path)
         }
         if header.kind.hasSuffix("List"), let items = root.child("items").sequence() {
+            let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
             var n = 0
             for item in items {
-                n += readObject(Field(node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark, sink: DiagnosticSink()))
+                n += readObject(
+                    Field(node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark, sink: DiagnosticSink()),
+                    listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion)
             }
             return max(n, 1)
         }

@@ -28,6 +28,12 @@ enum NetworkPolicyDecoder {
             if !ruleField.isMissing && !ruleField.isMapping { ruleField.sink.error("a rule must be a map", at: ruleField) }
             let peers = (ruleField.child(peersKey).sequence() ?? []).compactMap { peer($0) }
             let ports = (ruleField.child("ports").sequence() ?? []).compactMap { port($0) }
+            let onlyAddresses = !peers.isEmpty && peers.allSatisfy { if case .ipBlock = $0 { true } else { false } }
+            if onlyAddresses && ports.contains(where: \.isNamed) {
+                ruleField.sink.warning(
+                    "named ports never match ipBlock peers (a name resolves on a pod's container ports): that part of the rule allows nothing",
+                    at: ruleField.child("ports"))
+            }
             return PolicyRule(peers: peers, ports: ports, location: ruleField.location)
         }
     }

@@ -18,9 +18,9 @@ struct ObjectHeader {
     }
 
     /// nil when `root` has no string `kind` and `apiVersion`: not a Kubernetes object.
-    static func read(_ root: Field) -> ObjectHeader? {
-        guard root.isMapping, let kind = root.child("kind").string(), let apiVersion = root.child("apiVersion").string(),
-            !kind.isEmpty
+    static func read(_ root: Field, defaultKind: String? = nil, defaultAPIVersion: String? = nil) -> ObjectHeader? {
+        guard root.isMapping, let kind = root.child("kind").string() ?? defaultKind,
+            let apiVersion = root.child("apiVersion").string() ?? defaultAPIVersion, !kind.isEmpty
         else { return nil }
         let meta = root.child("metadata")
         var controller: (String?, String)? = nil
@@ -43,10 +43,12 @@ enum PodSpecDecoder {
             for container in spec.child(list).sequence() ?? [] {
                 for p in container.child("ports").sequence() ?? [] {
                     let numberField = p.child("containerPort")
-                    guard let number = numberField.int() else {
-                        if numberField.isMissing { spec.sink.error("containerPort is required", at: numberField) }
+                    if numberField.isMissing {
+                        // The API server would refuse this entry; it declares no port, so skip it, loudly.
+                        spec.sink.warning("port entry without containerPort: ignored", at: p)
                         continue
                     }
+                    guard let number = numberField.int() else { continue }
                     guard (1...65535).contains(number) else {
                         spec.sink.error("containerPort \(number) is outside 1-65535", at: numberField)
                         continue

@@ -66,7 +66,8 @@ enum WorkloadFolder {
         for raw in rawPods {
             let h = raw.header
             var workload = WorkloadRef(namespace: h.namespace, name: h.name, kind: "Pod")
-            if let owner = h.controller {
+            // A mirror pod's controller is its Node, which is not a workload.
+            if let owner = h.controller, owner.kind != "Node" {
                 workload = owner.kind.map { top(h.namespace, $0, owner.name) }
                     ?? WorkloadRef(namespace: h.namespace, name: owner.name, kind: "Pod")
             }

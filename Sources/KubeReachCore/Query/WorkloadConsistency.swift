@@ -1,33 +1,47 @@
-/// Pods grouped under one workload are printed as one node; that is only truthful when no
-/// policy can tell them apart. This finds the workloads where a selector reads a label
-/// whose value differs between the workload's pods.
-public struct WorkloadLabelConflict: Hashable, Sendable, CustomStringConvertible {
+/// A workload whose pods the policies tell apart: printed as one node, its line could not
+/// be true for every pod.
+public struct WorkloadConflict: Hashable, Sendable, CustomStringConvertible {
     public var workload: WorkloadRef
-    public var keys: [String]
+    /// Labels whose values differ between the workload's pods.
+    public var differingLabels: [String]
 
     public var description: String {
-        "pods of workload \(workload) differ in label(s) \(keys.joined(separator: ", ")), which policy selectors read; their connectivity may differ (use --by pod)"
+        let why = differingLabels.isEmpty
+            ? "differ in IP addresses or ports" : "differ in label(s) \(differingLabels.joined(separator: ", "))"
+        return "pods of workload \(workload) \(why) and the policies treat them differently; use --by pod"
     }
 }
 
-extension Cluster {
-    public func workloadLabelConflicts() -> [WorkloadLabelConflict] {
-        var selectorKeys = Set<String>()
-        for p in policies {
-            selectorKeys.formUnion(p.podSelector.keys)
-            for rule in p.ingress + p.egress {
-                for case .selector(let pods, _) in rule.peers { selectorKeys.formUnion(pods?.keys ?? []) }
-            }
+extension Reachability {
+    /// Workloads whose identities are not selected by exactly the same policies and matched by
+    /// exactly the same rule peers (so a workload-level line would hide a difference).
+    public func workloadConflicts() -> [WorkloadConflict] {
+        var identitiesOf: [WorkloadRef: Set<Int>] = [:]
+        for (i, pod) in cluster.pods.enumerated() { identitiesOf[pod.workload, default: []].insert(identities.identityOfPod[i]) }
+        let namedPorts = compiled.contains { cp in
+            (cp.ingress ?? []).contains(where: \.hasNamedPorts) || (cp.egress ?? []).contains(where: \.hasNamedPorts)
         }
-        var labelsOf: [WorkloadRef: [[String: String]]] = [:]
-        for pod in pods { labelsOf[pod.workload, default: []].append(pod.labels) }
-        var out: [WorkloadLabelConflict] = []
-        for (workload, sets) in labelsOf where sets.count > 1 {
-            let allKeys = Set(sets.flatMap(\.keys))
-            let differing = allKeys.filter { k in Set(sets.map { $0[k] }).count > 1 }
-            let hit = differing.intersection(selectorKeys).sorted()
-            if !hit.isEmpty { out.append(WorkloadLabelConflict(workload: workload, keys: hit)) }
+        var out: [WorkloadConflict] = []
+        for (workload, ids) in identitiesOf where ids.count > 1 {
+            let signatures = Set(ids.map { signature(of: $0, withPorts: namedPorts) })
+            guard signatures.count > 1 else { continue }
+            let labelSets = ids.map { identities.keys[$0].labels }
+            let keys = Set(labelSets.flatMap(\.keys)).filter { k in Set(labelSets.map { $0[k] }).count > 1 }
+            out.append(WorkloadConflict(workload: workload, differingLabels: keys.sorted()))
         }
         return out.sorted { $0.workload < $1.workload }
+    }
+
+    /// Everything the compiled policies can observe about an identity.
+    private func signature(of id: Int, withPorts: Bool) -> [Int] {
+        var sig = ingressPolicies[id] + [-1] + egressPolicies[id] + [-2]
+        for (ci, cp) in compiled.enumerated() {
+            for (d, rules) in [(0, cp.ingress ?? []), (1, cp.egress ?? [])] {
+                for (ri, rule) in rules.enumerated() where rule.peers.contains(id) { sig += [ci, d, ri] }
+            }
+        }
+        if withPorts { sig.append(-3 - identities.portListOfIdentity[id]) }
+        if options.hostNetwork == .bypass && identities.keys[id].hostNetwork { sig.append(Int.min) }
+        return sig
     }
 }
