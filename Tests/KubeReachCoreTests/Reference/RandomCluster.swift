@@ -1,0 +1,97 @@
+import KubeReachCore
+
+/// Seeded random clusters that hit every feature of the semantics: selectors with all
+/// four operators, AND/OR peers, ipBlocks with excepts in both families, named ports,
+/// endPort, protocol-only ports, all protocols, policyTypes variants, hostNetwork pods.
+enum RandomCluster {
+    static let keys = ["app", "tier", "env"]
+    static let values = ["a", "b", "c"]
+    static let portNames = ["http", "dns", "metrics"]
+    static let v4Blocks = ["10.0.0.0/8", "10.1.0.0/16", "192.168.0.0/16", "0.0.0.0/0", "10.1.2.0/24", "172.16.0.0/12"]
+    static let v6Blocks = ["2001:db8::/32", "::/0", "2001:db8:1::/48", "fd00::/8"]
+
+    static func make(seed: UInt64) -> Cluster {
+        var rng = SplitMix64(seed: seed)
+        let namespaceNames = Array(["ns1", "ns2", "ns3", "ns4"].prefix(Int.random(in: 2...4, using: &rng)))
+        let namespaces = namespaceNames.map { Namespace(name: $0, labels: labels(&rng, max: 2)) }
+        var pods: [Pod] = []
+        for i in 0..<Int.random(in: 3...8, using: &rng) {
+            var ips: [IPAddress] = []
+            if rng.chance(0.5) { ips.append(IPAddress("10.1.\(Int.random(in: 0...3, using: &rng)).\(i + 1)")!) }
+            if rng.chance(0.2) { ips.append(IPAddress("2001:db8:1::\(i + 1)")!) }
+            if rng.chance(0.1) { ips.append(IPAddress("192.168.0.\(i + 1)")!) }
+            let ports = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
+                ContainerPort(
+                    name: rng.chance(0.8) ? rng.pick(portNames) : nil, port: rng.pick([53, 80, 8080, 9090, 5000]),
+                    proto: rng.pick(NetworkProtocol.allCases))
+            }
+            pods.append(
+                Pod(
+                    namespace: rng.pick(namespaceNames), name: "pod\(i)", labels: labels(&rng, max: 3), ips: ips,
+                    ports: ports, hostNetwork: rng.chance(0.08)))
+        }
+        let policies = (0..<Int.random(in: 0...6, using: &rng)).map { i in policy(&rng, index: i, namespaces: namespaceNames) }
+        return Cluster(namespaces: namespaces, pods: pods, policies: policies)
+    }
+
+    static func labels(_ rng: inout SplitMix64, max: Int) -> [String: String] {
+        var out: [String: String] = [:]
+        for k in keys.shuffled(using: &rng).prefix(Int.random(in: 0...max, using: &rng)) { out[k] = rng.pick(values) }
+        return out
+    }
+
+    static func selector(_ rng: inout SplitMix64) -> LabelSelector {
+        if rng.chance(0.3) { return .everything }
+        var exprs: [LabelRequirement] = []
+        if rng.chance(0.5) {
+            let op = rng.pick(LabelRequirement.Operator.allCases)
+            let needsValues = op == .in || op == .notIn
+            let vals = needsValues ? Array(values.shuffled(using: &rng).prefix(Int.random(in: 1...2, using: &rng))) : []
+            exprs.append(LabelRequirement(key: rng.pick(keys), op: op, values: vals))
+        }
+        return LabelSelector(matchLabels: labels(&rng, max: 1), matchExpressions: exprs)
+    }
+
+    static func policy(_ rng: inout SplitMix64, index: Int, namespaces: [String]) -> NetworkPolicy {
+        let ingress = (0..<Int.random(in: 0...2, using: &rng)).map { _ in rule(&rng) }
+        let egress = (0..<Int.random(in: 0...2, using: &rng)).map { _ in rule(&rng) }
+        let types: Set<PolicyDirection>? = rng.pick([nil, [.ingress], [.egress], [.ingress, .egress]])
+        return NetworkPolicy(
+            namespace: rng.pick(namespaces), name: "p\(index)", podSelector: selector(&rng), ingress: ingress, egress: egress,
+            policyTypes: types)
+    }
+
+    static func rule(_ rng: inout SplitMix64) -> PolicyRule {
+        let peers = (0..<Int.random(in: 0...2, using: &rng)).map { _ in peer(&rng) }
+        let ports = (0..<Int.random(in: 0...2, using: &rng)).map { _ in port(&rng) }
+        return PolicyRule(peers: peers, ports: ports)
+    }
+
+    static func peer(_ rng: inout SplitMix64) -> PolicyPeer {
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: return .selector(pods: selector(&rng), namespaces: nil)
+        case 1: return .selector(pods: nil, namespaces: selector(&rng))
+        case 2: return .selector(pods: selector(&rng), namespaces: selector(&rng))
+        default:
+            let v6 = rng.chance(0.3)
+            let cidr = try! CIDR.parse(rng.pick(v6 ? v6Blocks : v4Blocks))
+            let candidates = (v6 ? v6Blocks : v4Blocks).map { try! CIDR.parse($0) }.filter {
+                cidr.range.contains($0.range) && $0.prefixLength > cidr.prefixLength
+            }
+            let except = candidates.isEmpty ? [] : Array(candidates.shuffled(using: &rng).prefix(Int.random(in: 0...2, using: &rng)))
+            return .ipBlock(IPBlock(cidr: cidr, except: except))
+        }
+    }
+
+    static func port(_ rng: inout SplitMix64) -> PolicyPort {
+        let proto = rng.pick(NetworkProtocol.allCases)
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: return PolicyPort(proto: proto, port: .number(rng.pick([53, 80, 8080, 5000])))
+        case 1:
+            let start = rng.pick([53, 80, 5000, 8000])
+            return PolicyPort(proto: proto, port: .number(start), endPort: start + Int.random(in: 0...100, using: &rng))
+        case 2: return PolicyPort(proto: proto, port: .name(rng.pick(portNames)))
+        default: return PolicyPort(proto: proto)
+        }
+    }
+}

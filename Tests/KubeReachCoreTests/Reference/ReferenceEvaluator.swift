@@ -1,0 +1,174 @@
+import KubeReachCore
+
+/// An endpoint for the reference evaluator: a pod (index) or an external address.
+enum RefEndpoint: Hashable {
+    case pod(Int)
+    case external(IPAddress)
+}
+
+/// A deliberately naive evaluator written straight from SEMANTICS.md sections 1-7: one
+/// (source, destination, protocol, port) question at a time, scanning every policy. It
+/// shares no logic with the engine beyond the model structs (it re-derives selector, port
+/// and ipBlock matching), so the two can check each other.
+struct ReferenceEvaluator {
+    let cluster: Cluster
+    let ipBlockMatchesPods: Bool
+    let hostNetworkBypass: Bool
+
+    init(_ cluster: Cluster, ipBlockMatchesPods: Bool = true, hostNetworkBypass: Bool = true) {
+        var c = cluster
+        c.addImplicitNamespaces()
+        self.cluster = c
+        self.ipBlockMatchesPods = ipBlockMatchesPods
+        self.hostNetworkBypass = hostNetworkBypass
+    }
+
+    /// Section 3: allowed iff the egress check and the ingress check pass; self always.
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol, _ port: Int) -> Bool {
+        if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
+        return sideAllows(.egress, isolatedEnd: s, peer: d, destination: d, proto, port)
+            && sideAllows(.ingress, isolatedEnd: d, peer: s, destination: d, proto, port)
+    }
+
+    private func sideAllows(
+        _ direction: PolicyDirection, isolatedEnd: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint,
+        _ proto: NetworkProtocol, _ port: Int
+    ) -> Bool {
+        guard case .pod(let p) = isolatedEnd else { return true }  // external: no policies
+        let pod = cluster.pods[p]
+        if pod.hostNetwork && hostNetworkBypass { return true }
+        let applying = cluster.policies.filter {
+            $0.namespace == pod.namespace && selectorMatches($0.podSelector, pod.labels)
+                && (direction == .ingress ? $0.affectsIngress : $0.affectsEgress)
+        }
+        if applying.isEmpty { return true }
+        return applying.contains { policy in
+            (direction == .ingress ? policy.ingress : policy.egress).contains { rule in
+                (rule.peers.isEmpty || rule.peers.contains { peerMatches($0, policyNamespace: policy.namespace, peer) })
+                    && (rule.ports.isEmpty || rule.ports.contains { portMatches($0, proto, port, destination) })
+            }
+        }
+    }
+
+    private func peerMatches(_ peer: PolicyPeer, policyNamespace: String, _ endpoint: RefEndpoint) -> Bool {
+        switch (peer, endpoint) {
+        case (.selector(let pods, let namespaces), .pod(let q)):
+            let pod = cluster.pods[q]
+            let nsOK: Bool
+            if let namespaces {
+                let labels = cluster.namespaces.first { $0.name == pod.namespace }?.labels ?? [:]
+                nsOK = selectorMatches(namespaces, labels)
+            } else {
+                nsOK = pod.namespace == policyNamespace
+            }
+            return nsOK && (pods.map { selectorMatches($0, pod.labels) } ?? true)
+        case (.selector, .external):
+            return false
+        case (.ipBlock(let block), .external(let ip)):
+            return inBlock(block, ip)
+        case (.ipBlock(let block), .pod(let q)):
+            return ipBlockMatchesPods && cluster.pods[q].ips.contains { inBlock(block, $0) }
+        }
+    }
+
+    private func inBlock(_ block: IPBlock, _ ip: IPAddress) -> Bool {
+        func within(_ c: CIDR) -> Bool {
+            guard c.address.family == ip.family else { return false }
+            let width = ip.family == .v4 ? 32 : 128
+            let shift = width - c.prefixLength
+            if shift >= width { return true }
+            return (ip.value >> shift) == (c.address.value >> shift)
+        }
+        return within(block.cidr) && !block.except.contains(where: within)
+    }
+
+    private func portMatches(_ p: PolicyPort, _ proto: NetworkProtocol, _ port: Int, _ destination: RefEndpoint) -> Bool {
+        guard p.proto == proto else { return false }
+        switch p.port {
+        case nil: return true
+        case .number(let n): return port >= n && port <= (p.endPort ?? n)
+        case .name(let name):
+            guard case .pod(let d) = destination else { return false }
+            return cluster.pods[d].ports.contains { $0.name == name && $0.proto == proto && $0.port == port }
+        }
+    }
+
+    private func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
+        for pair in s.matchLabels where labels[pair.key] != pair.value { return false }
+        for e in s.matchExpressions {
+            let v = labels[e.key]
+            let ok: Bool
+            switch e.op {
+            case .in: ok = v != nil && e.values.contains(v!)
+            case .notIn: ok = v == nil || !e.values.contains(v!)
+            case .exists: ok = v != nil
+            case .doesNotExist: ok = v == nil
+            }
+            if !ok { return false }
+        }
+        return true
+    }
+
+    /// The exact connection set, by evaluating one port per elementary interval: the
+    /// port space cut at every port, endPort and container port number in the cluster.
+    func connections(_ s: RefEndpoint, _ d: RefEndpoint) -> ConnectionSet {
+        var result = ConnectionSet.none
+        for proto in NetworkProtocol.allCases {
+            let starts = portCuts.sorted()
+            var ranges: [ClosedRange<Int>] = []
+            for (i, start) in starts.enumerated() {
+                let end = i + 1 < starts.count ? starts[i + 1] - 1 : 65535
+                if allowed(s, d, proto, start) { ranges.append(start...end) }
+            }
+            result[proto] = PortSet(ranges)
+        }
+        return result
+    }
+
+    private var portCuts: Set<Int> {
+        var cuts: Set<Int> = [1]
+        for policy in cluster.policies {
+            for rule in policy.ingress + policy.egress {
+                for p in rule.ports {
+                    if case .number(let n) = p.port {
+                        cuts.insert(n)
+                        if (p.endPort ?? n) < 65535 { cuts.insert((p.endPort ?? n) + 1) }
+                    }
+                }
+            }
+        }
+        for pod in cluster.pods {
+            for cp in pod.ports {
+                cuts.insert(cp.port)
+                if cp.port < 65535 { cuts.insert(cp.port + 1) }
+            }
+        }
+        return cuts
+    }
+
+    /// One address in each elementary interval of every family in play (cut at every
+    /// CIDR and except boundary).
+    func externalSamples(families: Set<IPFamily>) -> [IPAddress] {
+        var out: [IPAddress] = []
+        for family in families.sorted() {
+            var cuts: Set<UInt128> = [0]
+            for policy in cluster.policies {
+                for rule in policy.ingress + policy.egress {
+                    for case .ipBlock(let b) in rule.peers {
+                        for c in [b.cidr] + b.except where c.address.family == family {
+                            cuts.insert(c.range.lower)
+                            if c.range.upper < family.maxValue { cuts.insert(c.range.upper + 1) }
+                        }
+                    }
+                }
+            }
+            let sorted = cuts.sorted()
+            for (i, start) in sorted.enumerated() {
+                out.append(IPAddress(family: family, value: start))
+                let end = i + 1 < sorted.count ? sorted[i + 1] - 1 : family.maxValue
+                if end != start { out.append(IPAddress(family: family, value: end)) }
+            }
+        }
+        return out
+    }
+}
