@@ -1,0 +1,29 @@
+import KubeReachCore
+import Testing
+
+/// Each canonical row is checked against the engine and the reference evaluator, so a rule
+/// broken in either fails a row named after the rule.
+@Suite struct SemanticsTests {
+    @Test(arguments: SemanticsTable.rows)
+    func rule(_ row: SemanticCase) throws {
+        var options = row.options
+        for name in [row.src, row.dst] { if let ip = IPAddress(name) { options.extraFamilies.insert(ip.family) } }
+        let engine = Reachability(cluster: row.cluster, options: options)
+        let ref = ReferenceEvaluator(row.cluster, ipBlockMatchesPods: options.ipBlockMatchesPods, hostNetworkBypass: options.hostNetwork == .bypass)
+        let s = try endpoint(row.src, row.cluster), d = try endpoint(row.dst, row.cluster)
+        let engineSet: ConnectionSet
+        switch (s, d) {
+        case (.pod(let i), .pod(let j)): engineSet = engine.connections(fromPod: i, toPod: j)
+        case (.external(let ip), .pod(let j)): engineSet = engine.connections(fromExternal: try #require(engine.externalSourceIndex(of: ip)), toPod: j)
+        case (.pod(let i), .external(let ip)): engineSet = engine.connections(fromPod: i, toExternal: try #require(engine.externalDestinationIndex(of: ip)))
+        default: Issue.record("external to external"); return
+        }
+        #expect(engineSet.contains(row.proto, row.port) == row.allowed, "engine: \(engineSet.description)")
+        #expect(ref.allowed(s, d, row.proto, row.port) == row.allowed, "reference")
+    }
+
+    private func endpoint(_ name: String, _ cluster: Cluster) throws -> RefEndpoint {
+        if let ip = IPAddress(name) { return .external(ip) }
+        return .pod(try #require(cluster.pods.firstIndex { $0.qualifiedName == name }, "no pod \(name)"))
+    }
+}
