@@ -36,10 +36,6 @@ let package = Package(
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore"]),
-        .testTarget(
-            name: "KubeReachRenderTests", dependencies: ["KubeReachRender", "KubeReachCore"],
-            exclude: ["Golden"]
-        ),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",

@@ -28,8 +28,10 @@ enum NetworkPolicyDecoder {
             if !ruleField.isMissing && !ruleField.isMapping { ruleField.sink.error("a rule must be a map", at: ruleField) }
             let peers = (ruleField.child(peersKey).sequence() ?? []).compactMap { peer($0) }
             let ports = (ruleField.child("ports").sequence() ?? []).compactMap { port($0) }
+            // An egress named port resolves on the peer pod, so towards addresses it never
+            // matches (in ingress it resolves on the selected pod and is fine).
             let onlyAddresses = !peers.isEmpty && peers.allSatisfy { if case .ipBlock = $0 { true } else { false } }
-            if onlyAddresses && ports.contains(where: \.isNamed) {
+            if direction == .egress && onlyAddresses && ports.contains(where: \.isNamed) {
                 ruleField.sink.warning(
                     "named ports never match ipBlock peers (a name resolves on a pod's container ports): that part of the rule allows nothing",
                     at: ruleField.child("ports"))

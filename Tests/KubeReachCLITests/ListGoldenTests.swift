@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// `kubereach list` on the basic fixture, every format and level, against golden files.
@@ -48,5 +49,24 @@ import Testing
     @Test func unknownFormatIsAUsageError() {
         let run = runCLI(["list", fixture("basic"), "-o", "xml"])
         #expect(run.status == 2)
+    }
+}
+
+/// The bundled example is run by the tests, so it cannot rot; its README shows this output.
+@Suite struct ExampleTests {
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Examples/shop").standardized.path
+
+    @Test func shopListMatchesGolden() throws {
+        let run = runCLI(["list", Self.example])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.isEmpty, "no warnings expected: \(run.err)")
+        try assertSnapshot(run.out, named: "shop-workload.txt")
+    }
+
+    @Test func readmeShowsCurrentOutput() throws {
+        let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
+        let run = runCLI(["list", Self.example])
+        #expect(readme.contains(run.out), "Examples/shop/README.md is stale: regenerate its Connectivity section")
     }
 }

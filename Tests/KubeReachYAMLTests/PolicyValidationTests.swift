@@ -64,4 +64,9 @@ import Testing
         let r = try load(policyYAML("  egress:\n  - to:\n    - ipBlock: {cidr: 0.0.0.0/0}\n    ports: [{port: http}]"))
         #expect(r.diagnostics.contains { $0.severity == .warning && $0.fieldPath == "spec.egress[0].ports" })
     }
+
+    @Test func namedPortFromIPBlockInIngressIsFine() throws {
+        let r = try load(policyYAML("  ingress:\n  - from:\n    - ipBlock: {cidr: 0.0.0.0/0}\n    ports: [{port: http}]"))
+        #expect(!r.diagnostics.contains { $0.fieldPath == "spec.ingress[0].ports" })
+    }
 }

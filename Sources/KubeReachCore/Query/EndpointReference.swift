@@ -48,15 +48,13 @@ extension Cluster {
     public func resolve(_ ref: EndpointReference) -> ResolvedEndpoint? {
         switch ref {
         case .address(let ip):
-            if let i = pods.firstIndex(where: { $0.ips.contains(ip) }) {
-                return .pods([i], name: pods[i].qualifiedName)
-            }
+            if let i = pods.firstIndex(where: { $0.ips.contains(ip) }) { return .pods([i], name: displayName(ofPod: i)) }
             return .external(ip)
         case .object(let ns, let kind, let name):
             let lowerKind = kind?.lowercased()
             if lowerKind == nil || lowerKind == "pod" || lowerKind == "pods" {
                 if let i = pods.firstIndex(where: { $0.namespace == ns && $0.name == name && !isTemplatePod($0) }) {
-                    return .pods([i], name: pods[i].qualifiedName)
+                    return .pods([i], name: displayName(ofPod: i))
                 }
             }
             let members = pods.indices.filter { i in
@@ -67,6 +65,13 @@ extension Cluster {
             guard let first = members.first else { return nil }
             return .pods(members, name: pods[first].workload.description)
         }
+    }
+
+    /// A bare pod is shown as its workload (`ns/name[Pod]`, as `list` does); a pod of a
+    /// workload asked for by name as `ns/name`.
+    func displayName(ofPod i: Int) -> String {
+        let p = pods[i]
+        return p.workload.kind == "Pod" && p.workload.name == p.name ? p.workload.description : p.qualifiedName
     }
 
     /// A pod that stands for a workload's template rather than a real Pod object.
