@@ -24,13 +24,15 @@ let package = Package(
             name: "KubeReachYAML",
             dependencies: ["KubeReachCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Seeded synthetic clusters for benchmarks and scale tests (pure).
+        .target(name: "KubeReachSynthetic"),
         // Text formatters (txt, json, csv, md) over core results.
         .target(name: "KubeReachRender", dependencies: ["KubeReachCore"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",
             dependencies: [
-                "KubeReachCore", "KubeReachYAML", "KubeReachRender",
+                "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,28 +8,38 @@ struct DocumentText {
 }
 
 enum DocumentSplitter {
+    /// - Complexity: O(bytes); works on UTF-8 bytes, not Characters.
     static func split(_ text: String) -> [DocumentText] {
         var docs: [DocumentText] = []
-        var current: [Substring] = []
-        var start = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func flush(next: Int) {
-            docs.append(DocumentText(text: current.joined(separator: "\n"), lineOffset: start))
-            current = []
-            start = next
+        let bytes = text.utf8
+        var docStart = bytes.startIndex, docLine = 0
+        var lineStart = bytes.startIndex, line = 0
+        func emit(until end: String.Index, nextStart: String.Index, nextLine: Int) {
+            docs.append(DocumentText(text: String(text[docStart..<end]), lineOffset: docLine))
+            docStart = nextStart
+            docLine = nextLine
         }
-        for (i, line) in lines.enumerated() {
-            if line == "---" || line.hasPrefix("--- ") || line.hasPrefix("---\t") {
-                flush(next: i)
-                current.append(line)
-            } else if line == "..." || line.hasPrefix("... ") {
-                flush(next: i + 1)
-            } else {
-                current.append(line)
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.endIndex
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
+            let content = bytes[lineStart..<lineEnd]
+            if isMarker(content, "---") {
+                emit(until: lineStart, nextStart: lineStart, nextLine: line)
+            } else if isMarker(content, "...") {
+                emit(until: lineStart, nextStart: next, nextLine: line + 1)
             }
+            lineStart = next
+            line += 1
         }
-        flush(next: lines.count)
+        docs.append(DocumentText(text: String(text[docStart...]), lineOffset: docLine))
         return docs
+    }
+
+    /// `---` or `...` alone or followed by a space or tab.
+    private static func isMarker(_ line: Substring.UTF8View, _ marker: String) -> Bool {
+        guard line.starts(with: marker.utf8) else { return false }
+        let rest = line.dropFirst(3)
+        return rest.isEmpty || rest.first == 32 || rest.first == 9
     }
 
     /// The deepest `[`/`{` nesting (strings not excluded: an over-count needs hundreds of

@@ -54,7 +54,16 @@ struct Field {
     func child(_ key: String) -> Field {
         sink.visited += 1
         var value: Node? = nil
-        if case .mapping(let m)? = node, sink.visited < DiagnosticSink.visitBudget { value = m[key] }
+        // Compare key text directly: `Mapping[key]` compares whole Nodes, which resolves
+        // every key's tag through a regular expression (most of the load time).
+        if case .mapping(let m)? = node, sink.visited < DiagnosticSink.visitBudget {
+            for (k, v) in m {
+                if case .scalar(let ks) = k, ks.string == key {
+                    value = v
+                    break
+                }
+            }
+        }
         return Field(node: value, path: path.isEmpty ? key : "\(path).\(key)", origin: origin, fallbackMark: node?.mark ?? fallbackMark, sink: sink)
     }
 

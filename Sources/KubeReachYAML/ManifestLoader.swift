@@ -36,7 +36,7 @@ struct LoaderState {
             return fail(Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacing("\r\n", with: "\n")
+        if text.utf8.contains(13) { text = text.replacing("\r\n", with: "\n") }
         let isJSON = source.name.lowercased().hasSuffix(".json")
         let docs = isJSON ? [DocumentText(text: text, lineOffset: 0)] : DocumentSplitter.split(text)
         var objects = 0
@@ -50,7 +50,9 @@ struct LoaderState {
             }
             let node: Node?
             do {
-                node = try Yams.compose(yaml: doc.text)
+                // The basic resolver: no regex tag resolution (we type scalars ourselves); an explicit
+        // encoding, or Yams reads the process environment on every call.
+                node = try Yams.compose(yaml: doc.text, .basic, .default, .utf8)
             } catch let error as YamlError {
                 fail(syntaxError(error, origin: origin))
                 continue

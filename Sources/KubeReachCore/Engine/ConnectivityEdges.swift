@@ -35,61 +35,88 @@ extension Reachability {
     /// Every ordered pair of distinct nodes with a non-empty connection set, external ranges
     /// included (never range to range), sorted by source then destination as byte strings.
     /// A group's connections are the union over its pods' pairs (what some pod may send).
+    ///
+    /// - Complexity: O(identities × (identities + rows)) to scan the identity matrix, plus
+    ///   the size of the output; never pods².
     public func edges(level: AggregationLevel) -> [ConnectivityEdge] {
-        var groups: [String: Set<Int>] = [:]  // node -> identities
-        for i in cluster.pods.indices {
-            let name = nodeName(ofPod: i, level: level)
-            groups[name, default: []].insert(identities.identityOfPod[i])
-        }
-        let names = groups.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let ids = names.map { groups[$0]!.sorted() }
+        let nodes = NodeIndex(self, level: level)
         var pairs = PairEvaluator(self)
-        var out: [ConnectivityEdge] = []
-        for (a, src) in names.enumerated() {
-            for (b, dst) in names.enumerated() where a != b {
-                var conn = ConnectionTable.none
-                for s in ids[a] { for d in ids[b] { conn = pairs.union(conn, pairs.between(s, d)) } }
-                if conn != ConnectionTable.none {
-                    out.append(ConnectivityEdge(source: src, destination: dst, connections: pairs.set(conn)))
+        // Accumulated connection ids per (source node, destination node), in rank space.
+        var acc: [Int: UInt32] = [:]
+        let n = identities.count
+        let stride = nodes.names.count
+        func add(_ a: Int, _ b: Int, _ c: UInt32) {
+            let key = a * stride + b
+            acc[key] = pairs.union(acc[key] ?? ConnectionTable.none, c)
+        }
+        var ingressColumn = [UInt32](repeating: 0, count: rows.count)
+        for s in 0..<n {
+            // This source's column of every row, so each destination costs one array read.
+            for r in rows.indices { ingressColumn[r] = rows[r][s] }
+            let eRow = egressRowOfIdentity[s]
+            for d in 0..<n {
+                let e = eRow < 0 ? ConnectionTable.all : rows[Int(eRow)][d]
+                if e == ConnectionTable.none { continue }
+                let iRow = ingressRowOfIdentity[d]
+                let i = iRow < 0 ? ConnectionTable.all : ingressColumn[Int(iRow)]
+                if i == ConnectionTable.none { continue }
+                let c = pairs.intersection(e, i)
+                if c == ConnectionTable.none { continue }
+                for a in nodes.ofIdentity[s] {
+                    for b in nodes.ofIdentity[d] where a != b { add(a, b, c) }
                 }
             }
-            for (x, range) in externalSources.enumerated() {
-                var conn = ConnectionTable.none
-                for d in ids[a] { conn = pairs.union(conn, ingressID(to: d, column: sourceBase + x)) }
-                if conn != ConnectionTable.none {
-                    out.append(ConnectivityEdge(source: range.externalName, destination: src, connections: pairs.set(conn)))
-                }
+            for (x, rank) in nodes.destinationRanks.enumerated() {
+                let c = egressID(from: s, column: destinationBase + x)
+                if c != ConnectionTable.none { for a in nodes.ofIdentity[s] { add(a, rank, c) } }
             }
-            for (x, range) in externalDestinations.enumerated() {
-                var conn = ConnectionTable.none
-                for s in ids[a] { conn = pairs.union(conn, egressID(from: s, column: destinationBase + x)) }
-                if conn != ConnectionTable.none {
-                    out.append(ConnectivityEdge(source: src, destination: range.externalName, connections: pairs.set(conn)))
-                }
+            for (x, rank) in nodes.sourceRanks.enumerated() {
+                let c = ingressID(to: s, column: sourceBase + x)
+                if c != ConnectionTable.none { for b in nodes.ofIdentity[s] { add(rank, b, c) } }
             }
         }
-        out.sort {
-            $0.source == $1.source
-                ? $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
-                : $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
+        return acc.keys.sorted().map { key in
+            ConnectivityEdge(
+                source: nodes.names[key / stride], destination: nodes.names[key % stride], connections: pairs.set(acc[key]!))
         }
-        return out
+    }
+}
+
+/// Every node name of one aggregation level (groups, external sources, external
+/// destinations) ranked in byte order, so that edges sort as integers.
+struct NodeIndex {
+    /// Names by rank.
+    var names: [String] = []
+    /// Ranks of the group nodes each identity belongs to (a pod-level identity may stand
+    /// for several pods; a workload may hold several identities).
+    var ofIdentity: [[Int]]
+    var sourceRanks: [Int] = []
+    var destinationRanks: [Int] = []
+
+    init(_ reach: Reachability, level: AggregationLevel) {
+        var groupOfPod: [String] = []
+        for i in reach.cluster.pods.indices { groupOfPod.append(reach.nodeName(ofPod: i, level: level)) }
+        let sources = reach.externalSources.map(\.externalName)
+        let destinations = reach.externalDestinations.map(\.externalName)
+        let all = Set(groupOfPod).union(sources).union(destinations)
+        names = all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var rank: [String: Int] = [:]
+        for (i, name) in names.enumerated() { rank[name] = i }
+        var sets = [Set<Int>](repeating: [], count: reach.identities.count)
+        for (i, g) in groupOfPod.enumerated() { sets[reach.identities.identityOfPod[i]].insert(rank[g]!) }
+        ofIdentity = sets.map { $0.sorted() }
+        sourceRanks = sources.map { rank[$0]! }
+        destinationRanks = destinations.map { rank[$0]! }
     }
 }
 
 /// Evaluates identity pairs with a private, memoising copy of the connection table.
 struct PairEvaluator {
-    private let reach: Reachability
     private var table: ConnectionTable
 
-    init(_ reach: Reachability) {
-        self.reach = reach
-        table = reach.table
-    }
+    init(_ reach: Reachability) { table = reach.table }
 
-    mutating func between(_ s: Int, _ d: Int) -> UInt32 {
-        table.intersection(reach.egressID(from: s, column: d), reach.ingressID(to: d, column: s))
-    }
+    mutating func intersection(_ a: UInt32, _ b: UInt32) -> UInt32 { table.intersection(a, b) }
 
     mutating func union(_ a: UInt32, _ b: UInt32) -> UInt32 { table.union(a, b) }
 

@@ -105,3 +105,10 @@ public struct Reachability: Sendable {
         return (direction == .ingress ? ingressPolicies[id] : egressPolicies[id]).map { compiled[$0].policyIndex }
     }
 }
+
+extension Reachability {
+    /// Distinct pod identities (for benchmark reports).
+    public var identityCountForReport: Int { identities.count }
+    /// Distinct ingress/egress rows (for benchmark reports).
+    public var rowCountForReport: Int { rows.count }
+}

@@ -13,18 +13,19 @@ public struct WorkloadConflict: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Reachability {
-    /// Workloads whose identities are not selected by exactly the same policies and matched by
-    /// exactly the same rule peers (so a workload-level line would hide a difference).
+    /// Workloads holding identities that the compiled policies treat differently: different
+    /// ingress or egress rows (applying policies), or a different value in some row's column
+    /// (what other endpoints may exchange with them).
+    /// - Complexity: O(identities in multi-identity workloads × rows).
     public func workloadConflicts() -> [WorkloadConflict] {
         var identitiesOf: [WorkloadRef: Set<Int>] = [:]
         for (i, pod) in cluster.pods.enumerated() { identitiesOf[pod.workload, default: []].insert(identities.identityOfPod[i]) }
-        let namedPorts = compiled.contains { cp in
-            (cp.ingress ?? []).contains(where: \.hasNamedPorts) || (cp.egress ?? []).contains(where: \.hasNamedPorts)
-        }
         var out: [WorkloadConflict] = []
-        for (workload, ids) in identitiesOf where ids.count > 1 {
-            let signatures = Set(ids.map { signature(of: $0, withPorts: namedPorts) })
-            guard signatures.count > 1 else { continue }
+        for (workload, set) in identitiesOf where set.count > 1 {
+            let ids = set.sorted()
+            let first = ids[0]
+            let differs = ids.dropFirst().contains { !treatedAlike(first, $0) }
+            guard differs else { continue }
             let labelSets = ids.map { identities.keys[$0].labels }
             let keys = Set(labelSets.flatMap(\.keys)).filter { k in Set(labelSets.map { $0[k] }).count > 1 }
             out.append(WorkloadConflict(workload: workload, differingLabels: keys.sorted()))
@@ -32,16 +33,10 @@ extension Reachability {
         return out.sorted { $0.workload < $1.workload }
     }
 
-    /// Everything the compiled policies can observe about an identity.
-    private func signature(of id: Int, withPorts: Bool) -> [Int] {
-        var sig = ingressPolicies[id] + [-1] + egressPolicies[id] + [-2]
-        for (ci, cp) in compiled.enumerated() {
-            for (d, rules) in [(0, cp.ingress ?? []), (1, cp.egress ?? [])] {
-                for (ri, rule) in rules.enumerated() where rule.peers.contains(id) { sig += [ci, d, ri] }
-            }
+    private func treatedAlike(_ a: Int, _ b: Int) -> Bool {
+        guard ingressRowOfIdentity[a] == ingressRowOfIdentity[b], egressRowOfIdentity[a] == egressRowOfIdentity[b] else {
+            return false
         }
-        if withPorts { sig.append(-3 - identities.portListOfIdentity[id]) }
-        if options.hostNetwork == .bypass && identities.keys[id].hostNetwork { sig.append(Int.min) }
-        return sig
+        return rows.allSatisfy { $0[a] == $0[b] }
     }
 }
