@@ -2,7 +2,7 @@ import KubeReachCore
 import Yams
 
 /// Where the document being decoded came from.
-struct DocumentOrigin {
+struct DocumentOrigin: Sendable {
     var file: String
     var index: Int
     /// Added to Yams' document-relative line numbers.

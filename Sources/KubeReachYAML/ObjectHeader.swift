@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// `apiVersion`, `kind` and `metadata` of any object.
-struct ObjectHeader {
+struct ObjectHeader: Sendable {
     var apiVersion: String
     var kind: String
     var name: String

@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// A Pod object before workload folding.
-struct RawPod {
+struct RawPod: Sendable {
     var header: ObjectHeader
     var ips: [IPAddress]
     var ports: [ContainerPort]
@@ -9,7 +9,7 @@ struct RawPod {
 }
 
 /// A workload object (Deployment, ...) before folding: its template's pod facts.
-struct RawWorkload {
+struct RawWorkload: Sendable {
     var header: ObjectHeader
     var templateLabels: [String: String]
     var ports: [ContainerPort]

@@ -1,0 +1,71 @@
+import KubeReachCore
+
+/// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
+enum ObjectReader {
+    /// Kinds of other policy engines: present means answers may be incomplete.
+    static let unevaluatedPolicyKinds: Set<String> = [
+        "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "AdminNetworkPolicy",
+        "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
+        "AuthorizationPolicy",
+    ]
+
+    /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
+    static func read(_ root: Field, listKind: String? = nil, listAPIVersion: String? = nil, into out: inout [ObjectOutcome]) {
+        let sink = root.sink
+        guard let header = ObjectHeader.read(root, defaultKind: listKind, defaultAPIVersion: listAPIVersion) else {
+            sink.error("not a Kubernetes object (no kind and apiVersion)", at: root)
+            out.append(ObjectOutcome(
+                identity: nil, object: root.path, location: root.location, nameLocation: root.location, decoded: nil,
+                skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+            return
+        }
+        if header.kind.hasSuffix("List"), let items = root.child("items").sequence() {
+            let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
+            for item in items {
+                let field = Field(node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark, sink: DiagnosticSink())
+                read(field, listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+            }
+            if !sink.diagnostics.isEmpty {
+                out.append(ObjectOutcome(
+                    identity: nil, object: header.kind, location: header.location,
+                    nameLocation: header.location, decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+            }
+            return
+        }
+        let display = header.kind == "Namespace" ? "Namespace \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
+        sink.object = display
+        let nameField = root.child("metadata").child("name")
+        var outcome = ObjectOutcome(
+            identity: nil, object: display, location: header.location, nameLocation: nameField.location,
+            decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: [])
+        let evaluated = ["Namespace", "Pod", "Service", "NetworkPolicy"].contains(header.kind) || WorkloadRef.workloadKinds.contains(header.kind)
+        if !evaluated {
+            outcome.skippedKind = header.kind
+            if unevaluatedPolicyKinds.contains(header.kind) { outcome.unevaluatedKind = header.kind }
+        } else if header.kind == "NetworkPolicy" && !["networking.k8s.io", "extensions"].contains(header.group) {
+            outcome.skippedKind = "\(header.apiVersion) NetworkPolicy"
+            outcome.unevaluatedKind = "\(header.group) NetworkPolicy"
+        } else {
+            if header.name.isEmpty { sink.error("metadata.name is required", at: nameField) }
+            outcome.identity = "\(header.kind)/\(header.kind == "Namespace" ? "" : header.namespace)/\(header.name)"
+            switch header.kind {
+            case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
+            case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
+            case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
+            case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))
+            default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
+            }
+        }
+        outcome.diagnostics = sink.diagnostics
+        out.append(outcome)
+    }
+}
+
+/// One decoded object, added to the cluster only when it had no error.
+enum DecodedObject: Sendable {
+    case namespace(Namespace)
+    case pod(RawPod)
+    case service(Service)
+    case policy(NetworkPolicy)
+    case workload(RawWorkload)
+}
