@@ -1,4 +1,3 @@
-import Dispatch
 import KubeReachCore
 import Yams
 
@@ -41,16 +40,12 @@ enum DocumentReader {
 
     /// Reads every job, on all cores, returning outcomes in job order.
     static func readAll(_ jobs: [DocumentJob]) -> [DocumentOutcome] {
-        let results = OutcomeBuffer(count: jobs.count)
-        let workers = max(1, min(ProcessInfoLite.cores, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < jobs.count {
-                results.store(read(jobs[i]), at: i)
-                i += workers
-            }
-        }
-        return results.values
+        let workers = max(1, min(Parallel.cores, jobs.count))
+        let parts = Parallel.map(0..<workers) { w in stride(from: w, to: jobs.count, by: workers).map { read(jobs[$0]) } }
+        var out: [DocumentOutcome] = []
+        out.reserveCapacity(jobs.count)
+        for i in jobs.indices { out.append(parts[i % workers][i / workers]) }
+        return out
     }
 
     static func read(_ job: DocumentJob) -> DocumentOutcome {
@@ -99,16 +94,4 @@ enum DocumentReader {
             .error, "malformed YAML: \(problem)",
             location: SourceLocation(file: origin.file, documentIndex: origin.index, line: line ?? origin.lineOffset + 1, column: column))
     }
-}
-
-/// Results written by index from worker threads; each slot is written once, read after.
-private final class OutcomeBuffer: @unchecked Sendable {
-    private var slots: [DocumentOutcome]
-    private let lock = NSLockLite()
-
-    init(count: Int) { slots = Array(repeating: .empty, count: count) }
-
-    func store(_ value: DocumentOutcome, at i: Int) { lock.withLock { slots[i] = value } }
-
-    var values: [DocumentOutcome] { lock.withLock { slots } }
 }

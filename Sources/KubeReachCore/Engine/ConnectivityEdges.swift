@@ -40,46 +40,80 @@ extension Reachability {
     ///   the size of the output; never pods².
     public func edges(level: AggregationLevel) -> [ConnectivityEdge] {
         let nodes = NodeIndex(self, level: level)
-        var pairs = PairEvaluator(self)
-        // Accumulated connection ids per (source node, destination node), in rank space.
-        var acc: [Int: UInt32] = [:]
-        let n = identities.count
         let stride = nodes.names.count
-        func add(_ a: Int, _ b: Int, _ c: UInt32) {
-            let key = a * stride + b
-            acc[key] = pairs.union(acc[key] ?? ConnectionTable.none, c)
+        // Source identities are split between workers; each has its own memo table, so
+        // partial results meet as connection sets.
+        let workers = max(1, min(Parallel.cores, identities.count / 256 + 1))
+        let parts = Parallel.map(0..<workers) { w -> [Int: ConnectionSet] in
+            var sweep = EdgeSweep(reach: self, nodes: nodes, stride: stride)
+            var s = w
+            while s < identities.count {
+                sweep.add(source: s)
+                s += workers
+            }
+            return sweep.result()
         }
-        var ingressColumn = [UInt32](repeating: 0, count: rows.count)
-        for s in 0..<n {
-            // This source's column of every row, so each destination costs one array read.
-            for r in rows.indices { ingressColumn[r] = rows[r][s] }
-            let eRow = egressRowOfIdentity[s]
-            for d in 0..<n {
-                let e = eRow < 0 ? ConnectionTable.all : rows[Int(eRow)][d]
-                if e == ConnectionTable.none { continue }
-                let iRow = ingressRowOfIdentity[d]
-                let i = iRow < 0 ? ConnectionTable.all : ingressColumn[Int(iRow)]
-                if i == ConnectionTable.none { continue }
-                let c = pairs.intersection(e, i)
-                if c == ConnectionTable.none { continue }
-                for a in nodes.ofIdentity[s] {
-                    for b in nodes.ofIdentity[d] where a != b { add(a, b, c) }
-                }
-            }
-            for (x, rank) in nodes.destinationRanks.enumerated() {
-                let c = egressID(from: s, column: destinationBase + x)
-                if c != ConnectionTable.none { for a in nodes.ofIdentity[s] { add(a, rank, c) } }
-            }
-            for (x, rank) in nodes.sourceRanks.enumerated() {
-                let c = ingressID(to: s, column: sourceBase + x)
-                if c != ConnectionTable.none { for b in nodes.ofIdentity[s] { add(rank, b, c) } }
-            }
+        var merged = parts[0]
+        for part in parts.dropFirst() {
+            merged.merge(part) { $0.union($1) }
         }
-        return acc.keys.sorted().map { key in
-            ConnectivityEdge(
-                source: nodes.names[key / stride], destination: nodes.names[key % stride], connections: pairs.set(acc[key]!))
+        return merged.keys.sorted().map { key in
+            ConnectivityEdge(source: nodes.names[key / stride], destination: nodes.names[key % stride], connections: merged[key]!)
         }
     }
+}
+
+/// Scans the identity matrix for some source identities and accumulates node-level edges.
+struct EdgeSweep {
+    let reach: Reachability
+    let nodes: NodeIndex
+    let stride: Int
+    private var pairs: PairEvaluator
+    private var acc: [Int: UInt32] = [:]
+    private var ingressColumn: [UInt32]
+
+    init(reach: Reachability, nodes: NodeIndex, stride: Int) {
+        self.reach = reach
+        self.nodes = nodes
+        self.stride = stride
+        pairs = PairEvaluator(reach)
+        ingressColumn = [UInt32](repeating: 0, count: reach.rows.count)
+    }
+
+    private mutating func add(_ a: Int, _ b: Int, _ c: UInt32) {
+        let key = a * stride + b
+        acc[key] = pairs.union(acc[key] ?? ConnectionTable.none, c)
+    }
+
+    /// - Complexity: O(identities + rows + external ranges) plus the edges it adds.
+    mutating func add(source s: Int) {
+        let rows = reach.rows
+        // This source's column of every row, so each destination costs one array read.
+        for r in rows.indices { ingressColumn[r] = rows[r][s] }
+        let eRow = reach.egressRowOfIdentity[s]
+        for d in 0..<reach.identities.count {
+            let e = eRow < 0 ? ConnectionTable.all : rows[Int(eRow)][d]
+            if e == ConnectionTable.none { continue }
+            let iRow = reach.ingressRowOfIdentity[d]
+            let i = iRow < 0 ? ConnectionTable.all : ingressColumn[Int(iRow)]
+            if i == ConnectionTable.none { continue }
+            let c = pairs.intersection(e, i)
+            if c == ConnectionTable.none { continue }
+            for a in nodes.ofIdentity[s] {
+                for b in nodes.ofIdentity[d] where a != b { add(a, b, c) }
+            }
+        }
+        for (x, rank) in nodes.destinationRanks.enumerated() {
+            let c = reach.egressID(from: s, column: reach.destinationBase + x)
+            if c != ConnectionTable.none { for a in nodes.ofIdentity[s] { add(a, rank, c) } }
+        }
+        for (x, rank) in nodes.sourceRanks.enumerated() {
+            let c = reach.ingressID(to: s, column: reach.sourceBase + x)
+            if c != ConnectionTable.none { for b in nodes.ofIdentity[s] { add(rank, b, c) } }
+        }
+    }
+
+    func result() -> [Int: ConnectionSet] { acc.mapValues { pairs.set($0) } }
 }
 
 /// Every node name of one aggregation level (groups, external sources, external
