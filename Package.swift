@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",
-            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML"],
+            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]
