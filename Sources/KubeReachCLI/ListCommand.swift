@@ -28,6 +28,40 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
+    @Option(name: .customLong("focus"), help: "Only lines touching these nodes (name or ns/name; comma-separated, repeatable).")
+    var focus: [String] = []
+
+    @Option(name: .customLong("focus-peer"), help: "With --focus: the other end must be one of these.")
+    var focusPeer: [String] = []
+
+    @Option(name: .customLong("focus-direction"), help: "With --focus: ingress (into the focus) or egress (out of it).")
+    var focusDirection: FocusDirection?
+
+    @Option(name: .customLong("focus-conn"), help: "Only pairs allowing this protocol-port (e.g. tcp-8080); prints pairs only.")
+    var focusConn: String?
+
+    enum FocusDirection: String, ExpressibleByArgument {
+        case ingress, egress
+    }
+
+    /// The focus options as a filter, or nil when none was given.
+    func edgeFocus() throws -> EdgeFocus? {
+        let split = { (list: [String]) in list.flatMap { $0.split(separator: ",").map(String.init) } }
+        var connection: (NetworkProtocol, Int)? = nil
+        if let focusConn {
+            guard let c = EdgeFocus.parseConnection(focusConn) else {
+                throw CLIError.usage("--focus-conn expects PROTOCOL-PORT such as tcp-8080, got '\(focusConn)'")
+            }
+            connection = c
+        }
+        if focus.isEmpty && (!focusPeer.isEmpty || focusDirection != nil) {
+            throw CLIError.usage("--focus-peer and --focus-direction need --focus")
+        }
+        if focus.isEmpty && connection == nil { return nil }
+        let direction = focusDirection.map { $0 == .ingress ? PolicyDirection.ingress : .egress }
+        return EdgeFocus(nodes: split(focus), peers: split(focusPeer), direction: direction, connection: connection)
+    }
+
     func run() throws {
         let loaded = try input.load(paths: paths)
         let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
@@ -38,13 +72,23 @@ struct ListCommand: ParsableCommand {
             }
         }
         var edges = reach.edges(level: level)
+        let focusFilter = try edgeFocus()
+        if let focusFilter {
+            let names = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
+            for unknown in focusFilter.unknownNames(among: names) where !input.quiet {
+                CommandIO.current.report("warning: \(unknown) does not exist in the input", severity: "warning")
+            }
+            edges = focusFilter.apply(edges)
+        }
         if let namespace {
             let prefix = level == .namespace ? namespace : namespace + "/"
             edges = edges.filter {
                 [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
             }
         }
-        let text = EdgeFormatter.render(edges, as: output)
+        let text = focusFilter?.connection.map { c in
+            PairFormatter.render(edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):")
+        } ?? EdgeFormatter.render(edges, as: output)
         if let outFile {
             try AtomicFile.write(text, to: outFile)
         } else {

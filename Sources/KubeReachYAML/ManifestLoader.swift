@@ -68,9 +68,12 @@ struct LoaderState {
         var diagnostics = o.diagnostics
         if let identity = o.identity {
             if let first = seen[identity] {
+                // Services do not change connectivity: a duplicate one cannot change the answer.
+                let harmless = identity.hasPrefix("Service/")
                 diagnostics.append(Diagnostic(
-                    .error, "duplicate object: already defined at \(first)", location: o.nameLocation,
-                    object: o.object, fieldPath: "metadata.name"))
+                    harmless ? .warning : .error, "duplicate object: already defined at \(first)\(harmless ? "; this one is ignored" : "")",
+                    location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
+                if harmless { return notes += diagnostics }
             } else {
                 seen[identity] = o.location
             }

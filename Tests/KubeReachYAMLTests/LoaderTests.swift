@@ -154,3 +154,12 @@ import Testing
         #expect(r.diagnostics.contains { $0.message.contains("no pods") })
     }
 }
+
+@Suite struct DuplicateServiceTests {
+    @Test func duplicateServiceOnlyWarns() throws {
+        let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}\nspec: {selector: {app: x}}\n"
+        let r = try load([("one.yaml", svc), ("two.yaml", svc)])
+        #expect(r.cluster.services.count == 1)
+        #expect(r.diagnostics.contains { $0.severity == .warning && $0.message.contains("duplicate object") })
+    }
+}

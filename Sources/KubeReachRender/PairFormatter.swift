@@ -1,0 +1,21 @@
+import KubeReachCore
+
+/// Pairs without their connection sets (`list --focus-conn`): the set is the one asked about.
+public enum PairFormatter {
+    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String) -> String {
+        switch format {
+        case .txt:
+            return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
+        case .json:
+            if edges.isEmpty { return "[]\n" }
+            let items = edges.map { "  {\n    \"src\": \(JSONText.quote($0.source)),\n    \"dst\": \(JSONText.quote($0.destination))\n  }" }
+            return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+        case .csv:
+            return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source) + "," + CSVEdgeFormatter.field($1.destination) + "\r\n" }
+        case .md:
+            return edges.reduce("\(title)\n\n| Source | Destination |\n|---|---|\n") {
+                $0 + "| \(MarkdownEdgeFormatter.cell($1.source)) | \(MarkdownEdgeFormatter.cell($1.destination)) |\n"
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import KubeReachCore
+import Testing
+
+/// `list --focus ...` on the basic fixture.
+@Suite struct FocusTests {
+    func lines(_ args: [String]) -> [String] {
+        let run = runCLI(["list", fixture("basic")] + args)
+        #expect(run.status == 0, "\(run.err)")
+        return run.out.split(separator: "\n").map(String.init)
+    }
+
+    @Test func focusKeepsLinesTouchingTheNodeIncludingExternal() {
+        let out = lines(["--focus", "web"])
+        #expect(!out.isEmpty)
+        #expect(out.allSatisfy { $0.contains("shop/web[Deployment]") })
+        #expect(out.contains { $0.hasPrefix("0.0.0.0-9.255.255.255[External] => shop/web") })
+    }
+
+    @Test func directionAndPeer() {
+        #expect(lines(["--focus", "shop/api", "--focus-direction", "ingress"]) == ["shop/web[Deployment] => shop/api[Deployment] : TCP 8080"])
+        #expect(lines(["--focus", "api", "--focus-peer", "db", "--focus-direction", "egress"]) == ["shop/api[Deployment] => data/db[StatefulSet] : TCP 5432"])
+    }
+
+    @Test func focusConnPrintsPairsOnly() {
+        let out = lines(["--focus-conn", "udp-53"])
+        #expect(out.first == "Permitted connections on UDP 53:")
+        #expect(out.contains("data/db[StatefulSet] => kube-system/coredns[Deployment]"))
+        #expect(!out.dropFirst().contains { $0.contains(" : ") })
+    }
+
+    @Test func unknownFocusWarnsAndGivesNothing() {
+        let run = runCLI(["list", fixture("basic"), "--focus", "nope"])
+        #expect(run.status == 0)
+        #expect(run.out.isEmpty)
+        #expect(run.err.contains("nope does not exist"))
+    }
+
+    @Test func badFocusConnIsAUsageError() {
+        #expect(runCLI(["list", fixture("basic"), "--focus-conn", "tcp"]).status == 2)
+        #expect(runCLI(["list", fixture("basic"), "--focus-peer", "x"]).status == 2)
+    }
+
+    @Test func nameMatching() {
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: ["web"]))
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: ["ns/web"]))
+        #expect(!EdgeFocus.names("ns/web[Deployment]", among: ["other/web"]))
+        #expect(!EdgeFocus.names("10.0.0.0-10.255.255.255[External]", among: ["10.0.0.0-10.255.255.255"]))
+    }
+}
