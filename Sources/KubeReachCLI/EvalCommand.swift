@@ -22,15 +22,7 @@ struct EvalCommand: ParsableCommand {
     var paths: [String] = []
 
     @OptionGroup var input: InputOptions
-
-    @Option(help: "Destination port to check (1-65535).")
-    var port: Int?
-
-    @Option(name: .customLong("protocol"), help: "Protocol to check: TCP (default), UDP or SCTP.")
-    var proto: NetworkProtocol?
-
-    @Option(name: .shortAndLong, help: "Namespace for references without one.")
-    var namespace: String = "default"
+    @OptionGroup var query: PairQueryOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: OutputFormat = .txt
@@ -38,55 +30,27 @@ struct EvalCommand: ParsableCommand {
     func run() throws { _ = try evaluate() }
 
     func evaluate() throws -> ExitStatus {
-        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535, got \(port)") }
         guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
-        let src = try reference(source), dst = try reference(destination)
-        let loaded = try input.load(paths: paths)
-        let cluster = loaded.cluster
-        guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
-        guard let d = cluster.resolve(dst) else { throw CLIError.notFound("destination \(dst) not found in the input") }
-        var options = input.evaluationOptions
-        for case .external(let ip) in [s, d] as [ResolvedEndpoint] { options.extraFamilies.insert(ip.family) }
-        let reach = Reachability(cluster: cluster, options: options)
-        let conns = try PairQuery(reach: reach).connections(from: s, to: d)
-        let query = queried
-        let allowed = query.map { conns.contains($0.proto, $0.port) || ($0.port == 0 && !conns[$0.proto].isEmpty) }
-            ?? !conns.isEmpty
-        CommandIO.current.out(render(source: name(s), destination: name(d), conns: conns, allowed: allowed))
+        let pair = try query.resolve(source, destination, input: input, paths: paths)
+        let reach = Reachability(cluster: pair.cluster, options: pair.options)
+        let conns = PairQuery(reach: reach).connections(from: pair.source, to: pair.destination)
+        let allowed = query.isAllowed(conns)
+        CommandIO.current.out(render(pair, conns: conns, allowed: allowed))
         return allowed ? .success : .negative
     }
 
-    /// The single protocol/port asked for, if any (port 0: any port of the protocol).
-    private var queried: (proto: NetworkProtocol, port: Int)? {
-        if port == nil && proto == nil { return nil }
-        return (proto ?? .tcp, port ?? 0)
-    }
-
-    private func reference(_ text: String) throws -> EndpointReference {
-        do { return try EndpointReference.parse(text, defaultNamespace: namespace) } catch {
-            throw CLIError.usage(error.description)
-        }
-    }
-
-    private func name(_ e: ResolvedEndpoint) -> String {
-        switch e {
-        case .pods(_, let name): name
-        case .external(let ip): "\(ip)[External]"
-        }
-    }
-
-    private func render(source: String, destination: String, conns: ConnectionSet, allowed: Bool) -> String {
+    private func render(_ pair: ResolvedPair, conns: ConnectionSet, allowed: Bool) -> String {
         let verdict = allowed ? "allowed" : "denied"
-        let asked = queried.map { $0.port == 0 ? " on \($0.proto.rawValue)" : " on \($0.proto.rawValue) \($0.port)" } ?? ""
         if output == .json {
-            let q = queried.map { "{\"protocol\": \"\($0.proto.rawValue)\", \"port\": \($0.port == 0 ? "null" : String($0.port))}" } ?? "null"
+            let q = query.port == nil && query.proto == nil
+                ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
             let ports = conns.portRanges.map {
                 "{\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
             }
             return """
                 {
-                  "src": \(JSONText.quote(source)),
-                  "dst": \(JSONText.quote(destination)),
+                  "src": \(JSONText.quote(pair.sourceName)),
+                  "dst": \(JSONText.quote(pair.destinationName)),
                   "query": \(q),
                   "allowed": \(allowed),
                   "conn": \(JSONText.quote(conns.description)),
@@ -95,16 +59,16 @@ struct EvalCommand: ParsableCommand {
 
                 """
         }
-        return "\(verdict)\(asked): \(source) => \(destination)\nallowed connections: \(conns.description)\n"
+        return "\(verdict)\(query.askedText): \(pair.sourceName) => \(pair.destinationName)\nallowed connections: \(conns.description)\n"
     }
 }
 
 /// Connections between two resolved endpoints: the union over their pods' pairs (a pod to
-/// itself is always allowed; two external endpoints are not a question policies answer).
+/// itself is always allowed).
 struct PairQuery {
     let reach: Reachability
 
-    func connections(from s: ResolvedEndpoint, to d: ResolvedEndpoint) throws -> ConnectionSet {
+    func connections(from s: ResolvedEndpoint, to d: ResolvedEndpoint) -> ConnectionSet {
         switch (s, d) {
         case (.pods(let a, _), .pods(let b, _)):
             // The same single pod: self traffic. Otherwise only distinct pods (replicas too).
@@ -119,7 +83,7 @@ struct PairQuery {
             guard let x = reach.externalDestinationIndex(of: ip) else { return .none }
             return a.reduce(ConnectionSet.none) { $0.union(reach.connections(fromPod: $1, toExternal: x)) }
         case (.external, .external):
-            throw CLIError.usage("both endpoints are external addresses; at least one must be a pod or workload")
+            return .none
         }
     }
 }

@@ -8,9 +8,8 @@ public enum Runner {
         CommandIO.$current.withValue(io) {
             do {
                 var command = try KubeReach.parseAsRoot(arguments)
-                if let eval = command as? EvalCommand {
-                    return try eval.evaluate().rawValue
-                }
+                if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
+                if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
                 try command.run()
                 return ExitStatus.success.rawValue
             } catch let error as CLIError {

@@ -1,0 +1,60 @@
+import ArgumentParser
+import KubeReachCore
+import KubeReachRender
+
+/// `kubereach explain SRC DST`: the verdict with the policies and rules behind it.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Why SRC can or cannot reach DST: isolating policies, matching rules, nearest misses. Exit 0 allowed, 1 denied.")
+
+    @Argument(help: "Source: ns/name, ns/Kind/name, name (with -n) or an IP address.")
+    var source: String
+
+    @Argument(help: "Destination, in the same forms.")
+    var destination: String
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var query: PairQueryOptions
+
+    @Option(name: .shortAndLong, help: "Output format: txt or json.")
+    var output: OutputFormat = .txt
+
+    func run() throws { _ = try evaluate() }
+
+    func evaluate() throws -> ExitStatus {
+        guard output == .txt || output == .json else { throw CLIError.usage("explain prints txt or json") }
+        let pair = try query.resolve(source, destination, input: input, paths: paths)
+        let explainer = Explainer(cluster: pair.cluster, options: pair.options)
+        let (s, d, note) = try representatives(pair)
+        var e = explainer.explain(s, d, sourceName: pair.sourceName, destinationName: pair.destinationName, query: query.asked)
+        e.note = note
+        let allowed = query.isAllowed(e.allowed)
+        let verdict = (allowed ? "allowed" : "denied") + query.askedText
+        CommandIO.current.out(output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
+        return allowed ? .success : .negative
+    }
+
+    /// One pod per side: workloads normally hold alike pods (list refuses them otherwise).
+    private func representatives(_ pair: ResolvedPair) throws -> (Explainer.Endpoint, Explainer.Endpoint, String?) {
+        func first(_ e: ResolvedEndpoint, avoiding: Int? = nil) -> (Explainer.Endpoint, Int)? {
+            switch e {
+            case .external(let ip): return (.external(ip), 1)
+            case .pods(let list, _):
+                let pick = list.first { $0 != avoiding } ?? list[0]
+                return (.pod(pick), list.count)
+            }
+        }
+        guard let (s, sc) = first(pair.source) else { throw CLIError.notFound("source") }
+        var avoid: Int? = nil
+        if case .pod(let i) = s { avoid = i }
+        guard let (d, dc) = first(pair.destination, avoiding: avoid) else { throw CLIError.notFound("destination") }
+        if case .pod(let i) = s, case .pod(let j) = d, sc + dc > 2 {
+            return (s, d, "explained for pods \(pair.cluster.pods[i].qualifiedName) and \(pair.cluster.pods[j].qualifiedName)")
+        }
+        return (s, d, nil)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import KubeReachCore
+import KubeReachYAML
+
+/// Two endpoints resolved against a loaded cluster, with the evaluation options they need.
+struct ResolvedPair {
+    var cluster: Cluster
+    var options: EvaluationOptions
+    var source: ResolvedEndpoint
+    var destination: ResolvedEndpoint
+
+    var sourceName: String { Self.name(source) }
+    var destinationName: String { Self.name(destination) }
+
+    static func name(_ e: ResolvedEndpoint) -> String {
+        switch e {
+        case .pods(_, let name): name
+        case .external(let ip): "\(ip)[External]"
+        }
+    }
+}
+
+/// The question shared by `eval` and `explain`: which port, which protocol, which namespace
+/// for bare names.
+struct PairQueryOptions: ParsableArguments {
+    @Option(help: "Destination port to check (1-65535).")
+    var port: Int?
+
+    @Option(name: .customLong("protocol"), help: "Protocol to check: TCP (default), UDP or SCTP.")
+    var proto: NetworkProtocol?
+
+    @Option(name: .shortAndLong, help: "Namespace for references without one.")
+    var namespace: String = "default"
+
+    /// The single protocol/port asked about, when a port was given.
+    var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
+
+    /// ` on TCP 8080`, ` on UDP` (any port), or empty (anything at all).
+    var askedText: String {
+        if let port { return " on \((proto ?? .tcp).rawValue) \(port)" }
+        return proto.map { " on \($0.rawValue)" } ?? ""
+    }
+
+    func isAllowed(_ conns: ConnectionSet) -> Bool {
+        if let (p, n) = asked { return conns.contains(p, n) }
+        if let proto { return !conns[proto].isEmpty }
+        return !conns.isEmpty
+    }
+
+    func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
+        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535, got \(port)") }
+        let src = try reference(source), dst = try reference(destination)
+        let cluster = try input.load(paths: paths).cluster
+        guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
+        guard let d = cluster.resolve(dst) else { throw CLIError.notFound("destination \(dst) not found in the input") }
+        if case .external = s, case .external = d {
+            throw CLIError.usage("both endpoints are external addresses; at least one must be a pod or workload")
+        }
+        var options = input.evaluationOptions
+        for case .external(let ip) in [s, d] as [ResolvedEndpoint] { options.extraFamilies.insert(ip.family) }
+        return ResolvedPair(cluster: cluster, options: options, source: s, destination: d)
+    }
+
+    private func reference(_ text: String) throws -> EndpointReference {
+        do { return try EndpointReference.parse(text, defaultNamespace: namespace) } catch {
+            throw CLIError.usage(error.description)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import KubeReachCore
+
+/// `kubereach explain` output: plain sentences first, then a table of the rules that
+/// matched, addressed by field path and file:line; or the same facts as JSON.
+public enum ExplanationFormatter {
+    public static func text(_ e: Explanation, verdict: String) -> String {
+        var out = "\(verdict): \(e.source) => \(e.destination)\n"
+        if let note = e.note { out += "(\(note))\n" }
+        out += "\n"
+        for side in [e.egress, e.ingress] {
+            let who = side.direction == .egress ? "Egress of \(e.source)" : "Ingress of \(e.destination)"
+            out += "\(who): \(sentence(side))\n"
+            if !side.misses.isEmpty {
+                out += "  Nearest misses:\n"
+                for m in side.misses { out += "  - \(m.policy.name) \(path(side.direction, m.ruleIndex, m.peerIndex)): \(m.message)\n" }
+            }
+        }
+        out += "Allowed in total: \(e.allowed.description)\n"
+        let rows = [e.egress, e.ingress].flatMap { side in side.matches.map { (side.direction, $0) } }
+        if !rows.isEmpty {
+            out += "\n| direction | policy | rule | ports | allows | defined at |\n|---|---|---|---|---|---|\n"
+            for (direction, m) in rows {
+                let ports = m.portIndices.map { $0.isEmpty ? "none resolve" : $0.map { "ports[\($0)]" }.joined(separator: ",") } ?? "all"
+                let at = m.ruleLocation?.description ?? m.policy.location?.description ?? "-"
+                out += "| \(direction.rawValue.lowercased()) | \(m.policy.name) | \(path(direction, m.ruleIndex, m.peerIndex)) | \(ports) | \(m.connections.description) | \(at) |\n"
+            }
+        }
+        return out
+    }
+
+    static func path(_ direction: PolicyDirection, _ rule: Int, _ peer: Int?) -> String {
+        let key = direction == .ingress ? "ingress" : "egress", peers = direction == .ingress ? "from" : "to"
+        return "spec.\(key)[\(rule)]" + (peer.map { ".\(peers)[\($0)]" } ?? "")
+    }
+
+    static func sentence(_ side: DirectionExplanation) -> String {
+        let dir = side.direction.rawValue.lowercased()
+        switch side.status {
+        case .external: return "an external address; no policy applies on this side."
+        case .hostNetwork: return "a hostNetwork pod; NetworkPolicies do not apply to it (see --host-network-policy)."
+        case .notIsolated: return "not isolated: no NetworkPolicy selects it for \(dir), so everything is allowed."
+        case .selfTraffic: return "a pod to itself; always allowed."
+        case .isolated:
+            let by = "isolated by " + side.isolatingPolicies.map(\.name).joined(separator: ", ")
+            if side.matches.isEmpty { return "\(by); no rule matches the other end, so nothing is allowed." }
+            if side.allowed.isEmpty { return "\(by); rules match the other end but allow none of its ports." }
+            return "\(by); matching rules allow \(side.allowed.description)."
+        }
+    }
+
+    public static func json(_ e: Explanation, allowed: Bool) -> String {
+        func policyRef(_ p: PolicyReference) -> String {
+            "{\"name\": \(JSONText.quote(p.name)), \"location\": \(p.location.map { JSONText.quote($0.description) } ?? "null")}"
+        }
+        func side(_ s: DirectionExplanation) -> String {
+            let matches = s.matches.map { m in
+                "{\"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), "
+                    + "\"ports\": \(m.portIndices.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? "null"), "
+                    + "\"allows\": \(JSONText.quote(m.connections.description)), \"path\": \(JSONText.quote(path(s.direction, m.ruleIndex, m.peerIndex)))}"
+            }
+            let misses = s.misses.map { m in
+                "{\"kind\": \"\(m.kind.rawValue)\", \"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), \"message\": \(JSONText.quote(m.message))}"
+            }
+            return """
+                {"status": "\(s.status.rawValue)", "isolatedBy": [\(s.isolatingPolicies.map(policyRef).joined(separator: ", "))], \
+                "allows": \(JSONText.quote(s.allowed.description)), "rules": [\(matches.joined(separator: ", "))], \
+                "nearestMisses": [\(misses.joined(separator: ", "))]}
+                """
+        }
+        return """
+            {
+              "src": \(JSONText.quote(e.source)),
+              "dst": \(JSONText.quote(e.destination)),
+              "allowed": \(allowed),
+              "conn": \(JSONText.quote(e.allowed.description)),
+              "egress": \(side(e.egress)),
+              "ingress": \(side(e.ingress))
+            }
+
+            """
+    }
+}
