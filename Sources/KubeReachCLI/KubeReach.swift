@@ -7,7 +7,10 @@ public struct KubeReach: ParsableCommand {
         commandName: "kubereach",
         abstract: "Simulate Kubernetes NetworkPolicies: who can reach whom, on which ports, and why.",
         version: "0.1.0",
-        subcommands: [ListCommand.self, EvalCommand.self, ExplainCommand.self, SynthCommand.self, BenchCommand.self]
+        subcommands: [
+            ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self,
+            SynthCommand.self, BenchCommand.self,
+        ]
     )
 
     public init() {}
