@@ -26,13 +26,15 @@ let package = Package(
         ),
         // Seeded synthetic clusters for benchmarks and scale tests (pure).
         .target(name: "KubeReachSynthetic"),
+        // Lint rules, one per file, each with its own examples.
+        .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
         .target(name: "KubeReachRender", dependencies: ["KubeReachCore"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",
             dependencies: [
-                "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic",
+                "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +43,7 @@ let package = Package(
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",
-            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic"],
+            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -10,6 +10,7 @@ public enum Runner {
                 var command = try KubeReach.parseAsRoot(arguments)
                 if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
                 if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
+                if let lint = command as? LintCommand { return try lint.evaluate().rawValue }
                 try command.run()
                 return ExitStatus.success.rawValue
             } catch let error as CLIError {

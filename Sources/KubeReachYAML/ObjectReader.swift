@@ -2,13 +2,6 @@ import KubeReachCore
 
 /// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
 enum ObjectReader {
-    /// Kinds of other policy engines: present means answers may be incomplete.
-    static let unevaluatedPolicyKinds: Set<String> = [
-        "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "AdminNetworkPolicy",
-        "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
-        "AuthorizationPolicy",
-    ]
-
     /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
     static func read(_ root: Field, listKind: String? = nil, listAPIVersion: String? = nil, into out: inout [ObjectOutcome]) {
         let sink = root.sink
@@ -41,7 +34,7 @@ enum ObjectReader {
         let evaluated = ["Namespace", "Pod", "Service", "NetworkPolicy"].contains(header.kind) || WorkloadRef.workloadKinds.contains(header.kind)
         if !evaluated {
             outcome.skippedKind = header.kind
-            if unevaluatedPolicyKinds.contains(header.kind) { outcome.unevaluatedKind = header.kind }
+            if ForeignPolicyKinds.names.contains(header.kind) { outcome.unevaluatedKind = header.kind }
         } else if header.kind == "NetworkPolicy" && !["networking.k8s.io", "extensions"].contains(header.group) {
             outcome.skippedKind = "\(header.apiVersion) NetworkPolicy"
             outcome.unevaluatedKind = "\(header.group) NetworkPolicy"

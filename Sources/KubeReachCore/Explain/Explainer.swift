@@ -77,7 +77,8 @@ public struct Explainer: Sendable {
         return out
     }
 
-    func matches(_ peer: PolicyPeer, policyNamespace: String, _ endpoint: Endpoint) -> Bool {
+    /// Whether one peer of a policy in `policyNamespace` matches an endpoint (SEMANTICS.md section 5).
+    public func matches(_ peer: PolicyPeer, policyNamespace: String, _ endpoint: Endpoint) -> Bool {
         switch (peer, endpoint) {
         case (.selector(let pods, let namespaces), .pod(let q)):
             let pod = cluster.pods[q]

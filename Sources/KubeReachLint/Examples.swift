@@ -1,0 +1,28 @@
+/// Building blocks of the rules' example manifests.
+enum Example {
+    static func pod(_ name: String, ns: String = "shop", labels: String = "{app: web}", ports: String = "[]") -> String {
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), namespace: \(ns), labels: \(labels)}\nspec:\n  containers: [{name: c, ports: \(ports)}]\n---\n"
+    }
+
+    static func namespace(_ name: String, labels: String = "{}") -> String {
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: \(name), labels: \(labels)}\n---\n"
+    }
+
+    static func policy(_ name: String, ns: String = "shop", _ spec: String) -> String {
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n\(spec)\n---\n"
+    }
+
+    static let dnsServer = namespace("kube-system") + pod("coredns", ns: "kube-system", labels: "{k8s-app: kube-dns}", ports: "[{name: dns, containerPort: 53, protocol: UDP}, {name: dns-tcp, containerPort: 53}]")
+
+    static let allowDNS = policy("allow-dns", """
+          podSelector: {}
+          policyTypes: [Egress]
+          egress:
+          - to:
+            - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}
+              podSelector: {matchLabels: {k8s-app: kube-dns}}
+            ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
+        """)
+
+    static let denyAll = policy("deny-all", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+}

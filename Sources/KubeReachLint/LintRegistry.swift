@@ -1,0 +1,21 @@
+import KubeReachCore
+
+/// Every rule, in the order the documentation lists them.
+public enum LintRegistry {
+    public static let all: [any LintRule] = [
+        EgressDenyWithoutDNS(), DNSOverUDPOnly(), DNSToAnywhere(), PolicySelectsNothing(), PeerSelectsNothing(),
+        NamespaceAndPodPeersOred(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
+        NamespaceWithoutPolicy(), NamedPortUndeclared(), ForeignPolicyKindsPresent(),
+    ]
+
+    public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
+}
+
+/// Runs rules and orders their findings by location.
+public enum Linter {
+    public static func run(_ context: LintContext, rules: [any LintRule] = LintRegistry.all) -> [LintFinding] {
+        rules.flatMap { $0.check(context) }.sorted {
+            ($0.location ?? SourceLocation(file: ""), $0.ruleID, $0.message) < ($1.location ?? SourceLocation(file: ""), $1.ruleID, $1.message)
+        }
+    }
+}

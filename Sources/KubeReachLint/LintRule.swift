@@ -1,0 +1,76 @@
+import KubeReachCore
+
+/// One finding of one rule, located like a load diagnostic.
+public struct LintFinding: Sendable, Hashable {
+    public var ruleID: String
+    public var severity: Diagnostic.Severity
+    public var message: String
+    public var hint: String
+    public var location: SourceLocation?
+    public var object: String?
+    public var fieldPath: String?
+}
+
+/// What rules look at: the loaded cluster and the kinds the loader skipped.
+public struct LintContext: Sendable {
+    public var cluster: Cluster
+    public var skippedKinds: [String: Int]
+    public var options: EvaluationOptions
+
+    public init(cluster: Cluster, skippedKinds: [String: Int] = [:], options: EvaluationOptions = .init()) {
+        var c = cluster
+        c.addImplicitNamespaces()
+        self.cluster = c
+        self.skippedKinds = skippedKinds
+        self.options = options
+    }
+
+    /// Pods of a namespace that a selector selects.
+    func pods(in namespace: String, selectedBy selector: LabelSelector) -> [Pod] {
+        cluster.pods.filter { $0.namespace == namespace && selector.matches($0.labels) }
+    }
+
+    /// The policies isolating a pod in a direction.
+    func isolating(_ pod: Pod, _ direction: PolicyDirection) -> [NetworkPolicy] {
+        if pod.hostNetwork && options.hostNetwork == .bypass { return [] }
+        return cluster.policies.filter { $0.namespace == pod.namespace && $0.affects(direction) && $0.podSelector.matches(pod.labels) }
+    }
+}
+
+/// A lint rule: one per file, describing itself with examples that are also its tests.
+public protocol LintRule: Sendable {
+    var id: String { get }
+    var severity: Diagnostic.Severity { get }
+    /// One line: what is wrong.
+    var summary: String { get }
+    /// How to fix it.
+    var hint: String { get }
+    /// Manifests on which the rule must report something.
+    var triggering: [String] { get }
+    /// Manifests on which it must stay silent.
+    var nonTriggering: [String] { get }
+    func check(_ context: LintContext) -> [LintFinding]
+}
+
+extension LintRule {
+    /// A finding of this rule at a policy (and a field of it).
+    func finding(_ message: String, policy: NetworkPolicy? = nil, field: String? = nil, at location: SourceLocation? = nil) -> LintFinding {
+        LintFinding(
+            ruleID: id, severity: severity, message: message, hint: hint, location: location ?? policy?.location,
+            object: policy.map { "NetworkPolicy \($0.qualifiedName)" }, fieldPath: field)
+    }
+}
+
+/// Port-53 helpers shared by the DNS rules.
+enum DNS {
+    static func allows(_ rule: PolicyRule, _ proto: NetworkProtocol) -> Bool {
+        rule.ports.isEmpty || rule.ports.contains { p in
+            guard p.proto == proto else { return false }
+            switch p.port {
+            case nil: return true
+            case .number(let n): return n <= 53 && 53 <= (p.endPort ?? n)
+            case .name(let name): return name.hasPrefix("dns")
+            }
+        }
+    }
+}
