@@ -5,7 +5,9 @@ public enum LintRegistry {
     public static let all: [any LintRule] = [
         EgressDenyWithoutDNS(), DNSOverUDPOnly(), DNSToAnywhere(), PolicySelectsNothing(), PeerSelectsNothing(),
         NamespaceAndPodPeersOred(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
-        NamespaceWithoutPolicy(), NamedPortUndeclared(), ForeignPolicyKindsPresent(),
+        NamespaceWithoutPolicy(), NamespaceWithoutDefaultDeny(), EgressLeftOpen(), PodNotSelected(),
+        CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
+        HostNetworkTarget(), ForeignPolicyKindsPresent(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

@@ -59,14 +59,16 @@ import Testing
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect((driver["rules"] as? [Any])?.count == LintRegistry.all.count)
         let results = try #require(runs.first?["results"] as? [[String: Any]])
-        #expect(results.count == 4)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(runCLI(["lint", ExampleTests.example, "-o", "json"]).out.utf8)) as? [Any])
+        #expect(results.count == json.count && !results.isEmpty)
         #expect(results.allSatisfy { ($0["ruleId"] as? String) != nil && ($0["level"] as? String) != nil })
     }
 
     @Test func jsonFindingsParse() throws {
         let run = runCLI(["lint", ExampleTests.example, "-o", "json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
-        #expect(items.count == 4)
-        #expect(items.contains { $0["fieldPath"] as? String == "spec.ingress[0].from[1]" })
+        let rules = Set(items.compactMap { $0["rule"] as? String })
+        #expect(rules.isSuperset(of: ["namespace-pod-peers-ored", "cross-namespace-peer-without-namespace-selector", "pod-not-selected"]))
+        #expect(items.contains { $0["fieldPath"] as? String == "spec.ingress[0].from[1]" && $0["line"] as? Int == 14 })
     }
 }
