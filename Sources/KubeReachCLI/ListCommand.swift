@@ -40,6 +40,9 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("focus-conn"), help: "Only pairs allowing this protocol-port (e.g. tcp-8080); prints pairs only.")
     var focusConn: String?
 
+    @Flag(name: .customLong("explain"), help: "For every listed pair, the policies and rules behind it (txt).")
+    var explain = false
+
     enum FocusDirection: String, ExpressibleByArgument {
         case ingress, egress
     }
@@ -86,13 +89,45 @@ struct ListCommand: ParsableCommand {
                 [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
             }
         }
+        if explain {
+            try emit(ExplainListFormatter.text(explanations(for: edges, reach: reach)))
+            return
+        }
         let text = focusFilter?.connection.map { c in
             PairFormatter.render(edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):")
         } ?? EdgeFormatter.render(edges, as: output)
+        try emit(text)
+    }
+
+    private func emit(_ text: String) throws {
         if let outFile {
             try AtomicFile.write(text, to: outFile)
         } else {
             CommandIO.current.out(text)
+        }
+    }
+
+    /// One explanation per listed pair, through a representative pod of each group (the
+    /// workload consistency check guarantees they stand for all) or the range's first address.
+    private func explanations(for edges: [ConnectivityEdge], reach: Reachability) throws -> [Explanation] {
+        guard output == .txt else { throw CLIError.usage("--explain prints txt") }
+        let explainer = Explainer(cluster: reach.cluster, options: reach.options)
+        var podOf: [String: Int] = [:]
+        for i in reach.cluster.pods.indices { podOf[reach.nodeName(ofPod: i, level: level)] = podOf[reach.nodeName(ofPod: i, level: level)] ?? i }
+        let ranges = Dictionary((reach.externalSources + reach.externalDestinations).map { ($0.externalName, $0) }, uniquingKeysWith: { a, _ in a })
+        func endpoint(_ name: String) -> Explainer.Endpoint? {
+            if let i = podOf[name] { return .pod(i) }
+            return ranges[name].map { .external($0.first) }
+        }
+        return edges.compactMap { e in
+            guard var s = endpoint(e.source), let d = endpoint(e.destination) else { return nil }
+            // Two pods of one group (pod level shows replicas): pick a different source pod.
+            if case .pod(let a) = s, case .pod(let b) = d, a == b,
+                let other = reach.cluster.pods.indices.first(where: { $0 != a && reach.nodeName(ofPod: $0, level: level) == e.source })
+            {
+                s = .pod(other)
+            }
+            return explainer.explain(s, d, sourceName: e.source, destinationName: e.destination)
         }
     }
 }

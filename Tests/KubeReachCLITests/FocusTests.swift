@@ -47,3 +47,18 @@ import Testing
         #expect(!EdgeFocus.names("10.0.0.0-10.255.255.255[External]", among: ["10.0.0.0-10.255.255.255"]))
     }
 }
+
+/// `list --explain` names the rules behind each listed pair.
+@Suite struct ListExplainTests {
+    @Test func sectionsNameIsolatingPoliciesAndRules() {
+        let run = runCLI(["list", ExampleTests.example, "--explain", "--focus", "postgres"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("Connections between shop-api/api[Deployment] => shop-data/postgres[StatefulSet]: TCP 5432"))
+        #expect(run.out.contains("- shop-data/postgres-clients spec.ingress[0].from[0] allows TCP 5432"))
+        #expect(run.out.contains("# Connections allowed by default"))
+    }
+
+    @Test func explainIsTextOnly() {
+        #expect(runCLI(["list", ExampleTests.example, "--explain", "-o", "json"]).status == 2)
+    }
+}
