@@ -12,17 +12,7 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Can SRC reach DST? Prints the verdict and the allowed connections; exit 0 allowed, 1 denied, 2 error.")
 
-    @Argument(help: "Source: ns/name, ns/Kind/name, name (with -n) or an IP address.")
-    var source: String
-
-    @Argument(help: "Destination, in the same forms.")
-    var destination: String
-
-    @Argument(help: "Manifest files or directories ('-' for stdin).")
-    var paths: [String] = []
-
-    @OptionGroup var input: InputOptions
-    @OptionGroup var query: PairQueryOptions
+    @OptionGroup var pair: PairArguments
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: OutputFormat = .txt
@@ -31,17 +21,18 @@ struct EvalCommand: ParsableCommand {
 
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
-        let pair = try query.resolve(source, destination, input: input, paths: paths)
-        let reach = Reachability(cluster: pair.cluster, options: pair.options)
-        let conns = PairQuery(reach: reach).connections(from: pair.source, to: pair.destination)
-        let allowed = query.isAllowed(conns)
-        CommandIO.current.out(render(pair, conns: conns, allowed: allowed))
+        let resolved = try pair.resolve()
+        let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+        let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)
+        let allowed = pair.query.isAllowed(conns)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed))
         return allowed ? .success : .negative
     }
 
-    private func render(_ pair: ResolvedPair, conns: ConnectionSet, allowed: Bool) -> String {
+    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool) -> String {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
+            let query = pair.query
             let q = query.port == nil && query.proto == nil
                 ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
             let ports = conns.portRanges.map {
@@ -49,8 +40,8 @@ struct EvalCommand: ParsableCommand {
             }
             return """
                 {
-                  "src": \(JSONText.quote(pair.sourceName)),
-                  "dst": \(JSONText.quote(pair.destinationName)),
+                  "src": \(JSONText.quote(resolved.sourceName)),
+                  "dst": \(JSONText.quote(resolved.destinationName)),
                   "query": \(q),
                   "allowed": \(allowed),
                   "conn": \(JSONText.quote(conns.description)),
@@ -59,7 +50,7 @@ struct EvalCommand: ParsableCommand {
 
                 """
         }
-        return "\(verdict)\(query.askedText): \(pair.sourceName) => \(pair.destinationName)\nallowed connections: \(conns.description)\n"
+        return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
     }
 }
 

@@ -8,17 +8,7 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Why SRC can or cannot reach DST: isolating policies, matching rules, nearest misses. Exit 0 allowed, 1 denied.")
 
-    @Argument(help: "Source: ns/name, ns/Kind/name, name (with -n) or an IP address.")
-    var source: String
-
-    @Argument(help: "Destination, in the same forms.")
-    var destination: String
-
-    @Argument(help: "Manifest files or directories ('-' for stdin).")
-    var paths: [String] = []
-
-    @OptionGroup var input: InputOptions
-    @OptionGroup var query: PairQueryOptions
+    @OptionGroup var pair: PairArguments
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: OutputFormat = .txt
@@ -27,13 +17,13 @@ struct ExplainCommand: ParsableCommand {
 
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("explain prints txt or json") }
-        let pair = try query.resolve(source, destination, input: input, paths: paths)
-        let explainer = Explainer(cluster: pair.cluster, options: pair.options)
-        let (s, d, note) = try representatives(pair)
-        var e = explainer.explain(s, d, sourceName: pair.sourceName, destinationName: pair.destinationName, query: query.asked)
+        let resolved = try pair.resolve()
+        let explainer = Explainer(cluster: resolved.cluster, options: resolved.options)
+        let (s, d, note) = try representatives(resolved)
+        var e = explainer.explain(s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: pair.query.asked)
         e.note = note
-        let allowed = query.isAllowed(e.allowed)
-        let verdict = (allowed ? "allowed" : "denied") + query.askedText
+        let allowed = pair.query.isAllowed(e.allowed)
+        let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
         CommandIO.current.out(output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
         return allowed ? .success : .negative
     }

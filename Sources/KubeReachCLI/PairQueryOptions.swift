@@ -20,6 +20,23 @@ struct ResolvedPair {
     }
 }
 
+/// The arguments `eval` and `explain` share: the two endpoints, the inputs, the question.
+struct PairArguments: ParsableArguments {
+    @Argument(help: "Source: ns/name, ns/Kind/name, name (with -n) or an IP address.")
+    var source: String
+
+    @Argument(help: "Destination, in the same forms.")
+    var destination: String
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var query: PairQueryOptions
+
+    func resolve() throws -> ResolvedPair { try query.resolve(source, destination, input: input, paths: paths) }
+}
+
 /// The question shared by `eval` and `explain`: which port, which protocol, which namespace
 /// for bare names.
 struct PairQueryOptions: ParsableArguments {
