@@ -29,7 +29,7 @@ let package = Package(
         // Lint rules, one per file, each with its own examples.
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
-        .target(name: "KubeReachRender", dependencies: ["KubeReachCore"]),
+        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",

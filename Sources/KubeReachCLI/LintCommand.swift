@@ -34,10 +34,8 @@ struct LintCommand: ParsableCommand {
         }
         let loaded = try input.load(paths: paths)
         let context = LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions)
-        let findings = Linter.run(context).map {
-            LintFormatter.Finding(ruleID: $0.ruleID, severity: $0.severity, message: $0.message, hint: $0.hint, location: $0.location, object: $0.object, fieldPath: $0.fieldPath)
-        }
-        let rules = LintRegistry.all.map { LintFormatter.RuleInfo(id: $0.id, severity: $0.severity, summary: $0.summary, hint: $0.hint) }
+        let findings = Linter.run(context)
+        let rules = LintRegistry.all
         switch output {
         case .txt: CommandIO.current.out(LintFormatter.text(findings))
         case .json: CommandIO.current.out(LintFormatter.json(findings))

@@ -1,44 +1,10 @@
 import KubeReachCore
+import KubeReachLint
 
 /// Lint findings as compiler-style lines, JSON, or SARIF 2.1.0.
 public enum LintFormatter {
-    /// What the formatter needs to know of a rule.
-    public struct RuleInfo: Sendable {
-        public var id: String
-        public var severity: Diagnostic.Severity
-        public var summary: String
-        public var hint: String
-
-        public init(id: String, severity: Diagnostic.Severity, summary: String, hint: String) {
-            self.id = id
-            self.severity = severity
-            self.summary = summary
-            self.hint = hint
-        }
-    }
-
-    public struct Finding: Sendable {
-        public var ruleID: String
-        public var severity: Diagnostic.Severity
-        public var message: String
-        public var hint: String
-        public var location: SourceLocation?
-        public var object: String?
-        public var fieldPath: String?
-
-        public init(ruleID: String, severity: Diagnostic.Severity, message: String, hint: String, location: SourceLocation?, object: String?, fieldPath: String?) {
-            self.ruleID = ruleID
-            self.severity = severity
-            self.message = message
-            self.hint = hint
-            self.location = location
-            self.object = object
-            self.fieldPath = fieldPath
-        }
-    }
-
     /// `file:line:col: warning[rule-id]: NetworkPolicy ns/name: spec.ingress[0]: message` and a hint line.
-    public static func text(_ findings: [Finding]) -> String {
+    public static func text(_ findings: [LintFinding]) -> String {
         var out = ""
         for f in findings {
             out += f.location.map { "\($0): " } ?? ""
@@ -51,7 +17,7 @@ public enum LintFormatter {
         return out + counts.joined(separator: ", ") + "\n"
     }
 
-    public static func json(_ findings: [Finding]) -> String {
+    public static func json(_ findings: [LintFinding]) -> String {
         let items = findings.map { f in
             "  {\"rule\": \(JSONText.quote(f.ruleID)), \"severity\": \"\(f.severity.rawValue)\", \"message\": \(JSONText.quote(f.message)), "
                 + "\"hint\": \(JSONText.quote(f.hint)), \"file\": \(f.location.map { JSONText.quote($0.file) } ?? "null"), "
@@ -62,7 +28,7 @@ public enum LintFormatter {
     }
 
     /// SARIF 2.1.0 with one run, the rules as `tool.driver.rules`, and one result per finding.
-    public static func sarif(_ findings: [Finding], rules: [RuleInfo], version: String) -> String {
+    public static func sarif(_ findings: [LintFinding], rules: [any LintRule], version: String) -> String {
         func level(_ s: Diagnostic.Severity) -> String { s == .error ? "error" : s == .warning ? "warning" : "note" }
         let ruleItems = rules.map { r in
             "        {\"id\": \(JSONText.quote(r.id)), \"shortDescription\": {\"text\": \(JSONText.quote(r.summary))}, "
