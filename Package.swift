@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
-        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore"]),
+        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
         .testTarget(
             name: "KubeReachCLITests",

@@ -32,7 +32,7 @@ public struct SyntheticCluster: Sendable {
 
     /// The manifests as one multi-document YAML text.
     public func manifests() -> String {
-        var rng = Generator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var out = ""
         out.reserveCapacity(size.pods * 420 + size.policies * 600)
         for n in 0..<size.namespaces {
@@ -57,7 +57,7 @@ public struct SyntheticCluster: Sendable {
         return out
     }
 
-    private func pod(name: String, ns: Int, app: Int, tier: String, hash: String, bare: Bool, index: Int, rng: inout Generator) -> String {
+    private func pod(name: String, ns: Int, app: Int, tier: String, hash: String, bare: Bool, index: Int, rng: inout SplitMix64) -> String {
         let owner = bare ? "" : "\n  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: app\(app)-\(hash), controller: true, uid: u\(app)}]"
         let template = bare ? "" : ", pod-template-hash: '\(hash)'"
         let ports = tier == "db"
@@ -83,7 +83,7 @@ public struct SyntheticCluster: Sendable {
             """
     }
 
-    private func policy(index: Int, apps: Int, rng: inout Generator) -> String {
+    private func policy(index: Int, apps: Int, rng: inout SplitMix64) -> String {
         let ns = index % size.namespaces
         let head = "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: np\(index)\n  namespace: ns\(ns)\nspec:\n"
         let someApp = "app\(rng.below(max(apps, 1)))"
@@ -108,22 +108,4 @@ public struct SyntheticCluster: Sendable {
             return head + "  podSelector: {matchLabels: {tier: worker}}\n  egress:\n  - to: [{ipBlock: {cidr: 10.96.0.0/12, except: [10.96.0.0/24]}}]\n    ports: [{protocol: UDP}]\n"
         }
     }
-}
-
-/// SplitMix64: deterministic per seed.
-struct Generator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
 }

@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachSynthetic
 import Testing
 
 @Suite struct PortSetTests {

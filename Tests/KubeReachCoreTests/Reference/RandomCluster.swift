@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachSynthetic
 
 /// Seeded random clusters that hit every feature of the semantics: selectors with all
 /// four operators, AND/OR peers, ipBlocks with excepts in both families, named ports,
