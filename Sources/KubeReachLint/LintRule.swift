@@ -30,6 +30,30 @@ public struct LintContext: Sendable {
         cluster.pods.filter { $0.namespace == namespace && selector.matches($0.labels) }
     }
 
+    /// One peer of one rule of one policy, with its field path.
+    struct PeerSite {
+        var policy: NetworkPolicy
+        var direction: PolicyDirection
+        var rule: PolicyRule
+        var peer: PolicyPeer
+        /// `spec.ingress[0].from[1]`
+        var path: String
+    }
+
+    /// Every peer of every rule of a direction the policy affects, in order.
+    var peerSites: [PeerSite] {
+        cluster.policies.flatMap { policy in
+            PolicyDirection.allCases.filter(policy.affects).flatMap { direction in
+                policy.rules(direction).enumerated().flatMap { ri, rule in
+                    rule.peers.enumerated().map { pi, peer in
+                        let key = direction == .ingress ? "ingress[\(ri)].from" : "egress[\(ri)].to"
+                        return PeerSite(policy: policy, direction: direction, rule: rule, peer: peer, path: "spec.\(key)[\(pi)]")
+                    }
+                }
+            }
+        }
+    }
+
     /// The policies isolating a pod in a direction.
     func isolating(_ pod: Pod, _ direction: PolicyDirection) -> [NetworkPolicy] {
         if pod.hostNetwork && options.hostNetwork == .bypass { return [] }

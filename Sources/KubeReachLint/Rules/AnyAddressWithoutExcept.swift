@@ -12,18 +12,9 @@ struct AnyAddressWithoutExcept: LintRule {
     var nonTriggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 169.254.169.254/32]}}]")] }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    for (pi, peer) in rule.peers.enumerated() {
-                        guard case .ipBlock(let b) = peer, b.cidr.prefixLength == 0, b.except.isEmpty else { continue }
-                        let key = direction == .ingress ? "ingress[\(ri)].from" : "egress[\(ri)].to"
-                        out.append(finding("ipBlock \(b.cidr) has no except", policy: policy, field: "spec.\(key)[\(pi)].ipBlock", at: rule.location))
-                    }
-                }
-            }
+        context.peerSites.compactMap { site in
+            guard case .ipBlock(let b) = site.peer, b.cidr.prefixLength == 0, b.except.isEmpty else { return nil }
+            return finding("ipBlock \(b.cidr) has no except", policy: site.policy, field: site.path + ".ipBlock", at: site.rule.location)
         }
-        return out
     }
 }

@@ -18,22 +18,14 @@ struct CrossNamespacePeerWithoutNamespaceSelector: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    for (pi, peer) in rule.peers.enumerated() {
-                        guard case .selector(.some(let pods), nil) = peer else { continue }
-                        let here = context.cluster.pods.contains { $0.namespace == policy.namespace && pods.matches($0.labels) }
-                        let elsewhere = Set(context.cluster.pods.filter { $0.namespace != policy.namespace && pods.matches($0.labels) }.map(\.namespace))
-                        guard !here, !elsewhere.isEmpty else { continue }
-                        let key = direction == .ingress ? "ingress[\(ri)].from" : "egress[\(ri)].to"
-                        out.append(finding("podSelector \(pods.description) matches no pod in \(policy.namespace) but matches pods in \(elsewhere.sorted().joined(separator: ", "))",
-                                           policy: policy, field: "spec.\(key)[\(pi)]", at: rule.location))
-                    }
-                }
-            }
+        context.peerSites.compactMap { site in
+            guard case .selector(.some(let pods), nil) = site.peer else { return nil }
+            let ns = site.policy.namespace
+            let here = context.cluster.pods.contains { $0.namespace == ns && pods.matches($0.labels) }
+            let elsewhere = Set(context.cluster.pods.filter { $0.namespace != ns && pods.matches($0.labels) }.map(\.namespace))
+            guard !here, !elsewhere.isEmpty else { return nil }
+            return finding("podSelector \(pods.description) matches no pod in \(ns) but matches pods in \(elsewhere.sorted().joined(separator: ", "))",
+                           policy: site.policy, field: site.path, at: site.rule.location)
         }
-        return out
     }
 }

@@ -18,21 +18,12 @@ struct IPBlockCoversPods: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    for (pi, peer) in rule.peers.enumerated() {
-                        guard case .ipBlock(let block) = peer else { continue }
-                        let covered = context.cluster.pods.filter { $0.ips.contains { block.contains($0) } }
-                        guard !covered.isEmpty else { continue }
-                        let key = direction == .ingress ? "ingress[\(ri)].from" : "egress[\(ri)].to"
-                        out.append(finding("ipBlock \(block.description) covers the IPs of \(covered.count) pod(s), e.g. \(covered[0].qualifiedName)",
-                                           policy: policy, field: "spec.\(key)[\(pi)].ipBlock", at: rule.location))
-                    }
-                }
-            }
+        context.peerSites.compactMap { site in
+            guard case .ipBlock(let block) = site.peer else { return nil }
+            let covered = context.cluster.pods.filter { $0.ips.contains { block.contains($0) } }
+            guard let first = covered.first else { return nil }
+            return finding("ipBlock \(block.description) covers the IPs of \(covered.count) pod(s), e.g. \(first.qualifiedName)",
+                           policy: site.policy, field: site.path + ".ipBlock", at: site.rule.location)
         }
-        return out
     }
 }

@@ -18,22 +18,13 @@ struct PeerSelectsNothing: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let explainer = Explainer(cluster: context.cluster, options: context.options)
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                let key = direction == .ingress ? "ingress" : "egress", peersKey = direction == .ingress ? "from" : "to"
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    for (pi, peer) in rule.peers.enumerated() {
-                        guard case .selector(_, let namespaces) = peer else { continue }
-                        let any = context.cluster.pods.indices.contains { explainer.matches(peer, policyNamespace: policy.namespace, .pod($0)) }
-                        if any { continue }
-                        let nsNone = namespaces.map { sel in !context.cluster.namespaces.contains { sel.matches($0.labels) } } ?? false
-                        let what = nsNone ? "namespaceSelector \(namespaces!.description) matches no namespace" : "the peer matches no pod"
-                        out.append(finding(what, policy: policy, field: "spec.\(key)[\(ri)].\(peersKey)[\(pi)]", at: rule.location))
-                    }
-                }
-            }
+        return context.peerSites.compactMap { site in
+            guard case .selector(_, let namespaces) = site.peer else { return nil }
+            let any = context.cluster.pods.indices.contains { explainer.matches(site.peer, policyNamespace: site.policy.namespace, .pod($0)) }
+            if any { return nil }
+            let nsNone = namespaces.map { sel in !context.cluster.namespaces.contains { sel.matches($0.labels) } } ?? false
+            let what = nsNone ? "namespaceSelector \(namespaces!.description) matches no namespace" : "the peer matches no pod"
+            return finding(what, policy: site.policy, field: site.path, at: site.rule.location)
         }
-        return out
     }
 }
