@@ -7,7 +7,7 @@ public enum LintRegistry {
         NamespaceAndPodPeersOred(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
         NamespaceWithoutPolicy(), NamespaceWithoutDefaultDeny(), EgressLeftOpen(), PodNotSelected(),
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
-        HostNetworkTarget(), ForeignPolicyKindsPresent(),
+        HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

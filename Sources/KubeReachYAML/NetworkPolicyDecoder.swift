@@ -18,9 +18,11 @@ enum NetworkPolicyDecoder {
         }
         let ingress = rules(spec.child("ingress"), peersKey: "from", direction: .ingress)
         let egress = rules(spec.child("egress"), peersKey: "to", direction: .egress)
-        return NetworkPolicy(
+        var policy = NetworkPolicy(
             namespace: header.namespace, name: header.name, podSelector: podSelector, ingress: ingress, egress: egress,
             policyTypes: types, location: header.location)
+        policy.namespaceWritten = header.namespaceWritten
+        return policy
     }
 
     private static func rules(_ field: Field, peersKey: String, direction: PolicyDirection) -> [PolicyRule] {

@@ -6,6 +6,8 @@ struct ObjectHeader: Sendable {
     var kind: String
     var name: String
     var namespace: String
+    /// Whether `metadata.namespace` was written.
+    var namespaceWritten: Bool
     var labels: [String: String]
     /// The controller ownerReference, if any: (kind, nil when the reference has none; name).
     var controller: (kind: String?, name: String)?
@@ -30,7 +32,7 @@ struct ObjectHeader: Sendable {
         let ns = meta.child("namespace").string()
         return ObjectHeader(
             apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
-            namespace: (ns?.isEmpty ?? true) ? "default" : ns!, labels: meta.child("labels").stringMap() ?? [:],
+            namespace: (ns?.isEmpty ?? true) ? "default" : ns!, namespaceWritten: !(ns?.isEmpty ?? true), labels: meta.child("labels").stringMap() ?? [:],
             controller: controller, location: root.location)
     }
 }

@@ -9,6 +9,9 @@ public struct NetworkPolicy: Hashable, Sendable {
     public var affectsEgress: Bool
     /// True when the manifest wrote `policyTypes` (lint uses it).
     public var policyTypesWritten: Bool
+    /// False when the manifest had no `metadata.namespace` (it then lands in `default`,
+    /// or wherever `kubectl apply -n` sends it: lint says so).
+    public var namespaceWritten = true
     public var ingress: [PolicyRule]
     public var egress: [PolicyRule]
     public var location: SourceLocation?
