@@ -17,7 +17,8 @@ struct RedundantPolicy: LintRule {
             + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]")]
     }
     var nonTriggering: [String] {
-        [Example.pod("web") + Example.pod("api", labels: "{app: api}")
+        [Example.pod("web") + Example.denyAll + Example.policy("all-in", "  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]"),
+         Example.pod("web") + Example.pod("api", labels: "{app: api}")
             + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]")]
     }
 
@@ -32,6 +33,8 @@ struct RedundantPolicy: LintRule {
         func unchanged(_ variant: Cluster) -> Bool { Reachability(cluster: variant, options: context.options).edges(level: .pod) == baseline }
         var out: [LintFinding] = []
         for (pi, policy) in cluster.policies.enumerated() {
+            // A default deny is a safety net for pods that do not exist yet: never "redundant".
+            if policy.podSelector.isEmpty && policy.ingress.isEmpty && policy.egress.isEmpty { continue }
             var without = cluster
             without.policies.remove(at: pi)
             if unchanged(without) {
