@@ -4,7 +4,7 @@ import KubeReachCore
 public enum LintRegistry {
     public static let all: [any LintRule] = [
         EgressDenyWithoutDNS(), DNSOverUDPOnly(), DNSToAnywhere(), PolicySelectsNothing(), PeerSelectsNothing(),
-        NamespaceAndPodPeersOred(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
+        NamespaceAndPodPeersOred(), NamespaceAndPodPeerAnded(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
         NamespaceWithoutPolicy(), NamespaceWithoutDefaultDeny(), EgressLeftOpen(), PodNotSelected(),
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
         HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
