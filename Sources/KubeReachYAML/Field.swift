@@ -19,6 +19,8 @@ final class DiagnosticSink {
     static let visitBudget = 2_000_000
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Paths already reported as "expected a map", so repeated lookups report once.
+    var notMaps: Set<String> = []
 
     func error(_ message: String, at field: Field) {
         diagnostics.append(Diagnostic(.error, message, location: field.location, object: object, fieldPath: field.path))
@@ -51,8 +53,11 @@ struct Field {
             file: origin.file, documentIndex: origin.index, line: mark.map { $0.line + origin.lineOffset }, column: mark?.column)
     }
 
+    /// The field `key` of this map. Looking into something that is present but not a map is
+    /// an error (reported once per path), never a silent "missing".
     func child(_ key: String) -> Field {
         sink.visited += 1
+        if !isMissing && !isMapping && sink.notMaps.insert(path).inserted { sink.error("expected a map", at: self) }
         var value: Node? = nil
         // Compare key text directly: `Mapping[key]` compares whole Nodes, which resolves
         // every key's tag through a regular expression (most of the load time).

@@ -39,7 +39,19 @@ enum ObjectReader {
             outcome.skippedKind = "\(header.apiVersion) NetworkPolicy"
             outcome.unevaluatedKind = "\(header.group) NetworkPolicy"
         } else {
-            if header.name.isEmpty { sink.error("metadata.name is required", at: nameField) }
+            if header.name.isEmpty {
+                sink.error("metadata.name is required", at: nameField)
+            } else if let why = NameValidation.problem(header.name, isNamespace: header.kind == "Namespace") {
+                // Policy and Service names never appear in connectivity lines: a name the API
+                // server would refuse is only a warning there, unless it could break output.
+                let lenient = (header.kind == "NetworkPolicy" || header.kind == "Service") && NameValidation.isPlain(header.name)
+                if lenient { sink.warning("invalid name (the API server would refuse it): \(why)", at: nameField) } else {
+                    sink.error("invalid name: \(why)", at: nameField)
+                }
+            }
+            if header.kind != "Namespace", let why = NameValidation.problem(header.namespace, isNamespace: true) {
+                sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
+            }
             outcome.identity = "\(header.kind)/\(header.kind == "Namespace" ? "" : header.namespace)/\(header.name)"
             switch header.kind {
             case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))

@@ -26,12 +26,28 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         self.fieldPath = fieldPath
     }
 
-    /// `file:line:col: error: NetworkPolicy ns/name: spec.ingress[0]: message`
+    /// `file:line:col: error: NetworkPolicy ns/name: spec.ingress[0]: message`, always one
+    /// line: control characters from the input are shown escaped.
     public var description: String {
         var s = location.map { "\($0): " } ?? ""
         s += "\(severity.rawValue): "
         if let object { s += "\(object): " }
         if let fieldPath, !fieldPath.isEmpty { s += "\(fieldPath): " }
-        return s + message
+        return Self.escapingControls(s + message)
+    }
+
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }
