@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore"]),
+        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint"],
