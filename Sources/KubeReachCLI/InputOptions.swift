@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "List skipped kinds and other notes on stderr.")
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "Print no warnings.")
+    @Flag(name: .shortAndLong, help: "Print no warnings and no progress.")
     var quiet = false
 
     var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }

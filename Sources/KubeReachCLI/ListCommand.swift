@@ -66,8 +66,11 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
+        var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
+        progress.done("loaded \(loaded.cluster.pods.count) pods and \(loaded.cluster.policies.count) policies")
         let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+        progress.done("compiled \(reach.identityCountForReport) pod identities")
         if level == .workload {
             let conflicts = reach.workloadConflicts()
             if !conflicts.isEmpty {
@@ -75,6 +78,7 @@ struct ListCommand: ParsableCommand {
             }
         }
         var edges = reach.edges(level: level)
+        progress.done("computed \(edges.count) connections")
         let focusFilter = try edgeFocus()
         if let focusFilter {
             let names = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
