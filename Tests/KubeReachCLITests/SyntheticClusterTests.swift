@@ -32,3 +32,16 @@ import Testing
         }
     }
 }
+
+/// Parallel row building and sweeping give exactly the single-worker results.
+@Suite struct ParallelEquivalenceTests {
+    @Test func parallelEqualsSerial() throws {
+        let text = SyntheticCluster(size: .init(pods: 1500, namespaces: 40, policies: 600), seed: 3).manifests()
+        let cluster = try ManifestLoader.load([ManifestSource(name: "s.yaml", bytes: Array(text.utf8))]).cluster
+        var serial = EvaluationOptions()
+        serial.parallel = false
+        let a = Reachability(cluster: cluster), b = Reachability(cluster: cluster, options: serial)
+        #expect(a.rowCountForReport > 128, "enough rows for two workers")
+        for level in AggregationLevel.allCases { #expect(a.edges(level: level) == b.edges(level: level), "\(level)") }
+    }
+}

@@ -43,7 +43,7 @@ extension Reachability {
         let stride = nodes.names.count
         // Source identities are split between workers; each has its own memo table, so
         // partial results meet as connection sets.
-        let workers = max(1, min(Parallel.cores, identities.count / 256 + 1))
+        let workers = options.parallel ? max(1, min(Parallel.cores, identities.count / 256 + 1)) : 1
         let parts = Parallel.map(0..<workers) { w -> [Int: ConnectionSet] in
             var sweep = EdgeSweep(reach: self, nodes: nodes, stride: stride)
             var s = w

@@ -8,6 +8,8 @@ public struct EvaluationOptions: Sendable, Hashable {
     public var extraFamilies: Set<IPFamily>
     /// How policies treat `hostNetwork: true` pods.
     public var hostNetwork: HostNetworkPolicy
+    /// Use all cores (results are identical either way; tests compare the two).
+    public var parallel = true
 
     public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = [], hostNetwork: HostNetworkPolicy = .bypass) {
         self.ipBlockMatchesPods = ipBlockMatchesPods

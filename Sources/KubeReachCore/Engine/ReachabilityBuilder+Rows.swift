@@ -1,13 +1,6 @@
 import BitCollections
 
 extension ReachabilityBuilder {
-    /// A rule resolved against one destination port list.
-    struct NamedPortKey: Hashable {
-        var policy: Int
-        var rule: Int
-        var portList: Int
-    }
-
     private struct RowKey: Hashable {
         var direction: PolicyDirection
         var policies: [Int]
@@ -16,10 +9,12 @@ extension ReachabilityBuilder {
     }
 
     /// One row per distinct (direction, applying policies[, port list]); identities that are
-    /// not isolated (or are hostNetwork pods) get -1, meaning "everything".
+    /// not isolated (or are hostNetwork pods) get -1, meaning "everything". Rows are built
+    /// on all cores, each worker with its own copy of the connection table; the sets a
+    /// worker created are then interned once and its rows remapped.
     mutating func buildRows() {
         var rowOfKey: [RowKey: Int32] = [:]
-        var namedMemo: [NamedPortKey: UInt32] = [:]
+        var specs: [RowMaker.Spec] = []
         ingressRowOfIdentity = Array(repeating: -1, count: identities.count)
         egressRowOfIdentity = Array(repeating: -1, count: identities.count)
         let bypass = options.hostNetwork == .bypass
@@ -29,27 +24,84 @@ extension ReachabilityBuilder {
                 if policies.isEmpty { continue }
                 let named = direction == .ingress
                     && policies.contains { compiled[$0].ingress!.contains(where: \.hasNamedPorts) }
-                let key = RowKey(
-                    direction: direction, policies: policies, portList: named ? identities.portListOfIdentity[id] : -1)
+                let key = RowKey(direction: direction, policies: policies, portList: named ? identities.portListOfIdentity[id] : -1)
                 let row: Int32
                 if let existing = rowOfKey[key] {
                     row = existing
                 } else {
-                    row = Int32(rows.count)
-                    rows.append(
-                        direction == .ingress
-                            ? ingressRow(policies, destinationPorts: identities.portLists[identities.portListOfIdentity[id]])
-                            : egressRow(policies, memo: &namedMemo))
+                    row = Int32(specs.count)
+                    specs.append(RowMaker.Spec(direction: direction, policies: policies, portList: identities.portListOfIdentity[id]))
                     rowOfKey[key] = row
                 }
                 if direction == .ingress { ingressRowOfIdentity[id] = row } else { egressRowOfIdentity[id] = row }
             }
         }
+        let maker = RowMaker(
+            compiled: compiled, identities: identities,
+            columns: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
+        let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
+        let base = table, allSpecs = specs
+        var parts = Parallel.map(0..<workers) { w -> (rows: [[UInt32]], table: ConnectionTable) in
+            var local = maker
+            local.table = base
+            let rows = stride(from: w, to: allSpecs.count, by: workers).map { local.row(allSpecs[$0]) }
+            return (rows, local.table)
+        }
+        rows = Array(repeating: [], count: specs.count)
+        let baseCount = UInt32(base.sets.count)
+        for w in parts.indices {
+            // Sets this worker created: intern them once into the shared table.
+            let remap = parts[w].table.sets[Int(baseCount)...].map { table.intern($0) }
+            // Move the rows out so that each is uniquely referenced and remapped in place.
+            var built = parts[w].rows
+            parts[w].rows = []
+            for k in built.indices {
+                var row = built[k]
+                built[k] = []
+                if !remap.isEmpty {
+                    for i in row.indices where row[i] >= baseCount { row[i] = remap[Int(row[i] - baseCount)] }
+                }
+                rows[w + k * workers] = row
+            }
+        }
+    }
+}
+
+/// Builds rows from compiled policies with its own connection table.
+struct RowMaker: Sendable {
+    struct Spec: Sendable {
+        var direction: PolicyDirection
+        var policies: [Int]
+        var portList: Int
+    }
+
+    let compiled: [CompiledPolicy]
+    let identities: IdentityTable
+    let columns: Int
+    var table = ConnectionTable()
+    private var namedMemo: [NamedPortKey: UInt32] = [:]
+
+    /// A rule resolved against one destination port list.
+    struct NamedPortKey: Hashable {
+        var policy: Int
+        var rule: Int
+        var portList: Int
+    }
+
+    init(compiled: [CompiledPolicy], identities: IdentityTable, columns: Int) {
+        self.compiled = compiled
+        self.identities = identities
+        self.columns = columns
+    }
+
+    mutating func row(_ spec: Spec) -> [UInt32] {
+        spec.direction == .ingress
+            ? ingressRow(spec.policies, destinationPorts: identities.portLists[spec.portList]) : egressRow(spec.policies)
     }
 
     /// What an isolated destination admits, per source column.
     private mutating func ingressRow(_ policies: [Int], destinationPorts: [ContainerPort]) -> [UInt32] {
-        var row = [UInt32](repeating: ConnectionTable.none, count: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
+        var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for rule in compiled[ci].ingress! {
                 let conn = rule.hasNamedPorts
@@ -63,21 +115,21 @@ extension ReachabilityBuilder {
 
     /// What an isolated source may send, per destination column; named ports resolve on
     /// each destination identity's port list and never on external destinations.
-    private mutating func egressRow(_ policies: [Int], memo: inout [NamedPortKey: UInt32]) -> [UInt32] {
+    private mutating func egressRow(_ policies: [Int]) -> [UInt32] {
         let podColumns = identities.count
-        var row = [UInt32](repeating: ConnectionTable.none, count: podColumns + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
+        var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for (ri, rule) in compiled[ci].egress!.enumerated() {
                 for column in rule.peers {
                     var conn = rule.fixedConnections
                     if rule.hasNamedPorts && column < podColumns {
                         let portList = identities.portListOfIdentity[column]
-                        let memoKey = NamedPortKey(policy: ci, rule: ri, portList: portList)
-                        if let m = memo[memoKey] {
+                        let key = NamedPortKey(policy: ci, rule: ri, portList: portList)
+                        if let m = namedMemo[key] {
                             conn = m
                         } else {
                             conn = table.intern(rule.ports.connections(destinationPorts: identities.portLists[portList]))
-                            memo[memoKey] = conn
+                            namedMemo[key] = conn
                         }
                     }
                     if conn != ConnectionTable.none { row[column] = table.union(row[column], conn) }
