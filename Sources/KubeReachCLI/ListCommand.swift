@@ -16,7 +16,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: txt, json, csv or md.")
+    @Option(name: .shortAndLong, help: "Output format: txt, json, csv, md or dot.")
     var output: OutputFormat = .txt
 
     @Option(name: .customLong("by"), help: "Aggregation level: workload, pod or namespace.")
@@ -99,8 +99,16 @@ struct ListCommand: ParsableCommand {
         }
         let text = focusFilter?.connection.map { c in
             PairFormatter.render(edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):")
-        } ?? EdgeFormatter.render(edges, as: output)
+        } ?? EdgeFormatter.render(edges, as: output, nodes: output == .dot ? nodeNames(reach, focus: focusFilter) : [])
         try emit(text)
+    }
+
+    /// Every node of the level (DOT shows nodes without edges), narrowed like the edges when
+    /// a focus is given.
+    private func nodeNames(_ reach: Reachability, focus: EdgeFocus?) -> [String] {
+        let names = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
+        guard let focus, !focus.nodes.isEmpty else { return Array(names) }
+        return names.filter { EdgeFocus.names($0, among: focus.nodes) }
     }
 
     private func emit(_ text: String) throws {

@@ -12,6 +12,8 @@ public enum PairFormatter {
             return "[\n" + items.joined(separator: ",\n") + "\n]\n"
         case .csv:
             return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source) + "," + CSVEdgeFormatter.field($1.destination) + "\r\n" }
+        case .dot:
+            return DotEdgeFormatter.render(edges, nodes: [])
         case .md:
             return edges.reduce("\(title)\n\n| Source | Destination |\n|---|---|\n") {
                 $0 + "| \(MarkdownEdgeFormatter.cell($1.source)) | \(MarkdownEdgeFormatter.cell($1.destination)) |\n"

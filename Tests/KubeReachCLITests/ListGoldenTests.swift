@@ -3,7 +3,7 @@ import Testing
 
 /// `kubereach list` on the basic fixture, every format and level, against golden files.
 @Suite struct ListGoldenTests {
-    @Test(arguments: ["txt", "json", "csv", "md"], ["workload", "pod", "namespace"])
+    @Test(arguments: ["txt", "json", "csv", "md", "dot"], ["workload", "pod", "namespace"])
     func list(format: String, level: String) throws {
         let run = runCLI(["list", fixture("basic"), "-o", format, "--by", level])
         #expect(run.status == 0, "stderr: \(run.err)")
