@@ -26,15 +26,17 @@ let package = Package(
         ),
         // Seeded synthetic clusters for benchmarks and scale tests (pure).
         .target(name: "KubeReachSynthetic"),
+        // Graph analyses over the reachability matrix: paths, blast radius.
+        .target(name: "KubeReachAnalysis", dependencies: ["KubeReachCore"]),
         // Lint rules, one per file, each with its own examples.
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
-        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint"]),
+        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",
             dependencies: [
-                "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint",
+                "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint", "KubeReachAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +45,10 @@ let package = Package(
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(
             name: "KubeReachCLITests",
-            dependencies: ["KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint"],
+            dependencies: [
+                "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
+                "KubeReachAnalysis",
+            ],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -1,0 +1,90 @@
+import ArgumentParser
+import KubeReachAnalysis
+import KubeReachCore
+import KubeReachRender
+
+/// Options shared by the lateral-movement commands.
+struct GraphOptions: ParsableArguments {
+    @Option(name: .customLong("max-hops"), help: "Longest path considered.")
+    var maxHops: Int = 16
+
+    @Option(help: "Only hops that allow this destination port.")
+    var port: Int?
+
+    @Option(name: .customLong("protocol"), help: "Protocol for --port (default TCP).")
+    var proto: NetworkProtocol?
+
+    @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
+    var output: OutputFormat = .txt
+
+    var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
+
+    func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
+        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
+        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535") }
+        let cluster = try input.load(paths: paths).cluster
+        return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
+    }
+
+    /// The nodes a reference (or a selector) names; an unknown reference is an error.
+    func nodes(_ g: ReachabilityGraph, ref: String?, selector: String?, role: String) throws -> [Int] {
+        let parsed: NodeReference?
+        if let selector { parsed = NodeReference.parseSelector(selector) } else { parsed = ref.flatMap(NodeReference.parse) }
+        guard let parsed else { throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector") }
+        let found = g.nodes(parsed)
+        guard !found.isEmpty else { throw CLIError.notFound("\(role) \(parsed) matches no workload") }
+        return found
+    }
+}
+
+/// `kubereach paths`: the K shortest multi-hop paths between two sets of workloads.
+struct PathsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paths", abstract: "The K shortest multi-hop paths from --from to --to, with what each hop allows.")
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var graph: GraphOptions
+
+    @Option(help: "Start: internet, ns/*, ns/name or ns/Kind/name.") var from: String?
+    @Option(help: "End, in the same forms.") var to: String?
+    @Option(name: .customLong("from-selector"), help: "Start: workloads with these labels (key=value,...).") var fromSelector: String?
+    @Option(name: .customLong("to-selector"), help: "End: workloads with these labels (key=value,...).") var toSelector: String?
+    @Option(name: .customShort("k"), help: "How many paths.") var k: Int = 3
+
+    func run() throws {
+        let g = try graph.graph(input, paths: paths)
+        let sources = try graph.nodes(g, ref: from, selector: fromSelector, role: "--from")
+        let targets = try graph.nodes(g, ref: to, selector: toSelector, role: "--to")
+        let found = g.shortestPaths(from: sources, to: targets, k: max(1, k), maxHops: graph.maxHops, port: graph.asked)
+        let title = "paths from \(fromSelector ?? from ?? "") to \(toSelector ?? to ?? "")"
+        CommandIO.current.out(PathFormatter.paths(g, found, title: title, as: graph.output))
+    }
+}
+
+/// `kubereach blast-radius`: everything reachable from a workload (or that can reach it).
+struct BlastRadiusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blast-radius", abstract: "Everything reachable from REF, with hop counts and one shortest path each (--reverse: what can reach REF).")
+
+    @Argument(help: "internet, ns/*, ns/name or ns/Kind/name.")
+    var target: String
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var graph: GraphOptions
+
+    @Flag(help: "Everything that can reach REF instead.") var reverse = false
+
+    func run() throws {
+        let g = try graph.graph(input, paths: paths)
+        let starts = try graph.nodes(g, ref: target, selector: nil, role: "REF")
+        let reached = g.blastRadius(from: starts, reverse: reverse, maxHops: graph.maxHops, port: graph.asked)
+        let title = reverse ? "can reach \(target)" : "reachable from \(target)"
+        CommandIO.current.out(PathFormatter.radius(g, reached, title: title, as: graph.output))
+    }
+}

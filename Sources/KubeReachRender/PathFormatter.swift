@@ -1,0 +1,48 @@
+import KubeReachAnalysis
+import KubeReachCore
+
+/// Paths and blast radius as readable lines, JSON or Markdown.
+public enum PathFormatter {
+    static func name(_ g: ReachabilityGraph, _ n: Int) -> String {
+        g.names[n] + (g.hostNetwork.contains(n) ? " (hostNetwork)" : "")
+    }
+
+    /// `a -[TCP 80]-> b -[UDP 53]-> c`
+    public static func line(_ g: ReachabilityGraph, _ p: ReachPath) -> String {
+        var out = name(g, p.nodes[0])
+        for (i, hop) in p.hops.enumerated() { out += " -[\(hop.description)]-> " + name(g, p.nodes[i + 1]) }
+        return out
+    }
+
+    static func json(_ g: ReachabilityGraph, _ p: ReachPath) -> String {
+        let hops = p.hops.enumerated().map { i, c in
+            "{\"from\": \(JSONText.quote(g.names[p.nodes[i]])), \"to\": \(JSONText.quote(g.names[p.nodes[i + 1]])), \"conn\": \(JSONText.quote(c.description))}"
+        }
+        return "{\"length\": \(p.hops.count), \"nodes\": [\(p.nodes.map { JSONText.quote(g.names[$0]) }.joined(separator: ", "))], \"hops\": [\(hops.joined(separator: ", "))]}"
+    }
+
+    public static func paths(_ g: ReachabilityGraph, _ paths: [ReachPath], title: String, as format: OutputFormat) -> String {
+        switch format {
+        case .json: return "[\n" + paths.map { "  " + json(g, $0) }.joined(separator: ",\n") + (paths.isEmpty ? "]\n" : "\n]\n")
+        case .md:
+            return "**\(title)**\n\n| # | hops | path |\n|---|---|---|\n"
+                + paths.enumerated().map { "| \($0.offset + 1) | \($0.element.hops.count) | `\(line(g, $0.element).replacing("|", with: "\\|"))` |\n" }.joined()
+        default:
+            if paths.isEmpty { return "\(title): no path\n" }
+            return "\(title):\n" + paths.enumerated().map { "\($0.offset + 1). (\($0.element.hops.count) hop\($0.element.hops.count == 1 ? "" : "s")) \(line(g, $0.element))\n" }.joined()
+        }
+    }
+
+    public static func radius(_ g: ReachabilityGraph, _ reached: [Reached], title: String, as format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            let items = reached.map { "  {\"node\": \(JSONText.quote(g.names[$0.node])), \"hops\": \($0.hops), \"hostNetwork\": \(g.hostNetwork.contains($0.node)), \"path\": \(json(g, $0.path))}" }
+            return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
+        case .md:
+            return "**\(title)**: \(reached.count) reachable\n\n| hops | node | one shortest path |\n|---|---|---|\n"
+                + reached.map { "| \($0.hops) | `\(name(g, $0.node))` | `\(line(g, $0.path).replacing("|", with: "\\|"))` |\n" }.joined()
+        default:
+            return "\(title): \(reached.count) reachable\n" + reached.map { "  \($0.hops)  \(name(g, $0.node))  via  \(line(g, $0.path))\n" }.joined()
+        }
+    }
+}
