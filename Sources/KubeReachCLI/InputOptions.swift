@@ -19,6 +19,9 @@ struct InputOptions: ParsableArguments {
         help: "hostNetwork pods: 'bypass' (never isolated, the default) or 'apply' (isolated like other pods).")
     var hostNetwork: HostNetworkPolicy = .bypass
 
+    @Flag(name: .customLong("assume-default-deny"), help: "Simulate a deny-all policy in every namespace on top of the loaded ones.")
+    var assumeDefaultDeny = false
+
     @Flag(name: .customLong("keep-going"), help: "Skip invalid objects (listed on stderr) instead of stopping.")
     var keepGoing = false
 
@@ -44,7 +47,8 @@ struct InputOptions: ParsableArguments {
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, or - for stdin") }
         let io = CommandIO.current
-        let result = try Self.read(all, keepGoing: keepGoing)
+        var result = try Self.read(all, keepGoing: keepGoing)
+        if assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics {
             if d.severity == .error || (d.severity == .warning && !quiet) || verbose {
                 io.report(d.description, severity: d.severity.rawValue)

@@ -50,3 +50,13 @@ import Testing
         #expect(run.out.contains("\"ports\": [{\"protocol\": \"TCP\", \"from\": 8080, \"to\": 8080}]"))
     }
 }
+
+@Suite struct AssumeDefaultDenyCLITests {
+    @Test func debugShellLosesItsPathToTheWorker() {
+        #expect(runCLI(["eval", "shop-workers/debug-shell", "shop-workers/queue-worker", ExampleTests.example]).status == 0)
+        #expect(runCLI(["eval", "shop-workers/debug-shell", "shop-workers/queue-worker", ExampleTests.example, "--assume-default-deny"]).status == 1)
+        let listed = runCLI(["list", ExampleTests.example, "--assume-default-deny"])
+        #expect(listed.out.contains("shop-api/api[Deployment] => shop-data/postgres[StatefulSet] : TCP 5432"))
+        #expect(!listed.out.contains("shop-workers/debug-shell[Pod] =>"))
+    }
+}

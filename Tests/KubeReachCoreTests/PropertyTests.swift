@@ -74,3 +74,18 @@ import Testing
         }
     }
 }
+
+/// `--assume-default-deny` only ever removes connections, and leaves exactly what the
+/// existing rules allow between isolated pods.
+@Suite struct AssumedDefaultDenyTests {
+    @Test func neverAddsAConnection() {
+        for seed in UInt64(1)...60 {
+            let cluster = RandomCluster.make(seed: seed)
+            let before = Dictionary(Reachability(cluster: cluster).edges(level: .pod).map { ("\($0.source)>\($0.destination)", $0.connections) }, uniquingKeysWith: { a, _ in a })
+            for e in Reachability(cluster: cluster.addingDefaultDeny()).edges(level: .pod) {
+                let old = before["\(e.source)>\(e.destination)"]
+                #expect(old.map { e.connections.isSubset(of: $0) } ?? false, "seed \(seed): \(e.source) => \(e.destination) appeared or widened")
+            }
+        }
+    }
+}

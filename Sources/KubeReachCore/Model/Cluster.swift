@@ -23,3 +23,19 @@ public struct Cluster: Sendable {
         return missing
     }
 }
+
+extension Cluster {
+    /// The cluster with a deny-all policy (ingress and egress) added to every namespace, to
+    /// see what the existing allow rules alone would permit (`--assume-default-deny`).
+    public func addingDefaultDeny() -> Cluster {
+        var c = self
+        c.addImplicitNamespaces()
+        let taken = Set(c.policies.map(\.qualifiedName))
+        for ns in c.namespaces.map(\.name).sorted() {
+            var name = "kubereach-assumed-default-deny"
+            while taken.contains("\(ns)/\(name)") { name += "-x" }
+            c.policies.append(NetworkPolicy(namespace: ns, name: name, policyTypes: [.ingress, .egress]))
+        }
+        return c
+    }
+}
