@@ -24,7 +24,7 @@ struct EvalCommand: ParsableCommand {
         let resolved = try pair.resolve()
         let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
         let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)
-        let allowed = pair.query.isAllowed(conns)
+        let allowed = pair.query.ports.isAllowed(conns)
         CommandIO.current.out(render(resolved, conns: conns, allowed: allowed))
         return allowed ? .success : .negative
     }

@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
         let (s, d, note) = try representatives(resolved)
         var e = explainer.explain(s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: pair.query.asked)
         e.note = note
-        let allowed = pair.query.isAllowed(e.allowed)
+        let allowed = pair.query.ports.isAllowed(e.allowed)
         let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
         CommandIO.current.out(output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
         return allowed ? .success : .negative

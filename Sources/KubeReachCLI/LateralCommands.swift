@@ -8,20 +8,17 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .customLong("max-hops"), help: "Longest path considered.")
     var maxHops: Int = 16
 
-    @Option(help: "Only hops that allow this destination port.")
-    var port: Int?
-
-    @Option(name: .customLong("protocol"), help: "Protocol for --port (default TCP).")
-    var proto: NetworkProtocol?
+    /// With a port, only hops that allow it are followed.
+    @OptionGroup var ports: PortQueryOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
     var output: OutputFormat = .txt
 
-    var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
+    var asked: (NetworkProtocol, Int)? { ports.asked }
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
-        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535") }
+        try ports.validate()
         let cluster = try input.load(paths: paths).cluster
         return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
     }

@@ -37,20 +37,20 @@ struct PairArguments: ParsableArguments {
     func resolve() throws -> ResolvedPair { try query.resolve(source, destination, input: input, paths: paths) }
 }
 
-/// The question shared by `eval` and `explain`: which port, which protocol, which namespace
-/// for bare names.
-struct PairQueryOptions: ParsableArguments {
+/// `--port` and `--protocol`: one destination port (or a whole protocol) asked about.
+struct PortQueryOptions: ParsableArguments {
     @Option(help: "Destination port to check (1-65535).")
     var port: Int?
 
-    @Option(name: .customLong("protocol"), help: "Protocol to check: TCP (default), UDP or SCTP.")
+    @Option(name: .customLong("protocol"), help: "Protocol: TCP (default), UDP or SCTP.")
     var proto: NetworkProtocol?
-
-    @Option(name: .shortAndLong, help: "Namespace for references without one.")
-    var namespace: String = "default"
 
     /// The single protocol/port asked about, when a port was given.
     var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535, got \(port)") }
+    }
 
     /// ` on TCP 8080`, ` on UDP` (any port), or empty (anything at all).
     var askedText: String {
@@ -63,9 +63,24 @@ struct PairQueryOptions: ParsableArguments {
         if let proto { return !conns[proto].isEmpty }
         return !conns.isEmpty
     }
+}
+
+/// The question shared by `eval` and `explain`: which port, which protocol, which namespace
+/// for bare names.
+@dynamicMemberLookup
+struct PairQueryOptions: ParsableArguments {
+    @OptionGroup var ports: PortQueryOptions
+
+    @Option(name: .shortAndLong, help: "Namespace for references without one.")
+    var namespace: String = "default"
+
+    subscript<T>(dynamicMember path: KeyPath<PortQueryOptions, T>) -> T { ports[keyPath: path] }
+
+    var asked: (NetworkProtocol, Int)? { ports.asked }
+
 
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
-        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535, got \(port)") }
+        try ports.validate()
         let src = try reference(source), dst = try reference(destination)
         let cluster = try input.load(paths: paths).cluster
         guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
