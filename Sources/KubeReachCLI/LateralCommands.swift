@@ -18,7 +18,6 @@ struct GraphOptions: ParsableArguments {
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
-        try ports.validate()
         let cluster = try input.load(paths: paths).cluster
         return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
     }

@@ -48,8 +48,9 @@ struct PortQueryOptions: ParsableArguments {
     /// The single protocol/port asked about, when a port was given.
     var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
 
+    /// Run by argument-parser after parsing, for every command that uses this group.
     func validate() throws {
-        if let port, !(1...65535).contains(port) { throw CLIError.usage("--port must be in 1-65535, got \(port)") }
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be in 1-65535, got \(port)") }
     }
 
     /// ` on TCP 8080`, ` on UDP` (any port), or empty (anything at all).
@@ -80,7 +81,6 @@ struct PairQueryOptions: ParsableArguments {
 
 
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
-        try ports.validate()
         let src = try reference(source), dst = try reference(destination)
         let cluster = try input.load(paths: paths).cluster
         guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
