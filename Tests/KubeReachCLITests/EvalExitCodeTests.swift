@@ -39,7 +39,7 @@ import Testing
             let words = verdict.split(separator: " ")
             #expect(words.allSatisfy { first.contains($0) }, "got: \(first)")
         } else {
-            #expect(run.err.contains("error"))
+            #expect(run.err.lowercased().contains("error"))
         }
     }
 
