@@ -54,51 +54,55 @@ extension ReachabilityGraph {
     }
 
     /// Up to `k` shortest simple paths from any of `sources` to any of `targets` (Yen's
-    /// algorithm over breadth-first shortest paths), ranked by length then by names.
+    /// algorithm over breadth-first shortest paths, from a virtual root linked to every
+    /// source), ranked by length then by names.
     public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [ReachPath] {
+        let root = names.count
         let targetSet = Set(targets)
-        var found: [ReachPath] = []
-        var candidates: [ReachPath] = []
-        func bfs(_ starts: [Int], banned: Set<Int>, bannedEdges: Set<[Int]>) -> [Int]? {
-            var parent = [Int: Int](), seen = Set(starts)
-            var queue = starts, head = 0
+        func neighbors(_ v: Int) -> [Int] { v == root ? sources : outgoing[v].filter { usable($0, port) }.map(\.to) }
+        /// A shortest path from `start` to a target, avoiding `banned` nodes and edges.
+        func bfs(_ start: Int, banned: Set<Int>, bannedEdges: Set<[Int]>) -> [Int]? {
+            var parent = [Int: Int](), seen: Set<Int> = [start]
+            var queue = [start], head = 0
             while head < queue.count {
                 let n = queue[head]
                 head += 1
                 // A path has at least one hop: a start is never its own end.
-                if parent[n] != nil && targetSet.contains(n) {
+                if n != start && n != root && targetSet.contains(n) {
                     var path = [n], cur = n
                     while let p = parent[cur] { path.append(p); cur = p }
                     return path.reversed()
                 }
-                for e in outgoing[n] where !seen.contains(e.to) && !banned.contains(e.to) && !bannedEdges.contains([n, e.to]) && usable(e, port) {
-                    seen.insert(e.to)
-                    parent[e.to] = n
-                    queue.append(e.to)
+                for m in neighbors(n) where !seen.contains(m) && !banned.contains(m) && !bannedEdges.contains([n, m]) {
+                    seen.insert(m)
+                    parent[m] = n
+                    queue.append(m)
                 }
             }
             return nil
         }
-        func make(_ nodes: [Int]) -> ReachPath {
-            ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
+        /// Paths through the root: the root dropped, each hop with what it allows.
+        func make(_ withRoot: [Int]) -> ReachPath {
+            let nodes = Array(withRoot.dropFirst())
+            return ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
         }
-        guard let first = bfs(sources, banned: [], bannedEdges: []), first.count - 1 <= maxHops else { return [] }
-        found.append(make(first))
+        func rank(_ p: [Int]) -> (Int, String) { (p.count, p.dropFirst().map { names[$0] }.joined(separator: ">")) }
+        guard let first = bfs(root, banned: [], bannedEdges: []), first.count - 2 <= maxHops else { return [] }
+        var found = [first], candidates: [[Int]] = []
         while found.count < k {
-            let last = found[found.count - 1].nodes
+            let last = found[found.count - 1]
             for i in 0..<(last.count - 1) {
-                let root = Array(last[...i])
+                let prefix = Array(last[...i])
                 var bannedEdges = Set<[Int]>()
-                for p in found where p.nodes.count > i && Array(p.nodes[...i]) == root { bannedEdges.insert([p.nodes[i], p.nodes[i + 1]]) }
-                guard let spur = bfs([last[i]], banned: Set(root.dropLast()), bannedEdges: bannedEdges) else { continue }
-                let total = root.dropLast() + spur
-                let candidate = make(Array(total))
-                if candidate.nodes.count - 1 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
+                for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedEdges.insert([p[i], p[i + 1]]) }
+                guard let spur = bfs(last[i], banned: Set(prefix.dropLast()), bannedEdges: bannedEdges) else { continue }
+                let candidate = Array(prefix.dropLast()) + spur
+                if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
             }
             guard !candidates.isEmpty else { break }
-            candidates.sort { ($0.nodes.count, $0.nodes.map { names[$0] }.joined(separator: ">")) < ($1.nodes.count, $1.nodes.map { names[$0] }.joined(separator: ">")) }
+            candidates.sort { rank($0) < rank($1) }
             found.append(candidates.removeFirst())
         }
-        return found
+        return found.map(make)
     }
 }

@@ -9,7 +9,7 @@ public struct KubeReach: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self,
-            PathsCommand.self, BlastRadiusCommand.self,
+            PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
             SynthCommand.self, BenchCommand.self,
         ]
     )

@@ -84,3 +84,34 @@ struct BlastRadiusCommand: ParsableCommand {
         CommandIO.current.out(PathFormatter.radius(g, reached, title: title, as: graph.output))
     }
 }
+
+/// `kubereach exposure`: entry points, crown jewels, the paths between them and the chokepoints.
+struct ExposureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exposure", abstract: "Entry points, crown jewels, every path between them, and the minimum cut that severs them.")
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Crown jewels: workloads with these labels (key=value,...; repeatable). Default: tier=db or app.kubernetes.io/component=database.")
+    var sensitive: [String] = []
+
+    @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
+
+    @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
+    var output: OutputFormat = .txt
+
+    func run() throws {
+        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
+        let selectors = try sensitive.map { text -> [String: String] in
+            guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
+            return labels
+        }
+        let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
+        let g = ReachabilityGraph(reach)
+        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
+        CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
+    }
+}

@@ -46,3 +46,34 @@ public enum PathFormatter {
         }
     }
 }
+
+extension PathFormatter {
+    /// The exposure report: entry points, crown jewels, ranked paths, chokepoints.
+    public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: OutputFormat) -> String {
+        if format == .json {
+            let entries = r.entries.map { "{\"node\": \(JSONText.quote(g.names[$0.node])), \"reasons\": [\($0.reasons.map(JSONText.quote).joined(separator: ", "))]}" }
+            let cut = r.chokepoints.map {
+                "{\"from\": \(JSONText.quote(g.names[$0.from])), \"to\": \(JSONText.quote(g.names[$0.to])), \"conn\": \(JSONText.quote($0.connections.description)), \"change\": \(JSONText.quote($0.change))}"
+            }
+            return """
+                {
+                  "entryPoints": [\(entries.joined(separator: ", "))],
+                  "crownJewels": [\(r.crownJewels.map { JSONText.quote(g.names[$0]) }.joined(separator: ", "))],
+                  "paths": [\(r.paths.map { json(g, $0) }.joined(separator: ", "))],
+                  "chokepoints": [\(cut.joined(separator: ", "))]
+                }
+
+                """
+        }
+        let code = { (s: String) in format == .md ? "`\(s.replacing("|", with: "\\|"))`" : s }
+        var out = format == .md ? "## Entry points\n\n" : "Entry points (\(r.entries.count)):\n"
+        for e in r.entries { out += "  - \(code(name(g, e.node))): \(e.reasons.joined(separator: "; "))\n" }
+        out += format == .md ? "\n## Crown jewels\n\n" : "Crown jewels (\(r.crownJewels.count)):\n"
+        for j in r.crownJewels { out += "  - \(code(name(g, j)))\n" }
+        out += format == .md ? "\n## Paths to crown jewels, shortest first\n\n" : "Paths to crown jewels, shortest first (\(r.paths.count)):\n"
+        for (i, p) in r.paths.enumerated() { out += "  \(i + 1). (\(p.hops.count) hop\(p.hops.count == 1 ? "" : "s")) \(code(line(g, p)))\n" }
+        out += format == .md ? "\n## Chokepoints (a minimum cut)\n\n" : "Chokepoints: cutting these \(r.chokepoints.count) edge(s) cuts every path:\n"
+        for c in r.chokepoints { out += "  - \(code("\(name(g, c.from)) -> \(name(g, c.to))")) [\(c.connections.description)]: \(c.change)\n" }
+        return out
+    }
+}

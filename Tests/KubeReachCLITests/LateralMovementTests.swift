@@ -105,3 +105,37 @@ enum SyntheticClusterText {
         KubeReachSynthetic.SyntheticCluster(size: .init(pods: 40, namespaces: 4, policies: 12), seed: seed).manifests()
     }
 }
+
+/// Exposure on a cluster whose minimum cut is known: two internet-facing workloads reach the
+/// database only through one API, so cutting api → db alone severs every path.
+@Suite struct ExposureTests {
+    typealias T = LateralMovementTests
+    static let cluster = T.ns + T.pod("web1", "a", "web") + T.pod("web2", "a", "web") + T.pod("api", "a", "api")
+        + "apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: b, labels: {app: db, tier: db}}\nspec: {containers: [{name: c}]}\n---\n"
+        + T.policy("deny", "a", "  podSelector: {}\n  policyTypes: [Ingress, Egress]") + T.policy("deny", "b", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+        + T.policy("web", "a", "  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]")
+        + T.policy("api", "a", "  podSelector: {matchLabels: {app: api}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]\n  egress: [{to: [{namespaceSelector: {}}], ports: [{port: 5432}]}]")
+        + T.policy("db-in", "b", "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]")
+
+    @Test func chokepointIsTheSingleEdgeIntoTheDatabase() throws {
+        let c = try ManifestLoader.load([ManifestSource(name: "e.yaml", bytes: Array(Self.cluster.utf8))]).cluster
+        let reach = Reachability(cluster: c)
+        let g = ReachabilityGraph(reach)
+        let r = g.exposure(reach)
+        #expect(r.entries.map { g.names[$0.node] } == ["a/web1[Pod]", "a/web2[Pod]"])
+        #expect(r.crownJewels.map { g.names[$0] } == ["b/db[Pod]"])
+        #expect(r.paths.prefix(2).map { PathFormatter.line(g, $0) } == [
+            "a/web1[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]", "a/web2[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]",
+        ])
+        #expect(r.paths.allSatisfy { g.names[$0.nodes.last!] == "b/db[Pod]" })
+        #expect(r.chokepoints.map { "\(g.names[$0.from]) -> \(g.names[$0.to])" } == ["a/api[Pod] -> b/db[Pod]"])
+        #expect(r.chokepoints.first?.change.contains("b/db-in spec.ingress[0]") == true)
+    }
+
+    @Test func exposureCommandOnTheExample() {
+        let run = runCLI(["exposure", ExampleTests.example, "-o", "json"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("\"crownJewels\": [\"shop-data/postgres[StatefulSet]\", \"shop-data/redis[Deployment]\"]"))
+        #expect(run.out.contains("\"chokepoints\": [{"))
+    }
+}
