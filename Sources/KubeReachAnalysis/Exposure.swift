@@ -29,11 +29,15 @@ extension ReachabilityGraph {
         let net = node(named: Self.internet)!
         var reasons: [Int: [String]] = [:]
         for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
+        let namespaceOf = names.map { namespace(of: $0) }
+        var sizeOf: [String: Int] = [:]
+        for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
+        let workloads = names.count - 1
         for n in names.indices where n != net {
             // Every workload of every other namespace reaches it (a `namespaceSelector: {}` exposure).
-            let others = names.indices.filter { $0 != net && namespace(of: names[$0]) != namespace(of: names[n]) }
-            let from = Set(incoming[n].map(\.to))
-            if !others.isEmpty && others.allSatisfy(from.contains) {
+            let others = workloads - (namespaceOf[n].flatMap { sizeOf[$0] } ?? 0)
+            let fromOthers = incoming[n].filter { $0.to != net && namespaceOf[$0.to] != namespaceOf[n] }.count
+            if others > 0 && fromOthers == others {
                 reasons[n, default: []].append("reachable from every workload of every other namespace")
             }
             if !podsOfNode[n].isEmpty && podsOfNode[n].allSatisfy({ !reach.isIsolated(pod: $0, .ingress) }) {

@@ -72,6 +72,9 @@ extension PathFormatter {
         for j in r.crownJewels { out += "  - \(code(name(g, j)))\n" }
         out += format == .md ? "\n## Paths to crown jewels, shortest first\n\n" : "Paths to crown jewels, shortest first (\(r.paths.count)):\n"
         for (i, p) in r.paths.enumerated() { out += "  \(i + 1). (\(p.hops.count) hop\(p.hops.count == 1 ? "" : "s")) \(code(line(g, p)))\n" }
+        if r.paths.isEmpty {
+            return out + (r.crownJewels.isEmpty ? "No crown jewels: give --sensitive key=value.\n" : "No entry point reaches a crown jewel: nothing to cut.\n")
+        }
         out += format == .md ? "\n## Chokepoints (a minimum cut)\n\n" : "Chokepoints: cutting these \(r.chokepoints.count) edge(s) cuts every path:\n"
         for c in r.chokepoints { out += "  - \(code("\(name(g, c.from)) -> \(name(g, c.to))")) [\(c.connections.description)]: \(c.change)\n" }
         return out
