@@ -2,21 +2,27 @@
 """Conformance harness: runs kubereach on the peer tool's scenarios and compares semantically.
 
 Usage: run_conformance.py --kubereach BIN [--conformance DIR] [--filter TEXT] [--verbose]
+                          [--include-pending]
 
-Compared (README of the conformance folder):
-  * netpol-analyzer connlist cases, txt and json: workload lines as a set of
+Compared (README of the conformance folder; details in Tests/Conformance/README.md):
+  * netpol-analyzer connlist cases in txt, json and dot (focus variants included, their
+    upstream options mapped to ours by FOCUS_MAP): workload lines as a set of
     (src, dst, canonical connection set); IP-range lines as piecewise functions
     "IPv4 address -> connection set" per (workload, direction). Lines from
     {ingress-controller} are dropped on both sides (we do not model Ingress/Route yet);
-    IPv6 lines are dropped from ours (upstream is IPv4 only).
-  * focus cases (--focusworkload ...), mapped to our --focus options, once they exist
-    (--include-pending); explain, podmap and dot rows are skipped with a reason.
-  * netpol-analyzer-errors: the expected severity decides what we must do (see
-    Tests/Conformance/README.md).
-Prints one line per failure and ends with "N passed, N failed, N skipped".
+    IPv6 lines are dropped from ours (upstream is IPv4 only). DOT: edges like txt lines,
+    plus the set of workload nodes.
+  * explain cases: on their facts (pairs allowed by default, policies named per pair).
+  * netpol-analyzer-errors: the expected severity decides what we must do.
+  * skipped with a reason: the AdminNetworkPolicy set, --focus-conn and --explain-only
+    rows, pod-level maps, documented differences. --include-pending runs the ANP set
+    and the --focus-conn rows anyway.
+Prints one block per failure and ends with the line "N passed, N failed, N skipped";
+exit status 1 if any case failed.
 """
 import argparse
 import csv
+import heapq
 import json
 import os
 import re
@@ -47,7 +53,10 @@ def canonical_conns(text):
         if current is None or not token:
             raise ValueError("cannot parse connections %r" % text)
         lo, _, hi = token.partition("-")
-        groups.setdefault(current, []).append((int(lo), int(hi or lo)))
+        lo, hi = int(lo), int(hi or lo)
+        if not 1 <= lo <= hi <= 65535:
+            raise ValueError("bad port range %r in %r" % (token, text))
+        groups.setdefault(current, []).append((lo, hi))
     out = []
     for p in PROTOS:
         if p not in groups:
@@ -76,16 +85,29 @@ def is_ipv6_peer(peer):
     return peer.endswith("[External]") and ":" in peer
 
 
-def parse_txt(text):
+FOCUS_CONN_HEADER = re.compile(r"^Permitted connections on (SCTP|TCP|UDP) (\d+):$")
+
+
+def parse_txt(text, pair_conn=None):
+    """txt connlist -> [(src, dst, conn)]. The --focus-conn form (a "Permitted connections
+    on UDP 52:" header, then "src => dst" lines) gives every pair that header's connection;
+    pair_conn is used when there is no header."""
     edges = []
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
+        header = FOCUS_CONN_HEADER.match(line)
+        if header:
+            pair_conn = "%s %s" % header.groups()
+            continue
         m = re.match(r"^(.*?) => (.*?) : (.*)$", line)
+        if not m and pair_conn is not None:
+            m = re.match(r"^(.*?) => (.*?)()$", line)
         if not m:
             raise ValueError("unparsable line %r" % line)
-        edges.append(m.groups())
+        src, dst, conn = m.groups()
+        edges.append((src, dst, conn if conn else pair_conn))
     return edges
 
 
@@ -93,18 +115,22 @@ DOT_EDGE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)" \[label="
 DOT_NODE = re.compile(r'^\s*"((?:[^"\\]|\\.)*)" \[label=')
 
 
-def parse_dot(text):
+def parse_dot(text, pair_conn=None):
     """DOT edges as (src, dst, conn) triples, like the txt lines."""
-    return [m.groups() for m in map(DOT_EDGE.match, text.splitlines()) if m]
+    return [(s, d, c or pair_conn) for s, d, c in (m.groups() for m in map(DOT_EDGE.match, text.splitlines()) if m)]
 
 
 def dot_workload_nodes(text):
     return {m.group(1) for m in map(DOT_NODE.match, text.splitlines()) if m and is_workload(m.group(1))}
 
 
-def parse_json(text):
+def parse_json(text, pair_conn=None):
+    """JSON array of {src, dst, conn, ...} (extra keys ignored); objects without conn (the
+    --focus-conn form) get pair_conn."""
     data = json.loads(text) if text.strip() else []
-    return [(o["src"], o["dst"], o["conn"]) for o in data]
+    if not isinstance(data, list):
+        raise ValueError("JSON output is not an array")
+    return [(o["src"], o["dst"], o["conn"] if "conn" in o or pair_conn is None else pair_conn) for o in data]
 
 
 class Model:
@@ -124,29 +150,41 @@ class Model:
                 self.ip.setdefault((dst, "ingress"), []).append((rs[0], rs[1], conns))
             elif rd:
                 self.ip.setdefault((src, "egress"), []).append((rd[0], rd[1], conns))
+            elif (src, dst) in self.pairs:  # a repeated pair: the union of its lines
+                self.pairs[(src, dst)] = collapse(set(expand(self.pairs[(src, dst)])) | set(expand(conns)))
             else:
                 self.pairs[(src, dst)] = conns
 
     @staticmethod
     def function(pieces):
-        """Sorted, gap-filled (with ()), neighbour-merged pieces covering 0..2^32-1."""
-        cuts = {0, 1 << 32}
-        for lo, hi, _ in pieces:
-            cuts.add(lo)
-            cuts.add(hi + 1)
-        cuts = sorted(cuts)
-        out = []
+        """Sorted, gap-filled (with ()), neighbour-merged pieces (lo, hi, conns) covering
+        0..2^32-1; overlapping pieces contribute the union of their connections.
+        A sweep over the cut points, so thousands of atoms (ipblockstest_4) stay fast."""
+        cuts = sorted({0, 1 << 32} | {lo for lo, _, _ in pieces} | {hi + 1 for _, hi, _ in pieces})
+        by_start = sorted(pieces, key=lambda p: p[0])
+        active, ends, nxt, out = {}, [], 0, []  # active: conns -> count; ends: heap of (hi, conns)
         for a, b in zip(cuts, cuts[1:]):
-            value = set()
-            for lo, hi, conns in pieces:
-                if lo <= a and b - 1 <= hi:
-                    value |= set(expand(conns))
-            value = collapse(value)
+            while ends and ends[0][0] < a:
+                _, conns = heapq.heappop(ends)
+                active[conns] -= 1
+                if not active[conns]:
+                    del active[conns]
+            while nxt < len(by_start) and by_start[nxt][0] == a:
+                lo, hi, conns = by_start[nxt]
+                nxt += 1
+                active[conns] = active.get(conns, 0) + 1
+                heapq.heappush(ends, (hi, conns))
+            if not active:
+                value = ()
+            elif len(active) == 1:
+                value = next(iter(active))
+            else:
+                value = collapse({item for conns in active for item in expand(conns)})
             if out and out[-1][2] == value:
                 out[-1] = (out[-1][0], b - 1, value)
             else:
                 out.append((a, b - 1, value))
-        return [p for p in out if p[2]] if not any(p[2] for p in out) else out
+        return out
 
     def diff(self, other):
         """Human-readable differences, self = expected, other = actual."""
@@ -158,7 +196,10 @@ class Model:
         for key in sorted(set(self.ip) | set(other.ip)):
             e, a = Model.function(self.ip.get(key, [])), Model.function(other.ip.get(key, []))
             if strip_empty(e) != strip_empty(a):
-                lines.append("  IP %s of %s: expected %s, got %s" % (key[1], key[0], show_fn(e), show_fn(a)))
+                what = "ingress from" if key[1] == "ingress" else "egress to"
+                for lo, hi, ev, av in fn_diff(e, a):
+                    lines.append("  %s %s %s-%s: expected %s, got %s" % (
+                        key[0], what, ip_text(lo), ip_text(hi), show(ev), show(av)))
         return lines
 
 
@@ -178,8 +219,11 @@ def strip_empty(fn):
 
 
 def show(conns):
+    """Canonical txt form of a connection set ('All Connections', 'TCP 80-81,UDP 53')."""
     if conns is None:
         return "(no line)"
+    if conns == canonical_conns("All Connections"):
+        return "All Connections"
     return ",".join("%s %s" % (p, ",".join("%d-%d" % r if r[0] != r[1] else str(r[0]) for r in rs)) for p, rs in conns) or "nothing"
 
 
@@ -191,6 +235,29 @@ def show_fn(fn):
     return "; ".join("%s-%s: %s" % (ip_text(lo), ip_text(hi), show(c)) for lo, hi, c in strip_empty(fn)) or "nothing"
 
 
+def fn_diff(expected, actual):
+    """Where two IP functions differ: [(lo, hi, expected conns, actual conns)], neighbouring
+    ranges with the same pair of values merged."""
+    def value_at(fn, i, v):
+        while fn[i][1] < v:
+            i += 1
+        return i, fn[i][2]
+    full = [(0, (1 << 32) - 1, ())]
+    expected, actual = expected or full, actual or full
+    cuts = sorted({lo for lo, _, _ in expected} | {lo for lo, _, _ in actual} | {1 << 32})
+    out, i, j = [], 0, 0
+    for a, b in zip(cuts, cuts[1:]):
+        i, e = value_at(expected, i, a)
+        j, g = value_at(actual, j, a)
+        if e == g:
+            continue
+        if out and out[-1][1] == a - 1 and out[-1][2:] == (e, g):
+            out[-1] = (out[-1][0], b - 1, e, g)
+        else:
+            out.append((a, b - 1, e, g))
+    return out
+
+
 # Deliberate semantic differences, each explained in Docs/conformance.md.
 KNOWN_DIFFERENCES = {
     "netpol-analyzer-errors/bad_netpols_subdir6/expected/error.txt":
@@ -199,8 +266,14 @@ KNOWN_DIFFERENCES = {
         "with --keep-going we read every well-formed document of the file; upstream stops at the malformed one",
 }
 
+# Upstream list options -> ours. Add a row here when kubereach grows an option (e.g.
+# "--explain-only"); an upstream option missing from this table skips its case.
 FOCUS_MAP = {"--focusworkload": "--focus", "--focusworkload-peer": "--focus-peer",
              "--focus-direction": "--focus-direction", "--focus-conn": "--focus-conn", "--explain": "--explain"}
+
+
+class Unmapped(ValueError):
+    """An upstream option with no kubereach equivalent (yet): the case is skipped."""
 
 
 def our_args(upstream_args, input_dir):
@@ -228,13 +301,30 @@ def our_args(upstream_args, input_dir):
                 out += [FOCUS_MAP[t], tokens[i + 1]]
                 i += 2
             continue
-        raise ValueError("unmapped upstream argument %r" % t)
+        raise Unmapped("no kubereach option for upstream %r" % t)
     return out
 
 
+TIMEOUT = 300
+
+
 def run(binary, args):
-    p = subprocess.run([binary] + args, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    """(exit code, stdout, stderr) of one kubereach run; a binary that cannot be started or
+    that times out gives exit code -1 and the reason as stderr, so the case fails cleanly."""
+    try:
+        p = subprocess.run([binary] + args, capture_output=True, text=True, timeout=TIMEOUT,
+                           stdin=subprocess.DEVNULL, errors="replace")
+    except subprocess.TimeoutExpired:
+        return -1, "", "timed out after %d s: %s" % (TIMEOUT, " ".join([binary] + args))
+    except OSError as e:
+        return -1, "", "cannot run %s: %s" % (binary, e)
     return p.returncode, p.stdout, p.stderr
+
+
+def focus_conn_of(upstream_args):
+    """'--focus-conn udp-52' in upstream args -> 'UDP 52' (the connection of pair-only lines)."""
+    m = re.search(r"--focus-conn\s+([A-Za-z]+)-(\d+)", upstream_args)
+    return "%s %s" % (m.group(1).upper(), m.group(2)) if m else None
 
 
 def check_connlist(binary, scenario_dir, row, verbose):
@@ -246,11 +336,12 @@ def check_connlist(binary, scenario_dir, row, verbose):
     if code != 0:
         return ["exit %d: %s" % (code, err.strip()[:2000])]
     parse = {"json": parse_json, "dot": parse_dot}.get(row["format"], parse_txt)
+    pair_conn = focus_conn_of(row["args"])
     try:
-        actual = Model(parse(out))
-    except (ValueError, KeyError, json.JSONDecodeError) as e:
+        actual = Model(parse(out, pair_conn))
+    except (ValueError, KeyError, TypeError) as e:
         return ["cannot parse our output: %s" % e]
-    problems = Model(parse(expected_text)).diff(actual)
+    problems = Model(parse(expected_text, pair_conn)).diff(actual)
     if row["format"] == "dot":
         expected_nodes, our_nodes = dot_workload_nodes(expected_text), dot_workload_nodes(out)
         for n in sorted(expected_nodes ^ our_nodes):
@@ -258,8 +349,29 @@ def check_connlist(binary, scenario_dir, row, verbose):
     return problems
 
 
+def input_file_names(input_dir):
+    """Base names of the scenario's input files (a severe diagnostic must name one)."""
+    return {name for _, _, files in os.walk(input_dir) for name in files}
+
+
+def names_a_file(diagnostics, names):
+    """Does some 'warning:' / 'error:' line of stderr name one of the input files?"""
+    return any(("warning:" in line or "error:" in line) and any(n in line for n in names)
+               for line in diagnostics.splitlines())
+
+
 def check_error(binary, scenario_dir, expected, verbose):
-    """Our behaviour for an upstream error case (see README.md)."""
+    """Our behaviour for an upstream error case; returns (problems, how) where how says
+    which accepted behaviour we showed ("refused", "warned" or
+    "refused (continues with --keep-going)"). The table is in README.md:
+      fatal            exit 2 and an 'error:' line.
+      severe           exit 2 with an 'error:' naming the file, and --keep-going exits 0
+                       with a diagnostic naming it; or exit 0 with a 'warning:' naming it.
+      warning          exit 0 with a 'warning:'; or exit 2 with an 'error:' and
+                       --keep-going exits 0 with a diagnostic.
+      warning+empty,   as warning, and the exit-0 run prints no connection.
+      error+empty
+    """
     sev = expected.get("severity", "")
     inp = os.path.join(scenario_dir, "input")
     code, out, err = run(binary, ["list", inp] + UPSTREAM_FLAGS)
@@ -267,16 +379,34 @@ def check_error(binary, scenario_dir, expected, verbose):
         if code == 2 and "error:" in err:
             return [], "refused"
         return ["expected exit 2 with an error, got exit %d\n%s" % (code, err.strip())], None
-    if sev in ("severe", "warning", "warning+empty", "error+empty"):
-        if code == 0 and ("warning:" in err or "error:" in err):
-            return [], "warned"
-        if code == 2 and "error:" in err:
-            code2, out2, err2 = run(binary, ["list", inp, "--keep-going"] + UPSTREAM_FLAGS)
-            if code2 == 0 and err2.strip():
-                return [], "refused (continues with --keep-going)"
-            return ["exit 2 by default, but --keep-going gave exit %d\n%s" % (code2, err2.strip())], None
-        return ["expected a warning (exit 0) or an error (exit 2), got exit %d, stderr %r" % (code, err.strip())], None
-    return ["unknown severity %r" % sev], None
+    if sev not in ("severe", "warning", "warning+empty", "error+empty"):
+        return ["unknown severity %r" % sev], None
+    names = input_file_names(inp)
+    must_name = sev == "severe"
+    empty = sev.endswith("+empty")
+
+    def output_problem(stdout):
+        if empty and stdout.strip():
+            return ["expected no connection, got:\n%s" % "\n".join(stdout.strip().splitlines()[:10])]
+        return []
+
+    if code == 0 and "warning:" in err:
+        if must_name and not names_a_file(err, names):
+            return ["exit 0, but no warning names the skipped file (%s)\n%s" % (", ".join(sorted(names)), err.strip())], None
+        problems = output_problem(out)
+        return problems, None if problems else "warned"
+    if code == 2 and "error:" in err:
+        if must_name and not names_a_file(err, names):
+            return ["exit 2, but no error names the file (%s)\n%s" % (", ".join(sorted(names)), err.strip())], None
+        code2, out2, err2 = run(binary, ["list", inp, "--keep-going"] + UPSTREAM_FLAGS)
+        if code2 != 0 or not err2.strip():
+            return ["exit 2 by default, but --keep-going gave exit %d%s\n%s"
+                    % (code2, "" if err2.strip() else " and no diagnostic", err2.strip())], None
+        if must_name and not names_a_file(err2, names):
+            return ["--keep-going: no diagnostic names the skipped file\n%s" % err2.strip()], None
+        problems = output_problem(out2)
+        return problems, None if problems else "refused (continues with --keep-going)"
+    return ["expected a warning (exit 0) or an error (exit 2), got exit %d, stderr %r" % (code, err.strip())], None
 
 
 def is_workload(name):
@@ -346,68 +476,90 @@ def read_error_file(path):
     return out
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--kubereach", required=True)
+def skip_reason(row, name, include_pending):
+    """Why a case is not run (None: run it). Pending work is run with --include-pending."""
+    if name in KNOWN_DIFFERENCES:
+        return "documented difference: " + KNOWN_DIFFERENCES[name]
+    if row["kind"] == "podmap":
+        return "pod-level map (no CLI equivalent upstream; later issue)"
+    if row["set"] == "netpol-analyzer-anp" and not include_pending:
+        return "AdminNetworkPolicy (issue 7)"
+    if "--focus-conn" in row["args"] and not include_pending:
+        return "focus-conn cases are explain/ANP cases (later issue)"
+    if row["kind"] in ("connlist", "explain"):
+        try:
+            our_args(row["args"], "input")
+        except Unmapped as e:
+            return str(e)
+    return None
+
+
+def run_case(binary, root, row):
+    """Problems of one case (empty: pass) and, for error cases, how we behaved."""
+    scenario_dir = os.path.join(root, row["set"], row["scenario"])
+    if row["kind"] == "error":
+        return check_error(binary, scenario_dir, read_error_file(os.path.join(scenario_dir, row["expected_file"])), False)
+    if row["kind"] == "explain":
+        return check_explain(binary, scenario_dir, row), None
+    problems = check_connlist(binary, scenario_dir, row, False)
+    if row["set"] == "netpol-analyzer-errors" and problems and problems[0].startswith("exit 2"):
+        # a partial result upstream: we refuse by default; compare what --keep-going gives
+        problems = check_connlist_keep_going(binary, scenario_dir, row)
+    return problems, None
+
+
+def print_problems(name, problems, verbose, limit=30):
+    """FAIL block: at most `limit` lines per case unless verbose."""
+    print("FAIL %s" % name)
+    lines = [l for p in problems for l in p.splitlines()]
+    for line in lines if verbose else lines[:limit]:
+        print("   " + line)
+    if len(lines) > limit and not verbose:
+        print("   ... %d more (--verbose shows all)" % (len(lines) - limit))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--kubereach", required=True, help="path to the kubereach binary")
     here = os.path.dirname(os.path.abspath(__file__))
-    parser.add_argument("--conformance", default=os.path.join(here, "..", "..", "..", "shared", "conformance"))
-    parser.add_argument("--filter", default="")
-    parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--include-pending", action="store_true", help="also run focus/explain cases")
-    opts = parser.parse_args()
+    parser.add_argument("--conformance", default=os.path.join(here, "..", "..", "..", "shared", "conformance"),
+                        help="conformance data folder (default: ../shared/conformance next to the repository)")
+    parser.add_argument("--filter", default="", help="only cases whose set/scenario/expected_file contains this")
+    parser.add_argument("--verbose", action="store_true", help="print every case and every difference")
+    parser.add_argument("--include-pending", action="store_true",
+                        help="also run the ANP set and the --focus-conn cases")
+    opts = parser.parse_args(argv)
     root = os.path.abspath(opts.conformance)
     if not os.path.isdir(root):
         print("conformance data not found at %s: skipped" % root)
         return 0
+    binary = os.path.abspath(opts.kubereach) if os.sep in opts.kubereach else opts.kubereach
     passed = failed = skipped = 0
     stricter = []
-    with open(os.path.join(root, "cases.tsv"), encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    with open(os.path.join(root, "cases.tsv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     for row in rows:
         name = "%s/%s/%s" % (row["set"], row["scenario"], row["expected_file"])
         if opts.filter and opts.filter not in name:
             continue
-        scenario_dir = os.path.join(root, row["set"], row["scenario"])
-        reason = None
-        if row["set"] == "netpol-analyzer-anp":
-            reason = "AdminNetworkPolicy (issue 7)"
-        elif row["kind"] == "podmap":
-            reason = "pod-level map (later issue)"
-        elif "--explain-only" in row["args"]:
-            reason = "--explain-only (not implemented)"
-        elif "--focus-conn" in row["args"] and not opts.include_pending:
-            reason = "focus-conn cases are explain/ANP cases (later issue)"
-        if name in KNOWN_DIFFERENCES:
-            reason = "documented difference: " + KNOWN_DIFFERENCES[name]
-            print("DOCUMENTED %s: %s" % (name, KNOWN_DIFFERENCES[name]))
+        reason = skip_reason(row, name, opts.include_pending)
         if reason:
             skipped += 1
-            if opts.verbose:
+            if name in KNOWN_DIFFERENCES:
+                print("DOCUMENTED %s: %s" % (name, KNOWN_DIFFERENCES[name]))
+            elif opts.verbose:
                 print("SKIP %s: %s" % (name, reason))
             continue
-        if row["kind"] == "error":
-            problems, how = check_error(opts.kubereach, scenario_dir, read_error_file(os.path.join(scenario_dir, row["expected_file"])), opts.verbose)
-            if how and how.startswith("refused") and "fatal" not in open(os.path.join(scenario_dir, row["expected_file"])).read():
-                stricter.append("%s (%s)" % (row["scenario"], how))
-        elif row["kind"] == "explain":
-            problems = check_explain(opts.kubereach, scenario_dir, row)
-        else:
-            problems = check_connlist(opts.kubereach, scenario_dir, row, opts.verbose)
-            if row["set"] == "netpol-analyzer-errors" and problems and problems[0].startswith("exit 2"):
-                # a partial result upstream: we refuse by default; compare what --keep-going gives
-                row = dict(row, args=row["args"] + " --keep-going")
-                problems = check_connlist_keep_going(opts.kubereach, scenario_dir, row)
+        problems, how = run_case(binary, root, row)
+        if how and how.startswith("refused") and not row["notes"].startswith("fatal"):
+            stricter.append("%s (%s)" % (row["scenario"], how))
         if problems:
             failed += 1
-            print("FAIL %s" % name)
-            for line in problems if opts.verbose else problems[:30]:
-                print("   " + line)
-            if len(problems) > 30 and not opts.verbose:
-                print("   ... %d more" % (len(problems) - 30))
+            print_problems(name, problems, opts.verbose)
         else:
             passed += 1
             if opts.verbose:
-                print("PASS %s" % name)
+                print("PASS %s%s" % (name, " (%s)" % how if how else ""))
     if stricter:
         print("stricter than upstream (refused by default): " + ", ".join(stricter))
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
@@ -415,13 +567,18 @@ def main():
 
 
 def check_connlist_keep_going(binary, scenario_dir, row):
+    """An upstream partial result (a severe error): our --keep-going output must match it."""
     expected_path = os.path.join(scenario_dir, row["expected_file"])
     with open(expected_path, encoding="utf-8") as f:
         expected = Model(parse_txt(f.read()))
     code, out, err = run(binary, ["list", os.path.join(scenario_dir, "input"), "--keep-going"] + UPSTREAM_FLAGS)
     if code != 0:
         return ["exit %d with --keep-going: %s" % (code, err.strip()[:2000])]
-    return expected.diff(Model(parse_txt(out)))
+    try:
+        actual = Model(parse_txt(out))
+    except ValueError as e:
+        return ["cannot parse our --keep-going output: %s" % e]
+    return expected.diff(actual)
 
 
 if __name__ == "__main__":
