@@ -29,7 +29,8 @@ struct ObjectOutcome: Sendable {
 /// What one document produced.
 enum DocumentOutcome: Sendable {
     case empty
-    case failed(Diagnostic)
+    /// The document is refused whole (parse error, alias bomb, too many problems).
+    case failed([Diagnostic])
     case notAnObject(Diagnostic)
     case objects([ObjectOutcome])
 }
@@ -51,33 +52,50 @@ enum DocumentReader {
     static func read(_ job: DocumentJob) -> DocumentOutcome {
         let origin = job.origin
         let location = SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + 1)
-        if DocumentSplitter.flowDepth(job.text) > maxFlowDepth {
-            return .failed(Diagnostic(.error, "document nested deeper than \(maxFlowDepth) levels", location: location))
+        let depth = DocumentSplitter.flowDepth(job.text)
+        if depth > maxFlowDepth {
+            return .failed([Diagnostic(.error, "document nested deeper than \(maxFlowDepth) levels", location: location)])
         }
-        let node: Node?
+        var node: Node?
+        var fallbackNote: Diagnostic? = nil
         do {
             // The basic resolver: no regex tag resolution (we type scalars ourselves); an
             // explicit encoding, or Yams reads the process environment on every call.
             node = try Yams.compose(yaml: job.text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            return .failed(syntaxError(error, origin: origin))
         } catch {
-            return .failed(Diagnostic(.error, "cannot parse YAML: \(error)", location: location))
+            let refusal = (error as? YamlError).map { syntaxError($0, origin: origin) }
+                ?? Diagnostic(.error, "cannot parse YAML: \(error)", location: location)
+            guard let json = JSONFallback.node(job.text, depth: depth) else { return .failed([refusal]) }
+            node = json
+            fallbackNote = Diagnostic(
+                .note, "read with the JSON parser (the YAML parser refused it: \(refusal.message)); its diagnostics have no line numbers",
+                location: location)
         }
         guard let node, !isEmptyDocument(node) else { return .empty }
-        let root = Field(node: node, path: "", origin: origin, fallbackMark: nil, sink: DiagnosticSink())
+        let budget = ReadBudget.forText(bytes: job.text.utf8.count)
+        let root = Field(node: node, path: "", origin: origin, fallbackMark: nil, sink: DiagnosticSink(budget: budget))
         guard root.isMapping, root.child("kind").string() != nil, root.child("apiVersion").string() != nil else {
             return .notAnObject(Diagnostic(.warning, "not a Kubernetes object (no kind and apiVersion): skipped", location: root.location))
         }
         var out: [ObjectOutcome] = []
         ObjectReader.read(root, into: &out)
+        if budget.exhausted {
+            return .failed([Diagnostic(
+                .error, "document too large once its YAML aliases are expanded (an alias bomb?): refused", location: location)])
+        }
+        if budget.tooManyDiagnostics {
+            let shown = out.flatMap(\.diagnostics).filter { $0.severity == .error }
+            return .failed(shown + [Diagnostic(
+                .error, "more than \(ReadBudget.maxDiagnostics) problems in this document; the rest are not shown", location: location)])
+        }
+        if let fallbackNote, let first = out.indices.first { out[first].diagnostics.insert(fallbackNote, at: 0) }
         return .objects(out)
     }
 
     /// A document holding only a null or an empty scalar (e.g. after a trailing `---`).
     static func isEmptyDocument(_ node: Node) -> Bool {
         guard case .scalar(let s) = node else { return false }
-        return s.style == .plain && ["", "~", "null"].contains(s.string)
+        return PlainScalar.isNull(s)
     }
 
     static func syntaxError(_ error: YamlError, origin: DocumentOrigin) -> Diagnostic {
@@ -88,6 +106,7 @@ enum DocumentReader {
             line = mark.line + origin.lineOffset
             column = mark.column
             problem = context.map { "\(p) \($0.text)" } ?? p
+            if p.contains("Maximum nesting level") { problem = "nested deeper than the YAML parser allows (1000 levels)" }
         default: break
         }
         return Diagnostic(

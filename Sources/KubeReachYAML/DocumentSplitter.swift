@@ -14,6 +14,10 @@ enum DocumentSplitter {
         let bytes = text.utf8
         var docStart = bytes.startIndex, docLine = 0
         var lineStart = bytes.startIndex, line = 0
+        // Text before the first `---` (or after a `...`) that holds only comments, blank lines
+        // and directives is not a document of its own: it belongs to the next one, as YAML
+        // counts documents (so helm's leading `---` does not shift every index by one).
+        var pieceIsPreamble = true
         func emit(until end: String.Index, nextStart: String.Index, nextLine: Int) {
             docs.append(DocumentText(text: String(text[docStart..<end]), lineOffset: docLine))
             docStart = nextStart
@@ -24,15 +28,25 @@ enum DocumentSplitter {
             let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : lineEnd
             let content = bytes[lineStart..<lineEnd]
             if isMarker(content, "---") {
-                emit(until: lineStart, nextStart: lineStart, nextLine: line)
+                if !pieceIsPreamble { emit(until: lineStart, nextStart: lineStart, nextLine: line) }
+                pieceIsPreamble = false
             } else if isMarker(content, "...") {
                 emit(until: lineStart, nextStart: next, nextLine: line + 1)
+                pieceIsPreamble = true
+            } else if pieceIsPreamble && !isPreambleLine(content) {
+                pieceIsPreamble = false
             }
             lineStart = next
             line += 1
         }
         docs.append(DocumentText(text: String(text[docStart...]), lineOffset: docLine))
         return docs
+    }
+
+    /// Blank, a comment, or a directive (`%YAML 1.2`).
+    private static func isPreambleLine(_ line: Substring.UTF8View) -> Bool {
+        guard let first = line.first(where: { $0 != 32 && $0 != 9 }) else { return true }
+        return first == UInt8(ascii: "#") || line.first == UInt8(ascii: "%")
     }
 
     /// `---` or `...` alone or followed by a space or tab.

@@ -27,6 +27,13 @@ public struct LoadResult: Sendable {
     public var skippedKinds: [String: Int]
     /// Objects left out because they were invalid (`keepGoing` only).
     public var skippedObjects: [String]
+
+    public init(cluster: Cluster, diagnostics: [Diagnostic] = [], skippedKinds: [String: Int] = [:], skippedObjects: [String] = []) {
+        self.cluster = cluster
+        self.diagnostics = diagnostics
+        self.skippedKinds = skippedKinds
+        self.skippedObjects = skippedObjects
+    }
 }
 
 /// Loading failed: every error found, in input order.

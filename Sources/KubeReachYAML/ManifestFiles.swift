@@ -10,6 +10,7 @@ public enum ManifestFiles {
         var out: [ManifestSource] = []
         var errors: [Diagnostic] = []
         var readStdin = false
+        var seen: Set<String> = []
         for path in paths {
             if path == "-" {
                 if readStdin { continue }
@@ -23,7 +24,9 @@ public enum ManifestFiles {
                 continue
             }
             let files = isDirectory.boolValue ? manifestFiles(under: path) : [path]
-            for file in files {
+            // A file named twice (itself and through its directory) is read once, not
+            // reported as a duplicate of itself.
+            for file in files where seen.insert((file as NSString).standardizingPath).inserted {
                 guard let data = FileManager.default.contents(atPath: file) else {
                     errors.append(Diagnostic(.error, "cannot read file", location: SourceLocation(file: file)))
                     continue
@@ -35,7 +38,8 @@ public enum ManifestFiles {
         return out
     }
 
-    /// Manifest files below a directory, sorted, symlinked directories not followed twice.
+    /// Manifest files below a directory, sorted. Symbolic links to directories are not
+    /// followed (no loops); links to files are read.
     static func manifestFiles(under directory: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []

@@ -8,15 +8,16 @@ public enum ManifestLoader {
         var state = LoaderState(keepGoing: options.keepGoing)
         var jobs: [DocumentJob] = []
         for (index, source) in sources.enumerated() {
-            guard var text = String(validating: source.bytes, as: UTF8.self) else {
-                state.fail(Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name)))
+            guard let text = SourceText.decode(source.bytes) else {
+                state.fail([Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name))], wholeFile: true)
                 continue
             }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            if text.utf8.contains(13) { text = text.replacing("\r\n", with: "\n") }
-            let docs = source.name.lowercased().hasSuffix(".json") ? [DocumentText(text: text, lineOffset: 0)] : DocumentSplitter.split(text)
+            // A JSON file is one document: `---` cannot start a line of JSON anyway.
+            let isJSON = source.name.lowercased().hasSuffix(".json")
+            let docs = isJSON ? [DocumentText(text: text, lineOffset: 0)] : DocumentSplitter.split(text)
             for (i, doc) in docs.enumerated() {
-                jobs.append(DocumentJob(source: index, origin: DocumentOrigin(file: source.name, index: i, lineOffset: doc.lineOffset), text: doc.text))
+                let origin = DocumentOrigin(file: source.name, index: i, lineOffset: doc.lineOffset)
+                jobs.append(DocumentJob(source: index, origin: origin, text: doc.text))
             }
         }
         let outcomes = DocumentReader.readAll(jobs)
@@ -25,7 +26,7 @@ public enum ManifestLoader {
         for (job, outcome) in zip(jobs, outcomes) {
             switch outcome {
             case .empty: break
-            case .failed(let d): state.fail(d)
+            case .failed(let ds): state.fail(ds)
             case .notAnObject(let d): strangers[job.source, default: []].append(d)
             case .objects(let objects):
                 objectsPerSource[job.source] += objects.count
@@ -34,7 +35,8 @@ public enum ManifestLoader {
         }
         for (source, warnings) in strangers.sorted(by: { $0.key < $1.key }) {
             if objectsPerSource[source] == 0 {
-                state.notes.append(Diagnostic(.warning, "holds no Kubernetes object: file skipped", location: SourceLocation(file: sources[source].name)))
+                state.notes.append(Diagnostic(
+                    .warning, "holds no Kubernetes object: file skipped", location: SourceLocation(file: sources[source].name, line: 1)))
             } else {
                 state.notes += warnings
             }
@@ -94,9 +96,11 @@ struct LoaderState {
         notes += diagnostics.filter { $0.severity != .error }
     }
 
-    mutating func fail(_ d: Diagnostic) {
-        errors.append(d)
-        if keepGoing, let loc = d.location { skippedObjects.append("document \(loc.documentIndex) of \(loc.file)") }
+    /// A whole document (or file) refused: its errors, and with keepGoing its name in the skipped list.
+    mutating func fail(_ ds: [Diagnostic], wholeFile: Bool = false) {
+        errors += ds
+        guard keepGoing, let loc = ds.last?.location else { return }
+        skippedObjects.append(wholeFile ? "file \(loc.file)" : "document \(loc.documentIndex) of \(loc.file)")
     }
 
     /// Folds workloads, adds implicit namespaces, and states what is missing.

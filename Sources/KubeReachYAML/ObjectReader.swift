@@ -15,7 +15,9 @@ enum ObjectReader {
         if header.kind.hasSuffix("List"), let items = root.child("items").sequence() {
             let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
             for item in items {
-                let field = Field(node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark, sink: DiagnosticSink())
+                let field = Field(
+                    node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
+                    sink: DiagnosticSink(budget: sink.budget))
                 read(field, listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
             }
             if !sink.diagnostics.isEmpty {
@@ -31,13 +33,12 @@ enum ObjectReader {
         var outcome = ObjectOutcome(
             identity: nil, object: display, location: header.location, nameLocation: nameField.location,
             decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: [])
-        let evaluated = ["Namespace", "Pod", "Service", "NetworkPolicy"].contains(header.kind) || WorkloadRef.workloadKinds.contains(header.kind)
-        if !evaluated {
-            outcome.skippedKind = header.kind
-            if ForeignPolicyKinds.names.contains(header.kind) { outcome.unevaluatedKind = header.kind }
-        } else if header.kind == "NetworkPolicy" && !["networking.k8s.io", "extensions"].contains(header.group) {
-            outcome.skippedKind = "\(header.apiVersion) NetworkPolicy"
-            outcome.unevaluatedKind = "\(header.group) NetworkPolicy"
+        if !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
+            outcome.skippedKind = KindTable.skippedKey(kind: header.kind, apiVersion: header.apiVersion)
+            outcome.unevaluatedKind = KindTable.unevaluatedPolicyKind(kind: header.kind, apiVersion: header.apiVersion)
+            // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
+            // cannot change an answer: it does not fail the load.
+            sink.diagnostics.removeAll()
         } else {
             if header.name.isEmpty {
                 sink.error("metadata.name is required", at: nameField)

@@ -11,6 +11,34 @@ import Testing
         return (lines + ["spec:", "  containers: *a29"]).joined(separator: "\n") + "\n"
     }
 
+    /// Lists of aliases nested along fields the decoder does read: 10^10 values to visit.
+    static var policyBomb: String {
+        func list(_ alias: String, _ n: Int) -> String { "[" + Array(repeating: "*\(alias)", count: n).joined(separator: ", ") + "]" }
+        return """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: bomb, namespace: x}
+            v: &v a
+            vs: &vs \(list("v", 1000))
+            e: &e {key: k, operator: In, values: *vs}
+            es: &es \(list("e", 1000))
+            pe: &pe {podSelector: {matchExpressions: *es}}
+            ps: &ps \(list("pe", 100))
+            r: &r {from: *ps}
+            spec:
+              ingress: \(list("r", 100))
+
+            """
+    }
+
+    /// A List whose items are one aliased object, each costing a little: the budget is per
+    /// document, not per item.
+    static var listBomb: String {
+        let items = Array(repeating: "*o", count: 5000).joined(separator: ", ")
+        let values = "[" + Array(repeating: "*v", count: 2000).joined(separator: ", ") + "]"
+        return "apiVersion: v1\nkind: List\nv: &v a\nvs: &vs \(values)\no: &o {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: x}, spec: {containers: [{name: c, ports: *vs}]}}\nitems: [\(items)]\n"
+    }
+
     static var deepBlock: String {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: d}\nspec:\n" + (1..<3000).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined()
     }
@@ -18,12 +46,15 @@ import Testing
     /// (name, manifest, expected error text; nil when it must load cleanly)
     static let cases: [(String, String, String?)] = [
         ("alias bomb", aliasBomb, "expected a map"),
-        ("deep block nesting", deepBlock, "malformed YAML"),
+        ("alias bomb in a policy", policyBomb, "aliases are expanded"),
+        ("alias bomb through List items", listBomb, "aliases are expanded"),
+        ("document nested beyond the parser's limit", "a:\n" + String(repeating: "- ", count: 1200) + "x\n", "nested deeper than the YAML parser allows"),
+        ("deep block nesting", deepBlock, "nested deeper than the YAML parser allows"),
         ("deep flow nesting", "a: " + String(repeating: "[", count: 100_000), "nested deeper"),
         ("newline in a pod name", "apiVersion: v1\nkind: Pod\nmetadata: {name: \"a\\nb\", namespace: n}\n", "invalid name"),
         ("upper case namespace", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: Prod}\n", "invalid namespace"),
         ("bracket in a workload name", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"a[Pod]\", namespace: n}\n", "invalid name"),
-        ("port as a list", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress: [{ports: [{port: [1]}]}]\n", "expected a string"),
+        ("port as a list", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress: [{ports: [{port: [1]}]}]\n", "expected a port number or name"),
         ("out of range containerPort", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 70000}]}]\n", "outside 1-65535"),
         ("huge integer", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 99999999999999999999999}]}]\n", "expected an integer"),
         ("spec as a string", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec: hello\n", "expected a map"),
@@ -46,6 +77,18 @@ import Testing
             }
             #expect(error.diagnostics.contains { $0.message.contains(expected) }, "\(name): got \(error.diagnostics.map(\.message))")
             #expect(!error.diagnostics.contains { $0.description.contains("\n") }, "\(name): a diagnostic spans lines")
+        }
+    }
+
+    @Test func tooManyProblemsInOneDocumentAreCapped() throws {
+        let ports = Array(repeating: "x", count: 3000).joined(separator: ", ")
+        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec:\n  containers: [{name: c, ports: [\(ports)]}]\n"
+        do {
+            _ = try ManifestLoader.load([ManifestSource(name: "many.yaml", bytes: Array(text.utf8))])
+            Issue.record("expected failure")
+        } catch {
+            #expect(error.diagnostics.count == 1001)
+            #expect(error.diagnostics.last?.message.contains("the rest are not shown") == true)
         }
     }
 

@@ -8,13 +8,19 @@ enum RandomCluster {
     static let keys = ["app", "tier", "env"]
     static let values = ["a", "b", "c"]
     static let portNames = ["http", "dns", "metrics"]
-    static let v4Blocks = ["10.0.0.0/8", "10.1.0.0/16", "192.168.0.0/16", "0.0.0.0/0", "10.1.2.0/24", "172.16.0.0/12"]
+    /// `10.1.2.3/16` has host bits set: matching must ignore them, as the API server does.
+    static let v4Blocks = [
+        "10.0.0.0/8", "10.1.0.0/16", "192.168.0.0/16", "0.0.0.0/0", "10.1.2.0/24", "172.16.0.0/12", "10.1.2.3/16", "10.1.0.1/32",
+    ]
     static let v6Blocks = ["2001:db8::/32", "::/0", "2001:db8:1::/48", "fd00::/8"]
 
     static func make(seed: UInt64) -> Cluster {
         var rng = SplitMix64(seed: seed)
-        let namespaceNames = Array(["ns1", "ns2", "ns3", "ns4"].prefix(Int.random(in: 2...4, using: &rng)))
-        let namespaces = namespaceNames.map { Namespace(name: $0, labels: labels(&rng, max: 2)) }
+        let declared = Array(["ns1", "ns2", "ns3", "ns4"].prefix(Int.random(in: 2...4, using: &rng)))
+        let namespaces = declared.map { Namespace(name: $0, labels: labels(&rng, max: 2)) }
+        // Sometimes a namespace that pods use but no manifest declares: it must still carry
+        // its `kubernetes.io/metadata.name` label.
+        let namespaceNames = declared + (rng.chance(0.15) ? ["ghost"] : [])
         var pods: [Pod] = []
         for i in 0..<Int.random(in: 3...8, using: &rng) {
             var ips: [IPAddress] = []
@@ -23,7 +29,7 @@ enum RandomCluster {
             if rng.chance(0.1) { ips.append(IPAddress("192.168.0.\(i + 1)")!) }
             let ports = (0..<Int.random(in: 0...3, using: &rng)).map { _ in
                 ContainerPort(
-                    name: rng.chance(0.8) ? rng.pick(portNames) : nil, port: rng.pick([53, 80, 8080, 9090, 5000]),
+                    name: rng.chance(0.8) ? rng.pick(portNames) : nil, port: rng.pick([53, 80, 8080, 9090, 5000, 65535]),
                     proto: rng.pick(NetworkProtocol.allCases))
             }
             pods.append(
@@ -87,10 +93,12 @@ enum RandomCluster {
     static func port(_ rng: inout SplitMix64) -> PolicyPort {
         let proto = rng.pick(NetworkProtocol.allCases)
         switch Int.random(in: 0..<4, using: &rng) {
-        case 0: return PolicyPort(proto: proto, port: .number(rng.pick([53, 80, 8080, 5000])))
+        case 0: return PolicyPort(proto: proto, port: .number(rng.pick([1, 53, 80, 8080, 5000, 65535])))
         case 1:
-            let start = rng.pick([53, 80, 5000, 8000])
-            return PolicyPort(proto: proto, port: .number(start), endPort: start + Int.random(in: 0...100, using: &rng))
+            // Ranges may touch both ends of the port space, where off-by-one cuts hide.
+            let start = rng.pick([1, 53, 80, 5000, 8000, 65500])
+            let end = min(65535, start + rng.pick([0, 1, 27, 100]))
+            return PolicyPort(proto: proto, port: .number(start), endPort: end)
         case 2: return PolicyPort(proto: proto, port: .name(rng.pick(portNames)))
         default: return PolicyPort(proto: proto)
         }

@@ -14,13 +14,24 @@ struct ReferenceEvaluator {
     let cluster: Cluster
     let ipBlockMatchesPods: Bool
     let hostNetworkBypass: Bool
+    /// Labels per namespace name, each with `kubernetes.io/metadata.name` set here (not
+    /// trusting the model's initialiser), including namespaces only pods reference.
+    private let namespaceLabels: [String: [String: String]]
+    /// Sorted starts of the elementary port intervals; computed once because the
+    /// differential test asks for thousands of connection sets per cluster.
+    private let portStarts: [Int]
 
     init(_ cluster: Cluster, ipBlockMatchesPods: Bool = true, hostNetworkBypass: Bool = true) {
-        var c = cluster
-        c.addImplicitNamespaces()
-        self.cluster = c
+        self.cluster = cluster
         self.ipBlockMatchesPods = ipBlockMatchesPods
         self.hostNetworkBypass = hostNetworkBypass
+        var labels: [String: [String: String]] = [:]
+        for ns in cluster.namespaces { labels[ns.name] = ns.labels }
+        for name in cluster.pods.map(\.namespace) + cluster.policies.map(\.namespace) {
+            labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
+        }
+        namespaceLabels = labels
+        portStarts = Self.portCuts(cluster).sorted()
     }
 
     /// Section 3: allowed iff the egress check and the ingress check pass; self always.
@@ -56,8 +67,7 @@ struct ReferenceEvaluator {
             let pod = cluster.pods[q]
             let nsOK: Bool
             if let namespaces {
-                let labels = cluster.namespaces.first { $0.name == pod.namespace }?.labels ?? [:]
-                nsOK = selectorMatches(namespaces, labels)
+                nsOK = selectorMatches(namespaces, namespaceLabels[pod.namespace] ?? [:])
             } else {
                 nsOK = pod.namespace == policyNamespace
             }
@@ -114,7 +124,7 @@ struct ReferenceEvaluator {
     func connections(_ s: RefEndpoint, _ d: RefEndpoint) -> ConnectionSet {
         var result = ConnectionSet.none
         for proto in NetworkProtocol.allCases {
-            let starts = portCuts.sorted()
+            let starts = portStarts
             var ranges: [ClosedRange<Int>] = []
             for (i, start) in starts.enumerated() {
                 let end = i + 1 < starts.count ? starts[i + 1] - 1 : 65535
@@ -125,7 +135,7 @@ struct ReferenceEvaluator {
         return result
     }
 
-    private var portCuts: Set<Int> {
+    private static func portCuts(_ cluster: Cluster) -> Set<Int> {
         var cuts: Set<Int> = [1]
         for policy in cluster.policies {
             for rule in policy.ingress + policy.egress {

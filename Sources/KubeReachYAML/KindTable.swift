@@ -1,0 +1,42 @@
+import KubeReachCore
+
+/// Which objects the loader reads, by kind **and** API group: a Knative
+/// `serving.knative.dev/v1` Service or a Calico `projectcalico.org/v3` NetworkPolicy shares a
+/// kind name with a core object but is something else, and must not be read as it.
+enum KindTable {
+    /// The API groups each read kind is accepted from (`""` is the core group). Old groups
+    /// (`extensions`, `apps/v1beta*`) are accepted: their fields are the same for our purposes.
+    static let groups: [String: Set<String>] = [
+        "Namespace": [""], "Pod": [""], "Service": [""], "ReplicationController": [""],
+        "Deployment": ["apps", "extensions"], "ReplicaSet": ["apps", "extensions"],
+        "DaemonSet": ["apps", "extensions"], "StatefulSet": ["apps"],
+        "Job": ["batch"], "CronJob": ["batch"],
+        "NetworkPolicy": ["networking.k8s.io", "extensions"],
+    ]
+
+    /// The API group of an `apiVersion` (`v1` → `""`, `apps/v1` → `apps`).
+    static func group(of apiVersion: String) -> String {
+        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        return String(apiVersion[..<slash])
+    }
+
+    /// Whether an object of this kind and apiVersion is read into the cluster.
+    static func isRead(kind: String, apiVersion: String) -> Bool {
+        groups[kind]?.contains(group(of: apiVersion)) ?? false
+    }
+
+    /// How a skipped object is counted: the kind alone when no read kind has that name,
+    /// else `apiVersion Kind` so that it is not mistaken for the core object.
+    static func skippedKey(kind: String, apiVersion: String) -> String {
+        groups[kind] == nil ? kind : "\(apiVersion) \(kind)"
+    }
+
+    /// Kinds of other policy engines, whose presence makes answers possibly incomplete.
+    /// A NetworkPolicy of another group (Calico's) is reported under `group NetworkPolicy`.
+    static func unevaluatedPolicyKind(kind: String, apiVersion: String) -> String? {
+        if kind == "NetworkPolicy" && !isRead(kind: kind, apiVersion: apiVersion) {
+            return "\(group(of: apiVersion)) NetworkPolicy"
+        }
+        return ForeignPolicyKinds.names.contains(kind) ? kind : nil
+    }
+}

@@ -1,0 +1,97 @@
+import Yams
+
+/// The type of an unquoted scalar as kubectl reads it (go-yaml v2, YAML 1.1 rules), so that
+/// `port: 0x50` is the number 80 and `port: on` a boolean, as the cluster would see them,
+/// not the port names "0x50" and "on". Yams composes with the basic resolver (no regular
+/// expressions); typing the few scalars we read happens here.
+enum PlainScalar: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A number that is not an integer (`1.5`, `.inf`); integral floats are `.int`, as
+    /// JSON conversion makes them.
+    case float
+    case string(String)
+
+    init(_ text: String) {
+        if Self.nulls.contains(text) {
+            self = .null
+        } else if Self.trues.contains(text) {
+            self = .bool(true)
+        } else if Self.falses.contains(text) {
+            self = .bool(false)
+        } else if let n = Self.integer(text) {
+            self = .int(n)
+        } else if let d = Self.float(text) {
+            if d.isFinite, d == d.rounded(), abs(d) < 9.0e15 { self = .int(Int(d)) } else { self = .float }
+        } else {
+            self = .string(text)
+        }
+    }
+
+    static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+    static let trues: Set<String> = ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
+    static let falses: Set<String> = ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
+
+    static func isNull(_ s: Node.Scalar) -> Bool { s.style == .plain && nulls.contains(s.string) }
+
+    /// Decimal, `0x` hex, `0o`/leading-zero octal, `0b` binary; `_` separators allowed.
+    static func integer(_ text: String) -> Int? {
+        var s = Substring(text.replacing("_", with: ""))
+        var negative = false
+        if let sign = s.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            s = s.dropFirst()
+        }
+        guard let first = s.first, first.isASCII, first.isNumber else { return nil }
+        let value: Int?
+        if s.hasPrefix("0x") {
+            value = Int(s.dropFirst(2), radix: 16)
+        } else if s.hasPrefix("0o") {
+            value = Int(s.dropFirst(2), radix: 8)
+        } else if s.hasPrefix("0b") {
+            value = Int(s.dropFirst(2), radix: 2)
+        } else if s.count > 1, s.hasPrefix("0"), s.allSatisfy({ ("0"..."7").contains($0) }) {
+            value = Int(s.dropFirst(), radix: 8)
+        } else if s.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            value = Int(s, radix: 10)
+        } else {
+            value = nil
+        }
+        guard let value, !s.contains("-"), !s.contains("+") else { return nil }
+        return negative ? -value : value
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` forms.
+    static func float(_ text: String) -> Double? {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: break
+        }
+        let u = Array(text.utf8)
+        var i = 0
+        func digits() -> Int {
+            let start = i
+            while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+            return i - start
+        }
+        if i < u.count, u[i] == 43 || u[i] == 45 { i += 1 }
+        let whole = digits()
+        if i < u.count, u[i] == 46 {
+            i += 1
+            let fraction = digits()
+            guard whole > 0 || fraction > 0 else { return nil }
+        } else if whole == 0 {
+            return nil
+        }
+        if i < u.count, u[i] == 101 || u[i] == 69 {
+            i += 1
+            if i < u.count, u[i] == 43 || u[i] == 45 { i += 1 }
+            guard digits() > 0 else { return nil }
+        }
+        guard i == u.count else { return nil }
+        return Double(text)
+    }
+}
