@@ -98,7 +98,9 @@ struct ListCommand: ParsableCommand {
             return
         }
         let text = focusFilter?.connection.map { c in
-            PairFormatter.render(edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):")
+            PairFormatter.render(
+                edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
+                focused: ConnectionSet(c.proto, PortSet(port: c.port)))
         } ?? EdgeFormatter.render(edges, as: output, nodes: output == .dot ? nodeNames(reach, focus: focusFilter) : [])
         try emit(text)
     }

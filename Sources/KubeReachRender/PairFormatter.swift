@@ -1,8 +1,9 @@
 import KubeReachCore
 
-/// Pairs without their connection sets (`list --focus-conn`): the set is the one asked about.
+/// Pairs without their connection sets (`list --focus-conn`): the set is the one asked about
+/// (`focused`, which DOT prints on every edge).
 public enum PairFormatter {
-    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String) -> String {
+    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String, focused: ConnectionSet) -> String {
         switch format {
         case .txt:
             return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
@@ -13,7 +14,8 @@ public enum PairFormatter {
         case .csv:
             return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source) + "," + CSVEdgeFormatter.field($1.destination) + "\r\n" }
         case .dot:
-            return DotEdgeFormatter.render(edges, nodes: [])
+            let relabelled = edges.map { ConnectivityEdge(source: $0.source, destination: $0.destination, connections: focused) }
+            return DotEdgeFormatter.render(relabelled, nodes: [])
         case .md:
             return edges.reduce("\(title)\n\n| Source | Destination |\n|---|---|\n") {
                 $0 + "| \(MarkdownEdgeFormatter.cell($1.source)) | \(MarkdownEdgeFormatter.cell($1.destination)) |\n"

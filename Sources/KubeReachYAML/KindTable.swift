@@ -12,7 +12,12 @@ enum KindTable {
         "DaemonSet": ["apps", "extensions"], "StatefulSet": ["apps"],
         "Job": ["batch"], "CronJob": ["batch"],
         "NetworkPolicy": ["networking.k8s.io", "extensions"],
+        "AdminNetworkPolicy": ["policy.networking.k8s.io"], "BaselineAdminNetworkPolicy": ["policy.networking.k8s.io"],
+        "Node": [""],
     ]
+
+    /// Kinds without a namespace.
+    static let clusterScoped: Set<String> = ["Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]
 
     /// The API group of an `apiVersion` (`v1` → `""`, `apps/v1` → `apps`).
     static func group(of apiVersion: String) -> String {

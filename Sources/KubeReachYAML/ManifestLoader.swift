@@ -41,6 +41,7 @@ public enum ManifestLoader {
                 state.notes += warnings
             }
         }
+        state.errors += AdminTierCheck.errors(state.adminPolicies)
         if !state.errors.isEmpty && !options.keepGoing { throw LoadFailure(diagnostics: state.errors) }
         return state.finish()
     }
@@ -59,6 +60,8 @@ struct LoaderState {
     var workloads: [RawWorkload] = []
     var services: [Service] = []
     var policies: [NetworkPolicy] = []
+    var adminPolicies: [AdminNetworkPolicy] = []
+    var nodes: [ClusterNode] = []
     var seen: [String: SourceLocation] = [:]
 
     init(keepGoing: Bool) { self.keepGoing = keepGoing }
@@ -90,6 +93,8 @@ struct LoaderState {
             case .pod(let x): rawPods.append(x)
             case .service(let x): services.append(x)
             case .policy(let x): policies.append(x)
+            case .adminPolicy(let x): adminPolicies.append(x)
+            case .node(let x): nodes.append(x)
             case .workload(let x): workloads.append(x)
             }
         }
@@ -107,15 +112,15 @@ struct LoaderState {
     func finish() -> LoadResult {
         var cluster = Cluster(
             namespaces: namespaces, pods: WorkloadFolder.pods(from: rawPods, workloads: workloads), policies: policies,
-            services: services)
-        var diagnostics = notes
+            services: services, adminPolicies: adminPolicies, nodes: nodes)
+        var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(Diagnostic(.warning, "namespace \(name) is referenced but not declared; assumed with only the kubernetes.io/metadata.name label"))
         }
         for (kind, n) in unevaluatedPolicyKinds.sorted(by: { $0.key < $1.key }) {
             diagnostics.append(Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
         }
-        if policies.isEmpty { diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed")) }
+        if policies.isEmpty && adminPolicies.isEmpty { diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed")) }
         if cluster.pods.isEmpty { diagnostics.append(Diagnostic(.warning, "no pods or workloads found: nothing to connect")) }
         if keepGoing { diagnostics = errors + diagnostics }
         return LoadResult(cluster: cluster, diagnostics: diagnostics, skippedKinds: skippedKinds, skippedObjects: skippedObjects)

@@ -27,7 +27,8 @@ enum ObjectReader {
             }
             return
         }
-        let display = header.kind == "Namespace" ? "Namespace \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
+        let clusterScoped = KindTable.clusterScoped.contains(header.kind)
+        let display = clusterScoped ? "\(header.kind) \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
         sink.object = display
         let nameField = root.child("metadata").child("name")
         var outcome = ObjectOutcome(
@@ -50,15 +51,17 @@ enum ObjectReader {
                     sink.error("invalid name: \(why)", at: nameField)
                 }
             }
-            if header.kind != "Namespace", let why = NameValidation.problem(header.namespace, isNamespace: true) {
+            if !clusterScoped, let why = NameValidation.problem(header.namespace, isNamespace: true) {
                 sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
             }
-            outcome.identity = "\(header.kind)/\(header.kind == "Namespace" ? "" : header.namespace)/\(header.name)"
+            outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
             switch header.kind {
             case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
             case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
             case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy": outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
+            case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }
         }
@@ -73,5 +76,7 @@ enum DecodedObject: Sendable {
     case pod(RawPod)
     case service(Service)
     case policy(NetworkPolicy)
+    case adminPolicy(AdminNetworkPolicy)
+    case node(ClusterNode)
     case workload(RawWorkload)
 }

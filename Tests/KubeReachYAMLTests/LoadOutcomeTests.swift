@@ -92,17 +92,18 @@ import Testing
             kind: GlobalNetworkPolicy
             metadata: {name: g}
             ---
-            apiVersion: policy.networking.k8s.io/v1alpha1
-            kind: AdminNetworkPolicy
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
             metadata: {name: a}
             ---
-            apiVersion: policy.networking.k8s.io/v1alpha1
-            kind: BaselineAdminNetworkPolicy
-            metadata: {name: default}
+            apiVersion: example.com/v1
+            kind: AdminNetworkPolicy
+            metadata: {name: b}
             """
         let r = try load(text)
         let notEvaluated = r.diagnostics.filter { $0.message.contains("does not evaluate") }.map(\.message)
         #expect(notEvaluated.count == 5)
+        #expect(notEvaluated.contains { $0.hasPrefix("1 AdminNetworkPolicy ") })
         #expect(notEvaluated.contains { $0.hasPrefix("2 CiliumNetworkPolicy ") })
         #expect(notEvaluated.contains { $0.hasPrefix("1 crd.projectcalico.org NetworkPolicy ") })
         #expect(r.cluster.policies.isEmpty)

@@ -8,6 +8,7 @@ struct ConnectionTable: Sendable {
     private var ids: [ConnectionSet: UInt32] = [.none: 0, .all: 1]
     private var unionMemo: [UInt64: UInt32] = [:]
     private var intersectionMemo: [UInt64: UInt32] = [:]
+    private var subtractionMemo: [UInt64: UInt32] = [:]
 
     mutating func intern(_ c: ConnectionSet) -> UInt32 {
         if let id = ids[c] { return id }
@@ -36,6 +37,16 @@ struct ConnectionTable: Sendable {
         if let id = intersectionMemo[key] { return id }
         let id = intern(self[a].intersection(self[b]))
         intersectionMemo[key] = id
+        return id
+    }
+
+    mutating func subtracting(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        if a == Self.none || b == Self.none { return a }
+        if a == b || b == Self.all { return Self.none }
+        let key = UInt64(a) << 32 | UInt64(b)
+        if let id = subtractionMemo[key] { return id }
+        let id = intern(self[a].subtracting(self[b]))
+        subtractionMemo[key] = id
         return id
     }
 }

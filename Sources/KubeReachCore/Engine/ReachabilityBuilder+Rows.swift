@@ -4,6 +4,10 @@ extension ReachabilityBuilder {
     private struct RowKey: Hashable {
         var direction: PolicyDirection
         var policies: [Int]
+        /// Compiled ANPs holding the identity as a subject, in evaluation order.
+        var admin: [Int]
+        /// Whether the BANP holds it.
+        var baseline: Bool
         /// The destination's port list when a rule names ports (ingress only), else -1.
         var portList: Int
     }
@@ -21,23 +25,28 @@ extension ReachabilityBuilder {
         for id in 0..<identities.count where !(bypass && identities.keys[id].hostNetwork) {
             for direction in PolicyDirection.allCases {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
-                if policies.isEmpty { continue }
-                let named = direction == .ingress
-                    && policies.contains { compiled[$0].ingress!.contains(where: \.hasNamedPorts) }
-                let key = RowKey(direction: direction, policies: policies, portList: named ? identities.portListOfIdentity[id] : -1)
+                let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
+                let baseline = direction == .ingress ? ingressBaseline[id] : egressBaseline[id]
+                if policies.isEmpty && admin.isEmpty && !baseline { continue }
+                let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
+                let key = RowKey(
+                    direction: direction, policies: policies, admin: admin, baseline: baseline,
+                    portList: named ? identities.portListOfIdentity[id] : -1)
                 let row: Int32
                 if let existing = rowOfKey[key] {
                     row = existing
                 } else {
                     row = Int32(specs.count)
-                    specs.append(RowMaker.Spec(direction: direction, policies: policies, portList: identities.portListOfIdentity[id]))
+                    specs.append(RowMaker.Spec(
+                        direction: direction, policies: policies, admin: admin, baseline: baseline && policies.isEmpty,
+                        portList: identities.portListOfIdentity[id]))
                     rowOfKey[key] = row
                 }
                 if direction == .ingress { ingressRowOfIdentity[id] = row } else { egressRowOfIdentity[id] = row }
             }
         }
         let maker = RowMaker(
-            compiled: compiled, identities: identities,
+            compiled: compiled, admin: adminCompiled, baselineIndex: baselineCompiledIndex, identities: identities,
             columns: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
         let base = table, allSpecs = specs
@@ -65,6 +74,13 @@ extension ReachabilityBuilder {
             }
         }
     }
+
+    /// Whether an ingress rule applying to the identity names a port (resolved on it).
+    private func namesIngressPorts(policies: [Int], admin: [Int], baseline: Bool) -> Bool {
+        policies.contains { compiled[$0].ingress!.contains(where: \.hasNamedPorts) }
+            || admin.contains { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) }
+            || (baseline && baselineCompiledIndex.map { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) } ?? false)
+    }
 }
 
 /// Builds rows from compiled policies with its own connection table.
@@ -72,14 +88,22 @@ struct RowMaker: Sendable {
     struct Spec: Sendable {
         var direction: PolicyDirection
         var policies: [Int]
+        /// Compiled ANPs, in evaluation order.
+        var admin: [Int]
+        /// Whether the BANP decides (it holds the identity and no NetworkPolicy isolates it).
+        var baseline: Bool
         var portList: Int
     }
 
     let compiled: [CompiledPolicy]
+    let admin: [CompiledAdminPolicy]
+    let baselineIndex: Int?
     let identities: IdentityTable
     let columns: Int
     var table = ConnectionTable()
     private var namedMemo: [NamedPortKey: UInt32] = [:]
+    var adminNamedMemo: [NamedPortKey: UInt32] = [:]
+    var tierMemo: [[UInt32]: UInt32] = [:]
 
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
@@ -88,15 +112,20 @@ struct RowMaker: Sendable {
         var portList: Int
     }
 
-    init(compiled: [CompiledPolicy], identities: IdentityTable, columns: Int) {
+    init(compiled: [CompiledPolicy], admin: [CompiledAdminPolicy], baselineIndex: Int?, identities: IdentityTable, columns: Int) {
         self.compiled = compiled
+        self.admin = admin
+        self.baselineIndex = baselineIndex
         self.identities = identities
         self.columns = columns
     }
 
     mutating func row(_ spec: Spec) -> [UInt32] {
-        spec.direction == .ingress
-            ? ingressRow(spec.policies, destinationPorts: identities.portLists[spec.portList]) : egressRow(spec.policies)
+        let ports = identities.portLists[spec.portList]
+        let networkPolicies: [UInt32]? = spec.policies.isEmpty
+            ? nil : spec.direction == .ingress ? ingressRow(spec.policies, destinationPorts: ports) : egressRow(spec.policies)
+        if spec.admin.isEmpty && !spec.baseline, let networkPolicies { return networkPolicies }
+        return tieredRow(spec, networkPolicies: networkPolicies)
     }
 
     /// What an isolated destination admits, per source column.

@@ -16,8 +16,16 @@ struct ReachabilityBuilder {
     var rows: [[UInt32]] = []
     var table = ConnectionTable()
 
-    private var namespaceIndex: [String: Int] = [:]
-    private var globalAtoms = AddressAtoms(cutting: [], families: [])
+    var adminCompiled: [CompiledAdminPolicy] = []
+    /// Per identity and direction: the compiled ANPs whose subject holds it, in order.
+    var ingressAdmin: [[Int]] = []
+    var egressAdmin: [[Int]] = []
+    /// Per identity and direction: whether the BANP's subject holds it.
+    var ingressBaseline: [Bool] = []
+    var egressBaseline: [Bool] = []
+
+    var namespaceIndex: [String: Int] = [:]
+    var globalAtoms = AddressAtoms(cutting: [], families: [])
     private var podLabels = LabelIndex([])
     private var namespaceLabels = LabelIndex([])
     private var podSelectorCache: [LabelSelector: BitSet] = [:]
@@ -41,12 +49,14 @@ struct ReachabilityBuilder {
         identities = IdentityTable(
             pods: cluster.pods, namespaceIndex: namespaceIndex, namespaceCount: cluster.namespaces.count,
             atomsOfPod: { pod in
-                matchPods ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
+                // hostNetwork pods hold node addresses, which admin `networks` and `nodes` peers match.
+                matchPods || pod.hostNetwork ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
             })
         universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         podLabels = LabelIndex(identities.keys.map(\.labels))
         namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
         compilePolicies()
+        compileAdminPolicies()
         buildRows()
     }
 
@@ -67,6 +77,9 @@ struct ReachabilityBuilder {
             }
         }
         for pod in cluster.pods { for ip in pod.ips { families.insert(ip.family) } }
+        let adminRanges = adminDestinationRanges()
+        for r in adminRanges { families.insert(r.family) }
+        egressRanges += adminRanges
         sourceAtoms = AddressAtoms(cutting: ingressRanges, families: families)
         destinationAtoms = AddressAtoms(cutting: egressRanges, families: families)
         globalAtoms = AddressAtoms(cutting: ingressRanges + egressRanges, families: families)
@@ -137,14 +150,14 @@ struct ReachabilityBuilder {
         }
     }
 
-    private mutating func podSelection(_ selector: LabelSelector) -> BitSet {
+    mutating func podSelection(_ selector: LabelSelector) -> BitSet {
         if let cached = podSelectorCache[selector] { return cached }
         let bits = podLabels.members(matching: selector)
         podSelectorCache[selector] = bits
         return bits
     }
 
-    private mutating func namespaceSelection(_ selector: LabelSelector) -> BitSet {
+    mutating func namespaceSelection(_ selector: LabelSelector) -> BitSet {
         if let cached = namespaceSelectorCache[selector] { return cached }
         var bits = BitSet()
         for ns in namespaceLabels.members(matching: selector) { bits.formUnion(identities.identitiesInNamespace[ns]) }

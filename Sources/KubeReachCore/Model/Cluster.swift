@@ -4,13 +4,30 @@ public struct Cluster: Sendable {
     public var pods: [Pod]
     public var policies: [NetworkPolicy]
     public var services: [Service]
+    /// AdminNetworkPolicies and the BaselineAdminNetworkPolicy, in input order.
+    public var adminPolicies: [AdminNetworkPolicy]
+    /// Nodes, for the `nodes` peers of admin policies.
+    public var nodes: [ClusterNode]
 
-    public init(namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = []) {
+    public init(
+        namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],
+        adminPolicies: [AdminNetworkPolicy] = [], nodes: [ClusterNode] = []
+    ) {
         self.namespaces = namespaces
         self.pods = pods
         self.policies = policies
         self.services = services
+        self.adminPolicies = adminPolicies
+        self.nodes = nodes
     }
+
+    /// The ANP tier in evaluation order (priority, then name).
+    public var orderedAdminPolicies: [AdminNetworkPolicy] {
+        adminPolicies.filter { $0.tier == .admin }.sorted(by: AdminNetworkPolicy.evaluationOrder)
+    }
+
+    /// The BaselineAdminNetworkPolicy, if one was loaded.
+    public var baselinePolicy: AdminNetworkPolicy? { adminPolicies.first { $0.tier == .baseline } }
 
     /// Adds every namespace that a pod or policy references but no manifest declared,
     /// with only the `kubernetes.io/metadata.name` label. Returns the names added.
