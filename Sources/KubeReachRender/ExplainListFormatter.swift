@@ -7,13 +7,16 @@ public enum ExplainListFormatter {
         var out = "# Connections decided by policies #\n"
         var byDefault: [Explanation] = []
         for e in explanations {
-            if [e.egress.status, e.ingress.status].allSatisfy({ $0 != .isolated }) {
+            if ![e.egress, e.ingress].contains(where: \.isDecidedByPolicy) {
                 byDefault.append(e)
                 continue
             }
             out += "\nConnections between \(e.source) => \(e.destination): \(e.allowed.description)\n"
             for side in [e.egress, e.ingress] {
                 out += "  \(side.direction.rawValue): \(ExplanationFormatter.sentence(side))\n"
+                for d in side.adminDecisions {
+                    out += "    - \(d.policy.name) \(ExplanationFormatter.adminPath(side.direction, d)) [\(d.tier.rawValue)] \(ExplanationFormatter.verb(d.action)) \(d.connections.description)\n"
+                }
                 for m in side.matches {
                     out += "    - \(m.policy.name) \(ExplanationFormatter.path(side.direction, m.ruleIndex, m.peerIndex)) allows \(m.connections.description)\n"
                 }

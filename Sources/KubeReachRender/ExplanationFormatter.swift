@@ -17,8 +17,13 @@ public enum ExplanationFormatter {
         }
         out += "Allowed in total: \(e.allowed.description)\n"
         let rows = [e.egress, e.ingress].flatMap { side in side.matches.map { (side.direction, $0) } }
-        if !rows.isEmpty {
+        let adminRows = [e.egress, e.ingress].flatMap { side in side.adminDecisions.map { (side.direction, $0) } }
+        if !rows.isEmpty || !adminRows.isEmpty {
             out += "\n| direction | policy | rule | ports | allows | defined at |\n|---|---|---|---|---|---|\n"
+            for (direction, d) in adminRows {
+                let at = d.ruleLocation?.description ?? d.policy.location?.description ?? "-"
+                out += "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(d.policy.name) | \(adminPath(direction, d)) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
+            }
             for (direction, m) in rows {
                 let ports = m.portIndices.map { $0.isEmpty ? "none resolve" : $0.map { "ports[\($0)]" }.joined(separator: ",") } ?? "all"
                 let at = m.ruleLocation?.description ?? m.policy.location?.description ?? "-"
@@ -33,9 +38,43 @@ public enum ExplanationFormatter {
         return "spec.\(key)[\(rule)]" + (peer.map { ".\(peers)[\($0)]" } ?? "")
     }
 
+    static func adminPath(_ direction: PolicyDirection, _ d: AdminDecision) -> String {
+        "spec.\(direction == .ingress ? "ingress" : "egress")[\(d.ruleIndex)] '\(d.ruleName)'"
+    }
+
+    static func verb(_ a: AdminAction) -> String {
+        switch a {
+        case .allow: "allows"
+        case .deny: "denies"
+        case .pass: "passes"
+        }
+    }
+
+    /// `[ANP] name spec.egress[0] 'rule' passes TCP 80` for each decision of a tier.
+    static func decisions(_ side: DirectionExplanation, _ tier: AdminNetworkPolicy.Tier) -> String? {
+        let parts = side.adminDecisions.filter { $0.tier == tier }.map {
+            "[\($0.tier.rawValue)] \($0.policy.name) \(adminPath(side.direction, $0)) \(verb($0.action)) \($0.connections.description)"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
     static func sentence(_ side: DirectionExplanation) -> String {
+        let base = networkPolicySentence(side)
+        guard side.status != .decidedByAdmin else { return (decisions(side, .admin) ?? "") + "; nothing is left to NetworkPolicies." }
+        var chain = decisions(side, .admin).map { [$0 + "; the rest goes to NetworkPolicies"] } ?? []
+        chain.append(base)
+        if let banp = decisions(side, .baseline) {
+            chain.append(banp + "; what no rule decided is allowed (\(side.allowed.description) in all).")
+        }
+        return chain.joined(separator: " → ")
+    }
+
+    private static func networkPolicySentence(_ side: DirectionExplanation) -> String {
         let dir = side.direction.rawValue.lowercased()
+        let baseline = side.adminDecisions.contains { $0.tier == .baseline }
         switch side.status {
+        case .decidedByAdmin: return ""
+        case .notIsolated where baseline: return "not isolated: no NetworkPolicy selects it for \(dir), so the BaselineAdminNetworkPolicy decides"
         case .external: return "an external address; no policy applies on this side."
         case .hostNetwork: return "a hostNetwork pod; NetworkPolicies do not apply to it (see --host-network-policy)."
         case .notIsolated: return "not isolated: no NetworkPolicy selects it for \(dir), so everything is allowed."
@@ -61,10 +100,14 @@ public enum ExplanationFormatter {
             let misses = s.misses.map { m in
                 "{\"kind\": \"\(m.kind.rawValue)\", \"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), \"message\": \(JSONText.quote(m.message))}"
             }
+            let admin = s.adminDecisions.map { d in
+                "{\"tier\": \"\(d.tier.rawValue)\", \"policy\": \(policyRef(d.policy)), \"rule\": \(d.ruleIndex), \"name\": \(JSONText.quote(d.ruleName)), "
+                    + "\"action\": \"\(d.action.rawValue)\", \"decides\": \(JSONText.quote(d.connections.description))}"
+            }
             return """
                 {"status": "\(s.status.rawValue)", "isolatedBy": [\(s.isolatingPolicies.map(policyRef).joined(separator: ", "))], \
                 "allows": \(JSONText.quote(s.allowed.description)), "rules": [\(matches.joined(separator: ", "))], \
-                "nearestMisses": [\(misses.joined(separator: ", "))]}
+                "nearestMisses": [\(misses.joined(separator: ", "))], "adminRules": [\(admin.joined(separator: ", "))]}
                 """
         }
         return """

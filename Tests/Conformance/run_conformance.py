@@ -2,7 +2,6 @@
 """Conformance harness: runs kubereach on the peer tool's scenarios and compares semantically.
 
 Usage: run_conformance.py --kubereach BIN [--conformance DIR] [--filter TEXT] [--verbose]
-                          [--include-pending]
 
 Compared (README of the conformance folder; details in Tests/Conformance/README.md):
   * netpol-analyzer connlist cases in txt, json and dot (focus variants included, their
@@ -13,10 +12,9 @@ Compared (README of the conformance folder; details in Tests/Conformance/README.
     IPv6 lines are dropped from ours (upstream is IPv4 only). DOT: edges like txt lines,
     plus the set of workload nodes.
   * explain cases: on their facts (pairs allowed by default, policies named per pair).
+  * eval_checks.tsv rows (ANP set): `kubereach eval` exit 0 (allowed) or 1 (denied).
   * netpol-analyzer-errors: the expected severity decides what we must do.
-  * skipped with a reason: the AdminNetworkPolicy set, --focus-conn and --explain-only
-    rows, pod-level maps, documented differences. --include-pending runs the ANP set
-    and the --focus-conn rows anyway.
+  * skipped with a reason: --explain-only rows, pod-level maps, documented differences.
 Prints one block per failure and ends with the line "N passed, N failed, N skipped";
 exit status 1 if any case failed.
 """
@@ -476,16 +474,12 @@ def read_error_file(path):
     return out
 
 
-def skip_reason(row, name, include_pending):
-    """Why a case is not run (None: run it). Pending work is run with --include-pending."""
+def skip_reason(row, name):
+    """Why a case is not run (None: run it)."""
     if name in KNOWN_DIFFERENCES:
         return "documented difference: " + KNOWN_DIFFERENCES[name]
     if row["kind"] == "podmap":
         return "pod-level map (no CLI equivalent upstream; later issue)"
-    if row["set"] == "netpol-analyzer-anp" and not include_pending:
-        return "AdminNetworkPolicy (issue 7)"
-    if "--focus-conn" in row["args"] and not include_pending:
-        return "focus-conn cases are explain/ANP cases (later issue)"
     if row["kind"] in ("connlist", "explain"):
         try:
             our_args(row["args"], "input")
@@ -526,8 +520,6 @@ def main(argv=None):
                         help="conformance data folder (default: ../shared/conformance next to the repository)")
     parser.add_argument("--filter", default="", help="only cases whose set/scenario/expected_file contains this")
     parser.add_argument("--verbose", action="store_true", help="print every case and every difference")
-    parser.add_argument("--include-pending", action="store_true",
-                        help="also run the ANP set and the --focus-conn cases")
     opts = parser.parse_args(argv)
     root = os.path.abspath(opts.conformance)
     if not os.path.isdir(root):
@@ -542,7 +534,7 @@ def main(argv=None):
         name = "%s/%s/%s" % (row["set"], row["scenario"], row["expected_file"])
         if opts.filter and opts.filter not in name:
             continue
-        reason = skip_reason(row, name, opts.include_pending)
+        reason = skip_reason(row, name)
         if reason:
             skipped += 1
             if name in KNOWN_DIFFERENCES:
@@ -560,10 +552,51 @@ def main(argv=None):
             passed += 1
             if opts.verbose:
                 print("PASS %s%s" % (name, " (%s)" % how if how else ""))
+    for name, row in eval_rows(root):
+        if opts.filter and opts.filter not in name:
+            continue
+        problems = check_eval(binary, root, row)
+        if problems:
+            failed += 1
+            print_problems(name, problems, opts.verbose)
+        else:
+            passed += 1
+            if opts.verbose:
+                print("PASS %s" % name)
     if stricter:
         print("stricter than upstream (refused by default): " + ", ".join(stricter))
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
+
+
+def eval_rows(root):
+    """(case name, row) for every line of every set's eval_checks.tsv: single yes/no questions."""
+    out = []
+    for set_name in sorted(os.listdir(root)):
+        path = os.path.join(root, set_name, "eval_checks.tsv")
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                row["set"] = set_name
+                name = "%s/eval_checks.tsv: %s %s -> %s %s/%s" % (
+                    set_name, row["scenario"], row["src_workload"], row["dst_workload"], row["protocol"], row["port"])
+                out.append((name, row))
+    return out
+
+
+def check_eval(binary, root, row):
+    """`kubereach eval SRC DST --port P --protocol X`: exit 0 when allowed, 1 when denied."""
+    expected = row["allowed"].strip().lower() == "true"
+    inp = os.path.join(root, row["set"], row["scenario"], "input")
+    code, out, err = run(binary, ["eval", row["src_workload"], row["dst_workload"], inp, "--port", row["port"],
+                                  "--protocol", row["protocol"].upper()] + UPSTREAM_FLAGS)
+    if code not in (0, 1):
+        return ["exit %d: %s" % (code, err.strip()[:2000])]
+    if (code == 0) != expected:
+        return ["expected %s, got %s: %s" % ("allowed" if expected else "denied", "allowed" if code == 0 else "denied",
+                                             out.strip()[:500])]
+    return []
 
 
 def check_connlist_keep_going(binary, scenario_dir, row):

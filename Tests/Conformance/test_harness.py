@@ -335,29 +335,36 @@ class ArgsTest(unittest.TestCase):
         with self.assertRaises(rc.Unmapped):
             rc.our_args("list --dirpath input --explain --explain-only deny", "in")
         row = {"set": "netpol-analyzer", "kind": "explain", "args": "list --dirpath input --explain --explain-only deny"}
-        self.assertIn("--explain-only", rc.skip_reason(row, "x", True))
-
-    def test_pending_sets(self):
-        anp = {"set": "netpol-analyzer-anp", "kind": "connlist", "args": "list --dirpath input -o txt"}
-        self.assertIn("AdminNetworkPolicy", rc.skip_reason(anp, "x", False))
-        self.assertIsNone(rc.skip_reason(anp, "x", True))
-        conn = {"set": "netpol-analyzer-anp", "kind": "connlist", "args": "list --dirpath input --focus-conn udp-52 -o txt"}
-        self.assertIsNotNone(rc.skip_reason(conn, "x", False))
-        self.assertIsNone(rc.skip_reason(conn, "x", True))
-        podmap = {"set": "netpol-analyzer", "kind": "podmap", "args": "library only"}
-        self.assertIsNotNone(rc.skip_reason(podmap, "x", True))
+        self.assertIn("--explain-only", rc.skip_reason(row, "x"))
 
     @needs_data
-    def test_every_plain_connlist_row_is_run(self):
-        """The brief: every netpol-analyzer connlist txt/json row without --focus is compared."""
+    def test_eval_checks_are_read(self):
+        rows = rc.eval_rows(DATA)
+        self.assertEqual(len(rows), 6)
+        name, row = rows[0]
+        self.assertEqual(row["set"], "netpol-analyzer-anp")
+        self.assertIn(row["allowed"], ("true", "false"))
+        self.assertIn("eval_checks.tsv: ", name)
+
+    def test_every_set_runs_but_pod_maps(self):
+        anp = {"set": "netpol-analyzer-anp", "kind": "connlist", "args": "list --dirpath input -o txt"}
+        self.assertIsNone(rc.skip_reason(anp, "x"))
+        conn = {"set": "netpol-analyzer-anp", "kind": "connlist", "args": "list --dirpath input --focus-conn udp-52 -o txt"}
+        self.assertIsNone(rc.skip_reason(conn, "x"))
+        podmap = {"set": "netpol-analyzer", "kind": "podmap", "args": "library only"}
+        self.assertIsNotNone(rc.skip_reason(podmap, "x"))
+
+    @needs_data
+    def test_every_plain_and_anp_connlist_row_is_run(self):
+        """Every netpol-analyzer connlist txt/json row without --focus, and every ANP connlist row, is compared."""
         for row in read_cases():
             name = "%s/%s/%s" % (row["set"], row["scenario"], row["expected_file"])
-            reason = rc.skip_reason(row, name, False)
+            reason = rc.skip_reason(row, name)
             if row["set"] == "netpol-analyzer" and row["kind"] == "connlist" and row["format"] in ("txt", "json") \
                     and "--focus" not in row["args"]:
                 self.assertIsNone(reason, name)
-            if row["set"] == "netpol-analyzer-anp":
-                self.assertIsNotNone(reason, name)
+            if row["set"] == "netpol-analyzer-anp" and row["kind"] == "connlist":
+                self.assertIsNone(reason, name)
 
     @needs_data
     def test_error_files(self):
@@ -442,11 +449,11 @@ class FakeBinaryCase(unittest.TestCase):
 class EndToEndTest(FakeBinaryCase):
     """The runner loop over the real cases.tsv with a fake binary."""
 
-    def perfect_table(self, include_pending=False):
+    def perfect_table(self):
         """A fake that answers every runnable case as upstream would want."""
         for row in read_cases():
             name = "%s/%s/%s" % (row["set"], row["scenario"], row["expected_file"])
-            if rc.skip_reason(row, name, include_pending):
+            if rc.skip_reason(row, name):
                 continue
             scenario_dir = os.path.join(DATA, row["set"], row["scenario"])
             inp = os.path.join(scenario_dir, "input")
@@ -463,6 +470,11 @@ class EndToEndTest(FakeBinaryCase):
                     self.answer(["list", inp] + rc.UPSTREAM_FLAGS, code=2, stderr="%s:1:1: error: bad\n" % first)
                 else:
                     self.answer(["list", inp] + rc.UPSTREAM_FLAGS, code=0, stderr="%s:1:1: warning: skipped\n" % first)
+        for _, row in rc.eval_rows(DATA):
+            inp = os.path.join(DATA, row["set"], row["scenario"], "input")
+            argv = ["eval", row["src_workload"], row["dst_workload"], inp, "--port", row["port"],
+                    "--protocol", row["protocol"].upper()] + rc.UPSTREAM_FLAGS
+            self.answer(argv, code=0 if row["allowed"] == "true" else 1, stdout="verdict\n")
 
     def test_a_perfect_binary_passes_everything(self):
         self.perfect_table()
@@ -525,15 +537,13 @@ class EndToEndTest(FakeBinaryCase):
         self.assertIn("cannot run", buf.getvalue())
         self.assertEqual(buf.getvalue().splitlines()[-1], "0 passed, 1 failed, 0 skipped")
 
-    def test_include_pending_runs_the_anp_and_focus_conn_rows(self):
-        self.perfect_table(include_pending=True)
-        status, out = self.run_main("--conformance", DATA, "--filter", "anp_demo", "--include-pending")
+    def test_the_anp_and_focus_conn_rows_run(self):
+        self.perfect_table()
+        status, out = self.run_main("--conformance", DATA, "--filter", "anp_demo")
         self.assertEqual(status, 0, out)
         m = re.fullmatch(r"(\d+) passed, 0 failed, (\d+) skipped", out[-1])
         self.assertTrue(m, out[-1])
         self.assertGreaterEqual(int(m.group(1)), 5)  # txt/json/dot, udp-52 txt/json/dot, explain
-        status, out = self.run_main("--conformance", DATA, "--filter", "anp_demo")
-        self.assertRegex(out[-1], r"^0 passed, 0 failed, \d+ skipped$")
 
 
 class MissingDataTest(unittest.TestCase):

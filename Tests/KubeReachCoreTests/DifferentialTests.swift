@@ -75,6 +75,12 @@ import Testing
                 for case .ipBlock(let b) in rule.peers { families.formUnion(([b.cidr] + b.except).map(\.address.family)) }
             }
         }
+        for rule in cluster.adminPolicies.flatMap(\.egress) {
+            for peer in rule.peers {
+                if case .networks(let cidrs) = peer { families.formUnion(cidrs.map(\.address.family)) }
+                if case .nodes = peer { families.formUnion(cluster.nodes.flatMap(\.addresses).map(\.family)) }
+            }
+        }
         return families
     }
 

@@ -45,16 +45,26 @@ public struct Explainer: Sendable {
             out.allowed = .all
             return out
         }
+        let destinationPorts: [ContainerPort]? = { if case .pod(let q) = destination { cluster.pods[q].ports } else { nil } }()
+        // The ANP tier first; what it leaves (undecided or passed) goes to NetworkPolicies.
+        let admin = adminTier(direction, pod: p, peer: peer, destinationPorts: destinationPorts)
+        out.adminDecisions = admin.decisions
+        if admin.rest.isEmpty {
+            out.status = .decidedByAdmin
+            out.allowed = admin.allowed
+            return out
+        }
         let isolating = cluster.policies.filter {
             $0.namespace == pod.namespace && $0.affects(direction) && $0.podSelector.matches(pod.labels)
         }
         guard !isolating.isEmpty else {
+            let baseline = baselineTier(direction, pod: p, peer: peer, destinationPorts: destinationPorts, rest: admin.rest)
+            out.adminDecisions += baseline.decisions
             out.status = .notIsolated
-            out.allowed = .all
+            out.allowed = admin.allowed.union(baseline.allowed)
             return out
         }
         out.isolatingPolicies = isolating.map(reference)
-        let destinationPorts: [ContainerPort]? = { if case .pod(let q) = destination { cluster.pods[q].ports } else { nil } }()
         for policy in isolating {
             for (ri, rule) in policy.rules(direction).enumerated() {
                 let peerIndex = rule.peers.isEmpty ? nil : rule.peers.firstIndex { matches($0, policyNamespace: policy.namespace, peer) }
@@ -74,6 +84,8 @@ public struct Explainer: Sendable {
                 if missesQuery { out.misses += portMisses(rule, ri, policy, peerIndex, allowed, destinationPorts, query) }
             }
         }
+        // The NetworkPolicy tier decides only what the ANP tier left to it.
+        out.allowed = admin.allowed.union(out.allowed.intersection(admin.rest))
         return out
     }
 

@@ -24,6 +24,8 @@ public struct DirectionExplanation: Sendable {
         case isolated
         /// A pod to itself: always allowed.
         case selfTraffic
+        /// AdminNetworkPolicy rules decided every connection; NetworkPolicies were not consulted.
+        case decidedByAdmin
     }
 
     public var direction: PolicyDirection
@@ -34,6 +36,12 @@ public struct DirectionExplanation: Sendable {
     public var matches: [RuleMatch]
     public var misses: [NearMiss]
     public var allowed: ConnectionSet
+    /// ANP rules (before the NetworkPolicy tier) and BANP rules (after it, when no
+    /// NetworkPolicy isolates the pod) that decided part of the set, in evaluation order.
+    public var adminDecisions: [AdminDecision] = []
+
+    /// Whether any policy of any tier had a say (else the default, allow, decided).
+    public var isDecidedByPolicy: Bool { status == .isolated || status == .decidedByAdmin || !adminDecisions.isEmpty }
 }
 
 public struct PolicyReference: Sendable, Hashable {

@@ -25,6 +25,13 @@ enum ClusterDump {
                 }
             }
         }
+        for node in cluster.nodes { lines.append("node \(node.name) \(labels(node.labels)) \(node.addresses.map(\.description))") }
+        for policy in cluster.adminPolicies {
+            lines.append("\(policy.displayName) priority \(policy.priority.map(String.init) ?? "-") subject \(policy.subject)")
+            for (d, rules) in [("ingress", policy.ingress), ("egress", policy.egress)] {
+                for rule in rules { lines.append("  \(d) \(rule.name) \(rule.action.rawValue) peers \(rule.peers) ports \(rule.ports)") }
+            }
+        }
         return lines.joined(separator: "\n")
     }
 

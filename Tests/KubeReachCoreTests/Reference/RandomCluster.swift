@@ -38,7 +38,55 @@ enum RandomCluster {
                     ports: ports, hostNetwork: rng.chance(0.08)))
         }
         let policies = (0..<Int.random(in: 0...6, using: &rng)).map { i in policy(&rng, index: i, namespaces: namespaceNames) }
-        return Cluster(namespaces: namespaces, pods: pods, policies: policies)
+        // Admin policies in about half the clusters; nodes share addresses with some pods
+        // (a hostNetwork pod holds its node's address).
+        let nodes = (0..<Int.random(in: 0...2, using: &rng)).map { i in
+            ClusterNode(name: "node\(i)", labels: labels(&rng, max: 2), addresses: [IPAddress(rng.pick(["10.1.0.1", "10.1.1.3", "192.168.0.2", "10.9.9.9"]))!])
+        }
+        var admin: [AdminNetworkPolicy] = []
+        if rng.chance(0.5) {
+            admin = (0..<Int.random(in: 1...3, using: &rng)).map { i in adminPolicy(&rng, name: "anp\(i)", tier: .admin) }
+            if rng.chance(0.5) { admin.append(adminPolicy(&rng, name: "default", tier: .baseline)) }
+        }
+        return Cluster(namespaces: namespaces, pods: pods, policies: policies, adminPolicies: admin, nodes: nodes)
+    }
+
+    static func adminPolicy(_ rng: inout SplitMix64, name: String, tier: AdminNetworkPolicy.Tier) -> AdminNetworkPolicy {
+        let actions: [AdminAction] = tier == .admin ? [.allow, .deny, .pass] : [.allow, .deny]
+        func rules(_ direction: PolicyDirection) -> [AdminRule] {
+            (0..<Int.random(in: 0...3, using: &rng)).map { r in
+                let peers = (0..<Int.random(in: 1...2, using: &rng)).map { _ in adminPeer(&rng, direction: direction) }
+                let ports = (0..<Int.random(in: 0...2, using: &rng)).map { _ in adminPort(&rng) }
+                return AdminRule(name: "\(direction.rawValue)-\(r)", action: rng.pick(actions), peers: peers, ports: ports)
+            }
+        }
+        return AdminNetworkPolicy(
+            tier: tier, name: name, priority: tier == .admin ? rng.pick([1, 2, 2, 7]) : nil, subject: adminSelection(&rng),
+            ingress: rules(.ingress), egress: rules(.egress))
+    }
+
+    static func adminSelection(_ rng: inout SplitMix64) -> AdminSelection {
+        rng.chance(0.5) ? .namespaces(selector(&rng)) : .pods(namespaces: selector(&rng), pods: selector(&rng))
+    }
+
+    static func adminPeer(_ rng: inout SplitMix64, direction: PolicyDirection) -> AdminPeer {
+        guard direction == .egress else { return .pods(adminSelection(&rng)) }
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: return .networks([try! CIDR.parse(rng.pick(v4Blocks + v6Blocks))])
+        case 1: return .nodes(selector(&rng))
+        default: return .pods(adminSelection(&rng))
+        }
+    }
+
+    static func adminPort(_ rng: inout SplitMix64) -> AdminPort {
+        let proto = rng.pick(NetworkProtocol.allCases)
+        switch Int.random(in: 0..<3, using: &rng) {
+        case 0: return .number(proto, rng.pick([53, 80, 8080, 65535]))
+        case 1:
+            let start = rng.pick([1, 53, 5000, 65500])
+            return .range(proto, start, min(65535, start + rng.pick([0, 27, 3000])))
+        default: return .named(rng.pick(portNames))
+        }
     }
 
     static func labels(_ rng: inout SplitMix64, max: Int) -> [String: String] {

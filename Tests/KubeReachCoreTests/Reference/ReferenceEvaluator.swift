@@ -6,7 +6,7 @@ enum RefEndpoint: Hashable {
     case external(IPAddress)
 }
 
-/// A deliberately naive evaluator written straight from SEMANTICS.md sections 1-7: one
+/// A deliberately naive evaluator written straight from SEMANTICS.md sections 1-8: one
 /// (source, destination, protocol, port) question at a time, scanning every policy. It
 /// shares no logic with the engine beyond the model structs (it re-derives selector, port
 /// and ipBlock matching), so the two can check each other.
@@ -48,11 +48,18 @@ struct ReferenceEvaluator {
         guard case .pod(let p) = isolatedEnd else { return true }  // external: no policies
         let pod = cluster.pods[p]
         if pod.hostNetwork && hostNetworkBypass { return true }
+        switch adminTier(direction, subject: p, peer: peer, destination: destination, proto, port) {
+        case .allow: return true
+        case .deny: return false
+        case .pass, .noMatch: break
+        }
         let applying = cluster.policies.filter {
             $0.namespace == pod.namespace && selectorMatches($0.podSelector, pod.labels)
                 && (direction == .ingress ? $0.affectsIngress : $0.affectsEgress)
         }
-        if applying.isEmpty { return true }
+        if applying.isEmpty {
+            return baselineTier(direction, subject: p, peer: peer, destination: destination, proto, port) ?? true
+        }
         return applying.contains { policy in
             (direction == .ingress ? policy.ingress : policy.egress).contains { rule in
                 (rule.peers.isEmpty || rule.peers.contains { peerMatches($0, policyNamespace: policy.namespace, peer) })
@@ -82,15 +89,18 @@ struct ReferenceEvaluator {
     }
 
     private func inBlock(_ block: IPBlock, _ ip: IPAddress) -> Bool {
-        func within(_ c: CIDR) -> Bool {
-            guard c.address.family == ip.family else { return false }
-            let width = ip.family == .v4 ? 32 : 128
-            let shift = width - c.prefixLength
-            if shift >= width { return true }
-            return (ip.value >> shift) == (c.address.value >> shift)
-        }
-        return within(block.cidr) && !block.except.contains(where: within)
+        within(block.cidr, ip) && !block.except.contains { within($0, ip) }
     }
+
+    func within(_ c: CIDR, _ ip: IPAddress) -> Bool {
+        guard c.address.family == ip.family else { return false }
+        let width = ip.family == .v4 ? 32 : 128
+        let shift = width - c.prefixLength
+        if shift >= width { return true }
+        return (ip.value >> shift) == (c.address.value >> shift)
+    }
+
+    func namespaceLabelsOf(_ name: String) -> [String: String] { namespaceLabels[name] ?? ["kubernetes.io/metadata.name": name] }
 
     private func portMatches(_ p: PolicyPort, _ proto: NetworkProtocol, _ port: Int, _ destination: RefEndpoint) -> Bool {
         guard p.proto == proto else { return false }
@@ -103,7 +113,7 @@ struct ReferenceEvaluator {
         }
     }
 
-    private func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
+    func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
         for pair in s.matchLabels where labels[pair.key] != pair.value { return false }
         for e in s.matchExpressions {
             let v = labels[e.key]
@@ -147,6 +157,14 @@ struct ReferenceEvaluator {
                 }
             }
         }
+        for p in cluster.adminPolicies.flatMap({ $0.ingress + $0.egress }).flatMap(\.ports) {
+            switch p {
+            case .number(_, let n): cuts.formUnion([n, n + 1])
+            case .range(_, let a, let b): cuts.formUnion([a, b + 1])
+            case .named: break
+            }
+        }
+        cuts = cuts.filter { $0 <= 65535 }
         for pod in cluster.pods {
             for cp in pod.ports {
                 cuts.insert(cp.port)
@@ -171,6 +189,17 @@ struct ReferenceEvaluator {
                         }
                     }
                 }
+            }
+            var adminRanges: [IPRange] = []
+            for rule in cluster.adminPolicies.flatMap(\.egress) {
+                for peer in rule.peers {
+                    if case .networks(let cidrs) = peer { adminRanges += cidrs.map(\.range) }
+                    if case .nodes = peer { adminRanges += cluster.nodes.flatMap(\.addresses).map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) } }
+                }
+            }
+            for r in adminRanges where r.family == family {
+                cuts.insert(r.lower)
+                if r.upper < family.maxValue { cuts.insert(r.upper + 1) }
             }
             let sorted = cuts.sorted()
             for (i, start) in sorted.enumerated() {
