@@ -5,7 +5,25 @@ import Testing
 /// broken in either fails a row named after the rule.
 @Suite struct SemanticsTests {
     @Test(arguments: SemanticsTable.rows)
-    func rule(_ row: SemanticCase) throws {
+    func rule(_ row: SemanticCase) throws { try check(row) }
+
+    @Test(arguments: SemanticsTable.adminRows)
+    func adminRule(_ row: SemanticCase) throws {
+        try check(row)
+        // The explainer's verdict agrees, and names the deciding admin rule when one decided.
+        let s = try endpoint(row.src, row.cluster), d = try endpoint(row.dst, row.cluster)
+        func explainerEndpoint(_ e: RefEndpoint) -> Explainer.Endpoint {
+            switch e {
+            case .pod(let i): .pod(i)
+            case .external(let ip): .external(ip)
+            }
+        }
+        let e = Explainer(cluster: row.cluster, options: row.options).explain(
+            explainerEndpoint(s), explainerEndpoint(d), sourceName: row.src, destinationName: row.dst, query: (row.proto, row.port))
+        #expect(e.allowed.contains(row.proto, row.port) == row.allowed, "explainer: \(e.allowed.description)")
+    }
+
+    private func check(_ row: SemanticCase) throws {
         var options = row.options
         for name in [row.src, row.dst] { if let ip = IPAddress(name) { options.extraFamilies.insert(ip.family) } }
         let engine = Reachability(cluster: row.cluster, options: options)
