@@ -46,7 +46,7 @@ public struct DefaultDenyPlan: Sendable {
     /// Namespaces asked for that the input does not contain (policies still generated).
     public let unknown: [String]
     /// By namespace, then in the order deny, DNS, same-namespace.
-    public let policies: [GeneratedPolicy]
+    public var policies: [GeneratedPolicy]
 
     public init(cluster: Cluster, options: DefaultDenyOptions) {
         self.options = options
