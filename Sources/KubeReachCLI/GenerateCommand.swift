@@ -98,8 +98,14 @@ struct DefaultDenyCommand: ParsableCommand {
         for name in plan.replaced(in: cluster) {
             io.report("warning: \(name) already exists; applying the generated one replaces it", severity: "warning")
         }
-        if allowDNS && plan.dnsPods(in: cluster).isEmpty {
+        guard allowDNS else { return }
+        let dns = plan.dnsPods(in: cluster)
+        if dns.isEmpty {
             io.report("warning: no pod in the input matches the DNS labels (\(dnsNamespaceLabel), \(dnsPodLabel)); check --dns-namespace-label and --dns-pod-label", severity: "warning")
+        }
+        // DNS pods inside a covered namespace get a deny-all ingress too: lookups would fail.
+        for ns in Set(dns.map { cluster.pods[$0].namespace }).intersection(plan.covered).sorted() {
+            io.report("warning: the DNS pods of \(ns) are covered too: their ingress is denied, so name lookups will fail until a policy admits them", severity: "warning")
         }
     }
 

@@ -141,6 +141,8 @@ import Testing
         let run = runCLI(["generate", "default-deny", ExampleTests.example, "--dns-pod-label", "app=nothing"])
         #expect(run.err.contains("warning: shop-api/default-deny already exists"))
         #expect(run.err.contains("warning: no pod in the input matches the DNS labels"))
+        let dnsCovered = runCLI(["generate", "default-deny", ExampleTests.example, "--namespaces", "kube-system", "--impact-only"])
+        #expect(dnsCovered.err.contains("warning: the DNS pods of kube-system are covered too"))
     }
 
     /// The safety net: a plan missing one namespace's deny-all is caught before writing.
