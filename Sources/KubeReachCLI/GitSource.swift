@@ -15,6 +15,8 @@ struct GitSource {
         guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else {
             throw .usage("'\(text)': expected git:REV:path (e.g. git:HEAD~1:deploy/)")
         }
+        // A revision starting with '-' would reach git as an option.
+        guard !rest.hasPrefix("-") else { throw .usage("'\(text)': a revision cannot start with '-'") }
         let path = String(rest[rest.index(after: colon)...])
         return GitSource(revision: String(rest[..<colon]), path: path.isEmpty ? "." : path)
     }

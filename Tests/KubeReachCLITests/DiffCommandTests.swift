@@ -92,9 +92,36 @@ import Testing
         #expect(runCLI(["diff", copy.path, ExampleTests.example, "--fail-on-widen", "-q"]).status == 1)
     }
 
+    /// An IPv6 block on one side only: both sides are simulated with IPv6 in play, so the
+    /// diff is the block's addresses, not "every IPv6 peer appeared".
+    @Test func ipv6OnOneSideOnly() throws {
+        let copy = try ShopCopy()
+        defer { copy.remove() }
+        try copy.addFile("policies/v6.yaml", """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: v6-in, namespace: shop-frontend}
+            spec:
+              podSelector: {matchLabels: {app.kubernetes.io/name: web}}
+              policyTypes: [Ingress]
+              ingress:
+              - from: [{ipBlock: {cidr: "2001:db8::/32"}}]
+                ports: [{port: 443}]
+
+            """)
+        let run = runCLI(["diff", ExampleTests.example, copy.path, "-q"])
+        #expect(run.out == """
+            Added (1):
+            + 2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => shop-frontend/web[Deployment] : TCP 443
+            Summary: 1 added, 0 removed, 0 changed (0 widened, 0 narrowed); workloads: 0 added, 0 removed
+
+            """)
+    }
+
     @Test func errorsExitTwo() {
         #expect(runCLI(["diff", ExampleTests.example, "/nonexistent/path"]).status == 2)
         #expect(runCLI(["diff", "git:HEAD", ExampleTests.example]).status == 2)
+        #expect(runCLI(["diff", "git:--output=/tmp/x:deploy", ExampleTests.example]).status == 2)
         #expect(runCLI(["diff", ExampleTests.example, ExampleTests.example, "-o", "dot"]).status == 2)
         #expect(runCLI(["diff", ExampleTests.example, ExampleTests.example, "-f", ExampleTests.example]).status == 2)
     }
