@@ -33,21 +33,26 @@ struct InputOptions: ParsableArguments {
 
     var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
 
-    private static func read(_ paths: [String], keepGoing: Bool) throws(CLIError) -> LoadResult {
-        do {
-            return try ManifestLoader.load(try ManifestFiles.collect(paths), options: LoadOptions(keepGoing: keepGoing))
-        } catch {
-            throw .invalidInput(error.diagnostics)
-        }
-    }
-
     /// Loads every path, prints warnings (and with -v notes) to stderr, and throws when
     /// the input is invalid.
     func load(paths: [String]) throws -> LoadResult {
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, or - for stdin") }
+        let sources: [ManifestSource]
+        do { sources = try ManifestFiles.collect(all) } catch { throw CLIError.invalidInput(error.diagnostics) }
+        return try load(sources: sources)
+    }
+
+    /// Loads texts already read (files, or blobs from git named `git:REV:path`), with the
+    /// same options and reporting as `load(paths:)`.
+    func load(sources: [ManifestSource]) throws -> LoadResult {
         let io = CommandIO.current
-        var result = try Self.read(all, keepGoing: keepGoing)
+        var result: LoadResult
+        do {
+            result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
+        } catch {
+            throw CLIError.invalidInput(error.diagnostics)
+        }
         if assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics {
             if d.severity == .error || (d.severity == .warning && !quiet) || verbose {

@@ -10,6 +10,7 @@ public struct KubeReach: ParsableCommand {
         subcommands: [
             ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self,
             PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
+            DiffCommand.self, GenerateCommand.self,
             SynthCommand.self, BenchCommand.self,
         ]
     )

@@ -11,6 +11,7 @@ public enum Runner {
                 if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
                 if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
                 if let lint = command as? LintCommand { return try lint.evaluate().rawValue }
+                if let diff = command as? DiffCommand { return try diff.evaluate().rawValue }
                 try command.run()
                 return ExitStatus.success.rawValue
             } catch let error as CLIError {

@@ -1,0 +1,70 @@
+import KubeReachCore
+
+/// What changed between two connectivity lists: pairs added, removed, and changed (with
+/// the part widened and the part narrowed), plus group nodes that appear or disappear.
+///
+/// External ranges are compared as addresses, not names: both sides are cut on the union
+/// of their range boundaries, compared atom by atom, and equal neighbouring results merged
+/// again, so a range split differently on each side is not a change.
+public struct ConnectivityDiff: Sendable, Equatable {
+    /// One pair whose connections differ; `before` is empty for an added pair, `after` for
+    /// a removed one.
+    public struct Entry: Sendable, Hashable {
+        public var source: String
+        public var destination: String
+        public var before: ConnectionSet
+        public var after: ConnectionSet
+
+        public init(source: String, destination: String, before: ConnectionSet, after: ConnectionSet) {
+            self.source = source
+            self.destination = destination
+            self.before = before
+            self.after = after
+        }
+
+        /// What NEW allows that OLD did not.
+        public var widened: ConnectionSet { after.subtracting(before) }
+        /// What OLD allowed that NEW does not.
+        public var narrowed: ConnectionSet { before.subtracting(after) }
+    }
+
+    /// Pairs with nothing allowed before; sorted by source, then destination (byte order).
+    public var added: [Entry]
+    /// Pairs with nothing allowed after.
+    public var removed: [Entry]
+    /// Pairs allowed on both sides with different connections.
+    public var changed: [Entry]
+    /// Group nodes (workloads, pods or namespaces) only in NEW / only in OLD, sorted.
+    public var nodesAdded: [String]
+    public var nodesRemoved: [String]
+
+    /// Whether NEW allows anything OLD did not (`--fail-on-widen`).
+    public var widens: Bool { !added.isEmpty || changed.contains { !$0.widened.isEmpty } }
+
+    public var isEmpty: Bool {
+        added.isEmpty && removed.isEmpty && changed.isEmpty && nodesAdded.isEmpty && nodesRemoved.isEmpty
+    }
+
+    /// - Complexity: O((E + X·A) log) for E edges, X external edges and A atoms they are cut into.
+    public init(old: ConnectivitySnapshot, new: ConnectivitySnapshot) {
+        let cuts = DiffAtoms(old.externalRanges.values, new.externalRanges.values)
+        let before = cuts.expand(old), after = cuts.expand(new)
+        var entries: [DiffKind: [DiffAtoms.Key: Entry]] = [:]
+        for key in Set(before.keys).union(after.keys) {
+            let b = before[key] ?? .none, a = after[key] ?? .none
+            if a == b { continue }
+            let kind: DiffKind = b.isEmpty ? .added : a.isEmpty ? .removed : .changed
+            entries[kind, default: [:]][key] = Entry(source: "", destination: "", before: b, after: a)
+        }
+        let list = { (kind: DiffKind) in DiffAtoms.merged(entries[kind] ?? [:]) }
+        added = list(.added)
+        removed = list(.removed)
+        changed = list(.changed)
+        nodesAdded = new.nodes.subtracting(old.nodes).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        nodesRemoved = old.nodes.subtracting(new.nodes).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+enum DiffKind: Hashable {
+    case added, removed, changed
+}

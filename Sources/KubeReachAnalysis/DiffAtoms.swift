@@ -1,0 +1,120 @@
+import KubeReachCore
+
+/// The common cut of both sides' external ranges, so that a range split into halves on one
+/// side and whole on the other compares address by address.
+struct DiffAtoms {
+    /// An endpoint of an expanded pair: a named node, or one atom of the common cut.
+    enum End: Hashable {
+        case node(String)
+        case range(IPRange)
+
+        var name: String {
+            switch self {
+            case .node(let n): n
+            case .range(let r): r.externalName
+            }
+        }
+    }
+
+    struct Key: Hashable {
+        var source: End
+        var destination: End
+    }
+
+    /// Per family, every address where an atom starts, sorted.
+    private var starts: [IPFamily: [UInt128]] = [:]
+
+    init<A: Sequence, B: Sequence>(_ a: A, _ b: B) where A.Element == IPRange, B.Element == IPRange {
+        var sets: [IPFamily: Set<UInt128>] = [:]
+        for r in Array(a) + Array(b) {
+            sets[r.family, default: [0]].insert(r.lower)
+            if r.upper < r.family.maxValue { sets[r.family]!.insert(r.upper + 1) }
+        }
+        starts = sets.mapValues { $0.sorted() }
+    }
+
+    /// The atoms of the common cut inside `r`.
+    /// - Complexity: O(log S + k).
+    func pieces(of r: IPRange) -> [IPRange] {
+        let s = starts[r.family] ?? []
+        var lo = 0, hi = s.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s[mid] <= r.lower { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [IPRange] = [], begin = r.lower
+        while lo < s.count, s[lo] <= r.upper {
+            out.append(IPRange(family: r.family, lower: begin, upper: s[lo] - 1))
+            begin = s[lo]
+            lo += 1
+        }
+        out.append(IPRange(family: r.family, lower: begin, upper: r.upper))
+        return out
+    }
+
+    /// One side's edges on the common cut: pair → connections.
+    func expand(_ side: ConnectivitySnapshot) -> [Key: ConnectionSet] {
+        func ends(_ name: String) -> [End] {
+            guard let r = side.externalRanges[name] else { return [.node(name)] }
+            return pieces(of: r).map { .range($0) }
+        }
+        var out: [Key: ConnectionSet] = [:]
+        for e in side.edges where !e.connections.isEmpty {
+            for s in ends(e.source) {
+                for d in ends(e.destination) {
+                    let key = Key(source: s, destination: d)
+                    out[key] = out[key].map { $0.union(e.connections) } ?? e.connections
+                }
+            }
+        }
+        return out
+    }
+
+    /// Entries named and sorted, contiguous atoms with the same peer and the same change
+    /// merged back into one range (the result does not depend on how either side was cut).
+    static func merged(_ entries: [Key: ConnectivityDiff.Entry]) -> [ConnectivityDiff.Entry] {
+        struct Group: Hashable {
+            var peer: End
+            var rangeIsSource: Bool
+            var family: IPFamily
+            var before: ConnectionSet
+            var after: ConnectionSet
+        }
+        var out: [ConnectivityDiff.Entry] = []
+        var groups: [Group: [IPRange]] = [:]
+        for (key, e) in entries {
+            switch (key.source, key.destination) {
+            case (.range(let r), let peer):
+                groups[Group(peer: peer, rangeIsSource: true, family: r.family, before: e.before, after: e.after), default: []].append(r)
+            case (let peer, .range(let r)):
+                groups[Group(peer: peer, rangeIsSource: false, family: r.family, before: e.before, after: e.after), default: []].append(r)
+            default:
+                out.append(.init(source: key.source.name, destination: key.destination.name, before: e.before, after: e.after))
+            }
+        }
+        for (g, ranges) in groups {
+            for r in joined(ranges) {
+                let (s, d) = g.rangeIsSource ? (r.externalName, g.peer.name) : (g.peer.name, r.externalName)
+                out.append(.init(source: s, destination: d, before: g.before, after: g.after))
+            }
+        }
+        return out.sorted {
+            $0.source != $1.source
+                ? $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
+                : $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
+        }
+    }
+
+    /// Disjoint ranges of one family, neighbours joined.
+    static func joined(_ ranges: [IPRange]) -> [IPRange] {
+        var out: [IPRange] = []
+        for r in ranges.sorted() {
+            if let last = out.last, last.upper < last.family.maxValue, last.upper + 1 == r.lower {
+                out[out.count - 1] = IPRange(family: r.family, lower: last.lower, upper: r.upper)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
+    }
+}

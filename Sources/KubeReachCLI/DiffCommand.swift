@@ -1,0 +1,73 @@
+import ArgumentParser
+import KubeReachAnalysis
+import KubeReachCore
+import KubeReachRender
+import KubeReachYAML
+
+extension DiffFormat: ExpressibleByArgument {}
+
+/// `kubereach diff OLD NEW`: what a change to the manifests does to connectivity.
+/// Exit 0, or with `--fail-on-widen` 1 when something is newly allowed; 2 on errors.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the connectivity of two inputs: pairs added, removed, widened or narrowed.",
+        discussion: "OLD and NEW are a file or directory, or git:REV:path for that path at a git revision.")
+
+    @Argument(help: "The input before the change: a path, or git:REV:path.")
+    var old: String
+
+    @Argument(help: "The input after the change: a path, or git:REV:path.")
+    var new: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output format: txt, md, json or csv.")
+    var output: DiffFormat = .txt
+
+    @Option(name: .customLong("by"), help: "Aggregation level: workload, pod or namespace.")
+    var level: AggregationLevel = .workload
+
+    @Flag(name: .customLong("fail-on-widen"), help: "Exit 1 when NEW allows anything OLD did not (added or widened).")
+    var failOnWiden = false
+
+    @Option(name: .customLong("repo"), help: "Run git in this directory for git:REV:path (default: the current one).")
+    var repo: String?
+
+    @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
+    var outFile: String?
+
+    func run() throws { _ = try evaluate() }
+
+    func evaluate() throws -> ExitStatus {
+        guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }
+        let before = try load(old), after = try load(new)
+        var a = Reachability(cluster: before.cluster, options: input.evaluationOptions)
+        var b = Reachability(cluster: after.cluster, options: input.evaluationOptions)
+        // Both sides must show the same address families as external peers, or an IPv6
+        // block on one side would read as every IPv6 peer appearing.
+        let families = Set((a.externalSources + a.externalDestinations + b.externalSources + b.externalDestinations).map(\.family))
+        var options = input.evaluationOptions
+        options.extraFamilies = families
+        if Set((a.externalSources + a.externalDestinations).map(\.family)) != families { a = Reachability(cluster: before.cluster, options: options) }
+        if Set((b.externalSources + b.externalDestinations).map(\.family)) != families { b = Reachability(cluster: after.cluster, options: options) }
+        try checkWorkloads(a, old)
+        try checkWorkloads(b, new)
+        let diff = ConnectivityDiff(old: ConnectivitySnapshot(a, level: level), new: ConnectivitySnapshot(b, level: level))
+        let text = DiffFormatter.render(diff, as: output, old: old, new: new, level: level)
+        if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
+        return failOnWiden && diff.widens ? .negative : .success
+    }
+
+    /// One side: a git revision's blobs or paths on disk, loaded with the shared options.
+    private func load(_ side: String) throws -> LoadResult {
+        if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo)) }
+        return try input.load(paths: [side])
+    }
+
+    private func checkWorkloads(_ reach: Reachability, _ side: String) throws {
+        guard level == .workload else { return }
+        let conflicts = reach.workloadConflicts()
+        if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, "\(side): \($0.description)") }) }
+    }
+}
