@@ -26,3 +26,14 @@ enum Example {
 
     static let denyAll = policy("deny-all", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
 }
+
+extension Example {
+    /// An AdminNetworkPolicy (or, with `baseline`, the BaselineAdminNetworkPolicy `default`).
+    static func admin(_ name: String, priority: Int? = 10, baseline: Bool = false, _ spec: String) -> String {
+        let kind = baseline ? "BaselineAdminNetworkPolicy" : "AdminNetworkPolicy"
+        let head = priority.map { "  priority: \($0)\n" } ?? ""
+        return "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: \(kind)\nmetadata: {name: \(baseline ? "default" : name)}\nspec:\n\(head)\(spec)\n---\n"
+    }
+
+    static let shopSubject = "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}\n"
+}

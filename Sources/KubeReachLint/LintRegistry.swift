@@ -8,6 +8,7 @@ public enum LintRegistry {
         NamespaceWithoutPolicy(), NamespaceWithoutDefaultDeny(), EgressLeftOpen(), PodNotSelected(),
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
         HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
+        AdminSubjectSelectsNothing(), AdminRuleShadowed(), AdminPassToNothing(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

@@ -61,10 +61,10 @@ public enum ExplanationFormatter {
     static func sentence(_ side: DirectionExplanation) -> String {
         let base = networkPolicySentence(side)
         guard side.status != .decidedByAdmin else { return (decisions(side, .admin) ?? "") + "; nothing is left to NetworkPolicies." }
-        var chain = decisions(side, .admin).map { [$0 + "; the rest goes to NetworkPolicies"] } ?? []
+        var chain = decisions(side, .admin).map { [$0 + "; what is passed or undecided goes to NetworkPolicies"] } ?? []
         chain.append(base)
         if let banp = decisions(side, .baseline) {
-            chain.append(banp + "; what no rule decided is allowed (\(side.allowed.description) in all).")
+            chain.append(banp + "; what no rule decided is allowed, so this side allows \(side.allowed.description).")
         }
         return chain.joined(separator: " → ")
     }

@@ -1,0 +1,30 @@
+import KubeReachCore
+
+extension LintRule {
+    /// A finding at an admin policy (and a field of it).
+    func finding(_ message: String, admin: AdminNetworkPolicy, field: String? = nil, at location: SourceLocation? = nil) -> LintFinding {
+        LintFinding(
+            ruleID: id, severity: severity, message: message, hint: hint, location: location ?? admin.location,
+            object: "\(admin.tier == .admin ? "AdminNetworkPolicy" : "BaselineAdminNetworkPolicy") \(admin.name)", fieldPath: field)
+    }
+}
+
+extension LintContext {
+    /// Indices of the pods an admin subject or `pods`/`namespaces` peer selects.
+    func pods(selectedBy s: AdminSelection) -> [Int] {
+        let explainer = Explainer(cluster: cluster, options: options)
+        return cluster.pods.indices.filter { explainer.ruleMatches(AdminRule(name: "", action: .allow, peers: [.pods(s)]), .pod($0)) }
+    }
+
+    /// What an unselected pod is left with, for messages: admin policies may still restrict
+    /// it (their names), else everything is allowed.
+    func openness(ofPod index: Int) -> String {
+        let names = cluster.adminPolicies.filter { pods(selectedBy: $0.subject).contains(index) }.map(\.displayName)
+        return names.isEmpty ? "everything in and out is allowed" : "only admin policies restrict it (\(names.joined(separator: ", ")))"
+    }
+
+    /// `spec.ingress[0]` / `spec.egress[2]`
+    static func adminRulePath(_ direction: PolicyDirection, _ index: Int) -> String {
+        "spec.\(direction == .ingress ? "ingress" : "egress")[\(index)]"
+    }
+}
