@@ -14,10 +14,12 @@ struct SizeOptions: ParsableArguments {
     @Option(help: "Number of pods.") var pods = 1000
     @Option(help: "Number of namespaces.") var namespaces = 50
     @Option(help: "Number of NetworkPolicies.") var policies = 500
+    @Option(name: .customLong("admin-policies"), help: "Number of AdminNetworkPolicies (with a baseline when above 0).")
+    var adminPolicies = 0
     @Option(help: "Generator seed.") var seed: UInt64 = 1
 
     var cluster: SyntheticCluster {
-        SyntheticCluster(size: .init(pods: pods, namespaces: namespaces, policies: policies), seed: seed)
+        SyntheticCluster(size: .init(pods: pods, namespaces: namespaces, policies: policies, adminPolicies: adminPolicies), seed: seed)
     }
 }
 

@@ -8,14 +8,19 @@ public struct SyntheticCluster: Sendable {
         public var pods: Int
         public var namespaces: Int
         public var policies: Int
+        /// AdminNetworkPolicies (plus a BaselineAdminNetworkPolicy when above zero).
+        public var adminPolicies: Int
 
-        public init(pods: Int, namespaces: Int, policies: Int) {
+        public init(pods: Int, namespaces: Int, policies: Int, adminPolicies: Int = 0) {
             self.pods = pods
             self.namespaces = max(1, namespaces)
             self.policies = policies
+            self.adminPolicies = max(0, adminPolicies)
         }
 
-        public var description: String { "\(pods) pods / \(namespaces) namespaces / \(policies) policies" }
+        public var description: String {
+            "\(pods) pods / \(namespaces) namespaces / \(policies) policies" + (adminPolicies > 0 ? " / \(adminPolicies) admin policies + baseline" : "")
+        }
     }
 
     public let size: Size
@@ -54,6 +59,8 @@ public struct SyntheticCluster: Sendable {
             app += 1
         }
         for p in 0..<size.policies { out += policy(index: p, apps: app, rng: &rng) }
+        for p in 0..<size.adminPolicies { out += adminPolicy(index: p, rng: &rng) }
+        if size.adminPolicies > 0 { out += Self.baseline }
         return out
     }
 
@@ -82,6 +89,25 @@ public struct SyntheticCluster: Sendable {
 
             """
     }
+
+    /// Guardrails: monitoring scrapes, dev may not reach prod, a team's namespaces delegate
+    /// to their NetworkPolicies, DNS egress to kube-system, a denied metadata address.
+    private func adminPolicy(index: Int, rng: inout SplitMix64) -> String {
+        let head = "---\napiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: anp\(index)}\nspec:\n  priority: \(index % 7 * 10 + rng.below(5))\n"
+        let team = Self.teams[rng.below(Self.teams.count)]
+        switch index % 4 {
+        case 0:
+            return head + "  subject: {namespaces: {matchLabels: {team: \(team)}}}\n  ingress:\n  - {name: scrape, action: Allow, from: [{pods: {namespaceSelector: {matchLabels: {team: team0}}, podSelector: {matchLabels: {tier: batch}}}}], ports: [{namedPort: metrics}]}\n"
+        case 1:
+            return head + "  subject: {namespaces: {matchLabels: {env: prod}}}\n  ingress:\n  - {name: no-dev, action: Deny, from: [{namespaces: {matchLabels: {env: dev}}}]}\n  - {name: same-team, action: Pass, from: [{namespaces: {matchLabels: {team: \(team)}}}]}\n"
+        case 2:
+            return head + "  subject: {pods: {namespaceSelector: {matchLabels: {team: \(team)}}, podSelector: {matchExpressions: [{key: tier, operator: In, values: [web, api]}]}}}\n  egress:\n  - {name: dns, action: Allow, to: [{pods: {namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}}], ports: [{portNumber: {protocol: UDP, port: 53}}, {portNumber: {protocol: TCP, port: 53}}]}\n  - {name: no-metadata, action: Deny, to: [{networks: [169.254.169.254/32]}]}\n"
+        default:
+            return head + "  subject: {namespaces: {matchExpressions: [{key: env, operator: In, values: [staging, dev]}]}}\n  egress:\n  - {name: no-prod-db, action: Deny, to: [{pods: {namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels: {tier: db}}}}], ports: [{portRange: {start: 5000, end: 6000}}]}\n"
+        }
+    }
+
+    static let baseline = "---\napiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n  subject: {namespaces: {}}\n  ingress:\n  - {name: no-cross-env, action: Deny, from: [{namespaces: {matchLabels: {env: dev}}}]}\n"
 
     private func policy(index: Int, apps: Int, rng: inout SplitMix64) -> String {
         let ns = index % size.namespaces

@@ -24,6 +24,19 @@ import Testing
         #expect(reach.workloadConflicts().isEmpty)
     }
 
+    @Test func adminPoliciesLoadAndChangeTheAnswer() throws {
+        var withAdmin = size
+        withAdmin.adminPolicies = 8
+        let text = SyntheticCluster(size: withAdmin).manifests()
+        let r = try ManifestLoader.load([ManifestSource(name: "synthetic.yaml", bytes: Array(text.utf8))])
+        #expect(r.cluster.adminPolicies.count == 9)  // plus the baseline
+        #expect(r.cluster.baselinePolicy != nil)
+        #expect(!r.diagnostics.contains { $0.severity == .error })
+        var plain = r.cluster
+        plain.adminPolicies = []
+        #expect(Reachability(cluster: r.cluster).edges(level: .workload) != Reachability(cluster: plain).edges(level: .workload))
+    }
+
     @Test func benchCommandReportsEveryPhase() {
         let run = runCLI(["bench", "--pods", "200", "--namespaces", "10", "--policies", "40"])
         #expect(run.status == 0, "\(run.err)")
@@ -43,5 +56,14 @@ import Testing
         let a = Reachability(cluster: cluster), b = Reachability(cluster: cluster, options: serial)
         #expect(a.rowCountForReport > 128, "enough rows for two workers")
         for level in AggregationLevel.allCases { #expect(a.edges(level: level) == b.edges(level: level), "\(level)") }
+    }
+
+    @Test func parallelEqualsSerialWithAdminPolicies() throws {
+        let text = SyntheticCluster(size: .init(pods: 1500, namespaces: 40, policies: 600, adminPolicies: 12), seed: 5).manifests()
+        let cluster = try ManifestLoader.load([ManifestSource(name: "s.yaml", bytes: Array(text.utf8))]).cluster
+        var serial = EvaluationOptions()
+        serial.parallel = false
+        let a = Reachability(cluster: cluster), b = Reachability(cluster: cluster, options: serial)
+        #expect(a.edges(level: .workload) == b.edges(level: .workload))
     }
 }
