@@ -103,7 +103,9 @@ struct RowMaker: Sendable {
     var table = ConnectionTable()
     private var namedMemo: [NamedPortKey: UInt32] = [:]
     var adminNamedMemo: [NamedPortKey: UInt32] = [:]
-    var tierMemo: [[UInt32]: UInt32] = [:]
+    var tierMemo: [TierKey: UInt32] = [:]
+    var classCache: [ColumnClassKey: Int] = [:]
+    var classSets: [ColumnClasses] = []
 
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
