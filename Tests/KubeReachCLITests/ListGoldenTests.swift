@@ -69,4 +69,15 @@ import Testing
         let run = runCLI(["list", Self.example])
         #expect(readme.contains(run.out), "Examples/shop/README.md is stale: regenerate its Connectivity section")
     }
+
+    /// The lateral-movement walkthrough shows what the commands print today.
+    @Test(arguments: [
+        ["paths", "--from", "internet", "--to", "shop-data/postgres", "-k", "3"], ["blast-radius", "shop-frontend/web"], ["exposure"],
+    ])
+    func readmeShowsCurrentLateralMovement(_ args: [String]) throws {
+        let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
+        let run = runCLI(args + [Self.example])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.isEmpty && readme.contains(run.out), "Examples/shop/README.md is stale: regenerate its Lateral movement section (\(args[0]))")
+    }
 }
