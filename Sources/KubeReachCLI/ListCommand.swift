@@ -4,6 +4,7 @@ import KubeReachRender
 
 extension AggregationLevel: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension ExplainSelection: ExpressibleByArgument {}
 
 /// `kubereach list`: every ordered pair with something allowed.
 struct ListCommand: ParsableCommand {
@@ -42,6 +43,9 @@ struct ListCommand: ParsableCommand {
 
     @Flag(name: .customLong("explain"), help: "For every listed pair, the policies and rules behind it (txt).")
     var explain = false
+
+    @Option(name: .customLong("explain-only"), help: "allow or deny: only the explanations of that verdict (implies --explain).")
+    var explainOnly: ExplainSelection?
 
     enum FocusDirection: String, ExpressibleByArgument {
         case ingress, egress
@@ -85,18 +89,14 @@ struct ListCommand: ParsableCommand {
             for unknown in focusFilter.unknownNames(among: names) where !input.quiet {
                 CommandIO.current.report("warning: \(unknown) does not exist in the input", severity: "warning")
             }
-            edges = focusFilter.apply(edges)
         }
-        if let namespace {
-            let prefix = level == .namespace ? namespace : namespace + "/"
-            edges = edges.filter {
-                [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
-            }
-        }
-        if explain {
-            try emit(ExplainListFormatter.text(explanations(for: edges, reach: reach)))
+        if explain || explainOnly != nil {
+            guard output == .txt else { throw CLIError.usage("--explain prints txt") }
+            try emitExplanations(edges: edges, reach: reach, focus: focusFilter)
             return
         }
+        if let focusFilter { edges = focusFilter.apply(edges) }
+        edges = namespaceFiltered(edges)
         let text = focusFilter?.connection.map { c in
             PairFormatter.render(
                 edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
@@ -113,35 +113,20 @@ struct ListCommand: ParsableCommand {
         return names.filter { EdgeFocus.names($0, among: focus.nodes) }
     }
 
-    private func emit(_ text: String) throws {
+    /// `--namespace`: only lines with an endpoint in that namespace.
+    func namespaceFiltered(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
+        guard let namespace else { return edges }
+        let prefix = level == .namespace ? namespace : namespace + "/"
+        return edges.filter {
+            [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
+        }
+    }
+
+    func emit(_ text: String) throws {
         if let outFile {
             try AtomicFile.write(text, to: outFile)
         } else {
             CommandIO.current.out(text)
-        }
-    }
-
-    /// One explanation per listed pair, through a representative pod of each group (the
-    /// workload consistency check guarantees they stand for all) or the range's first address.
-    private func explanations(for edges: [ConnectivityEdge], reach: Reachability) throws -> [Explanation] {
-        guard output == .txt else { throw CLIError.usage("--explain prints txt") }
-        let explainer = Explainer(cluster: reach.cluster, options: reach.options)
-        var podOf: [String: Int] = [:]
-        for i in reach.cluster.pods.indices { podOf[reach.nodeName(ofPod: i, level: level)] = podOf[reach.nodeName(ofPod: i, level: level)] ?? i }
-        let ranges = Dictionary((reach.externalSources + reach.externalDestinations).map { ($0.externalName, $0) }, uniquingKeysWith: { a, _ in a })
-        func endpoint(_ name: String) -> Explainer.Endpoint? {
-            if let i = podOf[name] { return .pod(i) }
-            return ranges[name].map { .external($0.first) }
-        }
-        return edges.compactMap { e in
-            guard var s = endpoint(e.source), let d = endpoint(e.destination) else { return nil }
-            // Two pods of one group (pod level shows replicas): pick a different source pod.
-            if case .pod(let a) = s, case .pod(let b) = d, a == b,
-                let other = reach.cluster.pods.indices.first(where: { $0 != a && reach.nodeName(ofPod: $0, level: level) == e.source })
-            {
-                s = .pod(other)
-            }
-            return explainer.explain(s, d, sourceName: e.source, destinationName: e.destination)
         }
     }
 }

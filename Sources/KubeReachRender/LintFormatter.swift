@@ -27,7 +27,9 @@ public enum LintFormatter {
         return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// SARIF 2.1.0 with one run, the rules as `tool.driver.rules`, and one result per finding.
+    /// SARIF 2.1.0 with one run, the rules as `tool.driver.rules`, and one result per finding;
+    /// file paths become URI references (`SARIFURI`). Validated against the OASIS schema by
+    /// `Tests/SARIF/validate_sarif.py`.
     public static func sarif(_ findings: [LintFinding], rules: [any LintRule], version: String) -> String {
         func level(_ s: Diagnostic.Severity) -> String { s == .error ? "error" : s == .warning ? "warning" : "note" }
         let ruleItems = rules.map { r in
@@ -42,7 +44,7 @@ public enum LintFormatter {
                 let logical = (f.object.map { o in [o, f.fieldPath].compactMap { $0 }.joined(separator: ": ") }).map {
                     ", \"logicalLocations\": [{\"fullyQualifiedName\": \(JSONText.quote($0))}]"
                 } ?? ""
-                location = ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSONText.quote(l.file))}, \"region\": {\(region)}}\(logical)}]"
+                location = ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSONText.quote(SARIFURI.reference(forPath: l.file)))}, \"region\": {\(region)}}\(logical)}]"
             }
             let index = rules.firstIndex { $0.id == f.ruleID }.map { ", \"ruleIndex\": \($0)" } ?? ""
             return "        {\"ruleId\": \(JSONText.quote(f.ruleID))\(index), \"level\": \"\(level(f.severity))\", \"message\": {\"text\": \(JSONText.quote(f.message + " (hint: " + f.hint + ")"))}\(location)}"

@@ -11,10 +11,11 @@ Compared (README of the conformance folder; details in Tests/Conformance/README.
     {ingress-controller} are dropped on both sides (we do not model Ingress/Route yet);
     IPv6 lines are dropped from ours (upstream is IPv4 only). DOT: edges like txt lines,
     plus the set of workload nodes.
-  * explain cases: on their facts (pairs allowed by default, policies named per pair).
+  * explain cases: on their facts (pairs allowed by default, policies named per pair);
+    --explain-only rows also on the set of workload pairs explained.
   * eval_checks.tsv rows (ANP set): `kubereach eval` exit 0 (allowed) or 1 (denied).
   * netpol-analyzer-errors: the expected severity decides what we must do.
-  * skipped with a reason: --explain-only rows, pod-level maps, documented differences.
+  * skipped with a reason: pod-level maps, documented differences.
 Prints one block per failure and ends with the line "N passed, N failed, N skipped";
 exit status 1 if any case failed.
 """
@@ -264,10 +265,11 @@ KNOWN_DIFFERENCES = {
         "with --keep-going we read every well-formed document of the file; upstream stops at the malformed one",
 }
 
-# Upstream list options -> ours. Add a row here when kubereach grows an option (e.g.
-# "--explain-only"); an upstream option missing from this table skips its case.
+# Upstream list options -> ours. Add a row here when kubereach grows an option; an upstream
+# option missing from this table skips its case. "--explain" is the only flag without a value.
 FOCUS_MAP = {"--focusworkload": "--focus", "--focusworkload-peer": "--focus-peer",
-             "--focus-direction": "--focus-direction", "--focus-conn": "--focus-conn", "--explain": "--explain"}
+             "--focus-direction": "--focus-direction", "--focus-conn": "--focus-conn", "--explain": "--explain",
+             "--explain-only": "--explain-only"}
 
 
 class Unmapped(ValueError):
@@ -458,6 +460,11 @@ def check_explain(binary, scenario_dir, row):
     problems = []
     for p in sorted(wl(up_default) ^ wl(our_default)):
         problems.append("  %s => %s: allowed by default in %s only" % (p[0], p[1], "upstream" if p in up_default else "ours"))
+    if "--explain-only" in row["args"].split():
+        # upstream explains every pair of the chosen verdict, and so must we: a pair missing
+        # on either side is a different verdict (plain --explain lists only allowed pairs)
+        for p in sorted(wl(set(up_pairs)) ^ wl(set(our_pairs))):
+            problems.append("  %s => %s: explained in %s only" % (p[0], p[1], "upstream" if p in up_pairs else "ours"))
     for p in sorted(wl(set(up_pairs) & set(our_pairs))):
         missing = up_pairs[p] - our_pairs[p]
         if missing:

@@ -333,9 +333,14 @@ class ArgsTest(unittest.TestCase):
 
     def test_unmapped_options_skip_the_case(self):
         with self.assertRaises(rc.Unmapped):
-            rc.our_args("list --dirpath input --explain --explain-only deny", "in")
-        row = {"set": "netpol-analyzer", "kind": "explain", "args": "list --dirpath input --explain --explain-only deny"}
-        self.assertIn("--explain-only", rc.skip_reason(row, "x"))
+            rc.our_args("list --dirpath input --exposure", "in")
+        row = {"set": "netpol-analyzer", "kind": "explain", "args": "list --dirpath input --explain --exposure"}
+        self.assertIn("--exposure", rc.skip_reason(row, "x"))
+
+    def test_explain_only_maps_with_its_value(self):
+        args = "list --dirpath input --multiple-networks=false --explain --focus-conn udp-5353 --explain-only deny"
+        self.assertEqual(rc.our_args(args, "in")[-5:], ["--explain", "--focus-conn", "udp-5353", "--explain-only", "deny"])
+        self.assertIsNone(rc.skip_reason({"set": "netpol-analyzer", "kind": "explain", "args": args}, "x"))
 
     @needs_data
     def test_eval_checks_are_read(self):
@@ -544,6 +549,49 @@ class EndToEndTest(FakeBinaryCase):
         m = re.fullmatch(r"(\d+) passed, 0 failed, (\d+) skipped", out[-1])
         self.assertTrue(m, out[-1])
         self.assertGreaterEqual(int(m.group(1)), 5)  # txt/json/dot, udp-52 txt/json/dot, explain
+
+    def explain_answer(self, expected_file, edit):
+        """Answer one anp_banp_blog_demo explain row with the upstream facts, edited."""
+        scenario = os.path.join(DATA, "netpol-analyzer-anp", "anp_banp_blog_demo")
+        row = next(r for r in read_cases() if r["expected_file"] == "expected/" + expected_file)
+        with open(os.path.join(scenario, row["expected_file"]), encoding="utf-8") as f:
+            ours = edit(explain_in_our_format(f.read()))
+        self.answer(rc.our_args(row["args"], os.path.join(scenario, "input")), stdout=ours)
+        return self.run_main("--conformance", DATA, "--filter", expected_file)
+
+    def drop_section(self, text, pair):
+        head, sep, rest = text.partition("Connections between %s:" % pair)
+        self.assertTrue(sep, pair)
+        return head + rest.split("\n\n", 1)[1]
+
+    def test_explain_only_rows_run_and_compare_the_pairs(self):
+        self.perfect_table()
+        status, out = self.run_main("--conformance", DATA, "--filter", "explain_output", "--verbose")
+        self.assertEqual(status, 0, out)
+        self.assertTrue(any(l.startswith("PASS ") and "_deny_explain" in l for l in out), out)
+        self.assertTrue(any(l.startswith("PASS ") and "_allow_explain" in l for l in out), out)
+        self.assertFalse(any("_deny_explain" in l or "_allow_explain" in l for l in out if l.startswith("SKIP")), out)
+
+    def test_a_pair_missing_from_explain_only_output_fails(self):
+        self.perfect_table()
+        pair = "bar/mybar[Pod] => foo/myfoo[Pod]"
+        status, out = self.explain_answer("anp_banp_blog_demo_deny_explain_output.txt", lambda t: self.drop_section(t, pair))
+        self.assertEqual(status, 1)
+        self.assertIn("     %s: explained in upstream only" % pair, out)
+
+    def test_an_extra_pair_in_explain_only_output_fails(self):
+        self.perfect_table()
+        extra = "Connections between baz/mybaz[Pod] => monitoring/mymonitoring[Pod]: denied TCP 1; allowed TCP 2\n\n"
+        status, out = self.explain_answer("anp_banp_blog_demo_deny_explain_output.txt",
+                                          lambda t: t.replace("Connections between ", extra + "Connections between ", 1))
+        self.assertEqual(status, 1)
+        self.assertIn("     baz/mybaz[Pod] => monitoring/mymonitoring[Pod]: explained in ours only", out)
+
+    def test_plain_explain_rows_compare_only_the_pairs_both_explain(self):
+        self.perfect_table()
+        pair = "bar/mybar[Pod] => foo/myfoo[Pod]"  # denied: plain --explain leaves it out
+        status, out = self.explain_answer("anp_banp_blog_demo_explain_output.txt", lambda t: self.drop_section(t, pair))
+        self.assertEqual(status, 0, out)
 
 
 class MissingDataTest(unittest.TestCase):

@@ -60,5 +60,34 @@ import Testing
 
     @Test func explainIsTextOnly() {
         #expect(runCLI(["list", ExampleTests.example, "--explain", "-o", "json"]).status == 2)
+        #expect(runCLI(["list", ExampleTests.example, "--explain-only", "deny", "-o", "json"]).status == 2)
+        #expect(runCLI(["list", ExampleTests.example, "--explain-only", "maybe"]).status == 2)
+    }
+
+    /// Every denied pair of the example, with no edge of its own included: the golden shows
+    /// what a reviewer asking "why is this blocked?" reads.
+    @Test func explainOnlyDenyGolden() throws {
+        let run = runCLI(["list", ExampleTests.example, "--explain-only", "deny"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.contains("# Connections allowed by default"))
+        #expect(run.out.contains("Connections between shop-workers/queue-worker[Deployment] => shop-data/redis[Deployment]: denied"))
+        try assertSnapshot(run.out, named: "list-explain-only-deny.txt")
+    }
+
+    @Test func explainOnlyAllowKeepsAllowedSectionsAndTheDefaultBlock() {
+        let run = runCLI(["list", ExampleTests.example, "--explain-only", "allow", "--focus", "postgres"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("Connections between shop-api/api[Deployment] => shop-data/postgres[StatefulSet]: allowed TCP 5432"))
+        #expect(!run.out.contains(": denied "))
+        #expect(run.out.contains("# Connections allowed by default"))
+    }
+
+    /// With --focus-conn the question is that one connection: deny lists the pairs where it
+    /// is blocked, shown cut to it.
+    @Test func explainOnlyDenyWithFocusConn() {
+        let run = runCLI(["list", ExampleTests.example, "--explain-only", "deny", "--focus", "postgres", "--focus-conn", "tcp-5432"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("Connections between shop-frontend/web[Deployment] => shop-data/postgres[StatefulSet]: denied TCP 5432; allowed No Connections"))
+        #expect(!run.out.contains("shop-api/api[Deployment] => shop-data/postgres[StatefulSet]"))
     }
 }

@@ -64,6 +64,21 @@ import Testing
         #expect(results.allSatisfy { ($0["ruleId"] as? String) != nil && ($0["level"] as? String) != nil })
     }
 
+    /// SARIF's `uri` is a URI reference, not a path: a space, '#' or '%' in a file name is
+    /// percent-encoded (Tests/SARIF/validate_sarif.py checks the whole log against the schema).
+    @Test func sarifURIsArePercentEncoded() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubereach-sarif-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {matchLabels: {app: x}}\n"
+        try Data(policy.utf8).write(to: dir.appendingPathComponent("a b#%\u{e9}.yaml"))
+        let run = runCLI(["lint", dir.path, "-o", "sarif", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("a%20b%23%25%C3%A9.yaml\""))
+        #expect(run.out.contains("\"uri\": \"file:///"))
+        #expect(!run.out.contains("a b#%"))
+    }
+
     @Test func jsonFindingsParse() throws {
         let run = runCLI(["lint", ExampleTests.example, "-o", "json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
