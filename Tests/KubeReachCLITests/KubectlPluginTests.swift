@@ -4,7 +4,7 @@ import Testing
 
 /// The binary started as `kubectl-reach`: usage says `kubectl reach`, and with no paths it
 /// reads the cluster — also through kubectl's own plugin mechanism.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct KubectlPluginTests {
     static var binary: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/kubereach").standardized

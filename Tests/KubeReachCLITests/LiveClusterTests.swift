@@ -4,7 +4,7 @@ import Testing
 
 /// `--live`/`--kubeconfig`/`-A` against a fake API server through the real kubectl: the
 /// answers must equal those from the same objects as files. Skipped without kubectl or python3.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(5)))
 struct LiveClusterTests {
     static let fixtureFile = fixture("live/cluster.json")
 
