@@ -46,7 +46,14 @@ struct LiveCluster {
             for start in stride(from: 0, to: jobs.count, by: 4) {
                 let batch = Array(jobs[start..<min(start + 4, jobs.count)])
                 var running: [Kubectl.Running] = []
-                for (i, job) in batch.enumerated() { running.append(try kubectl.start(job.args, in: dir, tag: "get\(start + i)")) }
+                do throws(LiveClusterError) {
+                    for (i, job) in batch.enumerated() { running.append(try kubectl.start(job.args, in: dir, tag: "get\(start + i)")) }
+                } catch {
+                    // Leave no kubectl behind writing into a removed directory.
+                    for r in running { r.process.terminate() }
+                    _ = running.map { kubectl.finish($0) }
+                    throw error
+                }
                 let outputs = running.map { kubectl.finish($0) }
                 for (job, out) in zip(batch, outputs) {
                     if out.status != 0 || out.timedOut {
