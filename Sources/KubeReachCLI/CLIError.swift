@@ -10,6 +10,8 @@ public enum CLIError: Error, CustomStringConvertible {
     case notFound(String)
     /// Writing an output file failed.
     case output(String)
+    /// Reading a live cluster through kubectl failed.
+    case liveCluster(LiveClusterError)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum CLIError: Error, CustomStringConvertible {
         case .usage(let s): "error: \(s)"
         case .notFound(let s): "error: \(s)"
         case .output(let s): "error: \(s)"
+        case .liveCluster(let e): e.description
         }
     }
 }

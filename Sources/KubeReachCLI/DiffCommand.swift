@@ -41,6 +41,9 @@ struct DiffCommand: ParsableCommand {
 
     func evaluate() throws -> ExitStatus {
         guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }
+        guard !input.live && input.kubeconfig == nil && input.context == nil && !input.allNamespaces else {
+            throw CLIError.usage("diff compares OLD and NEW given as paths or git:REV:path; it does not read a live cluster")
+        }
         let before = try load(old), after = try load(new)
         var a = Reachability(cluster: before.cluster, options: input.evaluationOptions)
         var b = Reachability(cluster: after.cluster, options: input.evaluationOptions)

@@ -48,7 +48,8 @@ struct DefaultDenyCommand: ParsableCommand {
     var impactOnly = false
 
     func run() throws {
-        let loaded = try input.load(paths: paths)
+        // A live read without -A also reads the namespaces asked to be covered.
+        let loaded = try input.load(paths: paths, mentioning: namespaces.flatMap { $0.split(separator: ",").map(String.init) })
         let plan = DefaultDenyPlan(cluster: loaded.cluster, options: try options())
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
         warn(plan, cluster: loaded.cluster)

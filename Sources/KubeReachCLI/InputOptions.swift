@@ -31,13 +31,29 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print no warnings and no progress.")
     var quiet = false
 
+    @Flag(name: .customLong("live"), help: "Read the live cluster through kubectl (the default with no paths and --kubeconfig, --context or -A).")
+    var live = false
+
+    @Option(name: .customLong("kubeconfig"), help: "Live cluster: the kubeconfig file kubectl uses.")
+    var kubeconfig: String?
+
+    @Option(name: .customLong("context"), help: "Live cluster: the kubeconfig context.")
+    var context: String?
+
+    @Flag(
+        name: [.customShort("A"), .customLong("all-namespaces")],
+        help: "Live cluster: read every namespace. Without it only one namespace (-n, else the context's) is read, so cross-namespace answers may be incomplete.")
+    var allNamespaces = false
+
     var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
 
-    /// Loads every path, prints warnings (and with -v notes) to stderr, and throws when
-    /// the input is invalid.
-    func load(paths: [String]) throws -> LoadResult {
+    /// Loads every path (or the live cluster, see `readsLiveCluster`), prints warnings (and
+    /// with -v notes) to stderr, and throws when the input is invalid. `namespace` (the
+    /// command's `-n`) and `mentioning` choose what a live read without -A reads.
+    func load(paths: [String], namespace: String? = nil, mentioning: [String] = []) throws -> LoadResult {
+        if try readsLiveCluster(paths: paths) { return try loadLive(namespace: namespace, mentioning: mentioning) }
         let all = paths + files
-        guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, or - for stdin") }
+        guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
         let sources: [ManifestSource]
         do { sources = try ManifestFiles.collect(all) } catch { throw CLIError.invalidInput(error.diagnostics) }
         return try load(sources: sources)

@@ -15,13 +15,15 @@ struct WhoSelectsCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Namespace for a name without one.")
-    var namespace: String = "default"
+    @Option(name: .shortAndLong, help: "Namespace for a name without one (default: default; live cluster: the context's).")
+    var namespace: String?
 
     func run() throws {
-        let cluster = try input.load(paths: paths).cluster
+        let ns = try input.defaultNamespace(given: namespace, paths: paths)
         let ref: EndpointReference
-        do { ref = try EndpointReference.parse(target, defaultNamespace: namespace) } catch { throw CLIError.usage(error.description) }
+        do { ref = try EndpointReference.parse(target, defaultNamespace: ns) } catch { throw CLIError.usage(error.description) }
+        let named: [String] = if case .object(let n, _, _) = ref { [n] } else { [] }
+        let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
         guard case .pods(let pods, let name)? = cluster.resolve(ref) else { throw CLIError.notFound("\(target) is not a pod or workload of the input") }
         let inspector = PolicyInspector(cluster: cluster, options: input.evaluationOptions)
         let selecting = inspector.policiesSelecting(pod: pods[0])
@@ -56,7 +58,8 @@ struct ShowPolicyCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let cluster = try input.load(paths: paths).cluster
+        let named = policy.contains("/") ? [String(policy.prefix { $0 != "/" })] : []
+        let cluster = try input.load(paths: paths, mentioning: named).cluster
         guard let index = cluster.policies.firstIndex(where: { $0.qualifiedName == policy }) else {
             throw CLIError.notFound("no NetworkPolicy \(policy) in the input")
         }

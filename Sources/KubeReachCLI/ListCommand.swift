@@ -71,7 +71,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         var progress = Progress(quiet: input.quiet)
-        let loaded = try input.load(paths: paths)
+        let loaded = try input.load(paths: paths, namespace: namespace)
         progress.done("loaded \(loaded.cluster.pods.count) pods and \(loaded.cluster.policies.count) policies")
         let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
         progress.done("compiled \(reach.identityCountForReport) pod identities")

@@ -72,8 +72,8 @@ struct PortQueryOptions: ParsableArguments {
 struct PairQueryOptions: ParsableArguments {
     @OptionGroup var ports: PortQueryOptions
 
-    @Option(name: .shortAndLong, help: "Namespace for references without one.")
-    var namespace: String = "default"
+    @Option(name: .shortAndLong, help: "Namespace for references without one (default: default; live cluster: the context's, and the namespace read without -A).")
+    var namespace: String?
 
     subscript<T>(dynamicMember path: KeyPath<PortQueryOptions, T>) -> T { ports[keyPath: path] }
 
@@ -81,8 +81,10 @@ struct PairQueryOptions: ParsableArguments {
 
 
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
-        let src = try reference(source), dst = try reference(destination)
-        let cluster = try input.load(paths: paths).cluster
+        let ns = try input.defaultNamespace(given: namespace, paths: paths)
+        let src = try reference(source, ns), dst = try reference(destination, ns)
+        let named = [src, dst].compactMap { ref -> String? in if case .object(let n, _, _) = ref { n } else { nil } }
+        let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
         guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
         guard let d = cluster.resolve(dst) else { throw CLIError.notFound("destination \(dst) not found in the input") }
         if case .external = s, case .external = d {
@@ -93,8 +95,8 @@ struct PairQueryOptions: ParsableArguments {
         return ResolvedPair(cluster: cluster, options: options, source: s, destination: d)
     }
 
-    private func reference(_ text: String) throws -> EndpointReference {
-        do { return try EndpointReference.parse(text, defaultNamespace: namespace) } catch {
+    private func reference(_ text: String, _ defaultNamespace: String) throws -> EndpointReference {
+        do { return try EndpointReference.parse(text, defaultNamespace: defaultNamespace) } catch {
             throw CLIError.usage(error.description)
         }
     }

@@ -4,34 +4,37 @@ import KubeReachYAML
 /// Runs a command line and returns its exit code. The only place where errors become
 /// text on stderr and an exit status.
 public enum Runner {
-    public static func run(_ arguments: [String], io: CommandIO = .standard) -> Int32 {
-        CommandIO.$current.withValue(io) {
-            do {
-                var command = try KubeReach.parseAsRoot(arguments)
-                if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
-                if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
-                if let lint = command as? LintCommand { return try lint.evaluate().rawValue }
-                if let diff = command as? DiffCommand { return try diff.evaluate().rawValue }
-                try command.run()
-                return ExitStatus.success.rawValue
-            } catch let error as CLIError {
-                for line in error.description.split(separator: "\n", omittingEmptySubsequences: true) {
-                    io.report(String(line), severity: line.contains("warning: ") && !line.contains("error: ") ? "warning" : "error")
-                }
-                return ExitStatus.error.rawValue
-            } catch let failure as LoadFailure {
-                for d in failure.diagnostics { io.report(d.description, severity: d.severity.rawValue) }
-                return ExitStatus.error.rawValue
-            } catch {
-                let code = KubeReach.exitCode(for: error)
-                let message = KubeReach.fullMessage(for: error)
-                if code == .success {
-                    io.out(message + "\n")
-                    return 0
-                }
-                io.err(message + "\n")
-                return ExitStatus.error.rawValue
+    public static func run(_ arguments: [String], io: CommandIO = .standard, context: RunContext = RunContext()) -> Int32 {
+        let root: ParsableCommand.Type = context.asKubectlPlugin ? KubectlReach.self : KubeReach.self
+        return RunContext.$current.withValue(context) { CommandIO.$current.withValue(io) { run(arguments, io: io, root: root) } }
+    }
+
+    private static func run(_ arguments: [String], io: CommandIO, root: ParsableCommand.Type) -> Int32 {
+        do {
+            var command = try root.parseAsRoot(arguments)
+            if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
+            if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
+            if let lint = command as? LintCommand { return try lint.evaluate().rawValue }
+            if let diff = command as? DiffCommand { return try diff.evaluate().rawValue }
+            try command.run()
+            return ExitStatus.success.rawValue
+        } catch let error as CLIError {
+            for line in error.description.split(separator: "\n", omittingEmptySubsequences: true) {
+                io.report(String(line), severity: line.contains("warning: ") && !line.contains("error: ") ? "warning" : "error")
             }
+            return ExitStatus.error.rawValue
+        } catch let failure as LoadFailure {
+            for d in failure.diagnostics { io.report(d.description, severity: d.severity.rawValue) }
+            return ExitStatus.error.rawValue
+        } catch {
+            let code = root.exitCode(for: error)
+            let message = root.fullMessage(for: error)
+            if code == .success {
+                io.out(message + "\n")
+                return 0
+            }
+            io.err(message + "\n")
+            return ExitStatus.error.rawValue
         }
     }
 }

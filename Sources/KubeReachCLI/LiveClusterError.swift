@@ -1,0 +1,32 @@
+/// Why a live cluster could not be read. Each case says what to do about it; `Runner`
+/// prints it and exits 2 (through `CLIError.liveCluster`).
+public enum LiveClusterError: Error, Equatable, CustomStringConvertible {
+    /// No kubectl binary: `looked` is what was searched (the KUBECTL value, or PATH).
+    case kubectlMissing(looked: String)
+    /// The API server did not answer: kubectl's own message, trimmed.
+    case unreachable(String)
+    /// RBAC refused to list a resource.
+    case forbidden(resource: String, message: String)
+    /// kubectl failed otherwise (bad kubeconfig, unknown context, ...).
+    case kubectlFailed(command: String, message: String)
+    /// kubectl did not finish in time and was stopped.
+    case timedOut(command: String, seconds: Int)
+
+    public var description: String {
+        switch self {
+        case .kubectlMissing(let looked):
+            "error: kubectl not found (\(looked)); kubereach reads a live cluster through kubectl: install it "
+                + "(https://kubernetes.io/docs/tasks/tools/, or on Debian `apt-get install kubernetes-client`) "
+                + "or set KUBECTL to its path"
+        case .unreachable(let message):
+            "error: cannot reach the cluster: \(message)"
+        case .forbidden(let resource, let message):
+            "error: not allowed to list \(resource): \(message)\n"
+                + "error: kubereach needs get and list on \(resource) (see Docs/live-cluster.md for the RBAC it needs)"
+        case .kubectlFailed(let command, let message):
+            "error: `\(command)` failed: \(message)"
+        case .timedOut(let command, let seconds):
+            "error: `\(command)` did not finish within \(seconds) s and was stopped"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// A resource kubereach reads from a live cluster, by its group-qualified kubectl name (so
+/// that Calico's `networkpolicies.crd.projectcalico.org` is never picked by mistake).
+struct LiveResource: Sendable {
+    /// `deployments.apps`: what `kubectl get` is given.
+    let name: String
+    /// `deployments`: how sources are named.
+    let short: String
+    let namespaced: Bool
+    /// A CRD that may be absent (the admin policies): absent is not an error.
+    let optional: Bool
+
+    init(_ name: String, namespaced: Bool = true, optional: Bool = false) {
+        self.name = name
+        self.short = String(name.prefix { $0 != "." })
+        self.namespaced = namespaced
+        self.optional = optional
+    }
+
+    /// Every resource the loader uses, in the order the loader gets them.
+    static let all: [LiveResource] = [
+        LiveResource("namespaces", namespaced: false), LiveResource("nodes", namespaced: false),
+        LiveResource("pods"), LiveResource("services"), LiveResource("replicationcontrollers"),
+        LiveResource("deployments.apps"), LiveResource("replicasets.apps"), LiveResource("statefulsets.apps"),
+        LiveResource("daemonsets.apps"), LiveResource("jobs.batch"), LiveResource("cronjobs.batch"),
+        LiveResource("networkpolicies.networking.k8s.io"),
+        LiveResource("adminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+        LiveResource("baselineadminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+    ]
+
+    /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what
+    /// to call them: present, they may deny what kubereach reports as allowed.
+    static let unevaluated: [(resource: String, kind: String)] = [
+        ("networkpolicies.crd.projectcalico.org", "Calico NetworkPolicy"),
+        ("globalnetworkpolicies.crd.projectcalico.org", "Calico GlobalNetworkPolicy"),
+        ("networkpolicies.projectcalico.org", "Calico NetworkPolicy"),
+        ("globalnetworkpolicies.projectcalico.org", "Calico GlobalNetworkPolicy"),
+        ("stagednetworkpolicies.projectcalico.org", "Calico StagedNetworkPolicy"),
+        ("ciliumnetworkpolicies.cilium.io", "CiliumNetworkPolicy"),
+        ("ciliumclusterwidenetworkpolicies.cilium.io", "CiliumClusterwideNetworkPolicy"),
+        ("clusternetworkpolicies.policy.networking.k8s.io", "ClusterNetworkPolicy"),
+    ]
+
+    /// The namespace arguments of each `kubectl get` for this resource, with the source name.
+    func invocations(_ scope: LiveCluster.Scope) -> [(args: [String], name: String)] {
+        guard namespaced else { return [([], "cluster:\(short)")] }
+        switch scope {
+        case .allNamespaces: return [(["--all-namespaces"], "cluster:\(short)")]
+        case .namespaces(let list): return list.map { (["--namespace", $0], "cluster:\($0)/\(short)") }
+        }
+    }
+}
