@@ -70,14 +70,12 @@ struct EdgeSweep {
     let stride: Int
     private var pairs: PairEvaluator
     private var acc: [Int: UInt32] = [:]
-    private var ingressColumn: [UInt32]
 
     init(reach: Reachability, nodes: NodeIndex, stride: Int) {
         self.reach = reach
         self.nodes = nodes
         self.stride = stride
         pairs = PairEvaluator(reach)
-        ingressColumn = [UInt32](repeating: 0, count: reach.rows.count)
     }
 
     private mutating func add(_ a: Int, _ b: Int, _ c: UInt32) {
@@ -87,15 +85,16 @@ struct EdgeSweep {
 
     /// - Complexity: O(identities + rows + external ranges) plus the edges it adds.
     mutating func add(source s: Int) {
-        let rows = reach.rows
-        // This source's column of every row, so each destination costs one array read.
-        for r in rows.indices { ingressColumn[r] = rows[r][s] }
+        // This source's cell of every ingress row is contiguous (rows are stored
+        // column-major), so each destination costs one array read.
+        let ingressBase = s * reach.ingressRowCount
         let eRow = reach.egressRowOfIdentity[s]
+        let egress = eRow < 0 ? [] : reach.egressRows[Int(eRow)]
         for d in 0..<reach.identities.count {
-            let e = eRow < 0 ? ConnectionTable.all : rows[Int(eRow)][d]
+            let e = eRow < 0 ? ConnectionTable.all : egress[d]
             if e == ConnectionTable.none { continue }
             let iRow = reach.ingressRowOfIdentity[d]
-            let i = iRow < 0 ? ConnectionTable.all : ingressColumn[Int(iRow)]
+            let i = iRow < 0 ? ConnectionTable.all : reach.ingressByColumn[ingressBase + Int(iRow)]
             if i == ConnectionTable.none { continue }
             let c = pairs.intersection(e, i)
             if c == ConnectionTable.none { continue }

@@ -19,7 +19,10 @@ public struct Reachability: Sendable {
     /// Row index per identity, or -1 when the identity is not isolated in that direction.
     let ingressRowOfIdentity: [Int32]
     let egressRowOfIdentity: [Int32]
-    let rows: [[UInt32]]
+    /// Egress rows (row-major) and ingress rows (column-major), numbered per direction.
+    let egressRows: [[UInt32]]
+    let ingressByColumn: [UInt32]
+    let ingressRowCount: Int
     let table: ConnectionTable
 
     /// External source ranges (cut at every ingress ipBlock boundary), sorted and disjoint.
@@ -45,7 +48,9 @@ public struct Reachability: Sendable {
         egressPolicies = builder.egressPolicies
         ingressRowOfIdentity = builder.ingressRowOfIdentity
         egressRowOfIdentity = builder.egressRowOfIdentity
-        rows = builder.rows
+        egressRows = builder.egressRows
+        ingressByColumn = builder.ingressByColumn
+        ingressRowCount = builder.ingressRowCount
         table = builder.table
     }
 
@@ -84,12 +89,12 @@ public struct Reachability: Sendable {
 
     func egressID(from identity: Int, column: Int) -> UInt32 {
         let row = egressRowOfIdentity[identity]
-        return row < 0 ? ConnectionTable.all : rows[Int(row)][column]
+        return row < 0 ? ConnectionTable.all : egressRows[Int(row)][column]
     }
 
     func ingressID(to identity: Int, column: Int) -> UInt32 {
         let row = ingressRowOfIdentity[identity]
-        return row < 0 ? ConnectionTable.all : rows[Int(row)][column]
+        return row < 0 ? ConnectionTable.all : ingressByColumn[column * ingressRowCount + Int(row)]
     }
 
     /// Whether some policy isolates the pod in the direction (hostNetwork pods are not,
@@ -110,5 +115,5 @@ extension Reachability {
     /// Distinct pod identities (for benchmark reports).
     public var identityCountForReport: Int { identities.count }
     /// Distinct ingress/egress rows (for benchmark reports).
-    public var rowCountForReport: Int { rows.count }
+    public var rowCountForReport: Int { egressRows.count + ingressRowCount }
 }

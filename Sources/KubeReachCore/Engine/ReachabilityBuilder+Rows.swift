@@ -56,7 +56,7 @@ extension ReachabilityBuilder {
             let rows = stride(from: w, to: allSpecs.count, by: workers).map { local.row(allSpecs[$0]) }
             return (rows, local.table)
         }
-        rows = Array(repeating: [], count: specs.count)
+        var rows = [[UInt32]](repeating: [], count: specs.count)
         let baseCount = UInt32(base.sets.count)
         for w in parts.indices {
             // Sets this worker created: intern them once into the shared table.
@@ -72,6 +72,38 @@ extension ReachabilityBuilder {
                 }
                 rows[w + k * workers] = row
             }
+        }
+        split(&rows, specs: allSpecs, columns: maker.columns)
+    }
+
+    /// Separates egress rows (kept row-major) from ingress rows (stored column-major), and
+    /// renumbers each identity's rows within its direction. Rows are released as they are
+    /// copied, so the peak stays near one matrix.
+    private mutating func split(_ rows: inout [[UInt32]], specs: [RowMaker.Spec], columns: Int) {
+        var newIndex = [Int32](repeating: -1, count: specs.count)
+        var ingressRows: [Int] = []
+        for (r, spec) in specs.enumerated() {
+            if spec.direction == .egress {
+                newIndex[r] = Int32(egressRows.count)
+                egressRows.append(rows[r])
+                rows[r] = []
+            } else {
+                newIndex[r] = Int32(ingressRows.count)
+                ingressRows.append(r)
+            }
+        }
+        ingressRowCount = ingressRows.count
+        ingressByColumn = [UInt32](repeating: ConnectionTable.none, count: columns * ingressRowCount)
+        for (k, r) in ingressRows.enumerated() {
+            let row = rows[r]
+            rows[r] = []
+            ingressByColumn.withUnsafeMutableBufferPointer { flat in
+                for c in 0..<columns { flat[c * ingressRowCount + k] = row[c] }
+            }
+        }
+        for id in ingressRowOfIdentity.indices {
+            if ingressRowOfIdentity[id] >= 0 { ingressRowOfIdentity[id] = newIndex[Int(ingressRowOfIdentity[id])] }
+            if egressRowOfIdentity[id] >= 0 { egressRowOfIdentity[id] = newIndex[Int(egressRowOfIdentity[id])] }
         }
     }
 

@@ -13,7 +13,12 @@ struct ReachabilityBuilder {
     var egressPolicies: [[Int]] = []
     var ingressRowOfIdentity: [Int32] = []
     var egressRowOfIdentity: [Int32] = []
-    var rows: [[UInt32]] = []
+    /// Egress rows, row-major: what an isolated source may send to each column.
+    var egressRows: [[UInt32]] = []
+    /// Ingress rows stored column-major (`column * ingressRowCount + row`): the matrix sweep
+    /// reads, for one source column, the cell of every ingress row, which is then contiguous.
+    var ingressByColumn: [UInt32] = []
+    var ingressRowCount = 0
     var table = ConnectionTable()
 
     var adminCompiled: [CompiledAdminPolicy] = []
