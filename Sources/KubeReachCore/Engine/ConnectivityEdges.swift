@@ -85,16 +85,18 @@ struct EdgeSweep {
 
     /// - Complexity: O(identities + rows + external ranges) plus the edges it adds.
     mutating func add(source s: Int) {
-        // This source's cell of every ingress row is contiguous (rows are stored
-        // column-major), so each destination costs one array read.
-        let ingressBase = s * reach.ingressRowCount
+        // This source's cells of the ingress rows are contiguous within each block (rows
+        // are stored column-major), so each destination costs one cached read.
+        let ingressBase = s * IngressBlocks.size
         let eRow = reach.egressRowOfIdentity[s]
         let egress = eRow < 0 ? [] : reach.egressRows[Int(eRow)]
         for d in 0..<reach.identities.count {
             let e = eRow < 0 ? ConnectionTable.all : egress[d]
             if e == ConnectionTable.none { continue }
             let iRow = reach.ingressRowOfIdentity[d]
-            let i = iRow < 0 ? ConnectionTable.all : reach.ingressByColumn[ingressBase + Int(iRow)]
+            let i = iRow < 0
+                ? ConnectionTable.all
+                : reach.ingress.blocks[Int(iRow) >> IngressBlocks.shift][ingressBase + (Int(iRow) & (IngressBlocks.size - 1))]
             if i == ConnectionTable.none { continue }
             let c = pairs.intersection(e, i)
             if c == ConnectionTable.none { continue }

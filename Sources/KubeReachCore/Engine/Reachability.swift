@@ -21,8 +21,7 @@ public struct Reachability: Sendable {
     let egressRowOfIdentity: [Int32]
     /// Egress rows (row-major) and ingress rows (column-major), numbered per direction.
     let egressRows: [[UInt32]]
-    let ingressByColumn: [UInt32]
-    let ingressRowCount: Int
+    let ingress: IngressBlocks
     let table: ConnectionTable
 
     /// External source ranges (cut at every ingress ipBlock boundary), sorted and disjoint.
@@ -49,8 +48,7 @@ public struct Reachability: Sendable {
         ingressRowOfIdentity = builder.ingressRowOfIdentity
         egressRowOfIdentity = builder.egressRowOfIdentity
         egressRows = builder.egressRows
-        ingressByColumn = builder.ingressByColumn
-        ingressRowCount = builder.ingressRowCount
+        ingress = builder.ingress
         table = builder.table
     }
 
@@ -94,7 +92,7 @@ public struct Reachability: Sendable {
 
     func ingressID(to identity: Int, column: Int) -> UInt32 {
         let row = ingressRowOfIdentity[identity]
-        return row < 0 ? ConnectionTable.all : ingressByColumn[column * ingressRowCount + Int(row)]
+        return row < 0 ? ConnectionTable.all : ingress[Int(row), column]
     }
 
     /// Whether some policy isolates the pod in the direction (hostNetwork pods are not,
@@ -115,5 +113,5 @@ extension Reachability {
     /// Distinct pod identities (for benchmark reports).
     public var identityCountForReport: Int { identities.count }
     /// Distinct ingress/egress rows (for benchmark reports).
-    public var rowCountForReport: Int { egressRows.count + ingressRowCount }
+    public var rowCountForReport: Int { egressRows.count + ingress.rowCount }
 }

@@ -76,9 +76,9 @@ extension ReachabilityBuilder {
         split(&rows, specs: allSpecs, columns: maker.columns)
     }
 
-    /// Separates egress rows (kept row-major) from ingress rows (stored column-major), and
-    /// renumbers each identity's rows within its direction. Rows are released as they are
-    /// copied, so the peak stays near one matrix.
+    /// Separates egress rows (kept row-major) from ingress rows (stored column-major in
+    /// blocks), and renumbers each identity's rows within its direction. Rows are released
+    /// block by block as they are copied, so the peak stays near one matrix.
     private mutating func split(_ rows: inout [[UInt32]], specs: [RowMaker.Spec], columns: Int) {
         var newIndex = [Int32](repeating: -1, count: specs.count)
         var ingressRows: [Int] = []
@@ -92,14 +92,18 @@ extension ReachabilityBuilder {
                 ingressRows.append(r)
             }
         }
-        ingressRowCount = ingressRows.count
-        ingressByColumn = [UInt32](repeating: ConnectionTable.none, count: columns * ingressRowCount)
-        for (k, r) in ingressRows.enumerated() {
-            let row = rows[r]
-            rows[r] = []
-            ingressByColumn.withUnsafeMutableBufferPointer { flat in
-                for c in 0..<columns { flat[c * ingressRowCount + k] = row[c] }
+        ingress = IngressBlocks(blocks: [], columns: columns, rowCount: ingressRows.count)
+        let size = IngressBlocks.size
+        for start in stride(from: 0, to: ingressRows.count, by: size) {
+            var block = [UInt32](repeating: ConnectionTable.none, count: columns * size)
+            block.withUnsafeMutableBufferPointer { flat in
+                for k in 0..<min(size, ingressRows.count - start) {
+                    let r = ingressRows[start + k]
+                    for c in 0..<columns { flat[c * size + k] = rows[r][c] }
+                    rows[r] = []
+                }
             }
+            ingress.blocks.append(block)
         }
         for id in ingressRowOfIdentity.indices {
             if ingressRowOfIdentity[id] >= 0 { ingressRowOfIdentity[id] = newIndex[Int(ingressRowOfIdentity[id])] }

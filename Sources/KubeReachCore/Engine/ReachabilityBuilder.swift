@@ -15,10 +15,8 @@ struct ReachabilityBuilder {
     var egressRowOfIdentity: [Int32] = []
     /// Egress rows, row-major: what an isolated source may send to each column.
     var egressRows: [[UInt32]] = []
-    /// Ingress rows stored column-major (`column * ingressRowCount + row`): the matrix sweep
-    /// reads, for one source column, the cell of every ingress row, which is then contiguous.
-    var ingressByColumn: [UInt32] = []
-    var ingressRowCount = 0
+    /// Ingress rows, column-major in blocks of `IngressBlocks.size` rows.
+    var ingress = IngressBlocks(blocks: [], columns: 0, rowCount: 0)
     var table = ConnectionTable()
 
     var adminCompiled: [CompiledAdminPolicy] = []

@@ -37,9 +37,9 @@ extension Reachability {
         guard ingressRowOfIdentity[a] == ingressRowOfIdentity[b], egressRowOfIdentity[a] == egressRowOfIdentity[b] else {
             return false
         }
-        // As peers too: every row treats them alike (ingress rows are column-major, so a
-        // column is a contiguous slice).
-        let n = ingressRowCount
-        return egressRows.allSatisfy { $0[a] == $0[b] } && ingressByColumn[a * n..<(a + 1) * n].elementsEqual(ingressByColumn[b * n..<(b + 1) * n])
+        // As peers too: every row treats them alike.
+        let size = IngressBlocks.size
+        return egressRows.allSatisfy { $0[a] == $0[b] }
+            && ingress.blocks.allSatisfy { $0[a * size..<(a + 1) * size].elementsEqual($0[b * size..<(b + 1) * size]) }
     }
 }
