@@ -87,7 +87,8 @@ struct EdgeSweep {
     mutating func add(source s: Int) {
         // This source's cells of the ingress rows are contiguous within each block (rows
         // are stored column-major), so each destination costs one cached read.
-        let ingressBase = s * IngressBlocks.size
+        let (chunk, offset) = reach.ingress.columnLocation(s)
+        let chunks = reach.ingress.chunks
         let eRow = reach.egressRowOfIdentity[s]
         let egress = eRow < 0 ? [] : reach.egressRows[Int(eRow)]
         for d in 0..<reach.identities.count {
@@ -96,7 +97,7 @@ struct EdgeSweep {
             let iRow = reach.ingressRowOfIdentity[d]
             let i = iRow < 0
                 ? ConnectionTable.all
-                : reach.ingress.blocks[Int(iRow) >> IngressBlocks.shift][ingressBase + (Int(iRow) & (IngressBlocks.size - 1))]
+                : reach.ingress.tiles[(Int(iRow) >> IngressBlocks.shift) * chunks + chunk][offset + (Int(iRow) & (IngressBlocks.size - 1))]
             if i == ConnectionTable.none { continue }
             let c = pairs.intersection(e, i)
             if c == ConnectionTable.none { continue }

@@ -92,18 +92,14 @@ extension ReachabilityBuilder {
                 ingressRows.append(r)
             }
         }
-        ingress = IngressBlocks(blocks: [], columns: columns, rowCount: ingressRows.count)
+        ingress = IngressBlocks(columns: columns, rowCount: ingressRows.count)
         let size = IngressBlocks.size
         for start in stride(from: 0, to: ingressRows.count, by: size) {
-            var block = [UInt32](repeating: ConnectionTable.none, count: columns * size)
-            block.withUnsafeMutableBufferPointer { flat in
-                for k in 0..<min(size, ingressRows.count - start) {
-                    let r = ingressRows[start + k]
-                    for c in 0..<columns { flat[c * size + k] = rows[r][c] }
-                    rows[r] = []
-                }
+            ingress.appendBlock(rows: min(size, ingressRows.count - start)) { k in
+                let r = ingressRows[start + k]
+                defer { rows[r] = [] }
+                return rows[r]
             }
-            ingress.blocks.append(block)
         }
         for id in ingressRowOfIdentity.indices {
             if ingressRowOfIdentity[id] >= 0 { ingressRowOfIdentity[id] = newIndex[Int(ingressRowOfIdentity[id])] }

@@ -16,7 +16,7 @@ struct ReachabilityBuilder {
     /// Egress rows, row-major: what an isolated source may send to each column.
     var egressRows: [[UInt32]] = []
     /// Ingress rows, column-major in blocks of `IngressBlocks.size` rows.
-    var ingress = IngressBlocks(blocks: [], columns: 0, rowCount: 0)
+    var ingress = IngressBlocks(columns: 0, rowCount: 0)
     var table = ConnectionTable()
 
     var adminCompiled: [CompiledAdminPolicy] = []

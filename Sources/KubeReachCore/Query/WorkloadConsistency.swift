@@ -38,8 +38,7 @@ extension Reachability {
             return false
         }
         // As peers too: every row treats them alike.
-        let size = IngressBlocks.size
         return egressRows.allSatisfy { $0[a] == $0[b] }
-            && ingress.blocks.allSatisfy { $0[a * size..<(a + 1) * size].elementsEqual($0[b * size..<(b + 1) * size]) }
+            && (0..<ingress.blockCount).allSatisfy { ingress.cells(block: $0, column: a).elementsEqual(ingress.cells(block: $0, column: b)) }
     }
 }
