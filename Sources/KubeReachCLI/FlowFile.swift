@@ -61,6 +61,9 @@ enum FlowFile {
             let text = { (v: Any) in (v as? String) ?? "\(v)" }
             return flow(src: .reference(text(src)), dst: .reference(text(dst)), port: object["port"].map(text) ?? "", proto: object["protocol"].map(text) ?? "TCP", n)
         }
+        if let lost = object["lost_events"] as? [String: Any] {
+            return .problem(line: n, message: "Hubble lost \(lost["num_events_lost"] as? Int ?? 0) event(s) here: flows are missing from the export")
+        }
         let f = (object["flow"] as? [String: Any]) ?? object
         guard f["source"] != nil || f["IP"] != nil else {
             return .problem(line: n, message: "neither a flow (src, dst, port, protocol) nor a Hubble flow (flow.source, flow.destination)")

@@ -117,7 +117,8 @@ struct LeastPrivilegeCommand: ParsableCommand {
         if !cluster.adminPolicies.isEmpty {
             io.report("note: the check simulates NetworkPolicies only; the input's AdminNetworkPolicies still apply before them", severity: "note")
         }
-        for (i, reason) in plan.unserved {
+        // With --keep-current, pairs outside the covered namespaces are not worth a note each.
+        for (i, reason) in plan.unserved where !keepCurrent {
             io.report("note: \(i.source) => \(i.destination) (\(i.origins.prefix(3).joined(separator: ", "))): no policy generated: \(reason)", severity: "note")
         }
     }
