@@ -34,11 +34,20 @@ import Testing
     }
 
     @Test func externalPeersExceptPodAddresses() {
-        let r = IPRange.everything(.v4)
-        let blocks = ExternalPeers.blocks(r, podIPs: [IPAddress("10.0.0.1")!, IPAddress("10.0.0.2")!, IPAddress("10.0.0.3")!])
+        let all = IPRange.everything(.v4)
+        let blocks = ExternalPeers.blocks([all], podIPs: [IPAddress("10.0.0.1")!, IPAddress("10.0.0.2")!, IPAddress("10.0.0.3")!])
         #expect(blocks.map(\.description) == ["0.0.0.0/0 except 10.0.0.1/32,10.0.0.2/31"])
         // A block made only of pod addresses is left out.
-        #expect(ExternalPeers.blocks(IPRange(family: .v4, lower: 5, upper: 5), podIPs: [IPAddress(family: .v4, value: 5)]).isEmpty)
+        #expect(ExternalPeers.blocks([IPRange(family: .v4, lower: 5, upper: 5)], podIPs: [IPAddress(family: .v4, value: 5)]).isEmpty)
+        // The internet but not 10.0.0.0/8 nor the metadata address: one block with excepts.
+        let ranges = [
+            IPRange(family: .v4, lower: 0, upper: IPAddress("9.255.255.255")!.value),
+            IPRange(family: .v4, lower: IPAddress("11.0.0.0")!.value, upper: IPAddress("169.254.169.253")!.value),
+            IPRange(family: .v4, lower: IPAddress("169.254.169.255")!.value, upper: IPFamily.v4.maxValue),
+        ]
+        #expect(ExternalPeers.blocks(ranges, podIPs: []).map(\.description) == ["0.0.0.0/0 except 10.0.0.0/8,169.254.169.254/32"])
+        // Two CIDRs stay two CIDRs.
+        #expect(ExternalPeers.blocks([try! CIDR.parse("203.0.113.0/24").range, try! CIDR.parse("198.51.100.0/24").range], podIPs: []).map(\.description) == ["198.51.100.0/24", "203.0.113.0/24"])
     }
 
     @Test(arguments: [

@@ -60,15 +60,26 @@ struct AllowPolicyBuilder {
         let selector = selectors.selector[w] ?? .everything
         let also = selectors.alsoSelected(by: w, in: cluster)
         if !also.isEmpty { supersets[w] = also }
-        // Group peers that share one port list into one rule.
+        // Group peers that share one port list into one rule; address ranges with the
+        // same ports become one set of ipBlocks.
         var rules: [[PolicyPort]: [PolicyPeer]] = [:], order: [[PolicyPort]] = []
+        var ranges: [[PolicyPort]: [IPRange]] = [:]
         for e in entries.sorted(by: { $0.peer < $1.peer }) {
             let destination = d == .ingress ? .workload(w) : e.peer
             let ports = PortRendering.ports(e.connections, destinationPods: destinationPods(destination))
-            if rules[ports] == nil { order.append(ports) }
-            rules[ports, default: []] += peers(e.peer, from: w.namespace)
+            if rules[ports] == nil {
+                order.append(ports)
+                rules[ports] = []
+            }
+            switch e.peer {
+            case .workload(let peer): rules[ports, default: []].append(self.peer(peer, from: w.namespace))
+            case .external(let r): ranges[ports, default: []].append(r)
+            }
         }
-        let built = order.map { PolicyRule(peers: rules[$0]!, ports: $0) }
+        let podIPs = evaluation.ipBlockMatchesPods ? cluster.pods.flatMap(\.ips) : []
+        for (ports, list) in ranges { rules[ports, default: []] += ExternalPeers.blocks(list, podIPs: podIPs).map { .ipBlock($0) } }
+        order.removeAll { rules[$0]?.isEmpty ?? true }
+        let built = order.map { PolicyRule(peers: rules[$0] ?? [], ports: $0) }
         let policy = NetworkPolicy(
             namespace: w.namespace, name: name, podSelector: selector,
             ingress: d == .ingress ? built : [], egress: d == .egress ? built : [], policyTypes: [d])
@@ -82,15 +93,10 @@ struct AllowPolicyBuilder {
         return (selectors.selected[w] ?? []).map { cluster.pods[$0] }
     }
 
-    private func peers(_ e: IntentEndpoint, from namespace: String) -> [PolicyPeer] {
-        switch e {
-        case .workload(let w):
-            let pods = selectors.selector[w] ?? .everything
-            let ns = w.namespace == namespace ? nil : LabelSelector(matchLabels: [Namespace.nameLabel: w.namespace])
-            return [.selector(pods: pods, namespaces: ns)]
-        case .external(let range):
-            return ExternalPeers.blocks(range, podIPs: evaluation.ipBlockMatchesPods ? cluster.pods.flatMap(\.ips) : []).map { .ipBlock($0) }
-        }
+    private func peer(_ w: WorkloadRef, from namespace: String) -> PolicyPeer {
+        let pods = selectors.selector[w] ?? .everything
+        let ns = w.namespace == namespace ? nil : LabelSelector(matchLabels: [Namespace.nameLabel: w.namespace])
+        return .selector(pods: pods, namespaces: ns)
     }
 
     private func reason(_ d: PolicyDirection, _ w: WorkloadRef, _ s: LabelSelector, _ also: [WorkloadRef], _ entries: [Entry]) -> String {

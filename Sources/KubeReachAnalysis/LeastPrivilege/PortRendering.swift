@@ -38,18 +38,43 @@ enum PortRendering {
     }
 }
 
-/// An address range as ipBlocks: the fewest CIDRs covering it, each with the input's pod
-/// addresses inside it as `except`, so that an external peer never opens a pod as well
-/// (ipBlocks match pod IPs unless `--ipblock-matches-pods false`).
+/// Address ranges as ipBlocks, the shorter of two exact forms: the fewest CIDRs covering
+/// them, or per family the smallest CIDR around them with the gaps as `except` (how people
+/// write "the internet but not 10.0.0.0/8"). The input's pod addresses are taken out
+/// first, so that an external peer never opens a pod as well (ipBlocks match pod IPs
+/// unless `--ipblock-matches-pods false`).
 public enum ExternalPeers {
-    public static func blocks(_ range: IPRange, podIPs: [IPAddress]) -> [IPBlock] {
-        range.cidrs.compactMap { cidr in
-            let inside = podIPs.filter { cidr.range.contains($0) }
-            if inside.isEmpty { return IPBlock(cidr: cidr) }
-            let kept = cidr.range.subtracting(inside)
-            if kept.isEmpty { return nil }
-            let taken = IPRange.coalesced(inside.map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) })
-            return IPBlock(cidr: cidr, except: taken.flatMap(\.cidrs))
+    public static func blocks(_ ranges: [IPRange], podIPs: [IPAddress]) -> [IPBlock] {
+        let kept = IPRange.coalesced(ranges).flatMap { $0.subtracting(podIPs) }
+        return IPFamily.allCases.flatMap { family -> [IPBlock] in
+            let mine = kept.filter { $0.family == family }
+            guard let lo = mine.first?.lower, let hi = mine.last?.upper else { return [] }
+            let plain = mine.flatMap(\.cidrs).map { IPBlock(cidr: $0) }
+            let hull = enclosing(family, lo, hi)
+            let gaps = hull.range.subtracting(mine)
+            let excepts = gaps.flatMap(\.cidrs)
+            return excepts.count + 1 < plain.count ? [IPBlock(cidr: hull, except: excepts)] : plain
         }
+    }
+
+    /// The smallest CIDR holding both addresses.
+    static func enclosing(_ family: IPFamily, _ lo: UInt128, _ hi: UInt128) -> CIDR {
+        let differing = lo ^ hi
+        let bits = differing == 0 ? 0 : 128 - differing.leadingZeroBitCount
+        let mask: UInt128 = bits == 0 ? 0 : (bits >= 128 ? .max : (UInt128(1) << bits) - 1)
+        return CIDR(address: IPAddress(family: family, value: lo & ~mask), prefixLength: family.bitWidth - bits)
+    }
+}
+
+extension IPRange {
+    /// This range without the given ones (sorted, disjoint, same family).
+    func subtracting(_ ranges: [IPRange]) -> [IPRange] {
+        var out: [IPRange] = [], next = lower, done = false
+        for r in ranges where r.family == family && r.upper >= lower && r.lower <= upper && !done {
+            if r.lower > next { out.append(IPRange(family: family, lower: next, upper: r.lower - 1)) }
+            if r.upper >= upper { done = true } else { next = max(next, r.upper + 1) }
+        }
+        if !done { out.append(IPRange(family: family, lower: next, upper: upper)) }
+        return out
     }
 }
