@@ -1,0 +1,84 @@
+import KubeReachCore
+
+/// The policies that allow exactly a set of workload-level intents in the covered
+/// namespaces: per namespace the `default-deny` and DNS egress of `generate default-deny`,
+/// then one `allow-ingress-<workload>` per destination and one `allow-egress-<workload>`
+/// per source. A pure value; `LeastPrivilegeCheck` verifies it by simulation.
+public struct LeastPrivilegePlan: Sendable {
+    /// Coverage, deny-all and DNS policies, exactly as `generate default-deny` makes them.
+    public let base: DefaultDenyPlan
+    public let evaluation: EvaluationOptions
+    /// Merged intents (one per ordered pair).
+    public let intents: [Intent]
+    /// Intents no generated policy needs to carry, with the reason (shown as notes).
+    public let unserved: [(intent: Intent, reason: String)]
+    /// Workloads of covered namespaces that policies cannot isolate (hostNetwork pods).
+    public let exempt: [WorkloadRef]
+    /// Selector of a policy-holding workload → other workloads it selects too.
+    public let supersets: [WorkloadRef: [WorkloadRef]]
+    public let selectors: StableSelectors
+    /// By namespace: deny-all, DNS, then the allow policies by name.
+    public let policies: [GeneratedPolicy]
+
+    public var covered: [String] { base.covered }
+
+    public init(cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions) {
+        var deny = options
+        deny.allowSameNamespace = false
+        base = DefaultDenyPlan(cluster: cluster, options: deny)
+        self.evaluation = evaluation
+        let selectors = StableSelectors(cluster: cluster)
+        self.selectors = selectors
+        let covered = Set(base.covered)
+        let exempt = selectors.pods.filter { w, members in
+            covered.contains(w.namespace) && evaluation.hostNetwork == .bypass && members.contains { cluster.pods[$0].hostNetwork }
+        }.keys.sorted()
+        self.exempt = exempt
+        let holds = { (e: IntentEndpoint) -> Bool in
+            guard let w = e.workload else { return false }
+            return covered.contains(w.namespace) && !exempt.contains(w)
+        }
+        let merged = Intent.merged(intents)
+        var served: [Intent] = [], unserved: [(Intent, String)] = []
+        for i in merged {
+            if i.source == i.destination {
+                unserved.append((i, "a workload always reaches itself"))
+            } else if i.source.workload == nil && i.destination.workload == nil {
+                unserved.append((i, "both ends are external; NetworkPolicy cannot express it"))
+            } else if !holds(i.source) && !holds(i.destination) {
+                unserved.append((i, "neither end is a covered workload that policies can isolate; it stays allowed"))
+            } else {
+                served.append(i)
+            }
+        }
+        self.intents = served
+        self.unserved = unserved
+        var builder = AllowPolicyBuilder(cluster: cluster, selectors: selectors, base: base, evaluation: evaluation)
+        let allow = builder.policies(for: served, holds: holds)
+        supersets = builder.supersets
+        let basePolicies = base.policies
+        policies = base.covered.flatMap { ns in
+            basePolicies.filter { $0.policy.namespace == ns }
+                + allow.filter { $0.policy.namespace == ns }.sorted { $0.policy.name < $1.policy.name }
+        }
+    }
+
+    /// Whether the plan generates policies for the workload (covered, isolatable).
+    public func holds(_ w: WorkloadRef) -> Bool { covered.contains(w.namespace) && !exempt.contains(w) }
+
+    /// Existing policies that a generated one would replace on `kubectl apply`.
+    public func replaced(in cluster: Cluster) -> [String] {
+        let names = Set(policies.map(\.policy.qualifiedName))
+        return cluster.policies.map(\.qualifiedName).filter(names.contains).sorted()
+    }
+
+    /// The cluster the check simulates: the input's pods with only the generated policies
+    /// (the input's own policies and admin policies removed, the most permissive view).
+    public func alone(on cluster: Cluster) -> Cluster {
+        var c = cluster
+        c.policies = policies.map(\.policy)
+        c.adminPolicies = []
+        c.addImplicitNamespaces()
+        return c
+    }
+}

@@ -1,0 +1,45 @@
+/// Splits one CSV line into fields (RFC 4180 quoting: `"a,b"`, `""` for a quote); fields
+/// are trimmed. Nil when a quote is left open.
+enum CSVFields {
+    static func split(_ line: Substring) -> [String]? {
+        var fields: [String] = [], current = "", quoted = false, wasQuoted = false
+        var chars = line.makeIterator()
+        while let c = chars.next() {
+            if quoted {
+                if c == "\"" {
+                    // A doubled quote inside quotes is one quote; otherwise the quote closes.
+                    var lookahead = chars
+                    if lookahead.next() == "\"" {
+                        current.append("\"")
+                        chars = lookahead
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" && current.allSatisfy({ $0 == " " }) && !wasQuoted {
+                quoted = true
+                wasQuoted = true
+                current = ""
+            } else if c == "," {
+                fields.append(current.trimmingWhitespace())
+                current = ""
+                wasQuoted = false
+            } else {
+                current.append(c)
+            }
+        }
+        if quoted { return nil }
+        fields.append(current.trimmingWhitespace())
+        return fields
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and carriage returns.
+    func trimmingWhitespace() -> String {
+        let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\r" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}
