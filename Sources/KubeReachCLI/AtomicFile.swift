@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachRender
 
 #if canImport(Glibc)
     import Glibc
@@ -49,5 +50,33 @@ extension AtomicFile {
         } catch {
             throw .output("cannot write \(directory): \(error.localizedDescription)")
         }
+    }
+}
+
+extension AtomicFile {
+    /// Streams text into a temporary file beside `path`, renamed over it only when `body`
+    /// finished: a large output is never held whole in memory, and never left half written.
+    static func stream(to path: String, _ body: (inout EdgeStream) throws -> Void) throws {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).kubereach-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary.path)
+        else { throw CLIError.output("cannot write \(path): cannot create a file in \(target.deletingLastPathComponent().path)") }
+        var published = false
+        defer { if !published { try? FileManager.default.removeItem(at: temporary) } }
+        do {
+            var out = EdgeStream { chunk in try handle.write(contentsOf: Data(chunk.utf8)) }
+            try body(&out)
+            try out.flush()
+            try handle.close()
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.output("cannot write \(path): \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            throw CLIError.output("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        published = true
     }
 }

@@ -97,12 +97,20 @@ struct ListCommand: ParsableCommand {
         }
         if let focusFilter { edges = focusFilter.apply(edges) }
         edges = namespaceFiltered(edges)
-        let text = focusFilter?.connection.map { c in
-            PairFormatter.render(
+        if let c = focusFilter?.connection {
+            try emit(PairFormatter.render(
                 edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
-                focused: ConnectionSet(c.proto, PortSet(port: c.port)))
-        } ?? EdgeFormatter.render(edges, as: output, nodes: output == .dot ? nodeNames(reach, focus: focusFilter) : [])
-        try emit(text)
+                focused: ConnectionSet(c.proto, PortSet(port: c.port))))
+            return
+        }
+        // Streamed: a pod-level list can be tens of megabytes.
+        let nodes = output == .dot ? nodeNames(reach, focus: focusFilter) : []
+        if let outFile {
+            try AtomicFile.stream(to: outFile) { out in try EdgeFormatter.stream(edges, as: output, nodes: nodes, to: &out) }
+        } else {
+            var out = EdgeStream { CommandIO.current.out($0) }
+            try EdgeFormatter.stream(edges, as: output, nodes: nodes, to: &out)
+        }
     }
 
     /// Every node of the level (DOT shows nodes without edges), narrowed like the edges when

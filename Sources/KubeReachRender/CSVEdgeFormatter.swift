@@ -3,12 +3,12 @@ import KubeReachCore
 /// RFC 4180 CSV with a header row; fields that could be read as spreadsheet formulas
 /// are prefixed with a quote character.
 enum CSVEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String {
-        var out = "src,dst,conn\r\n"
-        for e in edges {
-            out += [e.source, e.destination, e.connections.description].map(field).joined(separator: ",") + "\r\n"
-        }
-        return out
+    static func render(_ edges: [ConnectivityEdge]) -> String { header + edges.map(line).joined() }
+
+    static let header = "src,dst,conn\r\n"
+
+    static func line(_ e: ConnectivityEdge) -> String {
+        [e.source, e.destination, e.connections.description].map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ raw: String) -> String {

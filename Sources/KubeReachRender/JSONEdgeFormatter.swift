@@ -5,21 +5,22 @@ import KubeReachCore
 enum JSONEdgeFormatter {
     static func render(_ edges: [ConnectivityEdge]) -> String {
         if edges.isEmpty { return "[]\n" }
-        let items = edges.map { e -> String in
-            let ports = e.connections.portRanges.map {
-                "      {\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
-            }
-            return """
-                  {
-                    "src": \(JSONText.quote(e.source)),
-                    "dst": \(JSONText.quote(e.destination)),
-                    "conn": \(JSONText.quote(e.connections.description)),
-                    "ports": [
-                \(ports.joined(separator: ",\n"))
-                    ]
-                  }
-                """
+        return "[\n" + edges.map(item).joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func item(_ e: ConnectivityEdge) -> String {
+        let ports = e.connections.portRanges.map {
+            "      {\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
         }
-        return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+        return """
+              {
+                "src": \(JSONText.quote(e.source)),
+                "dst": \(JSONText.quote(e.destination)),
+                "conn": \(JSONText.quote(e.connections.description)),
+                "ports": [
+            \(ports.joined(separator: ",\n"))
+                ]
+              }
+            """
     }
 }

@@ -3,12 +3,12 @@ import KubeReachCore
 /// A GitHub-flavoured Markdown table; names are shown as code and pipes escaped so
 /// that no name can break the table.
 enum MarkdownEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String {
-        var out = "| Source | Destination | Connections |\n|---|---|---|\n"
-        for e in edges {
-            out += "| \(cell(e.source)) | \(cell(e.destination)) | \(cell(e.connections.description)) |\n"
-        }
-        return out
+    static func render(_ edges: [ConnectivityEdge]) -> String { header + edges.map(line).joined() }
+
+    static let header = "| Source | Destination | Connections |\n|---|---|---|\n"
+
+    static func line(_ e: ConnectivityEdge) -> String {
+        "| \(cell(e.source)) | \(cell(e.destination)) | \(cell(e.connections.description)) |\n"
     }
 
     static func cell(_ s: String) -> String {

@@ -2,9 +2,7 @@ import KubeReachCore
 
 /// `SRC => DST : CONNS`, one line each, newline-terminated; an empty list is empty text.
 enum TextEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String {
-        var out = ""
-        for e in edges { out += "\(e.source) => \(e.destination) : \(e.connections.description)\n" }
-        return out
-    }
+    static func render(_ edges: [ConnectivityEdge]) -> String { edges.map(line).joined() }
+
+    static func line(_ e: ConnectivityEdge) -> String { "\(e.source) => \(e.destination) : \(e.connections.description)\n" }
 }
