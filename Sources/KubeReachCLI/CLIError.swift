@@ -10,6 +10,8 @@ public enum CLIError: Error, CustomStringConvertible {
     case notFound(String)
     /// Writing an output file failed.
     case output(String)
+    /// Graphviz could not draw the diagram (its own message).
+    case render(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum CLIError: Error, CustomStringConvertible {
         case .usage(let s): "error: \(s)"
         case .notFound(let s): "error: \(s)"
         case .output(let s): "error: \(s)"
+        case .render(let s): "error: \(s)"
         }
     }
 }

@@ -8,7 +8,7 @@ public struct KubeReach: ParsableCommand {
         abstract: "Simulate Kubernetes NetworkPolicies: who can reach whom, on which ports, and why.",
         version: "0.1.0",
         subcommands: [
-            ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self,
+            ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self, RenderCommand.self,
             PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
             SynthCommand.self, BenchCommand.self,
         ]
