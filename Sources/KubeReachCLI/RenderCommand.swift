@@ -73,7 +73,10 @@ struct RenderCommand: ParsableCommand {
         }
         progress.done("condensed to \(diagram.drawnNodeCount) nodes and \(diagram.edges.count) edges")
         let dot = DiagramDotWriter.render(diagram)
-        guard output != .dot else { return try emit(Array(dot.utf8)) }
+        guard output != .dot else {
+            if let outFile { return try AtomicFile.write(dot, to: outFile) }
+            return CommandIO.current.out(dot)
+        }
         let bytes: [UInt8]
         do {
             bytes = try GraphvizRenderer.render(dot: dot, layout: chosen, format: output == .png ? .png : .svg)

@@ -34,6 +34,7 @@ struct RenderScene {
             }
         }
         let focused = focus.isEmpty ? [] : focus + path
+        if !focus.isEmpty { options.notes.append("only connections touching " + c.focus.joined(separator: ", ")) }
         var collected: AggregationLevel? = nil
         if level == .workload && c.maxNodes > 0 {
             if focused.isEmpty {

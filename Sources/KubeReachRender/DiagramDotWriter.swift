@@ -25,37 +25,49 @@ public enum DiagramDotWriter {
     }
 
     static func node(_ n: Diagram.Node, level: AggregationLevel) -> String {
-        var attrs: [String] = []
+        var a = DotAttributes()
         var lines: [String]
         switch n.kind {
         case .workload, .namespace:
             lines = title(n.id, level: level)
-            if n.kind == .namespace { attrs += ["shape=folder", "fillcolor=\"#eef6ee\"", "color=\"#3d7a3d\""] }
+            if n.kind == .namespace { a = DotAttributes([("shape", "folder"), ("fillcolor", "\"#eef6ee\""), ("color", "\"#3d7a3d\"")]) }
         case .group:
             let shown = n.members.prefix(10).map { memberLine($0, level: level) }
             let more = n.members.count > 10 ? ["… and \(n.members.count - 10) more"] : []
-            lines = ["<B>\(n.members.count) \(noun(level))</B>"] + shown.map(DotText.html) + more
+            lines = ["<B>\(n.members.count) \(noun(level))</B>"] + (shown + more).map(DotText.html)
             if let w = n.withinGroup { lines.append(small("all reach each other: \(w.description)", colour: "#7a5c00")) }
-            attrs += ["shape=box3d", "style=filled", "fillcolor=\"#fff4d6\"", "color=\"#b08900\""]
+            a = DotAttributes([("shape", "box3d"), ("style", "filled"), ("fillcolor", "\"#fff4d6\""), ("color", "\"#b08900\"")])
         case .external:
             let names = ExternalRangeLabel.lines(n.members)
             lines = names.enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
-            attrs += ["shape=ellipse", "fillcolor=\"#fde2e1\"", "color=\"#c0392b\""]
+            a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
         }
-        if let c = n.reachesAll { lines.append(small("reaches every \(noun(level, plural: false)): \(c.description)", colour: "#b35900")) }
-        if let c = n.reachedByAll { lines.append(small("reached by every \(noun(level, plural: false)): \(c.description)", colour: "#b35900")) }
-        if n.reachesAll != nil || n.reachedByAll != nil { attrs += ["peripheries=2", "color=\"#d35400\""] }
-        if n.focused { attrs += ["penwidth=2.5", "color=\"#1f3b63\""] }
-        if n.highlighted { attrs += ["penwidth=2.5", "color=\"#d62728\""] }
-        return "\(DotText.id(n.id)) [label=<\(lines.joined(separator: "<BR/>"))>" + attrs.map { " " + $0 }.joined() + "]"
+        let one = noun(level, plural: false)
+        if let c = n.reachesAll { lines.append(small("reaches every \(one): \(c.description)", colour: "#b35900")) }
+        if let c = n.reachedByAll { lines.append(small("reached by every \(one): \(c.description)", colour: "#b35900")) }
+        if n.reachesAll != nil || n.reachedByAll != nil {
+            a["peripheries"] = "2"
+            a["color"] = "\"#d35400\""
+        }
+        if n.focused || n.highlighted {
+            a["penwidth"] = "2.5"
+            a["color"] = n.highlighted ? "\"#d62728\"" : "\"#1f3b63\""
+        }
+        var label = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>")])
+        a.forEach { label[$0] = $1 }
+        return "\(DotText.id(n.id)) \(label.text)"
     }
 
     static func edge(_ e: Diagram.Edge, external: Bool) -> String {
-        var attrs = ["label=<\(wrap(e.connections.description).map(DotText.html).joined(separator: "<BR/>"))>"]
-        if e.bothWays { attrs.append("dir=both") }
-        if external { attrs.append("color=\"#d9822b\"") }
-        if e.highlighted { attrs += ["color=\"#d62728\"", "fontcolor=\"#d62728\"", "penwidth=3"] }
-        return "\(DotText.id(e.from)) -> \(DotText.id(e.to)) [" + attrs.joined(separator: " ") + "]"
+        var a = DotAttributes([("label", "<\(wrap(e.connections.description).map(DotText.html).joined(separator: "<BR/>"))>")])
+        if e.bothWays { a["dir"] = "both" }
+        if external { a["color"] = "\"#d9822b\"" }
+        if e.highlighted {
+            a["color"] = "\"#d62728\""
+            a["fontcolor"] = "\"#d62728\""
+            a["penwidth"] = "3"
+        }
+        return "\(DotText.id(e.from)) -> \(DotText.id(e.to)) \(a.text)"
     }
 
     /// The bold first line (short name) and the kind below it: `ns/name[Kind]` → name, Kind.
