@@ -33,21 +33,20 @@ struct RenderScene {
                 }
             }
         }
-        let focused = focus.isEmpty ? [] : focus + path
         if !focus.isEmpty { options.notes.append("only connections touching " + c.focus.joined(separator: ", ")) }
         var collected: AggregationLevel? = nil
         if level == .workload && c.maxNodes > 0 {
-            if focused.isEmpty {
+            if focus.isEmpty {
                 // Counted without computing edges, which could be millions at workload level.
                 let count = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count
                 if count > c.maxNodes { fallBack(count, c) }
             } else {
-                collect(reach, focus: focused)
+                collect(reach, focus: focus, path: path)
                 collected = .workload
                 if nodes.count > c.maxNodes { fallBack(nodes.count, c) }
             }
         }
-        if collected != level { collect(reach, focus: focused) }
+        if collected != level { collect(reach, focus: focus, path: path) }
         options.highlight = Self.names(path, at: level)
         options.focused = Set(Self.names(focus, at: level))
         options.markers = focus.isEmpty
@@ -60,19 +59,23 @@ struct RenderScene {
         level = .namespace
     }
 
-    /// Every node and edge of the level, or only those touching the focus.
-    private mutating func collect(_ reach: Reachability, focus: [String]) {
+    /// Every node and edge of the level, or only those touching the focus (and the hops of
+    /// the path, so that it stays visible).
+    private mutating func collect(_ reach: Reachability, focus: [String], path: [String]) {
         let all = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {
             nodes = Array(all)
             return
         }
+        let internet = ReachabilityGraph.internet
         let wanted = Set(Self.names(focus, at: level))
-        let internet = wanted.contains(ReachabilityGraph.internet)
-        let touches = { (n: String) in wanted.contains(n) || (internet && n.hasSuffix("[External]")) }
-        edges = edges.filter { touches($0.source) || touches($0.destination) }
-        nodes = Array(wanted.intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
+        let steps = Self.names(path, at: level)
+        let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
+        let generic = { (n: String) in n.hasSuffix("[External]") ? internet : n }
+        let touches = { (n: String) in wanted.contains(generic(n)) }
+        edges = edges.filter { touches($0.source) || touches($0.destination) || hops.contains([generic($0.source), generic($0.destination)]) }
+        nodes = Array(wanted.union(steps).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 
     /// Workload names as names of the level (namespace: the part before `/`), without

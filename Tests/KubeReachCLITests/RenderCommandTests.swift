@@ -80,6 +80,17 @@ import Testing
         #expect(run.err.contains(message), "\(run.err)")
     }
 
+    /// With a focus, the path's hops stay drawn, but not every edge of the nodes on it.
+    @Test func focusKeepsThePathButNotItsNeighbours() {
+        let run = runCLI([
+            "render", Self.shop, "-o", "dot", "-q", "--focus", "shop-data/postgres", "--path-from", "internet", "--path-to", "shop-data/postgres",
+        ])
+        let edges = run.out.split(separator: "\n").filter { $0.contains(" -> ") && !$0.contains("legend") }
+        #expect(edges.count == 5, "\(edges)")
+        #expect(edges.filter { $0.contains("penwidth=3") }.count == 2)
+        #expect(run.out.contains("only connections touching shop-data/postgres"))
+    }
+
     @Test func noPathIsANoteNotAnError() {
         let run = runCLI(["render", fixture("render"), "-o", "dot", "--path-from", "locked/db", "--path-to", "vault/secret"])
         #expect(run.status == 0)
