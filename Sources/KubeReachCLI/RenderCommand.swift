@@ -49,6 +49,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
+    /// Past this many edges, labels are left out: they dominate layout time and overlap anyway.
+    static let maxLabelledEdges = 400
+
     func validate() throws {
         if (pathFrom == nil) != (pathTo == nil) { throw CLIError.usage("--path-from and --path-to go together") }
         if maxNodes < 0 { throw CLIError.usage("--max-nodes must be 0 or more") }
@@ -69,6 +72,11 @@ struct RenderCommand: ParsableCommand {
         if layout == nil && maxNodes > 0 && diagram.drawnNodeCount > maxNodes {
             chosen = .sfdp
             scene.note("\(diagram.drawnNodeCount) nodes: laid out with sfdp (pass --layout to choose)", quiet: input.quiet)
+            diagram.notes = scene.options.notes
+        }
+        if diagram.edges.count > Self.maxLabelledEdges {
+            diagram.edgeLabels = false
+            scene.note("\(diagram.edges.count) edges: connections in tooltips, not labels (see kubereach list)", quiet: input.quiet)
             diagram.notes = scene.options.notes
         }
         progress.done("condensed to \(diagram.drawnNodeCount) nodes and \(diagram.edges.count) edges")

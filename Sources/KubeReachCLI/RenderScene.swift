@@ -12,10 +12,6 @@ struct RenderScene {
 
     init(reach: Reachability, command c: RenderCommand) throws {
         level = c.level == .namespace ? .namespace : .workload
-        if level == .workload {
-            let conflicts = reach.workloadConflicts()
-            if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
-        }
         // The graph (and its reference resolution) is built only when a reference is given.
         let graph = c.focus.isEmpty && c.pathFrom == nil ? nil : ReachabilityGraph(reach)
         var focus: [String] = []
@@ -41,12 +37,12 @@ struct RenderScene {
                 let count = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count
                 if count > c.maxNodes { fallBack(count, c) }
             } else {
-                collect(reach, focus: focus, path: path)
+                try collect(reach, focus: focus, path: path)
                 collected = .workload
                 if nodes.count > c.maxNodes { fallBack(nodes.count, c) }
             }
         }
-        if collected != level { collect(reach, focus: focus, path: path) }
+        if collected != level { try collect(reach, focus: focus, path: path) }
         options.highlight = Self.names(path, at: level)
         options.focused = Set(Self.names(focus, at: level))
         options.markers = focus.isEmpty
@@ -61,7 +57,12 @@ struct RenderScene {
 
     /// Every node and edge of the level, or only those touching the focus (and the hops of
     /// the path, so that it stays visible).
-    private mutating func collect(_ reach: Reachability, focus: [String], path: [String]) {
+    private mutating func collect(_ reach: Reachability, focus: [String], path: [String]) throws {
+        // Checked only when workloads are drawn: the check costs seconds on large clusters.
+        if level == .workload {
+            let conflicts = reach.workloadConflicts()
+            if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
+        }
         let all = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {

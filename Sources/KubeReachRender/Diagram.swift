@@ -41,6 +41,10 @@ public struct Diagram: Sendable, Equatable {
     public var edges: [Edge]
     /// Lines for the legend (fallbacks taken, focus, path).
     public var notes: [String]
+    /// Edge labels cost more layout time than everything else on large graphs (sfdp on a
+    /// thousand nodes: about a minute with labels, a second without); when off, the
+    /// connections go in the SVG tooltip instead.
+    public var edgeLabels = true
 
     /// Nodes drawn (a group counts once), to decide on fallbacks.
     public var drawnNodeCount: Int { nodes.count }

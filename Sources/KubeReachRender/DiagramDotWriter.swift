@@ -19,7 +19,9 @@ public enum DiagramDotWriter {
         }
         for n in d.nodes where n.cluster == nil { out += "\t" + node(n, level: d.level) + "\n" }
         let external = Set(d.nodes.filter { $0.kind == .external }.map(\.id))
-        for e in d.edges { out += "\t" + edge(e, external: external.contains(e.from) || external.contains(e.to)) + "\n" }
+        for e in d.edges {
+            out += "\t" + edge(e, external: external.contains(e.from) || external.contains(e.to), labelled: d.edgeLabels) + "\n"
+        }
         out += legend(d)
         return out + "}\n"
     }
@@ -58,8 +60,13 @@ public enum DiagramDotWriter {
         return "\(DotText.id(n.id)) \(label.text)"
     }
 
-    static func edge(_ e: Diagram.Edge, external: Bool) -> String {
-        var a = DotAttributes([("label", "<\(wrap(e.connections.description).map(DotText.html).joined(separator: "<BR/>"))>")])
+    static func edge(_ e: Diagram.Edge, external: Bool, labelled: Bool = true) -> String {
+        var a = DotAttributes()
+        if labelled {
+            a["label"] = "<\(wrap(e.connections.description).map(DotText.html).joined(separator: "<BR/>"))>"
+        } else {
+            a["tooltip"] = DotText.id(e.connections.description)
+        }
         if e.bothWays { a["dir"] = "both" }
         if external { a["color"] = "\"#d9822b\"" }
         if e.highlighted {
