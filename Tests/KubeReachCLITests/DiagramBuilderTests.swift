@@ -100,6 +100,12 @@ import Testing
         #expect(one == two)
     }
 
+    @Test func withoutEdgeLabelsConnectionsGoToTooltips() {
+        var d = DiagramBuilder.build(edges: [Self.e("a/x[Pod]", "a/y[Pod]", Self.tcp80)], nodes: [], level: .workload)
+        d.edgeLabels = false
+        #expect(DiagramDotWriter.render(d).contains("\"a/x[Pod]\" -> \"a/y[Pod]\" [tooltip=\"TCP 80\"]"))
+    }
+
     @Test func longConnectionLabelsWrapAtCommas() {
         let ports = PortSet([80...80, 443...443, 8080...8090, 9000...9000, 9100...9200])
         let d = DiagramBuilder.build(edges: [Self.e("a/x[Pod]", "a/y[Pod]", ConnectionSet(tcp: ports, udp: ports))], nodes: [], level: .workload)
