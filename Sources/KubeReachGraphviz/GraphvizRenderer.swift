@@ -33,14 +33,15 @@ public enum GraphvizRenderer {
             if let gvc { return gvc }
             installStableIDs()
             guard let created = gvContext() else {
-                failure = GraphvizError(.setup, "gvContext() failed: Graphviz could not start")
-                throw failure!
+                let error = GraphvizError(.setup, "gvContext() failed: Graphviz could not start")
+                failure = error
+                throw error
             }
             guard GraphvizRenderer.layoutPluginCount(created) > 0 else {
                 gvFreeContext(created)
-                failure = GraphvizError(
-                    .setup, "Graphviz found no layout plugins; run `sudo dot -c` to register them (or reinstall libgvc6)")
-                throw failure!
+                let error = GraphvizError(.setup, "Graphviz found no layout plugins; run `sudo dot -c` to register them (or reinstall libgvc6)")
+                failure = error
+                throw error
             }
             gvc = created
             return created
