@@ -32,22 +32,28 @@ let package = Package(
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
         .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis"]),
+        // Graphviz's C library (libgraphviz-dev), found through pkg-config.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // In-process SVG/PNG rendering; one file imports CGraphviz, every call serialised.
+        .target(name: "KubeReachGraphviz", dependencies: ["CGraphviz"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",
             dependencies: [
                 "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint", "KubeReachAnalysis",
+                "KubeReachGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
+        .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: [
                 "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
-                "KubeReachAnalysis",
+                "KubeReachAnalysis", "KubeReachGraphviz",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -12,6 +12,8 @@ public enum CLIError: Error, CustomStringConvertible {
     case output(String)
     /// Reading a live cluster through kubectl failed.
     case liveCluster(LiveClusterError)
+    /// Graphviz could not draw the diagram (its own message).
+    case render(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum CLIError: Error, CustomStringConvertible {
         case .notFound(let s): "error: \(s)"
         case .output(let s): "error: \(s)"
         case .liveCluster(let e): e.description
+        case .render(let s): "error: \(s)"
         }
     }
 }

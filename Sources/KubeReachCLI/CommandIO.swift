@@ -9,34 +9,49 @@
 public struct CommandIO: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
+    /// Binary output (PNG) to stdout. Without one, bytes go to `out` as UTF-8 text.
+    public var outBytes: @Sendable ([UInt8]) -> Void
     /// Whether stderr is a terminal (colour and progress only then).
     public var errIsTerminal: Bool
+    /// Whether stdout is a terminal (binary output is refused there).
+    public var outIsTerminal: Bool
 
-    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, errIsTerminal: Bool = false) {
+    public init(
+        out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+        outBytes: (@Sendable ([UInt8]) -> Void)? = nil, errIsTerminal: Bool = false, outIsTerminal: Bool = false
+    ) {
         self.out = out
         self.err = err
+        self.outBytes = outBytes ?? { out(String(decoding: $0, as: UTF8.self)) }
         self.errIsTerminal = errIsTerminal
+        self.outIsTerminal = outIsTerminal
     }
 
     public static let standard = CommandIO(
-        out: { writeAll($0, to: 1) },
-        err: { writeAll($0, to: 2) },
-        errIsTerminal: isatty(2) != 0 && getenv("NO_COLOR") == nil
+        out: { text in
+            var text = text
+            text.withUTF8 { writeAll($0, to: 1) }
+        },
+        err: { text in
+            var text = text
+            text.withUTF8 { writeAll($0, to: 2) }
+        },
+        outBytes: { bytes in bytes.withUnsafeBufferPointer { writeAll($0, to: 1) } },
+        errIsTerminal: isatty(2) != 0 && getenv("NO_COLOR") == nil,
+        outIsTerminal: isatty(1) != 0
     )
 
     /// Writes every byte to a file descriptor, retrying short writes and EINTR.
-    private static func writeAll(_ text: String, to fd: Int32) {
-        var text = text
-        text.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
+    private static func writeAll(_ buf: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        guard let base = buf.baseAddress else { return }
+        var offset = 0
+        while offset < buf.count {
+            let n = write(fd, base + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            offset += n
         }
     }
 

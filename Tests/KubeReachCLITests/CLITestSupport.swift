@@ -7,6 +7,8 @@ struct CLIRun {
     var status: Int32
     var out: String
     var err: String
+    /// What went to stdout through the binary path (PNG, SVG).
+    var bytes: [UInt8] = []
 }
 
 func fixture(_ name: String, filePath: String = #filePath) -> String {
@@ -14,8 +16,9 @@ func fixture(_ name: String, filePath: String = #filePath) -> String {
 }
 
 func runCLI(_ arguments: [String], context: RunContext = RunContext()) -> CLIRun {
-    let out = Mutex(""), err = Mutex("")
-    let io = CommandIO(out: { s in out.withLock { $0 += s } }, err: { s in err.withLock { $0 += s } })
+    let out = Mutex(""), err = Mutex(""), bytes = Mutex([UInt8]())
+    let io = CommandIO(
+        out: { s in out.withLock { $0 += s } }, err: { s in err.withLock { $0 += s } }, outBytes: { b in bytes.withLock { $0 += b } })
     let status = Runner.run(arguments, io: io, context: context)
-    return CLIRun(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
+    return CLIRun(status: status, out: out.withLock { $0 }, err: err.withLock { $0 }, bytes: bytes.withLock { $0 })
 }

@@ -1,0 +1,41 @@
+extension DiagramDotWriter {
+    /// A boxed key of the shapes and colours actually used, plus the diagram's notes.
+    /// Legend identifiers contain a space and a colon, which no Kubernetes name can.
+    static func legend(_ d: Diagram) -> String {
+        let kinds = Set(d.nodes.map(\.kind))
+        var lines = ["\tsubgraph \"cluster_legend\" {", "\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\""]
+        func entry(_ key: String, _ label: String, _ attrs: String = "") {
+            lines.append("\t\t\(DotText.id("legend: \(key)")) [label=<\(label)>\(attrs)]")
+        }
+        let noun = self.noun(d.level, plural: false)
+        if d.level == .namespace {
+            entry("namespace", "<B>namespace</B>", " shape=folder fillcolor=\"#eef6ee\" color=\"#3d7a3d\"")
+        } else {
+            entry(noun, "<B>\(noun) name</B><BR/>" + small("kind", colour: "#5f6b77"))
+        }
+        if kinds.contains(.group) {
+            entry(
+                "group", "<B>N \(self.noun(d.level))</B><BR/>that all reach each other<BR/>and are reached alike",
+                " shape=box3d style=filled fillcolor=\"#fff4d6\" color=\"#b08900\"")
+        }
+        if kinds.contains(.external) {
+            entry("external", "<B>external addresses</B><BR/>internet = 0.0.0.0/0", " shape=ellipse fillcolor=\"#fde2e1\" color=\"#c0392b\"")
+        }
+        if d.nodes.contains(where: { $0.reachesAll != nil || $0.reachedByAll != nil }) {
+            entry(
+                "marker", "<B>reaches (or is reached by)</B><BR/>every other \(noun):<BR/>those edges are not drawn",
+                " peripheries=2 color=\"#d35400\"")
+        }
+        if d.edges.contains(where: \.bothWays) {
+            entry("both ways", "two arrows: the same<BR/>connections both ways", " shape=plaintext style=\"\"")
+        }
+        if d.edges.contains(where: \.highlighted) {
+            entry("path", "<B>highlighted path</B>", " color=\"#d62728\" penwidth=2.5")
+        }
+        if !d.notes.isEmpty {
+            entry("notes", d.notes.map(DotText.html).joined(separator: "<BR/>"), " shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"")
+        }
+        lines.append("\t}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

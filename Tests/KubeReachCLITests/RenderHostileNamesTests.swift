@@ -1,0 +1,60 @@
+import Foundation
+import KubeReachCore
+import KubeReachGraphviz
+import KubeReachRender
+import Testing
+
+/// Names the YAML loader would refuse (so the cluster is built in code) must still give DOT
+/// that Graphviz parses and SVG that is well-formed XML, with markup shown as text.
+@Suite struct RenderHostileNamesTests {
+    static let names = [
+        "quote\"d", "back\\slash", "trailing\\", "new\nline", "<script>alert(1)</script>", "a & b", "&amp;", "&#1;", "&bogus;",
+        "bell\u{7}", "my--app", "}]; digraph x {", "ünï €",
+    ]
+
+    static var cluster: Cluster {
+        let pods = names.enumerated().map { i, name in
+            Pod(namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, labels: ["app": "x\(i)"],
+                workload: WorkloadRef(namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, kind: i % 3 == 0 ? "K\"<ind>" : "Deployment"))
+        }
+        let deny = NetworkPolicy(namespace: "plain", name: "deny", podSelector: LabelSelector(matchLabels: ["app": "x1"]), policyTypes: [.ingress])
+        return Cluster(namespaces: [Namespace(name: "ns<\"&>"), Namespace(name: "plain")], pods: pods, policies: [deny])
+    }
+
+    func diagram(level: AggregationLevel = .workload, grouping: Bool = false) -> (Diagram, String) {
+        let reach = Reachability(cluster: Self.cluster)
+        let nodes = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
+        let d = DiagramBuilder.build(edges: reach.edges(level: level), nodes: nodes, level: level, options: DiagramOptions(minimumGroup: grouping ? 3 : .max, notes: ["<b>&note\"</b>"]))
+        return (d, DiagramDotWriter.render(d))
+    }
+
+    @Test(arguments: [(AggregationLevel.workload, false), (.workload, true), (.namespace, false)])
+    func graphvizParsesTheDOTAndTheSVGIsWellFormed(_ level: AggregationLevel, _ grouping: Bool) throws {
+        let (_, dot) = diagram(level: level, grouping: grouping)
+        let svg = try GraphvizRenderer.render(dot: dot, layout: .dot, format: .svg)
+        let titles = try #require(svgTitles(svg), "SVG is not well-formed XML")
+        let text = String(decoding: svg, as: UTF8.self)
+        #expect(!text.contains("<script>"))
+        #expect(!text.contains("<b>"))
+        guard level == .workload && !grouping else { return }
+        // Names come back exactly as SVG titles.
+        for name in ["quote\"d", "back\\slash", "trailing\\", "<script>alert(1)</script>", "a & b", "my--app", "}]; digraph x {", "ünï €"] {
+            #expect(titles.contains { $0.contains("/\(name)[") }, "no title for \(name)")
+        }
+        // Control characters are shown as their pictures, never passed through.
+        #expect(titles.contains { $0.contains("new\u{240A}line") })
+        #expect(titles.contains { $0.contains("bell\u{2407}") })
+        // An ampersand that looks like an entity is kept apart from it by a word joiner.
+        #expect(titles.contains { $0.contains("/&\u{2060}#1;[") })
+    }
+
+    /// Every node is its own node: escaping keeps distinct names distinct.
+    @Test func distinctNamesStayDistinctNodes() throws {
+        let (d, dot) = diagram()
+        let ids = Set(d.nodes.flatMap(\.members))
+        #expect(ids.count == Self.names.count + d.nodes.filter { $0.kind == .external }.flatMap(\.members).count)
+        #expect(!dot.contains("\n}]; digraph"))
+        let png = try GraphvizRenderer.render(dot: dot, layout: .sfdp, format: .png)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+}
