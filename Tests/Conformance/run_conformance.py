@@ -552,28 +552,27 @@ def main(argv=None):
         problems, how = run_case(binary, root, row)
         if how and how.startswith("refused") and not row["notes"].startswith("fatal"):
             stricter.append("%s (%s)" % (row["scenario"], how))
-        if problems:
-            failed += 1
-            print_problems(name, problems, opts.verbose)
-        else:
-            passed += 1
-            if opts.verbose:
-                print("PASS %s%s" % (name, " (%s)" % how if how else ""))
+        ok = report(name, problems, how, opts.verbose)
+        passed, failed = passed + ok, failed + (not ok)
     for name, row in eval_rows(root):
         if opts.filter and opts.filter not in name:
             continue
-        problems = check_eval(binary, root, row)
-        if problems:
-            failed += 1
-            print_problems(name, problems, opts.verbose)
-        else:
-            passed += 1
-            if opts.verbose:
-                print("PASS %s" % name)
+        ok = report(name, check_eval(binary, root, row), None, opts.verbose)
+        passed, failed = passed + ok, failed + (not ok)
     if stricter:
         print("stricter than upstream (refused by default): " + ", ".join(stricter))
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
+
+
+def report(name, problems, how, verbose):
+    """Prints a failing case (or, verbose, a passing one); True when it passed."""
+    if problems:
+        print_problems(name, problems, verbose)
+        return False
+    if verbose:
+        print("PASS %s%s" % (name, " (%s)" % how if how else ""))
+    return True
 
 
 def eval_rows(root):

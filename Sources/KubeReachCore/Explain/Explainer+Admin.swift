@@ -6,20 +6,11 @@ extension Explainer {
     func adminTier(_ direction: PolicyDirection, pod: Int, peer: Endpoint, destinationPorts: [ContainerPort]?)
         -> (decisions: [AdminDecision], allowed: ConnectionSet, rest: ConnectionSet)
     {
-        var undecided = ConnectionSet.all, allowed = ConnectionSet.none, passed = ConnectionSet.none
-        var decisions: [AdminDecision] = []
+        var walk = TierWalk(undecided: .all)
         for policy in cluster.orderedAdminPolicies where selects(policy.subject, pod: pod) {
-            for (ri, rule) in policy.rules(direction).enumerated() where ruleMatches(rule, peer) {
-                let conn = rule.connections(destinationPorts: destinationPorts)
-                let decided = undecided.intersection(conn)
-                undecided = undecided.subtracting(conn)
-                if decided.isEmpty { continue }
-                decisions.append(AdminDecision(policy: policy, ruleIndex: ri, rule: rule, connections: decided))
-                if rule.action == .allow { allowed = allowed.union(decided) }
-                if rule.action == .pass { passed = passed.union(decided) }
-            }
+            walk.apply(policy, direction, peer: peer, destinationPorts: destinationPorts, explainer: self)
         }
-        return (decisions, allowed, undecided.union(passed))
+        return (walk.decisions, walk.allowed, walk.undecided.union(walk.passed))
     }
 
     /// The BANP for one side, on what the tiers above left: its decisions and what it allows
@@ -28,17 +19,9 @@ extension Explainer {
         -> (decisions: [AdminDecision], allowed: ConnectionSet)
     {
         guard let banp = cluster.baselinePolicy, selects(banp.subject, pod: pod) else { return ([], rest) }
-        var remaining = rest, allowed = ConnectionSet.none
-        var decisions: [AdminDecision] = []
-        for (ri, rule) in banp.rules(direction).enumerated() where ruleMatches(rule, peer) {
-            let conn = rule.connections(destinationPorts: destinationPorts)
-            let decided = remaining.intersection(conn)
-            remaining = remaining.subtracting(conn)
-            if decided.isEmpty { continue }
-            decisions.append(AdminDecision(policy: banp, ruleIndex: ri, rule: rule, connections: decided))
-            if rule.action == .allow { allowed = allowed.union(decided) }
-        }
-        return (decisions, allowed.union(remaining))
+        var walk = TierWalk(undecided: rest)
+        walk.apply(banp, direction, peer: peer, destinationPorts: destinationPorts, explainer: self)
+        return (walk.decisions, walk.allowed.union(walk.undecided))
     }
 
     func selects(_ s: AdminSelection, pod index: Int) -> Bool {
@@ -66,6 +49,30 @@ extension Explainer {
                 return (options.ipBlockMatchesPods || pod.hostNetwork)
                     && cluster.nodes.contains { node in s.matches(node.labels) && pod.ips.contains { node.addresses.contains($0) } }
             }
+        }
+    }
+}
+
+/// First-match evaluation of admin rules over a connection set: each matching rule decides
+/// the part of the set no earlier rule decided.
+private struct TierWalk {
+    var undecided: ConnectionSet
+    var allowed = ConnectionSet.none
+    var passed = ConnectionSet.none
+    var decisions: [AdminDecision] = []
+
+    mutating func apply(
+        _ policy: AdminNetworkPolicy, _ direction: PolicyDirection, peer: Explainer.Endpoint, destinationPorts: [ContainerPort]?,
+        explainer: Explainer
+    ) {
+        for (ri, rule) in policy.rules(direction).enumerated() where explainer.ruleMatches(rule, peer) {
+            let conn = rule.connections(destinationPorts: destinationPorts)
+            let decided = undecided.intersection(conn)
+            undecided = undecided.subtracting(conn)
+            if decided.isEmpty { continue }
+            decisions.append(AdminDecision(policy: policy, ruleIndex: ri, rule: rule, connections: decided))
+            if rule.action == .allow { allowed = allowed.union(decided) }
+            if rule.action == .pass { passed = passed.union(decided) }
         }
     }
 }
