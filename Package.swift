@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "kubereach", targets: ["kubereach"]),
         .library(name: "KubeReachCore", targets: ["KubeReachCore"]),
+        // For embedding and for the separate benchmark packages under Benchmarks/.
+        .library(name: "KubeReachYAML", targets: ["KubeReachYAML"]),
+        .library(name: "KubeReachAnalysis", targets: ["KubeReachAnalysis"]),
+        .library(name: "KubeReachSynthetic", targets: ["KubeReachSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),

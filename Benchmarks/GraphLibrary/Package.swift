@@ -1,0 +1,26 @@
+// swift-tools-version:6.1
+// Measures kubereach's own graph search against SwiftGraph on the same workload graphs,
+// as issue 4 asks before choosing a graph library. Not built by CI; run with
+// `swift run -c release --package-path Benchmarks/GraphLibrary` (see its README).
+import PackageDescription
+
+let package = Package(
+    name: "GraphLibraryBenchmark",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: "../.."),
+        .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "GraphLibraryBenchmark",
+            dependencies: [
+                .product(name: "KubeReachCore", package: "main"),
+                .product(name: "KubeReachYAML", package: "main"),
+                .product(name: "KubeReachAnalysis", package: "main"),
+                .product(name: "KubeReachSynthetic", package: "main"),
+                .product(name: "SwiftGraph", package: "SwiftGraph"),
+            ]
+        )
+    ]
+)
