@@ -16,28 +16,33 @@ public enum DiffDotWriter {
     public static func render(
         _ diff: ConnectivityDiff, new: ConnectivitySnapshot, nodes: Set<String>, level: AggregationLevel, maxUnchanged: Int = 300
     ) -> String {
-        var unchanged = unchangedEdges(diff, new: new)
+        let entries = diff.added.map { ($0, Change.added) } + diff.removed.map { ($0, .removed) } + diff.changed.map { ($0, .changed) }
+        let named = Set(entries.flatMap { [$0.0.source, $0.0.destination] })
+        var (unchanged, merged) = mergingExternalTwins(unchangedEdges(diff, new: new), keep: named)
         var notes: [String] = []
         if unchanged.count > maxUnchanged {
             notes.append("\(unchanged.count) unchanged connections not drawn")
             unchanged = []
+            merged = [:]
         }
-        let entries = diff.added.map { ($0, Change.added) } + diff.removed.map { ($0, .removed) } + diff.changed.map { ($0, .changed) }
         var drawn = Set(diff.nodesAdded + diff.nodesRemoved)
         for (e, _) in entries { drawn.formUnion([e.source, e.destination]) }
         for e in unchanged { drawn.formUnion([e.source, e.destination]) }
-        if notes.isEmpty { drawn.formUnion(nodes) } else { notes.append("only workloads with a change (or a changed connection) are drawn") }
+        // Ranges merged into one node are drawn as that node only.
+        let mergedAway = Set(merged.values.joined())
+        if notes.isEmpty { drawn.formUnion(nodes.subtracting(mergedAway)) } else { notes.append("only workloads with a change (or a changed connection) are drawn") }
         if diff.isEmpty { notes.append("no connectivity changes") }
         var out = "digraph \"kubereach-diff\" {\n"
         out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.9 newrank=true]\n"
         out += "\tnode [fontname=\"Helvetica\" fontsize=10 shape=box style=\"rounded,filled\" fillcolor=\"#eaf1fb\" color=\"#4a6fa5\"]\n"
         out += "\tedge [fontname=\"Helvetica\" fontsize=9 arrowsize=0.7]\n"
-        out += nodeLines(drawn, diff: diff, level: level)
+        out += nodeLines(drawn, diff: diff, level: level, merged: merged)
         for (e, kind) in entries { out += "\t" + edge(e, kind) + "\n" }
+        // Unchanged edges carry no label (their connections are in the tooltip): labels
+        // would double the drawing and pull the eye away from the changes.
         for e in unchanged {
-            let label = unchanged.count + entries.count <= 400 ? "label=<\(wrapped(e.connections.description))> " : ""
-            out += "\t\(DotText.id(e.source)) -> \(DotText.id(e.destination)) [\(label)tooltip=\(DotText.id(e.connections.description)) "
-            out += "color=\"\(grey)\" fontcolor=\"#8a949e\"]\n"
+            out += "\t\(DotText.id(e.source)) -> \(DotText.id(e.destination)) [tooltip=\(DotText.id(e.connections.description)) "
+            out += "color=\"\(grey)\"]\n"
         }
         out += legend(notes: notes, level: level)
         return out + "}\n"
@@ -61,12 +66,12 @@ public enum DiffDotWriter {
 
     /// Nodes in namespace boxes (workload and pod level), external ranges and namespaces
     /// loose; added nodes with a green border, removed ones red and dashed.
-    static func nodeLines(_ names: Set<String>, diff: ConnectivityDiff, level: AggregationLevel) -> String {
+    static func nodeLines(_ names: Set<String>, diff: ConnectivityDiff, level: AggregationLevel, merged: [String: [String]] = [:]) -> String {
         let appeared = Set(diff.nodesAdded), vanished = Set(diff.nodesRemoved)
         var byCluster: [String: [String]] = [:]
         var loose: [String] = []
         for n in names.sorted(by: DiagramGraph.bytewise) {
-            if level != .namespace, !n.hasSuffix("[External]"), let slash = n.firstIndex(of: "/") {
+            if level != .namespace, !n.hasSuffix("[External]"), merged[n] == nil, let slash = n.firstIndex(of: "/") {
                 byCluster[String(n[..<slash]), default: []].append(n)
             } else {
                 loose.append(n)
@@ -75,8 +80,8 @@ public enum DiffDotWriter {
         func line(_ n: String) -> String {
             var a = DotAttributes()
             var lines: [String]
-            if n.hasSuffix("[External]") {
-                lines = ExternalRangeLabel.lines([n]).enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
+            if let ranges = merged[n] ?? (n.hasSuffix("[External]") ? [n] : nil) {
+                lines = ExternalRangeLabel.lines(ranges).enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
                 a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
             } else {
                 lines = DiagramDotWriter.title(n, level: level)
@@ -136,7 +141,7 @@ public enum DiffDotWriter {
         let noun = DiagramDotWriter.noun(level, plural: false)
         var lines = [
             "<FONT COLOR=\"\(green)\"><B>+ added</B></FONT> (green)", "<FONT COLOR=\"\(red)\"><B>- removed</B></FONT> (red, dashed)",
-            "<FONT COLOR=\"\(orange)\"><B>changed</B></FONT>: + widened, - narrowed", "<FONT COLOR=\"#8a949e\">unchanged</FONT> (grey)",
+            "<FONT COLOR=\"\(orange)\"><B>changed</B></FONT>: + widened, - narrowed", "<FONT COLOR=\"#8a949e\">unchanged</FONT> (grey; connections in the tooltip)",
             "a \(noun) that appears: green border; disappears: red dashed",
         ]
         lines += notes.map(DotText.html)
