@@ -1,10 +1,14 @@
 import ArgumentParser
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachGraphviz
 import KubeReachRender
 import KubeReachYAML
 
-extension DiffFormat: ExpressibleByArgument {}
+/// The list formats of `DiffFormatter`, plus the diff drawn as a graph (`DiffDotWriter`).
+enum DiffOutput: String, ExpressibleByArgument, CaseIterable {
+    case txt, md, json, csv, dot, svg
+}
 
 /// `kubereach diff OLD NEW`: what a change to the manifests does to connectivity.
 /// Exit 0, or with `--fail-on-widen` 1 when something is newly allowed; 2 on errors.
@@ -22,8 +26,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: txt, md, json or csv.")
-    var output: DiffFormat = .txt
+    @Option(name: .shortAndLong, help: "Output format: txt, md, json, csv, or a graph: dot or svg.")
+    var output: DiffOutput = .txt
 
     @Option(name: .customLong("by"), help: "Aggregation level: workload, pod or namespace.")
     var level: AggregationLevel = .workload
@@ -56,10 +60,31 @@ struct DiffCommand: ParsableCommand {
         if Set((b.externalSources + b.externalDestinations).map(\.family)) != families { b = Reachability(cluster: after.cluster, options: options) }
         try checkWorkloads(a, old)
         try checkWorkloads(b, new)
-        let diff = ConnectivityDiff(old: ConnectivitySnapshot(a, level: level), new: ConnectivitySnapshot(b, level: level))
-        let text = DiffFormatter.render(diff, as: output, old: old, new: new, level: level)
-        if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
+        let oldSide = ConnectivitySnapshot(a, level: level), newSide = ConnectivitySnapshot(b, level: level)
+        let diff = ConnectivityDiff(old: oldSide, new: newSide)
+        if let format = DiffFormat(rawValue: output.rawValue) {
+            let text = DiffFormatter.render(diff, as: format, old: old, new: new, level: level)
+            if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
+        } else {
+            let nodes = oldSide.nodes.union(newSide.nodes)
+            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > 150)
+        }
         return failOnWiden && diff.widens ? .negative : .success
+    }
+
+    /// DOT as text, or SVG drawn in process (sfdp for large graphs, as `render` does).
+    private func emitGraph(_ dot: String, large: Bool) throws {
+        guard output == .svg else {
+            if let outFile { return try AtomicFile.write(dot, to: outFile) }
+            return CommandIO.current.out(dot)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try GraphvizRenderer.render(dot: dot, layout: large ? .sfdp : .dot, format: .svg)
+        } catch {
+            throw CLIError.render(error.description)
+        }
+        if let outFile { try AtomicFile.write(bytes: bytes, to: outFile) } else { CommandIO.current.outBytes(bytes) }
     }
 
     /// One side: a git revision's blobs or paths on disk, loaded with the shared options.

@@ -49,12 +49,16 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
-    /// Past this many edges, labels are left out: they dominate layout time and overlap anyway.
-    static let maxLabelledEdges = 400
-
     func validate() throws {
         if (pathFrom == nil) != (pathTo == nil) { throw CLIError.usage("--path-from and --path-to go together") }
         if maxNodes < 0 { throw CLIError.usage("--max-nodes must be 0 or more") }
+    }
+
+    /// The options as a request shared with `report`.
+    var request: RenderRequest {
+        RenderRequest(
+            level: level == .namespace ? .namespace : .workload, focus: focus, pathFrom: pathFrom, pathTo: pathTo, maxNodes: maxNodes,
+            layout: layout, quiet: input.quiet)
     }
 
     func run() throws {
@@ -65,33 +69,14 @@ struct RenderCommand: ParsableCommand {
         let loaded = try input.load(paths: paths)
         let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
-        var scene = try RenderScene(reach: reach, command: self)
-        progress.done("computed \(scene.edges.count) connections")
-        var diagram = DiagramBuilder.build(edges: scene.edges, nodes: scene.nodes, level: scene.level, options: scene.options)
-        var chosen = layout ?? .dot
-        if layout == nil && maxNodes > 0 && diagram.drawnNodeCount > maxNodes {
-            chosen = .sfdp
-            scene.note("\(diagram.drawnNodeCount) nodes: laid out with sfdp (pass --layout to choose)", quiet: input.quiet)
-            diagram.notes = scene.options.notes
-        }
-        if diagram.edges.count > Self.maxLabelledEdges {
-            diagram.edgeLabels = false
-            scene.note("\(diagram.edges.count) edges: connections in tooltips, not labels (see kubereach list)", quiet: input.quiet)
-            diagram.notes = scene.options.notes
-        }
-        progress.done("condensed to \(diagram.drawnNodeCount) nodes and \(diagram.edges.count) edges")
-        let dot = DiagramDotWriter.render(diagram)
+        let drawn = try DrawnDiagram(reach: reach, request: request)
+        progress.done("condensed \(drawn.sceneEdgeCount) connections to \(drawn.diagram.drawnNodeCount) nodes and \(drawn.diagram.edges.count) edges")
         guard output != .dot else {
-            if let outFile { return try AtomicFile.write(dot, to: outFile) }
-            return CommandIO.current.out(dot)
+            if let outFile { return try AtomicFile.write(drawn.dot, to: outFile) }
+            return CommandIO.current.out(drawn.dot)
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try GraphvizRenderer.render(dot: dot, layout: chosen, format: output == .png ? .png : .svg)
-        } catch {
-            throw CLIError.render(error.description)
-        }
-        progress.done("rendered \(output.rawValue) with \(chosen.rawValue)")
+        let bytes = try drawn.render(output == .png ? .png : .svg)
+        progress.done("rendered \(output.rawValue) with \(drawn.layout.rawValue)")
         try emit(bytes)
     }
 

@@ -10,8 +10,8 @@ struct RenderScene {
     var nodes: [String] = []
     var options = DiagramOptions()
 
-    init(reach: Reachability, command c: RenderCommand) throws {
-        level = c.level == .namespace ? .namespace : .workload
+    init(reach: Reachability, request c: RenderRequest) throws {
+        level = c.level
         // The graph (and its reference resolution) is built only when a reference is given.
         let graph = c.focus.isEmpty && c.pathFrom == nil ? nil : ReachabilityGraph(reach)
         var focus: [String] = []
@@ -23,9 +23,9 @@ struct RenderScene {
                     from: try Self.resolve(from, in: g, role: "--path-from"), to: try Self.resolve(to, in: g, role: "--path-to"), k: 1)
                 if let p = found.first {
                     path = p.nodes.map { g.names[$0] }
-                    note("path: " + path.joined(separator: " -> "), quiet: c.input.quiet)
+                    note("path: " + path.joined(separator: " -> "), quiet: c.quiet)
                 } else {
-                    note("no path from \(from) to \(to)", quiet: c.input.quiet)
+                    note("no path from \(from) to \(to)", quiet: c.quiet)
                 }
             }
         }
@@ -48,10 +48,10 @@ struct RenderScene {
         options.markers = focus.isEmpty
     }
 
-    private mutating func fallBack(_ count: Int, _ c: RenderCommand) {
+    private mutating func fallBack(_ count: Int, _ c: RenderRequest) {
         note(
             "\(count) workloads is more than --max-nodes \(c.maxNodes): drawn by namespace (use --focus, --by namespace or --max-nodes 0)",
-            quiet: c.input.quiet)
+            quiet: c.quiet)
         level = .namespace
     }
 

@@ -1,7 +1,7 @@
 import KubeReachAnalysis
 import KubeReachCore
 
-/// The output formats of `diff` (no DOT: a diff is a list, not a graph).
+/// The list formats of `diff` (the graph formats, dot and svg, are `DiffDotWriter`).
 public enum DiffFormat: String, CaseIterable, Sendable {
     case txt, md, json, csv
 }

@@ -122,7 +122,7 @@ import Testing
         #expect(runCLI(["diff", ExampleTests.example, "/nonexistent/path"]).status == 2)
         #expect(runCLI(["diff", "git:HEAD", ExampleTests.example]).status == 2)
         #expect(runCLI(["diff", "git:--output=/tmp/x:deploy", ExampleTests.example]).status == 2)
-        #expect(runCLI(["diff", ExampleTests.example, ExampleTests.example, "-o", "dot"]).status == 2)
+        #expect(runCLI(["diff", ExampleTests.example, ExampleTests.example, "-o", "png"]).status == 2)
         #expect(runCLI(["diff", ExampleTests.example, ExampleTests.example, "-f", ExampleTests.example]).status == 2)
     }
 

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import KubeReachAnalysis
+import KubeReachCore
+import KubeReachLint
+import KubeReachRender
+
+/// `kubereach report`: one self-contained HTML page with the summary, the diagram, the
+/// connectivity table (sortable, filterable, explanations on click), exposure and lint.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write one self-contained HTML report: summary, diagram, connectivity table, exposure and lint findings.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html
+    }
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output format: html.")
+    var output: Format = .html
+
+    @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
+    var outFile: String?
+
+    @Option(help: "The page title (default: \"Network policy report\" and the input paths).")
+    var title: String?
+
+    @Flag(help: "Show when the report was generated (off by default: the same input gives the same bytes).")
+    var timestamp = false
+
+    @Option(name: .customLong("max-nodes"), help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
+    var maxNodes: Int = 150
+
+    @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
+    var maxRows: Int = 20_000
+
+    @Option(name: .customLong("max-explained"), help: "Explain (on click) at most this many pairs, the first in the table.")
+    var maxExplained: Int = 2_000
+
+    @Option(help: "Crown jewels for the exposure section: workloads with these labels (key=value,...; repeatable).")
+    var sensitive: [String] = []
+
+    func validate() throws {
+        if maxNodes < 0 || maxRows < 0 || maxExplained < 0 { throw CLIError.usage("--max-nodes, --max-rows and --max-explained must be 0 or more") }
+    }
+
+    func run() throws {
+        let selectors = try sensitive.map { text -> [String: String] in
+            guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
+            return labels
+        }
+        var progress = Progress(quiet: input.quiet)
+        let loaded = try input.load(paths: paths)
+        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+        let conflicts = reach.workloadConflicts()
+        if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
+        progress.done("compiled \(reach.identityCountForReport) pod identities")
+        let edges = reach.edges(level: .workload)
+        let workloads = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count
+        progress.done("computed \(edges.count) connections")
+        let findings = Linter.run(LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions))
+        let graph = ReachabilityGraph(reach)
+        let exposure = graph.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors)
+        progress.done("linted and analysed exposure")
+        var content = ReportContent(
+            title: title ?? "Network policy report: " + (paths + input.files).joined(separator: " "),
+            timestamp: timestamp ? Date().formatted(.iso8601) : nil,
+            summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: edges, findings: findings),
+            svg: nil, edges: edges, rowLimit: maxRows,
+            explanations: Self.explanations(for: edges.prefix(min(maxRows, maxExplained)), reach: reach),
+            exposure: (graph, exposure), findings: findings)
+        progress.done("explained \(content.explanations.count) pairs")
+        drawDiagram(reach, into: &content)
+        progress.done("drew the diagram")
+        let html = HTMLReport.render(content)
+        if let outFile { try AtomicFile.write(html, to: outFile) } else { CommandIO.current.out(html) }
+    }
+
+    /// The render pipeline with its defaults (namespace fallback, sfdp, label cut-off). A
+    /// Graphviz failure is shown in the report rather than losing the rest of it.
+    private func drawDiagram(_ reach: Reachability, into content: inout ReportContent) {
+        do {
+            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(maxNodes: maxNodes, quiet: input.quiet))
+            content.diagramNotes = drawn.diagram.notes
+            content.svg = String(decoding: try drawn.render(.svg), as: UTF8.self)
+        } catch {
+            content.diagramProblem = "\(error)"
+            if !input.quiet { CommandIO.current.report("warning: report without a diagram: \(error)", severity: "warning") }
+        }
+    }
+}

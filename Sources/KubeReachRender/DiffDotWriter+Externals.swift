@@ -1,0 +1,35 @@
+import KubeReachCore
+
+extension DiffDotWriter {
+    /// Unchanged edges with external ranges that reach (and are reached by) the same nodes
+    /// with the same connections merged into one node, as the render diagram merges them:
+    /// each side cuts the address space into many ranges, and drawing each would bury the
+    /// changes. Ranges named by a diff entry are never merged (their edges differ anyway).
+    /// Returns the edges (renamed, deduplicated) and the ranges each merged node stands for.
+    static func mergingExternalTwins(_ edges: [ConnectivityEdge], keep: Set<String>) -> ([ConnectivityEdge], [String: [String]]) {
+        let external = { (n: String) in n.hasSuffix("[External]") && !keep.contains(n) }
+        var signature: [String: [String]] = [:]
+        for e in edges {
+            if external(e.source) { signature[e.source, default: []].append("> \(e.destination) \(e.connections.description)") }
+            if external(e.destination) { signature[e.destination, default: []].append("< \(e.source) \(e.connections.description)") }
+        }
+        var groups: [[String]: [String]] = [:]
+        for (name, sig) in signature { groups[sig.sorted(), default: []].append(name) }
+        var renamed: [String: String] = [:]
+        var members: [String: [String]] = [:]
+        for names in groups.values where names.count > 1 {
+            let sorted = names.sorted(by: DiagramGraph.bytewise)
+            let id = "\(sorted[0]) +\(sorted.count - 1)"
+            members[id] = sorted
+            for n in sorted { renamed[n] = id }
+        }
+        var seen: Set<[String]> = []
+        var out: [ConnectivityEdge] = []
+        for var e in edges {
+            e.source = renamed[e.source] ?? e.source
+            e.destination = renamed[e.destination] ?? e.destination
+            if seen.insert([e.source, e.destination]).inserted { out.append(e) }
+        }
+        return (out, members)
+    }
+}
