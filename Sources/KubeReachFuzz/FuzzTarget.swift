@@ -3,35 +3,49 @@ import KubeReachCore
 import KubeReachYAML
 
 /// One fuzz input through the whole pipeline: the loader (keepGoing, so that a partly
-/// invalid input still reaches the engine), the reachability matrix aggregated to workloads,
-/// and the explainer on a few pairs, whose verdict must equal the engine's.
+/// invalid input still reaches the engine), the reachability matrix aggregated to workloads
+/// and namespaces, and the explainer on a few pairs, whose verdict must equal the engine's.
+/// The input's length picks the evaluation options and its first byte the file type, so
+/// that every choice is fuzzed without spending input bytes on it.
 func fuzzOne(_ bytes: [UInt8]) {
+    let isJSON = bytes.first { $0 != 32 && $0 != 10 && $0 != 9 } == UInt8(ascii: "{")
+    let source = ManifestSource(name: isJSON ? "fuzz.json" : "fuzz.yaml", bytes: bytes)
     let result: LoadResult
     do {
-        result = try ManifestLoader.load([ManifestSource(name: "fuzz.yaml", bytes: bytes)], options: LoadOptions(keepGoing: true))
+        result = try ManifestLoader.load([source], options: LoadOptions(keepGoing: true))
     } catch {
         // A refusal must say why.
         if error.diagnostics.isEmpty { fatalError("load failed without a diagnostic") }
         return
     }
     let cluster = result.cluster
-    let reach = Reachability(cluster: cluster)
+    let options = EvaluationOptions(ipBlockMatchesPods: bytes.count & 1 == 0, hostNetwork: bytes.count & 2 == 0 ? .bypass : .apply)
+    let reach = Reachability(cluster: cluster, options: options)
     _ = reach.edges(level: .workload)
-    let explainer = Explainer(cluster: cluster)
+    _ = reach.edges(level: .namespace)
+    _ = reach.workloadConflicts()
+    let explainer = Explainer(cluster: cluster, options: options)
+    let inspector = PolicyInspector(cluster: cluster, options: options)
+    if !cluster.policies.isEmpty { _ = inspector.inspect(policy: cluster.policies.count - 1) }
     let n = cluster.pods.count
     guard n > 0 else { return }
-    // A handful of pairs: first and last pods, both ways, and one external source.
-    for (s, d) in [(0, n - 1), (n - 1, 0), (n / 2, 0)] {
-        let e = explainer.explain(.pod(s), .pod(d), sourceName: "s", destinationName: "d")
-        if e.allowed != reach.connections(fromPod: s, toPod: d) {
-            fatalError("explainer and engine disagree on pod \(s) -> pod \(d): \(e.allowed) vs \(reach.connections(fromPod: s, toPod: d))")
-        }
+    func check(_ what: String, _ explained: ConnectionSet, _ engine: ConnectionSet) {
+        if explained != engine { fatalError("explainer and engine disagree on \(what): \(explained) vs \(engine)") }
     }
-    if let range = reach.externalSources.first {
-        let e = explainer.explain(.external(range.first), .pod(0), sourceName: "x", destinationName: "d")
-        if e.allowed != reach.connections(fromExternal: 0, toPod: 0) {
-            fatalError("explainer and engine disagree on \(range) -> pod 0")
-        }
+    // A handful of pairs: first and last pods both ways, a middle one, and external ranges.
+    for (s, d) in [(0, n - 1), (n - 1, 0), (n / 2, 0)] {
+        let e = explainer.explain(.pod(s), .pod(d), sourceName: "s", destinationName: "d", query: (.tcp, 80))
+        check("pod \(s) -> pod \(d)", e.allowed, reach.connections(fromPod: s, toPod: d))
+        _ = inspector.policiesSelecting(pod: s)
+    }
+    let sources = reach.externalSources, destinations = reach.externalDestinations
+    for x in Set([0, sources.count / 2, sources.count - 1]) where sources.indices.contains(x) {
+        let e = explainer.explain(.external(sources[x].first), .pod(n - 1), sourceName: "x", destinationName: "d")
+        check("\(sources[x]) -> pod \(n - 1)", e.allowed, reach.connections(fromExternal: x, toPod: n - 1))
+    }
+    for x in Set([0, destinations.count - 1]) where destinations.indices.contains(x) {
+        let e = explainer.explain(.pod(0), .external(destinations[x].last), sourceName: "s", destinationName: "x")
+        check("pod 0 -> \(destinations[x])", e.allowed, reach.connections(fromPod: 0, toExternal: x))
     }
 }
 

@@ -56,6 +56,11 @@ enum DocumentReader {
         if depth > maxFlowDepth {
             return .failed([Diagnostic(.error, "document nested deeper than \(maxFlowDepth) levels", location: location)])
         }
+        if let line = AliasKeyCheck.firstAliasedKey(job.text) {
+            return .failed([Diagnostic(
+                .error, "a map key is a YAML alias of a collection, or holds an alias (an alias bomb?): keys must be strings",
+                location: SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + line))])
+        }
         var node: Node?
         var fallbackNote: Diagnostic? = nil
         do {
