@@ -82,8 +82,8 @@ import Testing
         "cidr-slash-0.yaml": .loaded(objects: 1),
         "cidr-slash-32.yaml": .loaded(objects: 1),
         "cidr-slash-128.yaml": .loaded(objects: 1),
-        // Read as the IPv6 address it is: it matches no IPv4 pod (see the README).
-        "cidr-ipv4-mapped.yaml": .loaded(objects: 1),
+        // Read as the IPv6 address it is, so it matches no IPv4 pod: a warning says so.
+        "cidr-ipv4-mapped.yaml": .loaded(objects: 1, warning: "IPv4-mapped IPv6 address: it is read as IPv6 and matches no IPv4 address (for IPv4, write 10.0.0.1/32)"),
         "cidr-host-bits.yaml": .loaded(objects: 1, warning: "10.1.2.3/8 has host bits set; it is read as 10.0.0.0/8"),
         "cidr-prefix-33.yaml": .refused("invalid CIDR '10.0.0.0/33': invalid prefix length '33'", path: "spec.ingress[0].from[0].ipBlock.cidr"),
         "cidr-ipv6-prefix-129.yaml": .refused("invalid CIDR '::/129': invalid prefix length '129'"),
