@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
+        // libFuzzer entry over loader and engine (scripts/fuzz); replays files when built plainly.
+        .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz"]),

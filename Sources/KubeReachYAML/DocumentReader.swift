@@ -56,6 +56,11 @@ enum DocumentReader {
         if depth > maxFlowDepth {
             return .failed([Diagnostic(.error, "document nested deeper than \(maxFlowDepth) levels", location: location)])
         }
+        if let line = AliasKeyCheck.firstAliasedKey(job.text) {
+            return .failed([Diagnostic(
+                .error, "a map key is a YAML alias of a collection, or holds an alias (an alias bomb?): keys must be strings",
+                location: SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + line))])
+        }
         var node: Node?
         var fallbackNote: Diagnostic? = nil
         do {
@@ -107,6 +112,15 @@ enum DocumentReader {
             column = mark.column
             problem = context.map { "\(p) \($0.text)" } ?? p
             if p.contains("Maximum nesting level") { problem = "nested deeper than the YAML parser allows (1000 levels)" }
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams's own text spans lines (it quotes the document); the API server refuses duplicates too.
+            line = context.mark.line + origin.lineOffset
+            column = context.mark.column
+            problem = "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a map"
+        case .reader(let p, let offset, _, let yaml):
+            // libyaml's reader (control characters, bad encodings) gives a byte offset, not a line.
+            if let offset { line = yaml.utf8.prefix(offset).count(where: { $0 == 10 }) + 1 + origin.lineOffset }
+            problem = p
         default: break
         }
         return Diagnostic(

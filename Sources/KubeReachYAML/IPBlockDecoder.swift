@@ -40,6 +40,13 @@ enum IPBlockDecoder {
             if c.hasHostBits {
                 field.sink.warning("\(text) has host bits set; it is read as \(c.range.first)/\(c.prefixLength)", at: field)
             }
+            if c.address.family == .v6 && c.prefixLength >= 96 && c.address.value >> 32 == 0xFFFF {
+                // ::ffff:a.b.c.d: network plugins differ on whether it matches a.b.c.d; we read it as IPv6.
+                let v4 = IPAddress(family: .v4, value: c.range.first.value & 0xFFFF_FFFF)
+                field.sink.warning(
+                    "\(text) is an IPv4-mapped IPv6 address: it is read as IPv6 and matches no IPv4 address (for IPv4, write \(v4)/\(c.prefixLength - 96))",
+                    at: field)
+            }
             return c
         } catch {
             let why: String

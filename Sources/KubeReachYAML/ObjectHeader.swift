@@ -21,7 +21,16 @@ struct ObjectHeader: Sendable {
         let meta = root.child("metadata")
         var controller: (String?, String)? = nil
         for ref in meta.child("ownerReferences").sequence() ?? [] where ref.child("controller").bool() == true {
-            if let name = ref.child("name").string() { controller = (ref.child("kind").string(), name) }
+            guard let name = ref.child("name").string() else { continue }
+            let kind = ref.child("kind").string()
+            // The controller names the workload in every output line: it must not be able to break one.
+            if let why = NameValidation.problem(name, isNamespace: false) {
+                ref.sink.error("invalid owner name: \(why)", at: ref.child("name"))
+            } else if let kind, kind.isEmpty || !kind.utf8.allSatisfy(isKindCharacter) {
+                ref.sink.error("invalid owner kind '\(kind)': letters and digits only", at: ref.child("kind"))
+            } else {
+                controller = (kind, name)
+            }
         }
         // Objects without a namespace live in `default`, as `kubectl apply` without -n puts them.
         let written = meta.child("namespace").string().flatMap { $0.isEmpty ? nil : $0 }
@@ -30,4 +39,7 @@ struct ObjectHeader: Sendable {
             namespace: written ?? "default", namespaceWritten: written != nil,
             labels: meta.child("labels").stringMap() ?? [:], controller: controller, location: root.location)
     }
+
+    /// ASCII letters and digits, as kinds are spelled (`ReplicaSet`).
+    private static func isKindCharacter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
 }

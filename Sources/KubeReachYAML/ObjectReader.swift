@@ -12,20 +12,31 @@ enum ObjectReader {
                 skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
             return
         }
-        if header.kind.hasSuffix("List"), let items = root.child("items").sequence() {
+        if header.kind.hasSuffix("List") {
             let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
-            for item in items {
-                let field = Field(
-                    node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
-                    sink: DiagnosticSink(budget: sink.budget))
-                read(field, listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+            let itemsField = root.child("items")
+            if let items = itemsField.sequence() {
+                for item in items {
+                    let field = Field(
+                        node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
+                        sink: DiagnosticSink(budget: sink.budget))
+                    read(field, listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+                }
+                if !sink.diagnostics.isEmpty {
+                    out.append(ObjectOutcome(
+                        identity: nil, object: header.kind, location: header.location,
+                        nameLocation: header.location, decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+                }
+                return
             }
-            if !sink.diagnostics.isEmpty {
+            // A List (or a list of a kind we read) whose items are not a list would otherwise be
+            // skipped as an unknown kind, silently losing its objects: it is an error.
+            if !itemsField.isMissing && itemKind.map({ KindTable.groups[$0] != nil }) ?? true {
                 out.append(ObjectOutcome(
-                    identity: nil, object: header.kind, location: header.location,
-                    nameLocation: header.location, decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+                    identity: nil, object: header.kind, location: header.location, nameLocation: header.location,
+                    decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+                return
             }
-            return
         }
         let clusterScoped = KindTable.clusterScoped.contains(header.kind)
         let display = clusterScoped ? "\(header.kind) \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
