@@ -122,7 +122,7 @@ enum AdminPolicyDecoder {
     private static func strictSelector(_ field: Field) -> LabelSelector? {
         if field.isMissing { return .everything }
         rejectUnknown(field, known: ["matchLabels", "matchExpressions"])
-        return SelectorDecoder.read(field)
+        return SelectorDecoder.read(field, warnUnknownKeys: false)
     }
 
     private static func rejectUnknown(_ field: Field, known: Set<String>) {

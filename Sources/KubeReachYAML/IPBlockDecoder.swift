@@ -8,6 +8,7 @@ enum IPBlockDecoder {
             sink.error("ipBlock must be a map with a cidr", at: field)
             return nil
         }
+        field.warnUnknownKeys(["cidr", "except"])
         let cidrField = field.child("cidr")
         if cidrField.isMissing {
             sink.error("ipBlock.cidr is required", at: cidrField)

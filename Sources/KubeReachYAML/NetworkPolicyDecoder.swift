@@ -5,6 +5,7 @@ import KubeReachCore
 enum NetworkPolicyDecoder {
     static func read(_ root: Field, header: ObjectHeader) -> NetworkPolicy {
         let spec = root.child("spec")
+        spec.warnUnknownKeys(["podSelector", "policyTypes", "ingress", "egress"])
         let podSelector = SelectorDecoder.read(spec.child("podSelector")) ?? .everything
         // Absent policyTypes stays nil, so that the model's defaulting applies.
         var types: Set<PolicyDirection>? = nil
@@ -30,6 +31,7 @@ enum NetworkPolicyDecoder {
         (field.sequence() ?? []).map { ruleField in
             // `- ` with nothing after it is a null rule: like `{}`, it allows everything.
             if !ruleField.isMissing && !ruleField.isMapping { ruleField.sink.error("a rule must be a map", at: ruleField) }
+            ruleField.warnUnknownKeys([peersKey, "ports"])
             let peers = (ruleField.child(peersKey).sequence() ?? []).compactMap { peer($0) }
             let ports = (ruleField.child("ports").sequence() ?? []).compactMap { PolicyPortDecoder.read($0) }
             // An egress named port resolves on the peer pod, so towards addresses it never
@@ -50,6 +52,7 @@ enum NetworkPolicyDecoder {
             sink.error(field.isMissing ? "empty peer: set podSelector, namespaceSelector or ipBlock" : "a peer must be a map", at: field)
             return nil
         }
+        field.warnUnknownKeys(["podSelector", "namespaceSelector", "ipBlock"])
         let podField = field.child("podSelector"), nsField = field.child("namespaceSelector"), ipField = field.child("ipBlock")
         let pods = SelectorDecoder.read(podField), namespaces = SelectorDecoder.read(nsField)
         if !ipField.isMissing {

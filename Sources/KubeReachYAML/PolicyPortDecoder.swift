@@ -10,6 +10,7 @@ enum PolicyPortDecoder {
             sink.error("a port entry must be a map", at: field)
             return nil
         }
+        field.warnUnknownKeys(["protocol", "port", "endPort"])
         let proto = ProtocolDecoder.read(field.child("protocol")) ?? .tcp
         let portField = field.child("port"), endField = field.child("endPort")
         let value = PortValueDecoder.read(portField)

@@ -4,12 +4,13 @@ import KubeReachCore
 enum SelectorDecoder {
     /// nil when the field is missing; an invalid selector reports errors and still returns
     /// its valid part (the object is rejected anyway).
-    static func read(_ field: Field) -> LabelSelector? {
+    static func read(_ field: Field, warnUnknownKeys: Bool = true) -> LabelSelector? {
         if field.isMissing { return nil }
         guard field.isMapping else {
             field.sink.error("a label selector must be a map", at: field)
             return nil
         }
+        if warnUnknownKeys { field.warnUnknownKeys(["matchLabels", "matchExpressions"]) }
         let labelsField = field.child("matchLabels")
         var labels: [String: String] = [:]
         for (key, value) in labelsField.entries() ?? [] {

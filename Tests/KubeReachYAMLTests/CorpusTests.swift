@@ -63,8 +63,9 @@ import Testing
         // The API server refuses duplicate keys too; Yams's own message spans lines.
         "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map", line: 4),
         "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map", line: 5),
-        // Fields and types. Unknown fields are ignored, as the API server's non-strict decoding does.
-        "unknown-fields.yaml": .loaded(objects: 1),
+        // Fields and types. Unknown fields are ignored with a warning (kubectl's strict
+        // validation refuses them), with the known field they were probably meant to be.
+        "unknown-fields.yaml": .loaded(objects: 1, warning: "unknown field 'ingres' is ignored (the API server refuses it); did you mean 'ingress'?"),
         "wrong-type-port-list.yaml": .refused("expected a port number or name", path: "spec.ingress[0].ports[0].port", line: 5),
         "wrong-type-podselector-string.yaml": .refused("a label selector must be a map", path: "spec.podSelector", line: 5),
         "wrong-type-ingress-map.yaml": .refused("expected a list", path: "spec.ingress", line: 5),
