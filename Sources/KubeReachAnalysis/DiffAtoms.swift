@@ -93,7 +93,7 @@ struct DiffAtoms {
             }
         }
         for (g, ranges) in groups {
-            for r in joined(ranges) {
+            for r in IPRange.coalesced(ranges) {
                 let (s, d) = g.rangeIsSource ? (r.externalName, g.peer.name) : (g.peer.name, r.externalName)
                 out.append(.init(source: s, destination: d, before: g.before, after: g.after))
             }
@@ -103,18 +103,5 @@ struct DiffAtoms {
                 ? $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
                 : $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
         }
-    }
-
-    /// Disjoint ranges of one family, neighbours joined.
-    static func joined(_ ranges: [IPRange]) -> [IPRange] {
-        var out: [IPRange] = []
-        for r in ranges.sorted() {
-            if let last = out.last, last.upper < last.family.maxValue, last.upper + 1 == r.lower {
-                out[out.count - 1] = IPRange(family: r.family, lower: last.lower, upper: r.upper)
-            } else {
-                out.append(r)
-            }
-        }
-        return out
     }
 }

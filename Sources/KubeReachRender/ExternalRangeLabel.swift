@@ -11,7 +11,7 @@ enum ExternalRangeLabel {
         }
         var lines: [String] = []
         for family in IPFamily.allCases {
-            let merged = coalesce(ranges.filter { $0.family == family })
+            let merged = IPRange.coalesced(ranges.filter { $0.family == family })
             if merged.isEmpty { continue }
             let everything = IPRange.everything(family)
             let internet = family == .v4 ? "internet" : "internet (IPv6)"
@@ -19,8 +19,8 @@ enum ExternalRangeLabel {
                 lines.append(internet)
                 continue
             }
-            let missing = complement(merged, within: everything).flatMap(cidrs)
-            let present = merged.flatMap(cidrs)
+            let missing = everything.subtracting(merged).flatMap(Self.cidrs)
+            let present = merged.flatMap(Self.cidrs)
             if missing.count <= 3 && missing.count < present.count {
                 lines.append("\(internet) except")
                 lines += missing
@@ -47,51 +47,6 @@ enum ExternalRangeLabel {
         return IPRange(family: lo.family, lower: lo.value, upper: hi.value)
     }
 
-    /// Sorted, with touching or overlapping ranges joined.
-    static func coalesce(_ ranges: [IPRange]) -> [IPRange] {
-        var out: [IPRange] = []
-        for r in ranges.sorted() {
-            if var last = out.last, last.upper == last.family.maxValue || r.lower <= last.upper + 1 {
-                last.upper = max(last.upper, r.upper)
-                out[out.count - 1] = last
-            } else {
-                out.append(r)
-            }
-        }
-        return out
-    }
-
-    /// The gaps of sorted, disjoint ranges inside `space`.
-    static func complement(_ ranges: [IPRange], within space: IPRange) -> [IPRange] {
-        var out: [IPRange] = []
-        var next: UInt128? = space.lower
-        for r in ranges {
-            if let n = next, r.lower > n { out.append(IPRange(family: space.family, lower: n, upper: r.lower - 1)) }
-            next = r.upper == space.upper ? nil : r.upper + 1
-        }
-        if let n = next { out.append(IPRange(family: space.family, lower: n, upper: space.upper)) }
-        return out
-    }
-
     /// The fewest CIDR blocks covering exactly one range, as text.
-    static func cidrs(_ r: IPRange) -> [String] {
-        let width = r.family.bitWidth
-        var out: [String] = []
-        var lo = r.lower
-        while lo <= r.upper {
-            var size = lo == 0 ? width : min(width, lo.trailingZeroBitCount)
-            while size > 0 && lastOf(lo, size, width) > r.upper { size -= 1 }
-            out.append("\(IPAddress(family: r.family, value: lo))/\(width - size)")
-            let last = lastOf(lo, size, width)
-            if last >= r.upper { break }
-            lo = last + 1
-        }
-        return out
-    }
-
-    private static func lastOf(_ lo: UInt128, _ size: Int, _ width: Int) -> UInt128 {
-        let mask: UInt128 = size >= 128 ? .max : (UInt128(1) << size) - 1
-        let last = lo | mask
-        return width == 32 ? min(last, UInt128(UInt32.max)) : last
-    }
+    static func cidrs(_ r: IPRange) -> [String] { r.cidrs.map(\.description) }
 }

@@ -65,16 +65,3 @@ public enum ExternalPeers {
         return CIDR(address: IPAddress(family: family, value: lo & ~mask), prefixLength: family.bitWidth - bits)
     }
 }
-
-extension IPRange {
-    /// This range without the given ones (sorted, disjoint, same family).
-    func subtracting(_ ranges: [IPRange]) -> [IPRange] {
-        var out: [IPRange] = [], next = lower, done = false
-        for r in ranges where r.family == family && r.upper >= lower && r.lower <= upper && !done {
-            if r.lower > next { out.append(IPRange(family: family, lower: next, upper: r.lower - 1)) }
-            if r.upper >= upper { done = true } else { next = max(next, r.upper + 1) }
-        }
-        if !done { out.append(IPRange(family: family, lower: next, upper: upper)) }
-        return out
-    }
-}

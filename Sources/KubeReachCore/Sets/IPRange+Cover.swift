@@ -1,5 +1,4 @@
-import KubeReachCore
-
+/// Covering and cutting ranges: shared by ipBlock generation, diff merging and diagram labels.
 extension IPRange {
     /// The fewest CIDR blocks that together cover exactly this range, in address order
     /// (an ipBlock takes CIDRs, a range seldom is one).
@@ -48,6 +47,17 @@ extension IPRange {
                 out.append(r)
             }
         }
+        return out
+    }
+
+    /// This range without the given ones (sorted, disjoint, same family): its gaps.
+    public func subtracting(_ ranges: [IPRange]) -> [IPRange] {
+        var out: [IPRange] = [], next = lower, done = false
+        for r in ranges where r.family == family && r.upper >= lower && r.lower <= upper && !done {
+            if r.lower > next { out.append(IPRange(family: family, lower: next, upper: r.lower - 1)) }
+            if r.upper >= upper { done = true } else { next = max(next, r.upper + 1) }
+        }
+        if !done { out.append(IPRange(family: family, lower: next, upper: upper)) }
         return out
     }
 }
