@@ -34,8 +34,6 @@ extension ReachabilityBuilder {
         let baseline = cluster.adminPolicies.indices.first { cluster.adminPolicies[$0].tier == .baseline }
         ingressAdmin = Array(repeating: [], count: identities.count)
         egressAdmin = Array(repeating: [], count: identities.count)
-        ingressBaseline = Array(repeating: false, count: identities.count)
-        egressBaseline = Array(repeating: false, count: identities.count)
         for pi in ordered + (baseline.map { [$0] } ?? []) {
             let policy = cluster.adminPolicies[pi]
             let compiledPolicy = CompiledAdminPolicy(
@@ -44,20 +42,21 @@ extension ReachabilityBuilder {
                 egress: policy.egress.enumerated().map { compile($1, index: $0, direction: .egress) })
             let ci = adminCompiled.count
             adminCompiled.append(compiledPolicy)
-            for id in compiledPolicy.subjects {
-                if policy.tier == .admin {
-                    if !compiledPolicy.ingress.isEmpty { ingressAdmin[id].append(ci) }
-                    if !compiledPolicy.egress.isEmpty { egressAdmin[id].append(ci) }
-                } else {
-                    ingressBaseline[id] = !compiledPolicy.ingress.isEmpty
-                    egressBaseline[id] = !compiledPolicy.egress.isEmpty
-                }
+            for id in compiledPolicy.subjects where policy.tier == .admin {
+                if !compiledPolicy.ingress.isEmpty { ingressAdmin[id].append(ci) }
+                if !compiledPolicy.egress.isEmpty { egressAdmin[id].append(ci) }
             }
         }
     }
 
     /// The baseline policy's compiled index (it is compiled last), if any.
     var baselineCompiledIndex: Int? { adminCompiled.last?.tier == .baseline ? adminCompiled.count - 1 : nil }
+
+    /// Whether the BANP holds the identity and has rules for the direction.
+    func baselineHolds(_ id: Int, _ direction: PolicyDirection) -> Bool {
+        guard let b = baselineCompiledIndex else { return false }
+        return adminCompiled[b].subjects.contains(id) && !adminCompiled[b].rules(direction).isEmpty
+    }
 
     private mutating func selection(_ s: AdminSelection) -> BitSet {
         switch s {

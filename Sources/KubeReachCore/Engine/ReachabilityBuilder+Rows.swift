@@ -26,7 +26,7 @@ extension ReachabilityBuilder {
             for direction in PolicyDirection.allCases {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
                 let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
-                let baseline = direction == .ingress ? ingressBaseline[id] : egressBaseline[id]
+                let baseline = baselineHolds(id, direction)
                 if policies.isEmpty && admin.isEmpty && !baseline { continue }
                 let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
                 let key = RowKey(
@@ -134,7 +134,7 @@ struct RowMaker: Sendable {
     let columns: Int
     var table = ConnectionTable()
     private var namedMemo: [NamedPortKey: UInt32] = [:]
-    var adminNamedMemo: [NamedPortKey: UInt32] = [:]
+    var adminNamedMemo: [AdminNamedPortKey: UInt32] = [:]
     var tierMemo: [TierKey: UInt32] = [:]
     var classCache: [ColumnClassKey: Int] = [:]
     var classSets: [ColumnClasses] = []
@@ -142,6 +142,14 @@ struct RowMaker: Sendable {
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
         var policy: Int
+        var rule: Int
+        var portList: Int
+    }
+
+    /// An admin rule (its policy, direction and index) resolved against one port list.
+    struct AdminNamedPortKey: Hashable {
+        var policy: Int
+        var direction: PolicyDirection
         var rule: Int
         var portList: Int
     }

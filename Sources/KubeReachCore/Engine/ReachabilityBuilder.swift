@@ -23,9 +23,6 @@ struct ReachabilityBuilder {
     /// Per identity and direction: the compiled ANPs whose subject holds it, in order.
     var ingressAdmin: [[Int]] = []
     var egressAdmin: [[Int]] = []
-    /// Per identity and direction: whether the BANP's subject holds it.
-    var ingressBaseline: [Bool] = []
-    var egressBaseline: [Bool] = []
 
     var namespaceIndex: [String: Int] = [:]
     var globalAtoms = AddressAtoms(cutting: [], families: [])

@@ -115,7 +115,7 @@ extension RowMaker {
         } else {
             return rule.fixedConnections
         }
-        let memoKey = NamedPortKey(policy: ci, rule: rule.index + (spec.direction == .ingress ? 0 : 1 << 20), portList: portList)
+        let memoKey = AdminNamedPortKey(policy: ci, direction: spec.direction, rule: rule.index, portList: portList)
         if let m = adminNamedMemo[memoKey] { return m }
         let conn = table.intern(AdminRule.connections(of: rule.ports, destinationPorts: identities.portLists[portList]))
         adminNamedMemo[memoKey] = conn
