@@ -47,26 +47,9 @@ extension ListCommand {
         return out.sorted { ($0.source, $0.destination) < ($1.source, $1.destination) }
     }
 
-    /// One explanation per pair, through a representative pod of each group (the workload
-    /// consistency check guarantees they stand for all) or the range's first address.
+    /// One explanation per pair (see `PairExplainer`).
     func explanations(for edges: [ConnectivityEdge], reach: Reachability) -> [Explanation] {
-        let explainer = Explainer(cluster: reach.cluster, options: reach.options)
-        var podOf: [String: Int] = [:]
-        for i in reach.cluster.pods.indices { podOf[reach.nodeName(ofPod: i, level: level)] = podOf[reach.nodeName(ofPod: i, level: level)] ?? i }
-        let ranges = Dictionary((reach.externalSources + reach.externalDestinations).map { ($0.externalName, $0) }, uniquingKeysWith: { a, _ in a })
-        func endpoint(_ name: String) -> Explainer.Endpoint? {
-            if let i = podOf[name] { return .pod(i) }
-            return ranges[name].map { .external($0.first) }
-        }
-        return edges.compactMap { e in
-            guard var s = endpoint(e.source), let d = endpoint(e.destination) else { return nil }
-            // Two pods of one group (pod level shows replicas): pick a different source pod.
-            if case .pod(let a) = s, case .pod(let b) = d, a == b,
-                let other = reach.cluster.pods.indices.first(where: { $0 != a && reach.nodeName(ofPod: $0, level: level) == e.source })
-            {
-                s = .pod(other)
-            }
-            return explainer.explain(s, d, sourceName: e.source, destinationName: e.destination)
-        }
+        let explainer = PairExplainer(reach, level: level)
+        return edges.compactMap(explainer.explain)
     }
 }
