@@ -12,14 +12,13 @@ extension LintRule {
 extension LintContext {
     /// Indices of the pods an admin subject or `pods`/`namespaces` peer selects.
     func pods(selectedBy s: AdminSelection) -> [Int] {
-        let explainer = Explainer(cluster: cluster, options: options)
-        return cluster.pods.indices.filter { explainer.ruleMatches(AdminRule(name: "", action: .allow, peers: [.pods(s)]), .pod($0)) }
+        cluster.pods.indices.filter { explainer.selects(s, pod: $0) }
     }
 
     /// What an unselected pod is left with, for messages: admin policies may still restrict
     /// it (their names), else everything is allowed.
     func openness(ofPod index: Int) -> String {
-        let names = cluster.adminPolicies.filter { pods(selectedBy: $0.subject).contains(index) }.map(\.displayName)
+        let names = cluster.adminPolicies.filter { explainer.selects($0.subject, pod: index) }.map(\.displayName)
         return names.isEmpty ? "everything in and out is allowed" : "only admin policies restrict it (\(names.joined(separator: ", ")))"
     }
 

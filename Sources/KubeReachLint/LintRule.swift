@@ -16,6 +16,8 @@ public struct LintContext: Sendable {
     public var cluster: Cluster
     public var skippedKinds: [String: Int]
     public var options: EvaluationOptions
+    /// Selector and peer matching as the engine does it, built once for every rule.
+    let explainer: Explainer
 
     public init(cluster: Cluster, skippedKinds: [String: Int] = [:], options: EvaluationOptions = .init()) {
         var c = cluster
@@ -23,6 +25,7 @@ public struct LintContext: Sendable {
         self.cluster = c
         self.skippedKinds = skippedKinds
         self.options = options
+        explainer = Explainer(cluster: c, options: options)
     }
 
     /// Pods of a namespace that a selector selects.

@@ -24,7 +24,8 @@ extension Explainer {
         return (walk.decisions, walk.allowed.union(walk.undecided))
     }
 
-    func selects(_ s: AdminSelection, pod index: Int) -> Bool {
+    /// Whether an admin subject or `pods`/`namespaces` peer selects the pod.
+    public func selects(_ s: AdminSelection, pod index: Int) -> Bool {
         let pod = cluster.pods[index]
         switch s {
         case .namespaces(let ns): return ns.matches(namespaceLabels(pod.namespace))

@@ -22,13 +22,14 @@ struct AdminPassToNothing: LintRule {
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
         var out: [LintFinding] = []
+        let baselineSubjects = Set(cluster.baselinePolicy.map { context.pods(selectedBy: $0.subject) } ?? [])
         for policy in cluster.orderedAdminPolicies {
             let subjects = context.pods(selectedBy: policy.subject)
             for direction in PolicyDirection.allCases {
                 for (ri, rule) in policy.rules(direction).enumerated() where rule.action == .pass {
                     let bare = subjects.filter { p in
                         let pod = cluster.pods[p]
-                        let baseline = cluster.baselinePolicy.map { !$0.rules(direction).isEmpty && context.pods(selectedBy: $0.subject).contains(p) } ?? false
+                        let baseline = cluster.baselinePolicy.map { !$0.rules(direction).isEmpty && baselineSubjects.contains(p) } ?? false
                         return context.isolating(pod, direction).isEmpty && !baseline
                     }
                     guard let first = bare.first else { continue }

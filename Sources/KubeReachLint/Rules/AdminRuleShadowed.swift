@@ -20,7 +20,7 @@ struct AdminRuleShadowed: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
-        let explainer = Explainer(cluster: cluster, options: context.options)
+        let explainer = context.explainer
         let ordered = cluster.orderedAdminPolicies + (cluster.baselinePolicy.map { [$0] } ?? [])
         let subjectsOf = ordered.map { Set(context.pods(selectedBy: $0.subject)) }
         var out: [LintFinding] = []

@@ -12,7 +12,7 @@ struct NamedPortUndeclared: LintRule {
     var nonTriggering: [String] { [Example.pod("web", ports: "[{name: http, containerPort: 8080}]") + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")] }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        let explainer = Explainer(cluster: context.cluster, options: context.options)
+        let explainer = context.explainer
         var out: [LintFinding] = []
         for policy in context.cluster.policies {
             let selected = context.pods(in: policy.namespace, selectedBy: policy.podSelector)

@@ -17,7 +17,7 @@ struct PeerSelectsNothing: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        let explainer = Explainer(cluster: context.cluster, options: context.options)
+        let explainer = context.explainer
         return context.peerSites.compactMap { site in
             guard case .selector(_, let namespaces) = site.peer else { return nil }
             let any = context.cluster.pods.indices.contains { explainer.matches(site.peer, policyNamespace: site.policy.namespace, .pod($0)) }
