@@ -118,22 +118,4 @@ struct Kubectl {
         let chars = Array(line.prefix(6))
         return chars.count == 6 && "IWEF".contains(chars[0]) && chars[1...4].allSatisfy(\.isNumber) && chars[5] == " "
     }
-
-    /// The whole file as bytes, read once (no intermediate `Data`).
-    static func bytes(of url: URL) -> [UInt8]? {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return n == 0 ? out : nil }
-            out.append(contentsOf: chunk[0..<n])
-        }
-    }
 }

@@ -27,7 +27,7 @@ struct LiveCluster {
         try withScratch { dir throws(LiveClusterError) in
             let out = try kubectl.run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"], in: dir, tag: "context")
             guard out.status == 0, !out.timedOut else { throw failure(out, resource: nil) }
-            let ns = String(decoding: Kubectl.bytes(of: out.stdout) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let ns = String(decoding: ManifestFiles.bytes(atPath: out.stdout.path) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return ns.isEmpty ? "default" : ns
         }
     }
@@ -61,7 +61,7 @@ struct LiveCluster {
                         if job.resource.optional, out.stderr.contains("doesn't have a resource type") { continue }
                         throw error
                     }
-                    guard let bytes = Kubectl.bytes(of: out.stdout) else {
+                    guard let bytes = ManifestFiles.bytes(atPath: out.stdout.path) else {
                         throw .kubectlFailed(command: out.command, message: "cannot read its output")
                     }
                     sources.append(ManifestSource(name: job.name, bytes: bytes))
@@ -82,7 +82,7 @@ struct LiveCluster {
     /// API down) is a warning when kubectl still listed something.
     private func apiResources(in dir: URL) throws(LiveClusterError) -> (names: Set<String>, warnings: [String]) {
         let out = try kubectl.run(["api-resources", "-o", "name"], in: dir, tag: "api-resources")
-        let text = String(decoding: Kubectl.bytes(of: out.stdout) ?? [], as: UTF8.self)
+        let text = String(decoding: ManifestFiles.bytes(atPath: out.stdout.path) ?? [], as: UTF8.self)
         let names = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         var warnings: [String] = []
         if out.status != 0 || out.timedOut {

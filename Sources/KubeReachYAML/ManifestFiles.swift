@@ -27,11 +27,11 @@ public enum ManifestFiles {
             // A file named twice (itself and through its directory) is read once, not
             // reported as a duplicate of itself.
             for file in files where seen.insert((file as NSString).standardizingPath).inserted {
-                guard let data = FileManager.default.contents(atPath: file) else {
+                guard let bytes = bytes(atPath: file) else {
                     errors.append(Diagnostic(.error, "cannot read file", location: SourceLocation(file: file)))
                     continue
                 }
-                out.append(ManifestSource(name: file, bytes: Array(data)))
+                out.append(ManifestSource(name: file, bytes: bytes))
             }
         }
         if !errors.isEmpty { throw LoadFailure(diagnostics: errors) }
@@ -53,5 +53,24 @@ public enum ManifestFiles {
             }
         }
         return found.sorted()
+    }
+
+    /// The whole file as bytes, read once (no intermediate `Data`): manifests and kubectl's
+    /// output files can be large.
+    public static func bytes(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n == 0 ? out : nil }
+            out.append(contentsOf: chunk[0..<n])
+        }
     }
 }
