@@ -30,8 +30,8 @@ public struct ReachabilityGraph: Sendable {
         var out = [[Int: ConnectionSet]](repeating: [:], count: names.count)
         let net = index[Self.internet]!
         for e in reach.edges(level: .workload) {
-            let s = e.source.hasSuffix("[External]") ? net : index[e.source]!
-            let d = e.destination.hasSuffix("[External]") ? net : index[e.destination]!
+            let s = IPRange.isExternalName(e.source) ? net : index[e.source]!
+            let d = IPRange.isExternalName(e.destination) ? net : index[e.destination]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }
         var incoming = [[Edge]](repeating: [], count: names.count)

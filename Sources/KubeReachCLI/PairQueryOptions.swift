@@ -15,7 +15,7 @@ struct ResolvedPair {
     static func name(_ e: ResolvedEndpoint) -> String {
         switch e {
         case .pods(_, let name): name
-        case .external(let ip): "\(ip)[External]"
+        case .external(let ip): "\(ip)\(IPRange.externalSuffix)"
         }
     }
 }

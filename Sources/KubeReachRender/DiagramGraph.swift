@@ -51,16 +51,16 @@ struct DiagramGraph {
         }
     }
 
-    static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    static func bytewise(_ a: String, _ b: String) -> Bool { DotEdgeFormatter.bytewise(a, b) }
 
     static func kind(of name: String, _ level: AggregationLevel) -> Diagram.NodeKind {
-        if name.hasSuffix("[External]") { return .external }
+        if IPRange.isExternalName(name) { return .external }
         return level == .namespace ? .namespace : .workload
     }
 
     /// The namespace cluster of a workload or pod name (`ns/...`); none at namespace level.
     static func cluster(of name: String, _ level: AggregationLevel) -> String? {
-        guard level != .namespace, !name.hasSuffix("[External]"), let slash = name.firstIndex(of: "/") else { return nil }
+        guard level != .namespace, !IPRange.isExternalName(name), let slash = name.firstIndex(of: "/") else { return nil }
         return String(name[..<slash])
     }
 

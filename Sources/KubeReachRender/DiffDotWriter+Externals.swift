@@ -7,7 +7,7 @@ extension DiffDotWriter {
     /// changes. Ranges named by a diff entry are never merged (their edges differ anyway).
     /// Returns the edges (renamed, deduplicated) and the ranges each merged node stands for.
     static func mergingExternalTwins(_ edges: [ConnectivityEdge], keep: Set<String>) -> ([ConnectivityEdge], [String: [String]]) {
-        let external = { (n: String) in n.hasSuffix("[External]") && !keep.contains(n) }
+        let external = { (n: String) in IPRange.isExternalName(n) && !keep.contains(n) }
         var signature: [String: [String]] = [:]
         for e in edges {
             if external(e.source) { signature[e.source, default: []].append("> \(e.destination) \(e.connections.description)") }

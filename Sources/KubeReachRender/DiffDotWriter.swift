@@ -54,7 +54,7 @@ public enum DiffDotWriter {
     static func unchangedEdges(_ diff: ConnectivityDiff, new: ConnectivitySnapshot) -> [ConnectivityEdge] {
         let entries = diff.added + diff.removed + diff.changed
         let pairs = Set(entries.map { [$0.source, $0.destination] })
-        let external = { (n: String) in n.hasSuffix("[External]") }
+        let external = { (n: String) in IPRange.isExternalName(n) }
         let changedFromOutside = Set(entries.filter { external($0.source) }.map(\.destination))
         let changedToOutside = Set(entries.filter { external($0.destination) }.map(\.source))
         return new.edges.filter { e in
@@ -71,7 +71,7 @@ public enum DiffDotWriter {
         var byCluster: [String: [String]] = [:]
         var loose: [String] = []
         for n in names.sorted(by: DiagramGraph.bytewise) {
-            if level != .namespace, !n.hasSuffix("[External]"), merged[n] == nil, let slash = n.firstIndex(of: "/") {
+            if level != .namespace, !IPRange.isExternalName(n), merged[n] == nil, let slash = n.firstIndex(of: "/") {
                 byCluster[String(n[..<slash]), default: []].append(n)
             } else {
                 loose.append(n)
@@ -80,7 +80,7 @@ public enum DiffDotWriter {
         func line(_ n: String) -> String {
             var a = DotAttributes()
             var lines: [String]
-            if let ranges = merged[n] ?? (n.hasSuffix("[External]") ? [n] : nil) {
+            if let ranges = merged[n] ?? (IPRange.isExternalName(n) ? [n] : nil) {
                 lines = ExternalRangeLabel.lines(ranges).enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
                 a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
             } else {

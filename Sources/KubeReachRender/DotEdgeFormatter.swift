@@ -8,9 +8,9 @@ enum DotEdgeFormatter {
     static func render(_ edges: [ConnectivityEdge], nodes: [String]) -> String {
         let inEdges = edges.flatMap { [$0.source, $0.destination] }
         let all = Set(nodes).union(inEdges)
-        let external = all.filter { $0.hasSuffix("[External]") }.sorted(by: bytewise)
+        let external = all.filter { IPRange.isExternalName($0) }.sorted(by: bytewise)
         var byNamespace: [String: [String]] = [:]
-        for n in all where !n.hasSuffix("[External]") {
+        for n in all where !IPRange.isExternalName(n) {
             let ns = n.firstIndex(of: "/").map { String(n[..<$0]) } ?? n
             byNamespace[ns, default: []].append(n)
         }

@@ -38,8 +38,8 @@ enum ExternalRangeLabel {
 
     /// `10.0.0.0-10.255.255.255[External]` → that range.
     static func parse(_ name: String) -> IPRange? {
-        guard name.hasSuffix("[External]") else { return nil }
-        let body = name.dropLast("[External]".count)
+        guard IPRange.isExternalName(name) else { return nil }
+        let body = name.dropLast(IPRange.externalSuffix.count)
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let lo = IPAddress(String(parts[0])), let hi = IPAddress(String(parts[1])),
             lo.family == hi.family, lo.value <= hi.value

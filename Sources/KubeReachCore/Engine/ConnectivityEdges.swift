@@ -18,7 +18,13 @@ public struct ConnectivityEdge: Hashable, Sendable {
 
 extension IPRange {
     /// `10.0.0.0-10.255.255.255[External]`
-    public var externalName: String { "\(description)[External]" }
+    public var externalName: String { "\(description)\(Self.externalSuffix)" }
+
+    /// What marks an external range among node names (netpol-analyzer's convention).
+    public static let externalSuffix = "[External]"
+
+    /// Whether a node name is an external range rather than a pod, workload or namespace.
+    public static func isExternalName(_ name: String) -> Bool { name.hasSuffix(externalSuffix) }
 }
 
 extension Reachability {

@@ -28,7 +28,7 @@ public struct EdgeFocus: Sendable {
 
     /// Whether a node name (`ns/name[Kind]`, `ns/name`, `ns`) is named by one of `names`.
     public static func names(_ node: String, among names: [String]) -> Bool {
-        if node.hasSuffix("[External]") { return false }
+        if IPRange.isExternalName(node) { return false }
         let base = node.firstIndex(of: "[").map { String(node[..<$0]) } ?? node
         let bare = base.split(separator: "/").last.map(String.init) ?? base
         return names.contains { $0 == base || $0 == bare || $0 == node }
