@@ -1,7 +1,8 @@
 import KubeReachCore
 
 /// Verifies a default-deny plan by simulation before anything is written: the plan's
-/// policies alone (the input's own policies removed, the most permissive view of the set)
+/// policies alone (the input's own NetworkPolicies and admin policies removed, the most
+/// permissive view of the set)
 /// must leave, for every covered namespace, nothing but DNS to the DNS pods and, when
 /// asked, traffic inside the namespace.
 public enum DefaultDenyCheck {
@@ -19,10 +20,7 @@ public enum DefaultDenyCheck {
     ///
     /// hostNetwork pods are exempt when policies bypass them (no policy can isolate them).
     public static func violations(of plan: DefaultDenyPlan, in cluster: Cluster, options: EvaluationOptions) -> [Violation] {
-        var test = cluster
-        test.policies = plan.policies.map(\.policy)
-        test.addImplicitNamespaces()
-        let reach = Reachability(cluster: test, options: options)
+        let reach = Reachability(cluster: cluster.alone(with: plan.policies.map(\.policy)), options: options)
         let profiles = Profiles(reach, plan: plan)
         var out: [Violation] = []
         for e in reach.edges(level: .workload) {

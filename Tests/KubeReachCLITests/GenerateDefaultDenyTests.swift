@@ -38,6 +38,26 @@ import Testing
         for line in edges { #expect(line.hasSuffix("=> kube-system/coredns[Deployment] : TCP 53,UDP 53"), "\(line)") }
     }
 
+    /// The check judges the generated set alone: an AdminNetworkPolicy of the input that
+    /// allows more (it would still win over the set in the cluster) does not fail it.
+    @Test func adminPoliciesOfTheInputDoNotFailTheCheck() throws {
+        let anp = """
+            apiVersion: policy.networking.k8s.io/v1alpha1
+            kind: AdminNetworkPolicy
+            metadata: {name: web-to-internet}
+            spec:
+              priority: 5
+              subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: shop-frontend}}}
+              egress:
+              - {name: out, action: Allow, to: [{networks: [0.0.0.0/0]}]}
+            """
+        let file = try Self.temporaryFile(anp)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = runCLI(["generate", "default-deny", ExampleTests.example, file, "-q"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("name: default-deny"))
+    }
+
     @Test func sameNamespaceRoundTrip() throws {
         let run = runCLI(["generate", "default-deny", ExampleTests.example, "--allow-same-namespace", "--no-allow-dns", "-q"])
         let file = try Self.temporaryFile(run.out)

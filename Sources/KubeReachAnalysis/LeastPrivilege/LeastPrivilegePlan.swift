@@ -74,11 +74,5 @@ public struct LeastPrivilegePlan: Sendable {
 
     /// The cluster the check simulates: the input's pods with only the generated policies
     /// (the input's own policies and admin policies removed, the most permissive view).
-    public func alone(on cluster: Cluster) -> Cluster {
-        var c = cluster
-        c.policies = policies.map(\.policy)
-        c.adminPolicies = []
-        c.addImplicitNamespaces()
-        return c
-    }
+    public func alone(on cluster: Cluster) -> Cluster { cluster.alone(with: policies.map(\.policy)) }
 }
