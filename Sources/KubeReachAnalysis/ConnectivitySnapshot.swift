@@ -19,9 +19,7 @@ public struct ConnectivitySnapshot: Sendable {
     public init(_ reach: Reachability, level: AggregationLevel) {
         nodes = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
         edges = reach.edges(level: level)
-        var ranges: [String: IPRange] = [:]
-        for r in reach.externalSources + reach.externalDestinations { ranges[r.externalName] = r }
-        externalRanges = ranges
+        externalRanges = reach.externalRangesByName
     }
 
     /// The IP families the external nodes cover (sides must agree for a fair comparison).

@@ -8,7 +8,7 @@ struct PairExplainer {
     let level: AggregationLevel
     private let explainer: Explainer
     private var podOf: [String: Int] = [:]
-    private var ranges: [String: IPRange] = [:]
+    private let ranges: [String: IPRange]
 
     init(_ reach: Reachability, level: AggregationLevel) {
         self.reach = reach
@@ -18,7 +18,7 @@ struct PairExplainer {
             let name = reach.nodeName(ofPod: i, level: level)
             if podOf[name] == nil { podOf[name] = i }
         }
-        for r in reach.externalSources + reach.externalDestinations where ranges[r.externalName] == nil { ranges[r.externalName] = r }
+        ranges = reach.externalRangesByName
     }
 
     private func endpoint(_ name: String) -> Explainer.Endpoint? {

@@ -9,8 +9,7 @@ public enum CurrentIntents {
     public static func intents(_ reach: Reachability) -> [Intent] {
         var workloads: [String: WorkloadRef] = [:]
         for p in reach.cluster.pods { workloads[p.workload.description] = p.workload }
-        var ranges: [String: IPRange] = [:]
-        for r in reach.externalSources + reach.externalDestinations { ranges[r.externalName] = r }
+        let ranges = reach.externalRangesByName
         var out: [Intent] = []
         // (workload, outbound?, connections) → ranges, merged below.
         var external: [ExternalKey: [IPRange]] = [:]

@@ -28,6 +28,13 @@ extension IPRange {
 }
 
 extension Reachability {
+    /// Every external node name (sources and destinations) → its range.
+    public var externalRangesByName: [String: IPRange] {
+        var out: [String: IPRange] = [:]
+        for r in externalSources + externalDestinations { out[r.externalName] = r }
+        return out
+    }
+
     /// The name of a pod at an aggregation level.
     public func nodeName(ofPod index: Int, level: AggregationLevel) -> String {
         let pod = cluster.pods[index]
