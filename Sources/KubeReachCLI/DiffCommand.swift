@@ -12,7 +12,7 @@ enum DiffOutput: String, ExpressibleByArgument, CaseIterable {
 
 /// `kubereach diff OLD NEW`: what a change to the manifests does to connectivity.
 /// Exit 0, or with `--fail-on-widen` 1 when something is newly allowed; 2 on errors.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare the connectivity of two inputs: pairs added, removed, widened or narrowed.",
@@ -41,7 +41,6 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
-    func run() throws { _ = try evaluate() }
 
     func evaluate() throws -> ExitStatus {
         guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }

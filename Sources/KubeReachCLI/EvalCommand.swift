@@ -7,7 +7,7 @@ extension NetworkProtocol: ExpressibleByArgument {
 }
 
 /// `kubereach eval SRC DST`: the verdict for one pair, with exit code 0 allowed, 1 denied.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Can SRC reach DST? Prints the verdict and the allowed connections; exit 0 allowed, 1 denied, 2 error.")
@@ -17,7 +17,6 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: OutputFormat = .txt
 
-    func run() throws { _ = try evaluate() }
 
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }

@@ -3,7 +3,7 @@ import KubeReachCore
 import KubeReachRender
 
 /// `kubereach explain SRC DST`: the verdict with the policies and rules behind it.
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Why SRC can or cannot reach DST: isolating policies, matching rules, nearest misses. Exit 0 allowed, 1 denied.")
@@ -13,7 +13,6 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: OutputFormat = .txt
 
-    func run() throws { _ = try evaluate() }
 
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("explain prints txt or json") }

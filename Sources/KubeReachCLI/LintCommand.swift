@@ -4,7 +4,7 @@ import KubeReachLint
 import KubeReachRender
 
 /// `kubereach lint`: the classic NetworkPolicy mistakes, with exit 1 at the threshold.
-struct LintCommand: ParsableCommand {
+struct LintCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint", abstract: "Check policies for the mistakes that break clusters. Exit 1 when findings reach --fail-on.")
 
@@ -25,7 +25,6 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("rules-doc"), help: "Print the rule catalogue as Markdown (Docs/lint-rules.md) and exit.")
     var rulesDoc = false
 
-    func run() throws { _ = try evaluate() }
 
     func evaluate() throws -> ExitStatus {
         if rulesDoc {

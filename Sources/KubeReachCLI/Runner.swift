@@ -12,10 +12,7 @@ public enum Runner {
     private static func run(_ arguments: [String], io: CommandIO, root: ParsableCommand.Type) -> Int32 {
         do {
             var command = try root.parseAsRoot(arguments)
-            if let eval = command as? EvalCommand { return try eval.evaluate().rawValue }
-            if let explain = command as? ExplainCommand { return try explain.evaluate().rawValue }
-            if let lint = command as? LintCommand { return try lint.evaluate().rawValue }
-            if let diff = command as? DiffCommand { return try diff.evaluate().rawValue }
+            if let answering = command as? any StatusCommand { return try answering.evaluate().rawValue }
             try command.run()
             return ExitStatus.success.rawValue
         } catch let error as CLIError {
