@@ -35,7 +35,7 @@ let package = Package(
         // Lint rules, one per file, each with its own examples.
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
-        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis"]),
+        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis", "KubeReachGraphviz"]),
         // Graphviz's C library (libgraphviz-dev), found through pkg-config.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // In-process SVG/PNG rendering; one file imports CGraphviz, every call serialised.

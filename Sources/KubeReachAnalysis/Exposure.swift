@@ -26,10 +26,10 @@ extension ReachabilityGraph {
     public static let defaultSensitive: [[String: String]] = [["tier": "db"], ["app.kubernetes.io/component": "database"]]
 
     public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
-        let net = node(named: Self.internet)!
+        let net = node(.internet)!
         var reasons: [Int: [String]] = [:]
         for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
-        let namespaceOf = names.map { namespace(of: $0) }
+        let namespaceOf = nodes.map(\.namespace)
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
         let workloads = names.count - 1
@@ -56,10 +56,6 @@ extension ReachabilityGraph {
                 from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, explainer))
         }
         return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: cut)
-    }
-
-    func namespace(of name: String) -> String? {
-        name == Self.internet ? nil : name.firstIndex(of: "/").map { String(name[..<$0]) }
     }
 
     /// The policy change that removes edge a → b: the rules that admit it, or the missing isolation.

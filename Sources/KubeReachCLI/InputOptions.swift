@@ -72,15 +72,15 @@ struct InputOptions: ParsableArguments {
         if assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics {
             if d.severity == .error || (d.severity == .warning && !quiet) || verbose {
-                io.report(d.description, severity: d.severity.rawValue)
+                io.report(d)
             }
         }
         if !result.skippedObjects.isEmpty && !quiet {
-            io.report("warning: skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; "), severity: "warning")
+            io.report(Diagnostic(.warning, "skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; ")))
         }
         if verbose {
             for (kind, n) in result.skippedKinds.sorted(by: { $0.key < $1.key }) {
-                io.report("note: skipped \(n) object(s) of kind \(kind) (not used by the evaluation)", severity: "note")
+                io.report(Diagnostic(.note, "skipped \(n) object(s) of kind \(kind) (not used by the evaluation)"))
             }
         }
         return result

@@ -24,9 +24,14 @@ struct GraphOptions: ParsableArguments {
 
     /// The nodes a reference (or a selector) names; an unknown reference is an error.
     func nodes(_ g: ReachabilityGraph, ref: String?, selector: String?, role: String) throws -> [Int] {
-        let parsed: NodeReference?
-        if let selector { parsed = NodeReference.parseSelector(selector) } else { parsed = ref.flatMap(NodeReference.parse) }
-        guard let parsed else { throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector") }
+        let parsed: EndpointReference
+        if let selector {
+            parsed = .selector(try ReferenceOption.selector(selector, option: role + "-selector"))
+        } else if let ref {
+            parsed = try ReferenceOption.parse(ref, option: role, selectors: true)
+        } else {
+            throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector")
+        }
         let found = g.nodes(parsed)
         guard !found.isEmpty else { throw CLIError.notFound("\(role) \(parsed) matches no workload") }
         return found
@@ -106,8 +111,7 @@ struct ExposureCommand: ParsableCommand {
     func run() throws {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
         let selectors = try sensitive.map { text -> [String: String] in
-            guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
-            return labels
+            try ReferenceOption.selector(text, option: "--sensitive")
         }
         let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
         let g = ReachabilityGraph(reach)

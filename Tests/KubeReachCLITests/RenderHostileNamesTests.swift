@@ -23,7 +23,7 @@ import Testing
 
     func diagram(level: AggregationLevel = .workload, grouping: Bool = false) -> (Diagram, String) {
         let reach = Reachability(cluster: Self.cluster)
-        let nodes = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
+        let nodes = reach.cluster.pods.indices.map { reach.endpoint(ofPod: $0, level: level) }
         let d = DiagramBuilder.build(edges: reach.edges(level: level), nodes: nodes, level: level, options: DiagramOptions(minimumGroup: grouping ? 3 : .max, notes: ["<b>&note\"</b>"]))
         return (d, DiagramDotWriter.render(d))
     }

@@ -117,7 +117,7 @@ import Testing
                 }
             }
             var actual: [String: ConnectionSet] = [:]
-            for e in engine.edges(level: .pod) where !e.source.hasSuffix("[External]") && !e.destination.hasSuffix("[External]") {
+            for e in engine.edges(level: .pod) where !e.source.isExternal && !e.destination.isExternal {
                 actual["\(e.source) => \(e.destination)"] = e.connections
             }
             #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")
