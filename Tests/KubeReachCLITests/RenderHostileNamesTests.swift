@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachGraphviz
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// Names the YAML loader would refuse (so the cluster is built in code) must still give DOT
