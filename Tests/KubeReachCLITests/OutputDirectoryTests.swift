@@ -112,6 +112,26 @@ import Testing
         }
     }
 
+    /// A shell inside DIR would be left in the removed directory: refused, DIR untouched.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))
+    func theWorkingDirectoryIsNotReplaced() throws {
+        let dir = try ScratchDirectory("out-dir-cwd")
+        defer { dir.remove() }
+        let policies = try Self.oldDirectory(dir)
+        let p = Process()
+        p.executableURL = StdinTests.binary
+        p.arguments = ["generate", "default-deny", ExampleTests.example, "--out", ".", "-q"]
+        p.currentDirectoryURL = URL(fileURLWithPath: policies)
+        let errors = Pipe()
+        p.standardError = errors
+        try p.run()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2)
+        #expect(err.contains("cannot write into .: it is replaced as a whole, and it holds the working directory"), "\(err)")
+        #expect(try Self.state(policies) == Self.oldState)
+    }
+
     static func state(_ policies: String) throws -> [String: String] {
         var out: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: policies) {

@@ -128,4 +128,28 @@ import Testing
         #expect(directory.err == "error: cannot write \(dir.path): is a directory\n")
         #expect(!run.err.contains("NSCocoaErrorDomain") && !directory.err.contains("NSCocoaErrorDomain"))
     }
+
+    /// Another user's file cannot be given that owner back by a non-root run: refused with
+    /// the reason, the file untouched (the real binary run as nobody through setpriv).
+    @Test(.enabled(if: isRoot && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+        && FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))
+    func anOwnerThatCannotBeKeptIsRefused() throws {
+        let dir = try ScratchDirectory("out-owner")
+        defer { dir.remove() }
+        chmod(dir.path, 0o777)
+        let file = try dir.write("old", to: "shared.txt", mode: 0o666)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", StdinTests.binary.path, "list", ExampleTests.example, "--out", file]
+        let errors = Pipe()
+        p.standardError = errors
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2)
+        #expect(err == "error: cannot write \(file): cannot keep its owner (0:0) and mode (666): Operation not permitted\n")
+        #expect(dir.read("shared.txt") == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["shared.txt"], "no temporary file left")
+    }
 }
