@@ -72,10 +72,12 @@ final class OutputFile {
         sink = .finished
         switch current {
         case .replacing(let fd, let temporary, let target):
-            defer { unlink(temporary) }
-            guard fsync(fd) == 0 else { close(fd); throw .cannotWrite(path, errno: errno) }
-            guard close(fd) == 0 else { throw .cannotWrite(path, errno: errno) }
-            guard rename(temporary, target) == 0 else { throw .cannotWrite(path, errno: errno) }
+            var failure = fsync(fd) == 0 ? nil : errno
+            if close(fd) != 0, failure == nil { failure = errno }
+            if failure == nil, rename(temporary, target) != 0 { failure = errno }
+            guard let failure else { return }
+            unlink(temporary)
+            throw .cannotWrite(path, errno: failure)
         case .through(let fd, let owned):
             if owned, close(fd) != 0 { throw .cannotWrite(path, errno: errno) }
         case .standardOutput, .finished: break
