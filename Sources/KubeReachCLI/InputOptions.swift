@@ -54,9 +54,16 @@ struct InputOptions: ParsableArguments {
         if try readsLiveCluster(paths: paths) { return try loadLive(namespace: namespace, mentioning: mentioning) }
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
+        try Self.readsStandardInputOnce(all)
         let sources: [ManifestSource]
         do { sources = try ManifestFiles.collect(all) } catch { throw CLIError.invalidInput(error.diagnostics) }
         return try load(sources: sources)
+    }
+
+    /// Standard input can be read once: a second `-` would read as an empty input.
+    static func readsStandardInputOnce(_ paths: [String]) throws(CLIError) {
+        guard paths.filter({ $0 == "-" }).count > 1 else { return }
+        throw .usage("'-' (standard input) is given more than once; it can be read only once")
     }
 
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), with the

@@ -53,13 +53,17 @@ struct PathsCommand: ParsableCommand {
     @Option(help: "End, in the same forms.") var to: String?
     @Option(name: .customLong("from-selector"), help: "Start: workloads with these labels (key=value,...).") var fromSelector: String?
     @Option(name: .customLong("to-selector"), help: "End: workloads with these labels (key=value,...).") var toSelector: String?
-    @Option(name: .customShort("k"), help: "How many paths.") var k: Int = 3
+    @Option(name: .customShort("k"), help: "How many paths (at least 1).") var k: Int = 3
+
+    func validate() throws {
+        guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k)") }
+    }
 
     func run() throws {
         let g = try graph.graph(input, paths: paths)
         let sources = try graph.nodes(g, ref: from, selector: fromSelector, role: "--from")
         let targets = try graph.nodes(g, ref: to, selector: toSelector, role: "--to")
-        let found = g.shortestPaths(from: sources, to: targets, k: max(1, k), maxHops: graph.maxHops, port: graph.asked)
+        let found = g.shortestPaths(from: sources, to: targets, k: k, maxHops: graph.maxHops, port: graph.asked)
         let title = "paths from \(fromSelector ?? from ?? "") to \(toSelector ?? to ?? "")"
         CommandIO.current.out(PathFormatter.paths(g, found, title: title, as: graph.output))
     }
