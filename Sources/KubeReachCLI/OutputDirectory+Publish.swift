@@ -61,7 +61,7 @@ extension OutputDirectory {
         }
         do { try FileManager.default.removeItem(atPath: old) } catch {
             let d = Diagnostic(.warning, "\(given) was written, but its previous version is left at \(old) (remove it; kubereach does not read it)")
-            CommandIO.current.report(d.description, severity: d.severity.rawValue)
+            CommandIO.current.report(d)
         }
     }
 
