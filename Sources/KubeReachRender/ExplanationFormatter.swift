@@ -88,38 +88,6 @@ public enum ExplanationFormatter {
     }
 
     public static func json(_ e: Explanation, allowed: Bool) -> String {
-        func policyRef(_ p: PolicyReference) -> String {
-            "{\"name\": \(JSONText.quote(p.name)), \"location\": \(p.location.map { JSONText.quote($0.description) } ?? "null")}"
-        }
-        func side(_ s: DirectionExplanation) -> String {
-            let matches = s.matches.map { m in
-                "{\"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), "
-                    + "\"ports\": \(m.portIndices.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? "null"), "
-                    + "\"allows\": \(JSONText.quote(m.connections.description)), \"path\": \(JSONText.quote(path(s.direction, m.ruleIndex, m.peerIndex)))}"
-            }
-            let misses = s.misses.map { m in
-                "{\"kind\": \"\(m.kind.rawValue)\", \"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), \"message\": \(JSONText.quote(m.message))}"
-            }
-            let admin = s.adminDecisions.map { d in
-                "{\"tier\": \"\(d.tier.rawValue)\", \"policy\": \(policyRef(d.policy)), \"rule\": \(d.ruleIndex), \"name\": \(JSONText.quote(d.ruleName)), "
-                    + "\"action\": \"\(d.action.rawValue)\", \"decides\": \(JSONText.quote(d.connections.description))}"
-            }
-            return """
-                {"status": "\(s.status.rawValue)", "isolatedBy": [\(s.isolatingPolicies.map(policyRef).joined(separator: ", "))], \
-                "allows": \(JSONText.quote(s.allowed.description)), "rules": [\(matches.joined(separator: ", "))], \
-                "nearestMisses": [\(misses.joined(separator: ", "))], "adminRules": [\(admin.joined(separator: ", "))]}
-                """
-        }
-        return """
-            {
-              "src": \(JSONText.quote(e.source)),
-              "dst": \(JSONText.quote(e.destination)),
-              "allowed": \(allowed),
-              "conn": \(JSONText.quote(e.allowed.description)),
-              "egress": \(side(e.egress)),
-              "ingress": \(side(e.ingress))
-            }
-
-            """
+        JSONOutput.encode(ExplanationDocument(e, allowed: allowed))
     }
 }

@@ -8,9 +8,7 @@ public enum PairFormatter {
         case .txt:
             return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
         case .json:
-            if edges.isEmpty { return "[]\n" }
-            let items = edges.map { "  {\n    \"src\": \(JSONText.quote($0.source.description)),\n    \"dst\": \(JSONText.quote($0.destination.description))\n  }" }
-            return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+            return JSONOutput.encode(PairListDocument(edges, connection: focused))
         case .csv:
             return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source.description) + "," + CSVEdgeFormatter.field($1.destination.description) + "\r\n" }
         case .dot:
