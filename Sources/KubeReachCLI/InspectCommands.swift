@@ -67,7 +67,11 @@ struct ShowPolicyCommand: ParsableCommand {
         let (selected, rules) = PolicyInspector(cluster: cluster, options: input.evaluationOptions).inspect(policy: index)
         var out = "NetworkPolicy \(p.qualifiedName)  \(p.location?.description ?? "")\n"
         out += "types: \([p.affectsIngress ? "Ingress" : nil, p.affectsEgress ? "Egress" : nil].compactMap { $0 }.joined(separator: ", "))"
-        out += p.policyTypesWritten ? "\n" : " (policyTypes not written: inferred)\n"
+        switch p.policyTypesSource {
+        case .listed: out += "\n"
+        case .absent: out += " (policyTypes not written: inferred)\n"
+        case .empty: out += " (policyTypes: [] defaulted, as the API server does)\n"
+        }
         out += "selects \(selected.count) workload(s) with podSelector \(p.podSelector.isEmpty ? "{}" : "{\(p.podSelector.description)}"):\n"
         out += selected.map { "  \($0)\n" }.joined()
         for rule in rules {
