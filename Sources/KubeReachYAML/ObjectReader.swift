@@ -53,7 +53,9 @@ enum ObjectReader {
             // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
             // cannot change an answer: it does not fail the load.
             sink.diagnostics.removeAll()
+            KindCheck.warnSkipped(root, header: header)
         } else {
+            KindCheck.warnOldVersion(root, header: header)
             if header.name.isEmpty {
                 sink.error("metadata.name is required", at: nameField)
             } else if let why = NameValidation.problem(header.name, isNamespace: header.kind == "Namespace") {
