@@ -60,9 +60,9 @@ import Testing
         "json-with-bom.json": .loaded(objects: 1),
         "crlf.yaml": .loaded(objects: 1),
         "cr-only.yaml": .loaded(objects: 1),
-        // The API server refuses duplicate keys too; Yams's own message spans lines.
-        "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map", line: 4),
-        "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map", line: 5),
+        // The API server refuses duplicate keys too; located at the second key, with its path.
+        "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map (first at line 4:3)", path: "metadata.name", line: 5),
+        "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map (first at line 5:12)", path: "metadata.labels.team", line: 5),
         // JSON too (issue 20): Foundation's fallback parser would keep one of the two silently.
         "json-duplicate-keys.json": .refused("duplicate key 'podSelector' in a JSON object (first at line 6:5)", path: "spec.podSelector", line: 7),
         "json-duplicate-keys-fallback.json": .refused("duplicate key 'cidr' in a JSON object", path: "spec.ingress[0].from[0].ipBlock.cidr", line: 7),

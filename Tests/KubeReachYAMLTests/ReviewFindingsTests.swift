@@ -35,6 +35,29 @@ import Testing
         #expect(errors(clean, name: "ns.json").isEmpty)
     }
 
+    /// YAML duplicates get the same location and path (libyaml's event stream, walked only
+    /// once Yams has refused the document).
+    @Test func aYAMLDuplicateIsLocatedWithItsPathToo() {
+        let yaml = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p, namespace: n, labels: &l {a: b}, annotations: *l}
+            spec:
+              podSelector: {}
+              ingress:
+              - from: [{podSelector: {}}]
+              - from:
+                - podSelector: {}
+                  "podSelector": {matchLabels: {app: x}}
+            """
+        let d = errors(yaml).first
+        #expect(d?.fieldPath == "spec.ingress[1].from[0].podSelector", "\(String(describing: d))")
+        #expect(d?.location?.line == 10 && d?.location?.column == 7)
+        #expect(d?.message.hasPrefix("malformed YAML: duplicate key 'podSelector' in a map (first at line 9:7)") == true)
+        let tagged = errors("apiVersion: v1\nkind: Namespace\nmetadata: {name: a, !!str x: 1, \"x\": 2}\n").first
+        #expect(tagged?.fieldPath == "metadata.x", "\(String(describing: tagged))")
+    }
+
     @Test func equalKeysInDifferentObjectsAreNotDuplicates() {
         let text = #"{"a": {"k": 1}, "b": [{"k": 1}, {"k": 2, "s": "k"}], "k": "a"}"#
         #expect(JSONKeyCheckProbe.duplicate(text) == nil)
