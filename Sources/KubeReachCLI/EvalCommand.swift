@@ -49,7 +49,8 @@ struct EvalCommand: StatusCommand {
 
                 """
         }
-        return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
+        let t = TerminalText.escaped
+        return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
     }
 }
 
