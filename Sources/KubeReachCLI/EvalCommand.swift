@@ -37,7 +37,8 @@ struct EvalCommand: StatusCommand {
             return JSONOutput.encode(
                 EvalDocument(source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: q, allowed: allowed, connections: conns))
         }
-        return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
+        let t = { (x: String) in TerminalText.escaped(x) }
+        return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
     }
 }
 

@@ -6,7 +6,7 @@ public enum PairFormatter {
     public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String, focused: ConnectionSet) -> String {
         switch format {
         case .txt:
-            return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
+            return edges.reduce(title + "\n") { $0 + "\(TerminalText.escaped($1.source)) => \(TerminalText.escaped($1.destination))\n" }
         case .json:
             return JSONOutput.encode(PairListDocument(edges, connection: focused))
         case .csv:

@@ -4,7 +4,7 @@ import KubeReachCore
 /// Paths and blast radius as readable lines, JSON or Markdown.
 public enum PathFormatter {
     static func name(_ g: ReachabilityGraph, _ n: Int) -> String {
-        g.names[n] + (g.hostNetwork.contains(n) ? " (hostNetwork)" : "")
+        TerminalText.escaped(g.names[n]) + (g.hostNetwork.contains(n) ? " (hostNetwork)" : "")
     }
 
     /// `a -[TCP 80]-> b -[UDP 53]-> c`
