@@ -25,6 +25,16 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .customLong("keep-going"), help: "Skip invalid objects (listed on stderr) instead of stopping.")
     var keepGoing = false
 
+    @Flag(
+        name: .customLong("strict"),
+        help: "Refuse an object defined twice. Without it identical definitions merge and a different later one replaces the earlier (with a warning), as kubectl apply does.")
+    var strict = false
+
+    @Option(
+        name: .customLong("default-namespace"),
+        help: "The namespace of objects without metadata.namespace (as 'kubectl apply -n NS'; default: default).")
+    var defaultNamespace: String?
+
     @Flag(name: .shortAndLong, help: "List skipped kinds and other notes on stderr.")
     var verbose = false
 
@@ -45,6 +55,15 @@ struct InputOptions: ParsableArguments {
         help: "Live cluster: read every namespace. Without it only one namespace (-n, else the context's) is read, so cross-namespace answers may be incomplete.")
     var allNamespaces = false
 
+    /// The loader's options; throws a usage error for a `--default-namespace` that is no namespace name.
+    var loadOptions: LoadOptions {
+        get throws {
+            let ns = defaultNamespace ?? "default"
+            if let why = LabelValidation.problem(inDNSLabel: ns) { throw CLIError.usage("--default-namespace '\(ns)': \(why)") }
+            return LoadOptions(keepGoing: keepGoing, strict: strict, defaultNamespace: ns)
+        }
+    }
+
     var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
 
     /// Loads every path (or the live cluster, see `readsLiveCluster`), prints warnings (and
@@ -64,8 +83,9 @@ struct InputOptions: ParsableArguments {
     func load(sources: [ManifestSource]) throws -> LoadResult {
         let io = CommandIO.current
         var result: LoadResult
+        let options = try loadOptions
         do {
-            result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
+            result = try ManifestLoader.load(sources, options: options)
         } catch {
             throw CLIError.invalidInput(error.diagnostics)
         }

@@ -97,6 +97,9 @@ struct ListCommand: ParsableCommand {
         }
         if let focusFilter { edges = focusFilter.apply(edges) }
         edges = namespaceFiltered(edges)
+        if let d = emptyNamespaceFilter(edges, cluster: reach.cluster), !input.quiet {
+            CommandIO.current.report(d.description, severity: d.severity.rawValue)
+        }
         if let c = focusFilter?.connection {
             try emit(PairFormatter.render(
                 edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
@@ -128,6 +131,18 @@ struct ListCommand: ParsableCommand {
         return edges.filter {
             [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
         }
+    }
+
+    /// Why `-n` left nothing to print, said on stderr rather than as silent empty output:
+    /// no such namespace in the input, or no connection touching it.
+    func emptyNamespaceFilter(_ kept: [ConnectivityEdge], cluster: Cluster) -> Diagnostic? {
+        guard let namespace, kept.isEmpty else { return nil }
+        if !cluster.namespaces.contains(where: { $0.name == namespace }) && !cluster.pods.contains(where: { $0.namespace == namespace }) {
+            let known = Set(cluster.pods.map(\.namespace)).union(cluster.namespaces.map(\.name)).sorted()
+            return Diagnostic(
+                .warning, "-n \(namespace): no namespace of that name in the input (namespaces: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", ..." : "")))")
+        }
+        return Diagnostic(.note, "-n \(namespace): no connection touches that namespace")
     }
 
     func emit(_ text: String) throws {
