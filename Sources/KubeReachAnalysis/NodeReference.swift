@@ -49,6 +49,9 @@ extension ReachabilityGraph {
             case .internet: return name == Self.internet
             case .namespace(let ns): return name.hasPrefix(ns + "/")
             case .workload(let ns, let kind, let wanted):
+                // A workload's variants (`ns/api[Deployment]{version=v2}`) are all named by it.
+                var name = name
+                if name.hasSuffix("}"), let brace = name.lastIndex(of: "{") { name = String(name[..<brace]) }
                 guard name.hasPrefix(ns + "/"), let open = name.lastIndex(of: "[") else { return false }
                 let bare = String(name[name.index(name.startIndex, offsetBy: ns.count + 1)..<open])
                 let k = String(name[name.index(after: open)..<name.index(before: name.endIndex)])

@@ -57,8 +57,10 @@ struct DiffCommand: StatusCommand {
         options.extraFamilies = families
         if Set((a.externalSources + a.externalDestinations).map(\.family)) != families { a = Reachability(cluster: before.cluster, options: options) }
         if Set((b.externalSources + b.externalDestinations).map(\.family)) != families { b = Reachability(cluster: after.cluster, options: options) }
-        try checkWorkloads(a, old)
-        try checkWorkloads(b, new)
+        if level == .workload {
+            input.report(a.splitWorkloadVariants().map { Self.onSide($0, old) })
+            input.report(b.splitWorkloadVariants().map { Self.onSide($0, new) })
+        }
         let oldSide = ConnectivitySnapshot(a, level: level), newSide = ConnectivitySnapshot(b, level: level)
         let diff = ConnectivityDiff(old: oldSide, new: newSide)
         if let format = DiffFormat(rawValue: output.rawValue) {
@@ -92,9 +94,10 @@ struct DiffCommand: StatusCommand {
         return try input.load(paths: [side])
     }
 
-    private func checkWorkloads(_ reach: Reachability, _ side: String) throws {
-        guard level == .workload else { return }
-        let conflicts = reach.workloadConflicts()
-        if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, "\(side): \($0.description)") }) }
+    /// A diagnostic of one side, prefixed with the side's name.
+    private static func onSide(_ d: Diagnostic, _ side: String) -> Diagnostic {
+        var d = d
+        d.message = "\(side): " + d.message
+        return d
     }
 }

@@ -21,14 +21,16 @@ struct EvalCommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
         let resolved = try pair.resolve()
-        let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+        let reach = pair.input.reachability(resolved.cluster, options: resolved.options)
+        if let service = resolved.service { return evaluate(service, resolved, reach: reach) }
         let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)
         let allowed = pair.query.ports.isAllowed(conns)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed))
+        let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: pair.query.ports)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants))
         return allowed ? .success : .negative
     }
 
-    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool) -> String {
+    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers) -> String {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
             let query = pair.query
@@ -44,12 +46,13 @@ struct EvalCommand: StatusCommand {
                   "query": \(q),
                   "allowed": \(allowed),
                   "conn": \(JSONText.quote(conns.description)),
-                  "ports": [\(ports.joined(separator: ", "))]
+                  "ports": [\(ports.joined(separator: ", "))]\(variants.json)
                 }
 
                 """
         }
         return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
+            + variants.text
     }
 }
 

@@ -19,7 +19,7 @@ struct GraphOptions: ParsableArguments {
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
         let cluster = try input.load(paths: paths).cluster
-        return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
+        return ReachabilityGraph(input.reachability(cluster))
     }
 
     /// The nodes a reference (or a selector) names; an unknown reference is an error.
@@ -109,7 +109,7 @@ struct ExposureCommand: ParsableCommand {
             guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
             return labels
         }
-        let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
+        let reach = input.reachability(try input.load(paths: paths).cluster)
         let g = ReachabilityGraph(reach)
         let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))

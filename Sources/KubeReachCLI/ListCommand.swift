@@ -73,14 +73,8 @@ struct ListCommand: ParsableCommand {
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths, namespace: namespace)
         progress.done("loaded \(loaded.cluster.pods.count) pods and \(loaded.cluster.policies.count) policies")
-        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+        let reach = input.reachability(loaded.cluster, splitting: level == .workload)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
-        if level == .workload {
-            let conflicts = reach.workloadConflicts()
-            if !conflicts.isEmpty {
-                throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) })
-            }
-        }
         var edges = reach.edges(level: level)
         progress.done("computed \(edges.count) connections")
         let focusFilter = try edgeFocus()

@@ -44,7 +44,7 @@ struct RenderScene {
         }
         if collected != level { try collect(reach, focus: focus, path: path) }
         options.highlight = Self.names(path, at: level)
-        options.focused = Set(Self.names(focus, at: level))
+        options.focused = Set(Self.names(focus, at: level, reach: reach))
         options.markers = focus.isEmpty
     }
 
@@ -58,11 +58,6 @@ struct RenderScene {
     /// Every node and edge of the level, or only those touching the focus (and the hops of
     /// the path, so that it stays visible).
     private mutating func collect(_ reach: Reachability, focus: [String], path: [String]) throws {
-        // Checked only when workloads are drawn: the check costs seconds on large clusters.
-        if level == .workload {
-            let conflicts = reach.workloadConflicts()
-            if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
-        }
         let all = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {
@@ -70,7 +65,7 @@ struct RenderScene {
             return
         }
         let internet = ReachabilityGraph.internet
-        let wanted = Set(Self.names(focus, at: level))
+        let wanted = Set(Self.names(focus, at: level, reach: reach))
         let steps = Self.names(path, at: level)
         let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
         let generic = { (n: String) in IPRange.isExternalName(n) ? internet : n }
@@ -79,9 +74,15 @@ struct RenderScene {
         nodes = Array(wanted.union(steps).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 
-    /// Workload names as names of the level (namespace: the part before `/`), without
-    /// repeating a name twice in a row.
-    static func names(_ workloads: [String], at level: AggregationLevel) -> [String] {
+    /// Workload names as names of the level (namespace: the part before `/`; pod: the pods
+    /// of the workload, given `reach`), without repeating a name twice in a row.
+    static func names(_ workloads: [String], at level: AggregationLevel, reach: Reachability? = nil) -> [String] {
+        if level == .pod, let reach {
+            return workloads.flatMap { w in
+                let pods = reach.cluster.pods.filter { $0.workload.description == w }.map(\.qualifiedName)
+                return pods.isEmpty ? [w] : pods
+            }
+        }
         guard level == .namespace else { return workloads }
         var out: [String] = []
         for w in workloads {

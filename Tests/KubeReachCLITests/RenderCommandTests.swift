@@ -72,7 +72,8 @@ import Testing
         (["--focus", "a/b/c/d"], "--focus: expected internet"),
         (["-o", "pdf"], "pdf"),
         (["--layout", "circo"], "circo"),
-        (["--by", "pod"], "pod"),
+        (["--by", "pods"], "pods"),
+        (["--by", "pod", "--path-from", "internet", "--path-to", "shop-api/*"], "not --by pod"),
     ])
     func badOptionsExitWithTwo(_ args: [String], _ message: String) {
         let run = runCLI(["render", Self.shop] + args)

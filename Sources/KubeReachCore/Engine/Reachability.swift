@@ -7,7 +7,8 @@ import BitCollections
 /// row at S (SEMANTICS.md section 3). A row is shared by every identity with the same
 /// applying policies, so the cost follows distinct identities and rules, not pods².
 public struct Reachability: Sendable {
-    public let cluster: Cluster
+    /// The cluster evaluated; only `splitWorkloadVariants` changes it (pods' workload names).
+    public internal(set) var cluster: Cluster
     public let options: EvaluationOptions
     let identities: IdentityTable
     let sourceAtoms: AddressAtoms

@@ -1,0 +1,20 @@
+import KubeReachCore
+
+extension InputOptions {
+    /// The evaluation of a loaded cluster. With `splitting` (wherever workloads are shown),
+    /// every workload whose pods the policies treat differently is split into its pod
+    /// variants (`Reachability.splitWorkloadVariants`), with a note each on stderr unless
+    /// --quiet. The check costs seconds on large clusters: pod and namespace levels skip it.
+    func reachability(_ cluster: Cluster, options: EvaluationOptions? = nil, splitting: Bool = true) -> Reachability {
+        var reach = Reachability(cluster: cluster, options: options ?? evaluationOptions)
+        if splitting { report(reach.splitWorkloadVariants()) }
+        return reach
+    }
+
+    /// Diagnostics on stderr: errors always, the rest unless --quiet.
+    func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics where d.severity == .error || !quiet {
+            CommandIO.current.report(d.description, severity: d.severity.rawValue)
+        }
+    }
+}
