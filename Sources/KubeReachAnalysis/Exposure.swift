@@ -29,14 +29,19 @@ extension ReachabilityGraph {
         let net = node(named: Self.internet)!
         var reasons: [Int: [String]] = [:]
         for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
+        if let cluster = node(named: Self.clusterAddresses) {
+            for e in outgoing[cluster] {
+                reasons[e.to, default: []].append("reachable from cluster addresses no loaded pod holds: \(e.connections.description)")
+            }
+        }
         let namespaceOf = names.map { namespace(of: $0) }
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
-        let workloads = names.count - 1
-        for n in names.indices where n != net {
+        let workloads = names.indices.count { !isExternal($0) }
+        for n in names.indices where !isExternal(n) {
             // Every workload of every other namespace reaches it (a `namespaceSelector: {}` exposure).
             let others = workloads - (namespaceOf[n].flatMap { sizeOf[$0] } ?? 0)
-            let fromOthers = incoming[n].filter { $0.to != net && namespaceOf[$0.to] != namespaceOf[n] }.count
+            let fromOthers = incoming[n].filter { !isExternal($0.to) && namespaceOf[$0.to] != namespaceOf[n] }.count
             if others > 0 && fromOthers == others {
                 reasons[n, default: []].append("reachable from every workload of every other namespace")
             }
@@ -59,7 +64,7 @@ extension ReachabilityGraph {
     }
 
     func namespace(of name: String) -> String? {
-        name == Self.internet ? nil : name.firstIndex(of: "/").map { String(name[..<$0]) }
+        name == Self.internet || name == Self.clusterAddresses ? nil : name.firstIndex(of: "/").map { String(name[..<$0]) }
     }
 
     /// The policy change that removes edge a → b: the rules that admit it, or the missing isolation.

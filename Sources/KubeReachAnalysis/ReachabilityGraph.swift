@@ -1,9 +1,12 @@
 import KubeReachCore
 
 /// The reachability graph at workload level: nodes are workloads plus one `internet` node
-/// standing for every external range, edges carry their allowed connection sets.
+/// standing for every external range outside the cluster networks (and, when pod or service
+/// CIDRs are known, one `cluster-addresses` node for the ranges inside them: addresses of
+/// pods or Services that are not in the input); edges carry their allowed connection sets.
 public struct ReachabilityGraph: Sendable {
     public static let internet = "internet"
+    public static let clusterAddresses = "cluster-addresses"
 
     public struct Edge: Sendable, Hashable {
         public var to: Int
@@ -24,14 +27,20 @@ public struct ReachabilityGraph: Sendable {
     public init(_ reach: Reachability) {
         var podsByName: [String: [Int]] = [:]
         for i in reach.cluster.pods.indices { podsByName[reach.nodeName(ofPod: i, level: .workload), default: []].append(i) }
-        let names = (Array(podsByName.keys) + [Self.internet]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let networks = reach.clusterNetworks
+        let externals = (networks.isEmpty ? [] : [Self.clusterAddresses]) + [Self.internet]
+        let names = (Array(podsByName.keys) + externals).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var index: [String: Int] = [:]
         for (i, n) in names.enumerated() { index[n] = i }
         var out = [[Int: ConnectionSet]](repeating: [:], count: names.count)
-        let net = index[Self.internet]!
+        let ranges = networks.isEmpty ? [:] : reach.externalRangesByName
+        /// An external range's node: cluster addresses when inside a cluster network, else internet.
+        func external(_ name: String) -> Int {
+            ranges[name].map(networks.contains) == true ? index[Self.clusterAddresses]! : index[Self.internet]!
+        }
         for e in reach.edges(level: .workload) {
-            let s = IPRange.isExternalName(e.source) ? net : index[e.source]!
-            let d = IPRange.isExternalName(e.destination) ? net : index[e.destination]!
+            let s = IPRange.isExternalName(e.source) ? external(e.source) : index[e.source]!
+            let d = IPRange.isExternalName(e.destination) ? external(e.destination) : index[e.destination]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }
         var incoming = [[Edge]](repeating: [], count: names.count)
@@ -52,4 +61,7 @@ public struct ReachabilityGraph: Sendable {
     }
 
     public func node(named name: String) -> Int? { index[name] }
+
+    /// Whether node `n` stands for external addresses (`internet`, `cluster-addresses`).
+    public func isExternal(_ n: Int) -> Bool { names[n] == Self.internet || names[n] == Self.clusterAddresses }
 }

@@ -52,7 +52,25 @@ struct EvalCommand: StatusCommand {
                 """
         }
         return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
-            + variants.text
+            + variants.text + clusterAddressLines(resolved)
+    }
+}
+
+extension EvalCommand {
+    /// For an address inside a pod or service CIDR that no loaded pod (or Service) holds: a
+    /// line saying so, since it is a cluster address rather than the internet.
+    func clusterAddressLines(_ resolved: ResolvedPair) -> String {
+        let networks = resolved.options.clusterNetworks.adding(nodesOf: resolved.cluster)
+        var out = ""
+        for case .external(let ip) in [resolved.source, resolved.destination] {
+            let one = IPRange(family: ip.family, lower: ip.value, upper: ip.value)
+            if let c = networks.podCIDRs.first(where: { $0.range.contains(one) }) {
+                out += "\(ip) is in pod CIDR \(c): a cluster address no loaded pod holds (answered as external)\n"
+            } else if let c = networks.serviceCIDRs.first(where: { $0.range.contains(one) }) {
+                out += "\(ip) is in service CIDR \(c): a ClusterIP no loaded Service has (answered as external)\n"
+            }
+        }
+        return out
     }
 }
 

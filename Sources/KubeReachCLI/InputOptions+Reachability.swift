@@ -11,6 +11,18 @@ extension InputOptions {
         return reach
     }
 
+    /// Where `internet` is drawn or searched (paths, exposure, render, report) without pod or
+    /// service CIDRs, says once what it then includes.
+    func noteInternetScope(_ reach: Reachability) {
+        guard reach.clusterNetworks.isEmpty else { return }
+        report([Self.internetScopeNote])
+    }
+
+    static let internetScopeNote = Diagnostic(
+        .note,
+        "\"internet\" stands for every address not assigned to a loaded pod, cluster addresses included; "
+            + "--pod-cidr and --service-cidr (or Nodes with spec.podCIDRs) tell them apart")
+
     /// Diagnostics on stderr: errors always, the rest unless --quiet.
     func report(_ diagnostics: [Diagnostic]) {
         for d in diagnostics where d.severity == .error || !quiet {

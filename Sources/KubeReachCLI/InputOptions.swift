@@ -64,7 +64,30 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
+    @Option(
+        name: .customLong("pod-cidr"),
+        help: "A CIDR the cluster assigns pod addresses from (repeatable, IPv4 or IPv6): not internet. Nodes' spec.podCIDRs are read too.")
+    var podCIDRs: [String] = []
+
+    @Option(
+        name: .customLong("service-cidr"),
+        help: "A CIDR the cluster assigns Service ClusterIPs from (repeatable, IPv4 or IPv6): not internet.")
+    var serviceCIDRs: [String] = []
+
+    var evaluationOptions: EvaluationOptions {
+        var options = EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork)
+        options.clusterNetworks = ClusterNetworks(
+            podCIDRs: podCIDRs.compactMap { try? CIDR.parse($0) }, serviceCIDRs: serviceCIDRs.compactMap { try? CIDR.parse($0) })
+        return options
+    }
+
+    func validate() throws {
+        for (option, values) in [("--pod-cidr", podCIDRs), ("--service-cidr", serviceCIDRs)] {
+            for text in values {
+                do { _ = try CIDR.parse(text) } catch { throw ValidationError("\(option) '\(text)': not a CIDR (\(error))") }
+            }
+        }
+    }
 
     /// Loads every path (or the live cluster, see `readsLiveCluster`), prints warnings (and
     /// with -v notes) to stderr, and throws when the input is invalid. `namespace` (the

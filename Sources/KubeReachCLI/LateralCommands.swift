@@ -19,7 +19,9 @@ struct GraphOptions: ParsableArguments {
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
         let cluster = try input.load(paths: paths).cluster
-        return ReachabilityGraph(input.reachability(cluster))
+        let reach = input.reachability(cluster)
+        input.noteInternetScope(reach)
+        return ReachabilityGraph(reach)
     }
 
     /// The nodes a reference (or a selector) names; an unknown reference is an error.
@@ -110,6 +112,7 @@ struct ExposureCommand: ParsableCommand {
             return labels
         }
         let reach = input.reachability(try input.load(paths: paths).cluster)
+        input.noteInternetScope(reach)
         let g = ReachabilityGraph(reach)
         let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))

@@ -77,6 +77,7 @@ struct RenderCommand: ParsableCommand {
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
         let reach = input.reachability(loaded.cluster, splitting: level == .workload)
+        input.noteInternetScope(reach)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
         let drawn = try DrawnDiagram(reach: reach, request: request)
         progress.done("condensed \(drawn.sceneEdgeCount) connections to \(drawn.diagram.drawnNodeCount) nodes and \(drawn.diagram.edges.count) edges")

@@ -46,6 +46,7 @@ struct RenderScene {
         options.highlight = Self.names(path, at: level)
         options.focused = Set(Self.names(focus, at: level, reach: reach))
         options.markers = focus.isEmpty
+        options.clusterRanges = reach.clusterNetworks.ranges
     }
 
     private mutating func fallBack(_ count: Int, _ c: RenderRequest) {

@@ -60,6 +60,7 @@ struct ReportCommand: ParsableCommand {
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
         let reach = input.reachability(loaded.cluster, splitting: level == .workload)
+        input.noteInternetScope(reach)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
         let edges = reach.edges(level: level.aggregation)
         let workloads = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count

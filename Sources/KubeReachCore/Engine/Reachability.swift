@@ -30,6 +30,10 @@ public struct Reachability: Sendable {
     /// External destination ranges (cut at every egress ipBlock boundary).
     public var externalDestinations: [IPRange] { destinationAtoms.atoms }
 
+    /// The pod and service CIDRs: the options' and the loaded Nodes' `spec.podCIDRs`. Every
+    /// external range is wholly inside or outside them.
+    public var clusterNetworks: ClusterNetworks { options.clusterNetworks.adding(nodesOf: cluster) }
+
     var identityCount: Int { identities.count }
     var sourceBase: Int { identities.count }
     var destinationBase: Int { identities.count + sourceAtoms.atoms.count }
