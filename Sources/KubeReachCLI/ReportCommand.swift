@@ -76,6 +76,7 @@ struct ReportCommand: ParsableCommand {
             svg: nil, edges: edges, rowLimit: maxRows,
             explanations: Self.explanations(for: edges.prefix(min(maxRows, maxExplained)), reach: reach, level: level.aggregation),
             exposure: (graph, exposure), findings: findings)
+        content.level = level.aggregation
         progress.done("explained \(content.explanations.count) pairs")
         drawDiagram(reach, into: &content)
         progress.done("drew the diagram")

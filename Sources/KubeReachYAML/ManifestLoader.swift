@@ -95,7 +95,7 @@ struct LoaderState {
         } else if let decoded = o.decoded {
             let slot = store(decoded, at: replacing)
             if let identity = o.identity {
-                seen[identity] = SeenObject(location: seen[identity]?.location ?? o.location, latest: o.location, fingerprint: o.fingerprint, slot: slot)
+                seen[identity] = SeenObject(latest: o.location, fingerprint: o.fingerprint, slot: slot)
             }
         }
         notes += diagnostics.filter { $0.severity != .error }
@@ -164,10 +164,9 @@ struct LoaderState {
     }
 }
 
-/// An object already added: where it was first and last defined, its content, and its
-/// index in the list of its kind.
+/// An object already added: where it was last defined, its content, and its index in the
+/// list of its kind.
 struct SeenObject {
-    var location: SourceLocation
     var latest: SourceLocation
     var fingerprint: Int?
     var slot: Int
