@@ -106,7 +106,7 @@ struct LoaderState {
     /// naming both places. With `strict`, any second definition is an error (a Service's only
     /// a warning, and ignored: Services do not change what a policy allows).
     private func duplicate(_ o: ObjectOutcome, of first: SeenObject, identity: String) -> DuplicateAction {
-        let identical = o.fingerprint != nil && o.fingerprint == first.fingerprint
+        let identical = o.fingerprint != nil && o.fingerprint == first.fingerprint && !o.diagnostics.contains { $0.severity == .error }
         if !strict && identical { return .merge }
         if strict {
             let harmless = identity.hasPrefix("Service/")

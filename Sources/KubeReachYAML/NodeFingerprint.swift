@@ -18,7 +18,8 @@ enum NodeFingerprint {
         guard left >= 0 else { return false }
         switch node {
         case .scalar(let s):
-            h.combine(0)
+            // Quoted or not matters: `80` is a number, `"80"` a string (a port name).
+            h.combine(s.style == .plain || s.style == .any ? 0 : 4)
             h.combine(s.string)
         case .sequence(let seq):
             h.combine(1)

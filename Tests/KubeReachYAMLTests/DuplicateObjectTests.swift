@@ -36,6 +36,13 @@ import Testing
         #expect(r.cluster.policies[0].affectsEgress && !r.cluster.policies[0].affectsIngress)
     }
 
+    @Test func aQuotedNumberIsNoIdenticalDuplicate() {
+        let plain = policyYAML("  ingress:\n  - ports:\n    - {port: 80}")
+        let quoted = policyYAML("  ingress:\n  - ports:\n    - {port: '80'}")
+        // The second is invalid ('80' is no port name): it must not merge away silently.
+        #expect(errors([("a.yaml", plain), ("b.yaml", quoted)]).contains { $0.message.contains("invalid named port") })
+    }
+
     @Test func strictKeepsTheRefusal() {
         let errs = errors([("a.yaml", Self.namespace), ("b.yaml", Self.namespace)], strict: true)
         #expect(errs.count == 1)
