@@ -9,61 +9,19 @@ extension ResolvedEndpoint {
     }
 }
 
-/// One line of a Service answer: a backend (or the replicas of one, alike) on one Service
-/// port, the pod port it maps to, and whether the source may reach it there.
-struct BackendAnswer: Hashable {
-    var backend: String
-    var port: Service.Port
-    /// nil when the pod declares no container port of the target port's name.
-    var target: Int?
-    var allowed: Bool
-}
-
-/// `eval SRC ns/Service/name` and `eval SRC CLUSTER-IP`: each backend pod of the Service on
-/// each Service port asked about, mapped to its target port.
-///
-/// The verdict is **allowed when at least one backend accepts** on some asked port: a
-/// connection to the Service is balanced over its backends, so some connections get
-/// through. Calling that "denied" would hide a path an attacker can use.
+/// `eval SRC ns/Service/name` and `eval SRC CLUSTER-IP`: the Service's backends answered
+/// from SRC (`Service.answers`, in Core) through the pair query of `eval`.
 struct ServiceQuery {
     let reach: Reachability
     let service: Service
     let backends: [Int]
 
-    /// The Service ports asked about: the one of `--port`/`--protocol`, or every port.
-    func ports(_ asked: PortQueryOptions) -> [Service.Port] {
-        service.ports.filter { p in
-            (asked.port.map { p.port == $0 } ?? true) && (asked.proto.map { p.proto == $0 } ?? true)
-                && (asked.port == nil || p.proto == (asked.proto ?? .tcp))
-        }
-    }
-
-    /// Every (backend, port) answer, replicas of one backend name merged, in backend order.
-    func answers(from source: ResolvedEndpoint, ports: [Service.Port]) -> [BackendAnswer] {
-        var out: [BackendAnswer] = []
-        var index: [String: Int] = [:]
+    /// Every (backend, port) answer for the Service ports asked about.
+    func answers(from source: ResolvedEndpoint, asked: PortQueryOptions) -> [BackendAnswer] {
         let query = PairQuery(reach: reach)
-        for b in backends {
-            let conns = query.connections(from: source, to: .pods([b], name: ""))
-            let pod = reach.cluster.pods[b], name = reach.cluster.backendName(ofPod: b)
-            for p in ports {
-                let target = service.targetPort(of: p, on: pod)
-                let allowed = target.map { conns.contains(p.proto, $0) } ?? false
-                let key = "\(name)\u{0}\(p.proto.rawValue)\u{0}\(p.port)\u{0}\(target ?? 0)"
-                if let i = index[key] {
-                    out[i].allowed = out[i].allowed || allowed
-                } else {
-                    index[key] = out.count
-                    out.append(BackendAnswer(backend: name, port: p, target: target, allowed: allowed))
-                }
-            }
-        }
-        return out
-    }
-
-    /// The Service ports (as the client dials them) that some backend accepts.
-    static func connections(_ answers: [BackendAnswer]) -> ConnectionSet {
-        answers.filter(\.allowed).reduce(ConnectionSet.none) { $0.union(ConnectionSet($1.port.proto, PortSet(port: $1.port.port))) }
+        return service.answers(
+            backends: backends, in: reach.cluster, ports: service.ports(asked: asked.port, protocol: asked.proto),
+            connectionsTo: { query.connections(from: source, to: .pods([$0], name: "")) })
     }
 }
 
@@ -72,9 +30,9 @@ extension EvalCommand {
     /// some backend accepts).
     func evaluate(_ service: Service, _ resolved: ResolvedPair, reach: Reachability) -> ExitStatus {
         let query = ServiceQuery(reach: reach, service: service, backends: resolved.destination.podIndices)
-        let ports = query.ports(pair.query.ports)
-        let answers = query.answers(from: resolved.source, ports: ports)
-        let conns = ServiceQuery.connections(answers)
+        let ports = service.ports(asked: pair.query.port, protocol: pair.query.proto)
+        let answers = query.answers(from: resolved.source, asked: pair.query.ports)
+        let conns = BackendAnswer.connections(answers)
         let allowed = answers.contains(where: \.allowed)
         var why: String? = nil
         if ports.isEmpty {

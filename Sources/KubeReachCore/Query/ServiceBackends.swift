@@ -53,3 +53,58 @@ extension Cluster {
         isTemplatePod(pods[i]) ? pods[i].workload.description : pods[i].qualifiedName
     }
 }
+
+/// One line of a Service answer: a backend (or the replicas of one, alike) on one Service
+/// port, the pod port it maps to, and whether the source may reach it there.
+public struct BackendAnswer: Hashable, Sendable {
+    /// `Cluster.backendName(ofPod:)`.
+    public var backend: String
+    public var port: Service.Port
+    /// nil when the pod declares no container port of the target port's name.
+    public var target: Int?
+    public var allowed: Bool
+
+    /// The Service ports (as the client dials them) that some backend accepts.
+    public static func connections(_ answers: [BackendAnswer]) -> ConnectionSet {
+        answers.filter(\.allowed).reduce(ConnectionSet.none) { $0.union(ConnectionSet($1.port.proto, PortSet(port: $1.port.port))) }
+    }
+}
+
+extension Service {
+    /// The Service ports a question names: `port` (of `proto`, TCP by default) when given,
+    /// every port of `proto` when only that is given, else every port.
+    public func ports(asked port: Int?, protocol proto: NetworkProtocol?) -> [Port] {
+        ports.filter { p in
+            if let port { return p.port == port && p.proto == (proto ?? .tcp) }
+            return proto.map { p.proto == $0 } ?? true
+        }
+    }
+
+    /// Each backend on each of `ports`: its target port on that pod and whether
+    /// `connectionsTo(pod)` (what the source may send to that pod) contains it. Replicas
+    /// shown under one name are merged (allowed when one of them is). A Service answer is
+    /// **allowed when some line is**: connections are spread over every backend.
+    /// - Complexity: O(backends × ports), plus one `connectionsTo` call per backend.
+    public func answers(
+        backends: [Int], in cluster: Cluster, ports: [Port], connectionsTo: (Int) -> ConnectionSet
+    ) -> [BackendAnswer] {
+        var out: [BackendAnswer] = []
+        var index: [String: Int] = [:]
+        for b in backends {
+            let conns = connectionsTo(b)
+            let pod = cluster.pods[b], name = cluster.backendName(ofPod: b)
+            for p in ports {
+                let target = targetPort(of: p, on: pod)
+                let allowed = target.map { conns.contains(p.proto, $0) } ?? false
+                let key = "\(name)\u{0}\(p.proto.rawValue)\u{0}\(p.port)\u{0}\(target.map(String.init) ?? "-")"
+                if let i = index[key] {
+                    out[i].allowed = out[i].allowed || allowed
+                } else {
+                    index[key] = out.count
+                    out.append(BackendAnswer(backend: name, port: p, target: target, allowed: allowed))
+                }
+            }
+        }
+        return out
+    }
+}
