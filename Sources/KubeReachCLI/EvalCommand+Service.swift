@@ -70,8 +70,10 @@ extension EvalCommand {
               "src": \(JSONText.quote(r.sourceName)),
               "dst": \(JSONText.quote(r.destinationName)),
               "service": \(JSONText.quote(r.service?.displayName ?? "")),
+              "query": \(queryJSON),
               "allowed": \(allowed),
               "conn": \(JSONText.quote(conns.description)),
+              "ports": \(Self.portsJSON(conns)),
               "backends": [\(backends.joined(separator: ", "))],
               "reason": \(why.map(JSONText.quote) ?? "null")
             }

@@ -33,20 +33,14 @@ struct EvalCommand: StatusCommand {
     private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers) -> String {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
-            let query = pair.query
-            let q = query.port == nil && query.proto == nil
-                ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
-            let ports = conns.portRanges.map {
-                "{\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
-            }
             return """
                 {
                   "src": \(JSONText.quote(resolved.sourceName)),
                   "dst": \(JSONText.quote(resolved.destinationName)),
-                  "query": \(q),
+                  "query": \(queryJSON),
                   "allowed": \(allowed),
                   "conn": \(JSONText.quote(conns.description)),
-                  "ports": [\(ports.joined(separator: ", "))]\(variants.json)
+                  "ports": \(Self.portsJSON(conns))\(variants.json)
                 }
 
                 """
@@ -57,6 +51,21 @@ struct EvalCommand: StatusCommand {
 }
 
 extension EvalCommand {
+    /// `{"protocol": "TCP", "port": 80}`, or null when nothing in particular was asked.
+    var queryJSON: String {
+        let query = pair.query
+        return query.port == nil && query.proto == nil
+            ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
+    }
+
+    /// `[{"protocol": "TCP", "from": 80, "to": 81}, ...]`
+    static func portsJSON(_ conns: ConnectionSet) -> String {
+        let ports = conns.portRanges.map {
+            "{\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
+        }
+        return "[\(ports.joined(separator: ", "))]"
+    }
+
     /// For an address inside a pod or service CIDR that no loaded pod (or Service) holds: a
     /// line saying so, since it is a cluster address rather than the internet.
     func clusterAddressLines(_ resolved: ResolvedPair) -> String {
