@@ -1,15 +1,18 @@
 import KubeReachCore
 
-/// What `--from`/`--to` name: `internet`, `ns/*`, `ns/name`, `ns/Kind/name`, or a label
+/// What `--from`/`--to` name: `internet`, `cluster-addresses` (inside the pod and service
+/// CIDRs, when known), `ns/*`, `ns/name`, `ns/Kind/name`, or a label
 /// selector (`app=db,tier in (a,b)` is not parsed here: `key=value` pairs, comma-separated).
 public enum NodeReference: Sendable, Hashable, CustomStringConvertible {
     case internet
+    case clusterAddresses
     case namespace(String)
     case workload(namespace: String, kind: String?, name: String)
     case selector([String: String])
 
     public static func parse(_ text: String) -> NodeReference? {
         if text == ReachabilityGraph.internet { return .internet }
+        if text == ReachabilityGraph.clusterAddresses { return .clusterAddresses }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
         switch parts.count {
@@ -33,6 +36,7 @@ public enum NodeReference: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .internet: return ReachabilityGraph.internet
+        case .clusterAddresses: return ReachabilityGraph.clusterAddresses
         case .namespace(let ns): return "\(ns)/*"
         case .workload(let ns, let kind, let name): return kind.map { "\(ns)/\($0)/\(name)" } ?? "\(ns)/\(name)"
         case .selector(let labels): return labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
@@ -47,6 +51,7 @@ extension ReachabilityGraph {
             let name = names[n]
             switch ref {
             case .internet: return name == Self.internet
+            case .clusterAddresses: return name == Self.clusterAddresses
             case .namespace(let ns): return name.hasPrefix(ns + "/")
             case .workload(let ns, let kind, let wanted):
                 // A workload's variants (`ns/api[Deployment]{version=v2}`) are all named by it.

@@ -44,6 +44,13 @@ import Testing
         #expect(run.out.contains("x/api[Deployment]: reachable from cluster addresses no loaded pod holds: TCP 8080"))
     }
 
+    @Test func pathsStartAtClusterAddresses() {
+        let run = runCLI(["paths", "--from", "cluster-addresses", "--to", "x/api", Self.withNode])
+        #expect(run.status == 0)
+        #expect(run.out.contains("1. (1 hop) cluster-addresses -[TCP 8080]-> x/api[Deployment]"))
+        #expect(runCLI(["paths", "--from", "internet", "--to", "x/api", Self.withNode]).out.contains("no path"))
+    }
+
     @Test func reportLabelsTheClusterRange() {
         let run = runCLI(["report", Self.cidrs, "-q"] + Self.flags)
         #expect(run.status == 0)
