@@ -21,7 +21,10 @@ struct EvalCommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
         let resolved = try pair.resolve()
-        let reach = pair.input.reachability(resolved.cluster, options: resolved.options)
+        // Variants split without notes: only those of the two endpoints matter, and the
+        // `by variant` section names them.
+        var reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+        _ = reach.splitWorkloadVariants()
         if let service = resolved.service { return evaluate(service, resolved, reach: reach) }
         let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)
         let allowed = pair.query.ports.isAllowed(conns)
