@@ -54,6 +54,17 @@ import Testing
         #expect(reach.cluster.pods.allSatisfy { $0.workload.variant == nil })
     }
 
+    @Test func aLabelValueThatCouldBreakALineIsNotPrinted() {
+        let pods = ["ok", "a\nb"].enumerated().map { i, v in
+            Pod(namespace: "a", name: "api-\(i)", labels: ["app": "api", "track": v], workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
+        }
+        let closed = NetworkPolicy(
+            namespace: "a", name: "p", podSelector: LabelSelector(matchLabels: ["track": "ok"]), policyTypes: [.ingress])
+        var reach = Reachability(cluster: Cluster(pods: pods, policies: [closed]))
+        _ = reach.splitWorkloadVariants()
+        #expect(reach.cluster.pods.map(\.workload.description) == ["a/api[Deployment]{track=ok}", "a/api[Deployment]{pod=api-1}"])
+    }
+
     @Test func variantWithoutADifferingLabelIsNamedByPod() {
         let pods = [8080, 9090].map {
             Pod(namespace: "a", name: "api-\($0)", labels: ["app": "api"], ports: [ContainerPort(name: "http", port: $0)],

@@ -84,12 +84,15 @@ struct WorkloadVariants {
 
     /// One name per class: the differing labels every identity of the class agrees on
     /// (`version=v2`, `!version` when absent); `pod=NAME` (its first pod) added when that
-    /// names nothing or is not unique.
+    /// names nothing or is not unique. Labels the API server would refuse are left out of
+    /// names (they are printed in every line: nothing may break one); pod names are checked.
     func variantNames(identities: IdentityTable, pods all: [Pod]) -> [String] {
+        let printable = differingLabels.filter { LabelValidation.problem(inKey: $0) == nil }
         let byLabels = classes.map { ids -> String in
-            differingLabels.compactMap { key -> String? in
+            printable.compactMap { key -> String? in
                 let values = Set(ids.map { identities.keys[$0].labels[key] })
                 guard values.count == 1, let value = values.first else { return nil }
+                if let value, LabelValidation.problem(inValue: value) != nil { return nil }
                 return value.map { "\(key)=\($0)" } ?? "!\(key)"
             }.joined(separator: ",")
         }
