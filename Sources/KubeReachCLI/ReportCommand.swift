@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("max-explained"), help: "Explain (on click) at most this many pairs, the first in the table.")
     var maxExplained: Int = 2_000
 
-    @Option(name: .customLong("by"), help: "Diagram and connectivity table: workload (default) or pod.")
+    @Option(name: .customLong("by"), help: "Diagram and connectivity table: workload (default), pod or namespace.")
     var level: RenderCommand.Level = .workload
 
     @Option(help: "Crown jewels for the exposure section: workloads with these labels (key=value,...; repeatable).")
