@@ -29,14 +29,19 @@ extension ReachabilityGraph {
         let net = node(.internet)!
         var reasons: [Int: [String]] = [:]
         for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
+        if let cluster = node(.clusterAddresses) {
+            for e in outgoing[cluster] {
+                reasons[e.to, default: []].append("reachable from cluster addresses no loaded pod holds: \(e.connections.description)")
+            }
+        }
         let namespaceOf = nodes.map(\.namespace)
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
-        let workloads = names.count - 1
-        for n in names.indices where n != net {
+        let workloads = names.indices.count { !isExternal($0) }
+        for n in names.indices where !isExternal(n) {
             // Every workload of every other namespace reaches it (a `namespaceSelector: {}` exposure).
             let others = workloads - (namespaceOf[n].flatMap { sizeOf[$0] } ?? 0)
-            let fromOthers = incoming[n].filter { $0.to != net && namespaceOf[$0.to] != namespaceOf[n] }.count
+            let fromOthers = incoming[n].filter { !isExternal($0.to) && namespaceOf[$0.to] != namespaceOf[n] }.count
             if others > 0 && fromOthers == others {
                 reasons[n, default: []].append("reachable from every workload of every other namespace")
             }

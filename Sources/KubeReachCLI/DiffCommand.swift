@@ -45,13 +45,8 @@ struct DiffCommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         try InputOptions.readsStandardInputOnce([old, new])
         let before = try load(old), after = try load(new)
-        let sides: ConnectivityComparison
-        do {
-            sides = try ConnectivityComparison(old: before.cluster, new: after.cluster, options: input.evaluationOptions, level: level)
-        } catch {
-            let lines = error.old.map { Diagnostic(.error, "\(old): \($0.description)") } + error.new.map { Diagnostic(.error, "\(new): \($0.description)") }
-            throw CLIError.invalidInput(lines)
-        }
+        let sides = ConnectivityComparison(old: before.cluster, new: after.cluster, options: input.evaluationOptions, level: level)
+        input.report(sides.notes.old.map { Self.onSide($0, old) } + sides.notes.new.map { Self.onSide($0, new) })
         let oldSide = sides.old, newSide = sides.new, diff = sides.diff
         if let format = DiffFormat(rawValue: output.rawValue) {
             let text = DiffFormatter.render(diff, as: format, old: old, new: new, level: level)
@@ -82,5 +77,12 @@ struct DiffCommand: StatusCommand {
     private func load(_ side: String) throws -> LoadResult {
         if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo)) }
         return try input.load(paths: [side])
+    }
+
+    /// A diagnostic of one side, prefixed with the side's name.
+    private static func onSide(_ d: Diagnostic, _ side: String) -> Diagnostic {
+        var d = d
+        d.message = "\(side): " + d.message
+        return d
     }
 }

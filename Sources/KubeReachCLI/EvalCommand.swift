@@ -17,26 +17,53 @@ struct EvalCommand: StatusCommand {
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: PairFormat = .txt
 
-
     func evaluate() throws -> ExitStatus {
         let resolved = try pair.resolve()
-        let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+        // Variants split without notes: only those of the two endpoints matter, and the
+        // `by variant` section names them.
+        var reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+        _ = reach.splitWorkloadVariants()
+        if let service = resolved.service { return evaluate(service, resolved, reach: reach) }
         let conns = reach.connections(from: resolved.source, to: resolved.destination)
         let allowed = pair.query.ports.isAllowed(conns)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed))
+        let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: pair.query.ports)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants))
         return allowed ? .success : .negative
     }
 
-    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool) -> String {
+    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers) -> String {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
-            let query = pair.query
-            let q = query.port == nil && query.proto == nil
-                ? nil : EvalDocument.Query(protocol: (query.proto ?? .tcp).rawValue, port: query.port)
-            return JSONOutput.encode(
-                EvalDocument(source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: q, allowed: allowed, connections: conns))
+            var doc = EvalDocument(
+                source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query, allowed: allowed, connections: conns)
+            doc.variants = variants.documents
+            return JSONOutput.encode(doc)
         }
         let t = { (x: String) in TerminalText.escaped(x) }
         return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
+            + variants.text + clusterAddressLines(resolved)
+    }
+}
+
+extension EvalCommand {
+    /// The question asked, for JSON: nil when anything at all was asked about.
+    var query: EvalDocument.Query? {
+        let q = pair.query
+        return q.port == nil && q.proto == nil ? nil : EvalDocument.Query(protocol: (q.proto ?? .tcp).rawValue, port: q.port)
+    }
+
+    /// For an address inside a pod or service CIDR that no loaded pod (or Service) holds: a
+    /// line saying so, since it is a cluster address rather than the internet.
+    func clusterAddressLines(_ resolved: ResolvedPair) -> String {
+        let networks = resolved.options.clusterNetworks.adding(nodesOf: resolved.cluster)
+        var out = ""
+        for case .external(let ip) in [resolved.source, resolved.destination] {
+            if let c = networks.podCIDRs.first(where: { $0.range.contains(ip) }) {
+                out += "\(ip) is in pod CIDR \(c): a cluster address no loaded pod holds (answered as external)\n"
+            } else if let c = networks.serviceCIDRs.first(where: { $0.range.contains(ip) }) {
+                out += "\(ip) is in service CIDR \(c): a ClusterIP no loaded Service has (answered as external)\n"
+            }
+        }
+        return out
     }
 }

@@ -16,6 +16,11 @@ struct ExplainCommand: StatusCommand {
 
     func evaluate() throws -> ExitStatus {
         let resolved = try pair.resolve()
+        if let service = resolved.service {
+            let backends = resolved.destination.podIndices.map { resolved.cluster.backendName(ofPod: $0) }
+            throw CLIError.usage(
+                "explain answers for one pod or workload: \(service.displayName) resolves to \(backends.isEmpty ? "no pod" : Set(backends).sorted().joined(separator: ", ")) (kubereach eval shows each backend's answer)")
+        }
         let explainer = Explainer(cluster: resolved.cluster, options: resolved.options)
         let (s, d, note) = try representatives(resolved)
         var e = explainer.explain(s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: pair.query.asked)

@@ -42,14 +42,59 @@ struct EvaluationChoices: ParsableArguments {
     @Flag(name: .customLong("assume-default-deny"), help: "Simulate a deny-all policy in every namespace on top of the loaded ones.")
     var assumeDefaultDeny = false
 
-    var evaluationOptions: EvaluationOptions { EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork) }
+    @Option(
+        name: .customLong("pod-cidr"),
+        help: "A CIDR the cluster assigns pod addresses from (repeatable, IPv4 or IPv6): not internet. Nodes' spec.podCIDRs are read too.")
+    var podCIDRs: [String] = []
+
+    @Option(
+        name: .customLong("service-cidr"),
+        help: "A CIDR the cluster assigns Service ClusterIPs from (repeatable, IPv4 or IPv6): not internet.")
+    var serviceCIDRs: [String] = []
+
+    var evaluationOptions: EvaluationOptions {
+        var options = EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork)
+        options.clusterNetworks = ClusterNetworks(
+            podCIDRs: podCIDRs.compactMap { try? CIDR.parse($0) }, serviceCIDRs: serviceCIDRs.compactMap { try? CIDR.parse($0) })
+        return options
+    }
+
+    func validate() throws {
+        for (option, values) in [("--pod-cidr", podCIDRs), ("--service-cidr", serviceCIDRs)] {
+            for text in values {
+                do { _ = try CIDR.parse(text) } catch { throw ValidationError("\(option) '\(text)': not a CIDR (\(error))") }
+            }
+        }
+    }
 }
 
-/// How invalid input is handled and what goes to stderr.
-struct ReportingOptions: ParsableArguments {
+/// How input is read: invalid objects, duplicates, objects without a namespace.
+struct LoadingOptions: ParsableArguments {
     @Flag(name: .customLong("keep-going"), help: "Skip invalid objects (listed on stderr) instead of stopping.")
     var keepGoing = false
 
+    @Flag(
+        name: .customLong("strict"),
+        help: "Refuse an object defined twice. Without it identical definitions merge and a different later one replaces the earlier (with a warning), as kubectl apply does.")
+    var strict = false
+
+    @Option(
+        name: .customLong("default-namespace"),
+        help: "The namespace of objects without metadata.namespace (as 'kubectl apply -n NS'; default: default).")
+    var defaultNamespace: String?
+
+    /// The loader's options; a `--default-namespace` that is no namespace name is refused.
+    func validate() throws {
+        if let ns = defaultNamespace, let why = LabelValidation.problem(inDNSLabel: ns) {
+            throw ValidationError("--default-namespace '\(ns)': \(why)")
+        }
+    }
+
+    var options: LoadOptions { LoadOptions(keepGoing: keepGoing, strict: strict, defaultNamespace: defaultNamespace ?? "default") }
+}
+
+/// What goes to stderr, and the one loading routine every command shares.
+struct ReportingOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "List skipped kinds and other notes on stderr.")
     var verbose = false
 
@@ -59,11 +104,11 @@ struct ReportingOptions: ParsableArguments {
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), prints
     /// warnings (and with -v notes) through the one diagnostic path, and throws when the
     /// input is invalid.
-    func load(sources: [ManifestSource], evaluation: EvaluationChoices) throws -> LoadResult {
+    func load(sources: [ManifestSource], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
         let io = CommandIO.current
         var result: LoadResult
         do {
-            result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
+            result = try ManifestLoader.load(sources, options: loading.options)
         } catch {
             throw CLIError.invalidInput(error.diagnostics)
         }
@@ -83,24 +128,31 @@ struct ReportingOptions: ParsableArguments {
     }
 
     /// Paths on disk (`-` is stdin, read once).
-    func load(paths: [String], evaluation: EvaluationChoices) throws -> LoadResult {
+    func load(paths: [String], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
         guard !paths.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
         try InputOptions.readsStandardInputOnce(paths)
         let sources: [ManifestSource]
         do { sources = try ManifestFiles.collect(paths) } catch { throw CLIError.invalidInput(error.diagnostics) }
-        return try load(sources: sources, evaluation: evaluation)
+        return try load(sources: sources, loading: loading, evaluation: evaluation)
+    }
+
+    /// Diagnostics on stderr: errors always, the rest unless --quiet.
+    func report(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics where d.severity == .error || !quiet { CommandIO.current.report(d) }
     }
 }
 
 /// The inputs of `diff`: two sides given as arguments (paths or git revisions), never a
 /// live cluster and never `-f`, so neither is offered.
 struct SideInputOptions: ParsableArguments {
+    @OptionGroup(title: "Loading") var loading: LoadingOptions
     @OptionGroup(title: "Evaluation") var evaluation: EvaluationChoices
     @OptionGroup(title: "Diagnostics") var reporting: ReportingOptions
 
     var evaluationOptions: EvaluationOptions { evaluation.evaluationOptions }
     var quiet: Bool { reporting.quiet }
 
-    func load(paths: [String]) throws -> LoadResult { try reporting.load(paths: paths, evaluation: evaluation) }
-    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, evaluation: evaluation) }
+    func load(paths: [String]) throws -> LoadResult { try reporting.load(paths: paths, loading: loading, evaluation: evaluation) }
+    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, loading: loading, evaluation: evaluation) }
+    func report(_ diagnostics: [Diagnostic]) { reporting.report(diagnostics) }
 }

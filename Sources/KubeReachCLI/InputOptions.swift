@@ -6,6 +6,7 @@ import KubeReachYAML
 /// one cluster, in option groups by concern (`--help` shows them under their titles).
 struct InputOptions: ParsableArguments {
     @OptionGroup(title: "Input files") var fileOptions: FileOptions
+    @OptionGroup(title: "Loading") var loading: LoadingOptions
     @OptionGroup(title: "Live cluster") var cluster: LiveClusterOptions
     @OptionGroup(title: "Evaluation") var evaluation: EvaluationChoices
     @OptionGroup(title: "Diagnostics") var reporting: ReportingOptions
@@ -16,7 +17,7 @@ struct InputOptions: ParsableArguments {
     var context: String? { cluster.context }
     var allNamespaces: Bool { cluster.allNamespaces }
     var hostNetwork: HostNetworkPolicy { evaluation.hostNetwork }
-    var keepGoing: Bool { reporting.keepGoing }
+    var keepGoing: Bool { loading.keepGoing }
     var verbose: Bool { reporting.verbose }
     var quiet: Bool { reporting.quiet }
     var evaluationOptions: EvaluationOptions { evaluation.evaluationOptions }
@@ -26,7 +27,7 @@ struct InputOptions: ParsableArguments {
     /// command's `-n`) and `mentioning` choose what a live read without -A reads.
     func load(paths: [String], namespace: String? = nil, mentioning: [String] = []) throws -> LoadResult {
         if try readsLiveCluster(paths: paths) { return try loadLive(namespace: namespace, mentioning: mentioning) }
-        return try reporting.load(paths: paths + files, evaluation: evaluation)
+        return try reporting.load(paths: paths + files, loading: loading, evaluation: evaluation)
     }
 
     /// Standard input can be read once: a second `-` would read as an empty input.
@@ -36,5 +37,5 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads texts already read, with the same options and reporting as `load(paths:)`.
-    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, evaluation: evaluation) }
+    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, loading: loading, evaluation: evaluation) }
 }

@@ -18,7 +18,9 @@ struct GraphOptions: ParsableArguments {
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         let cluster = try input.load(paths: paths).cluster
-        return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
+        let reach = input.reachability(cluster)
+        input.noteInternetScope(reach)
+        return ReachabilityGraph(reach)
     }
 
     /// The nodes a reference (or a selector) names; an unknown reference is an error.
@@ -115,7 +117,8 @@ struct ExposureCommand: ParsableCommand {
         let selectors = try sensitive.map { text -> [String: String] in
             try ReferenceOption.selector(text, option: "--sensitive")
         }
-        let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
+        let reach = input.reachability(try input.load(paths: paths).cluster)
+        input.noteInternetScope(reach)
         let g = ReachabilityGraph(reach)
         let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))

@@ -77,14 +77,8 @@ struct ListCommand: ParsableCommand {
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths, namespace: namespace)
         progress.done("loaded \(loaded.cluster.pods.count) pods and \(loaded.cluster.policies.count) policies")
-        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+        let reach = input.reachability(loaded.cluster, splitting: level == .workload)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
-        if level == .workload {
-            let conflicts = reach.workloadConflicts()
-            if !conflicts.isEmpty {
-                throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) })
-            }
-        }
         var edges = reach.edges(level: level)
         progress.done("computed \(edges.count) connections")
         let focusFilter = try edgeFocus()
@@ -100,6 +94,9 @@ struct ListCommand: ParsableCommand {
         }
         if let focusFilter { edges = focusFilter.apply(edges) }
         edges = namespaceFiltered(edges)
+        if let d = emptyNamespaceFilter(edges, cluster: reach.cluster), !input.quiet {
+            CommandIO.current.report(d)
+        }
         if let c = focusFilter?.connection {
             try emit(PairFormatter.render(
                 edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
@@ -128,6 +125,18 @@ struct ListCommand: ParsableCommand {
     func namespaceFiltered(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
         guard let namespace else { return edges }
         return edges.filter { $0.source.namespace == namespace || $0.destination.namespace == namespace }
+    }
+
+    /// Why `-n` left nothing to print, said on stderr rather than as silent empty output:
+    /// no such namespace in the input, or no connection touching it.
+    func emptyNamespaceFilter(_ kept: [ConnectivityEdge], cluster: Cluster) -> Diagnostic? {
+        guard let namespace, kept.isEmpty else { return nil }
+        if !cluster.namespaces.contains(where: { $0.name == namespace }) && !cluster.pods.contains(where: { $0.namespace == namespace }) {
+            let known = Set(cluster.pods.map(\.namespace)).union(cluster.namespaces.map(\.name)).sorted()
+            return Diagnostic(
+                .warning, "-n \(namespace): no namespace of that name in the input (namespaces: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", ..." : "")))")
+        }
+        return Diagnostic(.note, "-n \(namespace): no connection touches that namespace")
     }
 
     func emit(_ text: String) throws {

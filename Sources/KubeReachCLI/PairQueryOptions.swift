@@ -8,9 +8,17 @@ struct ResolvedPair {
     var options: EvaluationOptions
     var source: ResolvedEndpoint
     var destination: ResolvedEndpoint
+    /// The Service the destination named (`ns/Service/name` or its ClusterIP); the
+    /// destination is then its backend pods.
+    var service: Service? = nil
+    /// The ClusterIP the destination was given as, if any.
+    var serviceAddress: IPAddress? = nil
 
     var sourceName: String { source.endpoint.description }
-    var destinationName: String { destination.endpoint.description }
+    var destinationName: String {
+        guard let service else { return destination.endpoint.description }
+        return service.displayName + (serviceAddress.map { " (\($0))" } ?? "")
+    }
 }
 
 /// The arguments `eval` and `explain` share: the two endpoints, the inputs, the question.
@@ -78,14 +86,33 @@ struct PairQueryOptions: ParsableArguments {
         let src = try reference(source, ns), dst = try reference(destination, ns)
         let named = [src, dst].compactMap { ref -> String? in if case .object(let n?, _, _) = ref { n } else { nil } }
         let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
+        if let service = Self.service(src, in: cluster) {
+            throw CLIError.usage("\(service.displayName) is a Service: traffic starts at pods; name a workload or pod as the source")
+        }
         guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
-        guard let d = cluster.resolve(dst) else { throw CLIError.notFound("destination \(dst) not found in the input") }
+        let service = Self.service(dst, in: cluster)
+        if let service, !service.selectsPods {
+            throw CLIError.usage(
+                "\(service.displayName) has \(service.type == "ExternalName" ? "type ExternalName" : "no selector"): its endpoints are not in the input; name the pods or addresses behind it")
+        }
+        guard let d = service.map({ .pods(cluster.backends(of: $0), endpoint: .service(namespace: $0.namespace, name: $0.name)) }) ?? cluster.resolve(dst) else {
+            throw CLIError.notFound("destination \(dst) not found in the input")
+        }
         if case .external = s, case .external = d {
             throw CLIError.usage("both endpoints are external addresses; at least one must be a pod or workload")
         }
         var options = input.evaluationOptions
         for case .external(let ip) in [s, d] as [ResolvedEndpoint] { options.extraFamilies.insert(ip.family) }
-        return ResolvedPair(cluster: cluster, options: options, source: s, destination: d)
+        var address: IPAddress? = nil
+        if case .address(let ip) = dst { address = ip }
+        return ResolvedPair(
+            cluster: cluster, options: options, source: s, destination: d, service: service, serviceAddress: service == nil ? nil : address)
+    }
+
+    /// The Service a reference names, unless the address is a pod's (pods come first).
+    private static func service(_ ref: EndpointReference, in cluster: Cluster) -> Service? {
+        if case .address(let ip) = ref, cluster.pods.contains(where: { $0.ips.contains(ip) }) { return nil }
+        return cluster.service(for: ref)
     }
 
     private func reference(_ text: String, _ defaultNamespace: String) throws -> EndpointReference {

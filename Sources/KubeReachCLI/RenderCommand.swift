@@ -17,7 +17,15 @@ struct RenderCommand: ParsableCommand {
     }
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
-        case workload, namespace
+        case workload, pod, namespace
+
+        var aggregation: AggregationLevel {
+            switch self {
+            case .workload: .workload
+            case .pod: .pod
+            case .namespace: .namespace
+            }
+        }
     }
 
     @Argument(help: "Manifest files or directories ('-' for stdin).")
@@ -28,7 +36,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: dot, svg or png.")
     var output: Format = .svg
 
-    @Option(name: .customLong("by"), help: "Draw workloads (in namespace boxes) or namespaces.")
+    @Option(name: .customLong("by"), help: "Draw workloads (in namespace boxes), pods (in namespace boxes) or namespaces.")
     var level: Level = .workload
 
     @Option(help: "Only these nodes and their neighbours: internet, ns/*, ns/name or ns/Kind/name (repeatable).")
@@ -52,13 +60,14 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         if (pathFrom == nil) != (pathTo == nil) { throw CLIError.usage("--path-from and --path-to go together") }
         if maxNodes < 0 { throw CLIError.usage("--max-nodes must be 0 or more") }
+        if level == .pod && pathFrom != nil { throw CLIError.usage("--path-from and --path-to draw workloads or namespaces, not --by pod") }
     }
 
     /// The options as a request shared with `report`.
     func request() throws -> RenderRequest {
         let ref = { (text: String, option: String) in try ReferenceOption.parse(text, option: option, selectors: true) }
         return RenderRequest(
-            level: level == .namespace ? .namespace : .workload, focus: try focus.map { try ref($0, "--focus") },
+            level: level.aggregation, focus: try focus.map { try ref($0, "--focus") },
             pathFrom: try pathFrom.map { try ref($0, "--path-from") }, pathTo: try pathTo.map { try ref($0, "--path-to") },
             maxNodes: maxNodes, layout: layout)
     }
@@ -69,7 +78,8 @@ struct RenderCommand: ParsableCommand {
         }
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
-        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+        let reach = input.reachability(loaded.cluster, splitting: level == .workload)
+        input.noteInternetScope(reach)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
         let drawn = try DrawnDiagram(reach: reach, request: request())
         if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }

@@ -43,6 +43,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("max-explained"), help: "Explain (on click) at most this many pairs, the first in the table.")
     var maxExplained: Int = 2_000
 
+    @Option(name: .customLong("by"), help: "Diagram and connectivity table: workload (default), pod or namespace.")
+    var level: RenderCommand.Level = .workload
+
     @Option(help: "Crown jewels for the exposure section: workloads with these labels (key=value,...; repeatable).")
     var sensitive: [String] = []
 
@@ -56,11 +59,10 @@ struct ReportCommand: ParsableCommand {
         }
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
-        let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
-        let conflicts = reach.workloadConflicts()
-        if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
+        let reach = input.reachability(loaded.cluster, splitting: level == .workload)
+        input.noteInternetScope(reach)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
-        let edges = reach.edges(level: .workload)
+        let edges = reach.edges(level: level.aggregation)
         let workloads = reach.groupEndpoints(level: .workload).count
         progress.done("computed \(edges.count) connections")
         let findings = Linter.run(LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions))
@@ -72,8 +74,9 @@ struct ReportCommand: ParsableCommand {
             timestamp: timestamp ? Date().formatted(.iso8601) : nil,
             summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: edges, findings: findings),
             svg: nil, edges: edges, rowLimit: maxRows,
-            explanations: Self.explanations(for: edges.prefix(min(maxRows, maxExplained)), reach: reach),
+            explanations: Self.explanations(for: edges.prefix(min(maxRows, maxExplained)), reach: reach, level: level.aggregation),
             exposure: (graph, exposure), findings: findings)
+        content.level = level.aggregation
         progress.done("explained \(content.explanations.count) pairs")
         drawDiagram(reach, into: &content)
         progress.done("drew the diagram")
@@ -85,7 +88,7 @@ struct ReportCommand: ParsableCommand {
     /// Graphviz failure is shown in the report rather than losing the rest of it.
     private func drawDiagram(_ reach: Reachability, into content: inout ReportContent) {
         do {
-            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(maxNodes: maxNodes))
+            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(level: level.aggregation, maxNodes: maxNodes))
             if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
             content.diagramNotes = drawn.diagram.notes
             content.svg = String(decoding: try drawn.render(.svg), as: UTF8.self)

@@ -45,6 +45,8 @@ public struct Diagram: Sendable, Equatable {
     /// thousand nodes: about a minute with labels, a second without); when off, the
     /// connections go in the SVG tooltip instead.
     public var edgeLabels = true
+    /// Pod and service CIDRs: external ranges inside them are labelled cluster addresses, not internet.
+    public var clusterRanges: [IPRange] = []
 
     /// Nodes drawn (a group counts once), to decide on fallbacks.
     public var drawnNodeCount: Int { nodes.count }
@@ -62,6 +64,8 @@ public struct DiagramOptions: Sendable {
     /// shows only part of the cluster, where "all" would mislead).
     public var markers = true
     public var notes: [String] = []
+    /// Pod and service CIDRs (`Reachability.clusterNetworks`), named apart from the internet.
+    public var clusterRanges: [IPRange] = []
 
     public init(
         highlight: [Endpoint?] = [], focused: Set<Endpoint> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []

@@ -29,8 +29,10 @@ public enum DiagramBuilder {
                 reachesAll: markers.reachesAll[v].map { g.table[$0] }, reachedByAll: markers.reachedByAll[v].map { g.table[$0] },
                 highlighted: path.nodes.contains(v), focused: x.members.contains { options.focused.contains($0) })
         }
-        return Diagram(
+        var diagram = Diagram(
             level: level, nodes: nodes.sorted { DiagramGraph.bytewise($0.id, $1.id) }, edges: mergingMutual(drawn), notes: options.notes)
+        diagram.clusterRanges = options.clusterRanges
+        return diagram
     }
 
     /// A→B and B→A with the same connections (and the same highlighting) become one edge

@@ -14,10 +14,10 @@ public enum DiagramDotWriter {
         for c in byCluster.keys.sorted(by: DiagramGraph.bytewise) {
             out += "\tsubgraph \(DotText.id("cluster_ns:\(c)")) {\n"
             out += "\t\tlabel=<<B>\(DotText.html(c))</B>> style=\"rounded\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\"\n"
-            for n in byCluster[c] ?? [] { out += "\t\t" + node(n, level: d.level) + "\n" }
+            for n in byCluster[c] ?? [] { out += "\t\t" + node(n, level: d.level, clusterRanges: d.clusterRanges) + "\n" }
             out += "\t}\n"
         }
-        for n in d.nodes where n.cluster == nil { out += "\t" + node(n, level: d.level) + "\n" }
+        for n in d.nodes where n.cluster == nil { out += "\t" + node(n, level: d.level, clusterRanges: d.clusterRanges) + "\n" }
         let external = Set(d.nodes.filter { $0.kind == .external }.map(\.id))
         for e in d.edges {
             out += "\t" + edge(e, external: external.contains(e.from) || external.contains(e.to), labelled: d.edgeLabels) + "\n"
@@ -26,7 +26,7 @@ public enum DiagramDotWriter {
         return out + "}\n"
     }
 
-    static func node(_ n: Diagram.Node, level: AggregationLevel) -> String {
+    static func node(_ n: Diagram.Node, level: AggregationLevel, clusterRanges: [IPRange] = []) -> String {
         var a = DotAttributes()
         var lines: [String]
         switch n.kind {
@@ -40,7 +40,7 @@ public enum DiagramDotWriter {
             if let w = n.withinGroup { lines.append(small("all reach each other: \(w.description)", colour: "#7a5c00")) }
             a = DotAttributes([("shape", "box3d"), ("style", "filled"), ("fillcolor", "\"#fff4d6\""), ("color", "\"#b08900\"")])
         case .external:
-            let names = ExternalRangeLabel.lines(n.members.compactMap(\.externalRange))
+            let names = ExternalRangeLabel.lines(n.members.compactMap(\.externalRange), cluster: clusterRanges)
             lines = names.enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
             a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
         }

@@ -59,7 +59,7 @@ struct DiagramGraph {
         switch e {
         case .external, .address: .external
         case .namespace: .namespace
-        case .pod, .workload: .workload
+        case .pod, .workload, .service: .workload
         }
     }
 

@@ -1,20 +1,31 @@
 import KubeReachCore
 
-/// Short names for a set of external ranges: `internet` for all of IPv4, `internet except
-/// 10.0.0.0/8` when little is missing, else CIDRs (or `a - b` for ranges that are not).
+/// Short names for a set of external ranges: `internet` for all of IPv4 (outside the pod and
+/// service CIDRs, when known), `internet except 10.0.0.0/8` when little is missing, else
+/// CIDRs (or `a - b` for ranges that are not); ranges inside the cluster CIDRs as
+/// `cluster addresses` and their CIDRs.
 enum ExternalRangeLabel {
-    static func lines(_ ranges: [IPRange], limit: Int = 6) -> [String] {
+    static func lines(_ ranges: [IPRange], limit: Int = 6, cluster: [IPRange] = []) -> [String] {
+        var ranges = ranges
+        // The cut puts every range wholly inside or outside the cluster CIDRs.
+        let inCluster = ranges.filter { r in cluster.contains { $0.contains(r) } }
+        ranges.removeAll { r in cluster.contains { $0.contains(r) } }
         var lines: [String] = []
+        if !inCluster.isEmpty {
+            lines.append("cluster addresses (no loaded pod)")
+            lines += IPRange.coalesced(inCluster).flatMap(Self.cidrs)
+        }
         for family in IPFamily.allCases {
             let merged = IPRange.coalesced(ranges.filter { $0.family == family })
             if merged.isEmpty { continue }
             let everything = IPRange.everything(family)
+            let outside = everything.subtracting(IPRange.coalesced(cluster.filter { $0.family == family }))
             let internet = family == .v4 ? "internet" : "internet (IPv6)"
-            if merged == [everything] {
+            if merged == [everything] || merged == outside {
                 lines.append(internet)
                 continue
             }
-            let missing = everything.subtracting(merged).flatMap(Self.cidrs)
+            let missing = outside.flatMap { $0.subtracting(merged) }.flatMap(Self.cidrs)
             let present = merged.flatMap(Self.cidrs)
             if missing.count <= 3 && missing.count < present.count {
                 lines.append("\(internet) except")

@@ -8,7 +8,7 @@ extension HTMLReport {
     /// done by the script; without it the table is still complete and readable.
     static func tableSection(_ c: ReportContent) -> String {
         let shown = c.edges.prefix(max(0, c.rowLimit))
-        var out = "<section id=\"connectivity\"><h2>Connectivity by workload (\(c.edges.count) pairs)</h2>\n"
+        var out = "<section id=\"connectivity\"><h2>Connectivity by \(c.level.rawValue) (\(c.edges.count) pairs)</h2>\n"
         if shown.count < c.edges.count {
             out += "<p class=\"note\">Showing the first \(shown.count) of \(c.edges.count) pairs (--max-rows); "
                 + "<code>kubereach list</code> prints them all.</p>\n"

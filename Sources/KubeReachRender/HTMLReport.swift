@@ -14,8 +14,10 @@ public struct ReportContent: Sendable {
     public var svg: String?
     public var diagramNotes: [String] = []
     public var diagramProblem: String?
-    /// The connectivity list at workload level, sorted; rows past `rowLimit` are left out.
+    /// The connectivity list at `level`, sorted; rows past `rowLimit` are left out.
     public var edges: [ConnectivityEdge]
+    /// Workload (the default) or pod (`report --by pod`).
+    public var level: AggregationLevel = .workload
     public var rowLimit: Int
     /// Explanation text for the first rows (index = row), nil where there is none.
     public var explanations: [String?]

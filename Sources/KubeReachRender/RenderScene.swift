@@ -43,8 +43,9 @@ struct RenderScene {
         }
         if collected != level { try collect(reach, focus: focus, path: path) }
         options.highlight = Self.steps(path, at: level)
-        options.focused = Set(Self.steps(focus, at: level).compactMap { $0 })
+        options.focused = Set(Self.steps(focus, at: level, reach: reach).compactMap { $0 })
         options.markers = focus.isEmpty
+        options.clusterRanges = reach.clusterNetworks.ranges
     }
 
     private mutating func fallBack(_ count: Int, _ c: RenderRequest) {
@@ -56,11 +57,6 @@ struct RenderScene {
     /// Every node and edge of the level, or only those touching the focus (and the hops of
     /// the path, so that it stays visible).
     private mutating func collect(_ reach: Reachability, focus: [GraphNode], path: [GraphNode]) throws(RenderError) {
-        // Checked only when workloads are drawn: the check costs seconds on large clusters.
-        if level == .workload {
-            let conflicts = reach.workloadConflicts()
-            if !conflicts.isEmpty { throw .workloadConflicts(conflicts) }
-        }
         let all = reach.groupEndpoints(level: level)
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {
@@ -68,7 +64,7 @@ struct RenderScene {
             return
         }
         // nil: any external range (the graph's `internet`).
-        let wanted = Set(Self.steps(focus, at: level))
+        let wanted = Set(Self.steps(focus, at: level, reach: reach))
         let steps = Self.steps(path, at: level)
         let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
         let generic = { (n: Endpoint) -> Endpoint? in n.isExternal ? nil : n }
@@ -77,14 +73,19 @@ struct RenderScene {
         nodes = Array(Set(wanted.union(steps).compactMap { $0 }).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 
-    /// Graph vertices as endpoints of the level (a workload's namespace at namespace level;
-    /// nil for `internet`), without repeating one twice in a row.
-    static func steps(_ nodes: [GraphNode], at level: AggregationLevel) -> [Endpoint?] {
+    /// Graph vertices as endpoints of the level (a workload's namespace at namespace level,
+    /// its pods at pod level when `reach` is given; nil for external vertices), without
+    /// repeating one twice in a row.
+    static func steps(_ nodes: [GraphNode], at level: AggregationLevel, reach: Reachability? = nil) -> [Endpoint?] {
         var out: [Endpoint?] = []
         for n in nodes {
-            var e = n.endpoint
-            if level == .namespace, let ns = e?.namespace { e = .namespace(ns) }
-            if out.isEmpty || out.last! != e { out.append(e) }
+            var list: [Endpoint?] = [n.endpoint]
+            if level == .namespace, let ns = n.endpoint?.namespace { list = [.namespace(ns)] }
+            if level == .pod, let reach, case .workload(let w)? = n.endpoint {
+                let pods = reach.cluster.pods.indices.filter { reach.cluster.pods[$0].workload == w }.map { reach.endpoint(ofPod: $0, level: .pod) }
+                if !pods.isEmpty { list = pods }
+            }
+            for e in list where out.isEmpty || out.last! != e { out.append(e) }
         }
         return out
     }

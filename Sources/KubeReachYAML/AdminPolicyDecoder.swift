@@ -176,7 +176,8 @@ enum AdminPolicyDecoder {
     }
 }
 
-/// A Node: labels and `status.addresses` (IP addresses only; host names are skipped).
+/// A Node: labels, `status.addresses` (IP addresses only; host names are skipped) and
+/// `spec.podCIDR(s)` (the cluster's pod addresses: not internet).
 enum NodeDecoder {
     static func read(_ root: Field, header: ObjectHeader) -> ClusterNode {
         var addresses: [IPAddress] = []
@@ -184,6 +185,16 @@ enum NodeDecoder {
             guard let text = entry.child("address").string(), let address = IPAddress(text) else { continue }
             if !addresses.contains(address) { addresses.append(address) }
         }
-        return ClusterNode(name: header.name, labels: header.labels, addresses: addresses)
+        var podCIDRs: [CIDR] = []
+        let spec = root.child("spec")
+        for f in [spec.child("podCIDR")] + (spec.child("podCIDRs").sequence() ?? []) where !f.isMissing {
+            guard let text = f.string(), !text.isEmpty else { continue }
+            guard let cidr = try? CIDR.parse(text) else {
+                f.sink.warning("invalid pod CIDR '\(text)': ignored", at: f)
+                continue
+            }
+            if !podCIDRs.contains(cidr) { podCIDRs.append(cidr) }
+        }
+        return ClusterNode(name: header.name, labels: header.labels, addresses: addresses, podCIDRs: podCIDRs)
     }
 }

@@ -8,7 +8,7 @@ import KubeReachCore
 final class ReadBudget {
     /// Real documents spend under one unit per byte (measured on the conformance inputs,
     /// the examples and synthetic clusters); the allowance is several times that.
-    static func forText(bytes: Int) -> ReadBudget { ReadBudget(units: 50_000 + 4 * bytes) }
+    static func forText(bytes: Int) -> ReadBudget { ReadBudget(units: 50_000 + 4 * bytes, bytes: bytes) }
     static let maxDiagnostics = 1000
 
     private var remaining: Int
@@ -16,7 +16,13 @@ final class ReadBudget {
     private var diagnosticCount = 0
     private(set) var tooManyDiagnostics = false
 
-    init(units: Int) { remaining = units }
+    /// The size of the document read.
+    let bytes: Int
+
+    init(units: Int, bytes: Int = 0) {
+        remaining = units
+        self.bytes = bytes
+    }
 
     /// False once the budget is spent (and from then on).
     func spend(_ units: Int) -> Bool {

@@ -6,6 +6,8 @@ struct DocumentJob: Sendable {
     var source: Int
     var origin: DocumentOrigin
     var text: String
+    /// The namespace of objects that name none (`--default-namespace`, else `default`).
+    var defaultNamespace = "default"
 }
 
 /// What one object of a document produced; applied to the load in input order.
@@ -21,6 +23,9 @@ struct ObjectOutcome: Sendable {
     var skippedKind: String?
     var unevaluatedKind: String?
     var diagnostics: [Diagnostic]
+    /// The object's content, key order and formatting aside (`NodeFingerprint`): equal for
+    /// the same object written twice; nil when not computed.
+    var fingerprint: Int? = nil
 
     /// `Kind ns/name (file:line)`, as skipped objects are listed.
     var display: String { "\(object) (\(location))" }
@@ -91,7 +96,7 @@ enum DocumentReader {
             return .notAnObject(Diagnostic(.warning, "not a Kubernetes object (no kind and apiVersion): skipped", location: root.location))
         }
         var out: [ObjectOutcome] = []
-        ObjectReader.read(root, into: &out)
+        ObjectReader.read(root, defaultNamespace: job.defaultNamespace, into: &out)
         if budget.exhausted {
             return .failed([Diagnostic(
                 .error, "document too large once its YAML aliases are expanded (an alias bomb?): refused", location: location)])

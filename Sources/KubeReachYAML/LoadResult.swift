@@ -14,8 +14,18 @@ public struct ManifestSource: Sendable {
 public struct LoadOptions: Sendable {
     /// Skip invalid objects (their errors are kept as diagnostics) instead of failing.
     public var keepGoing: Bool
+    /// Refuse an object defined twice even when both definitions are identical (without it,
+    /// identical ones merge and a different later one replaces the earlier, with a warning,
+    /// as `kubectl apply` would).
+    public var strict: Bool
+    /// The namespace of objects without `metadata.namespace` (`kubectl apply -n`).
+    public var defaultNamespace: String
 
-    public init(keepGoing: Bool = false) { self.keepGoing = keepGoing }
+    public init(keepGoing: Bool = false, strict: Bool = false, defaultNamespace: String = "default") {
+        self.keepGoing = keepGoing
+        self.strict = strict
+        self.defaultNamespace = defaultNamespace
+    }
 }
 
 /// What loading produced: the cluster, and everything worth telling the user.

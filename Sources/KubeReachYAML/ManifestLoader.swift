@@ -5,7 +5,7 @@ import KubeReachCore
 /// decoded in parallel, then applied in input order, so results are deterministic.
 public enum ManifestLoader {
     public static func load(_ sources: [ManifestSource], options: LoadOptions = .init()) throws(LoadFailure) -> LoadResult {
-        var state = LoaderState(keepGoing: options.keepGoing)
+        var state = LoaderState(keepGoing: options.keepGoing, strict: options.strict)
         var jobs: [DocumentJob] = []
         for (index, source) in sources.enumerated() {
             // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
@@ -23,7 +23,7 @@ public enum ManifestLoader {
             let docs = isJSON ? [DocumentText(text: text, lineOffset: 0)] : DocumentSplitter.split(text)
             for (i, doc) in docs.enumerated() {
                 let origin = DocumentOrigin(file: source.name, index: i, lineOffset: doc.lineOffset)
-                jobs.append(DocumentJob(source: index, origin: origin, text: doc.text))
+                jobs.append(DocumentJob(source: index, origin: origin, text: doc.text, defaultNamespace: options.defaultNamespace))
             }
         }
         let outcomes = DocumentReader.readAll(jobs)
@@ -56,6 +56,7 @@ public enum ManifestLoader {
 /// The accumulating state of one load.
 struct LoaderState {
     let keepGoing: Bool
+    let strict: Bool
     var errors: [Diagnostic] = []
     var notes: [Diagnostic] = []
     var skippedKinds: [String: Int] = [:]
@@ -68,25 +69,29 @@ struct LoaderState {
     var policies: [NetworkPolicy] = []
     var adminPolicies: [AdminNetworkPolicy] = []
     var nodes: [ClusterNode] = []
-    var seen: [String: SourceLocation] = [:]
+    /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
+    var seen: [String: SeenObject] = [:]
 
-    init(keepGoing: Bool) { self.keepGoing = keepGoing }
+    init(keepGoing: Bool, strict: Bool = false) {
+        self.keepGoing = keepGoing
+        self.strict = strict
+    }
 
     /// Adds one object, or records why it was left out.
     mutating func apply(_ o: ObjectOutcome) {
         if let kind = o.skippedKind { skippedKinds[kind, default: 0] += 1 }
         if let kind = o.unevaluatedKind { unevaluatedPolicyKinds[kind, default: 0] += 1 }
         var diagnostics = o.diagnostics
-        if let identity = o.identity {
-            if let first = seen[identity] {
-                // Services do not change connectivity: a duplicate one cannot change the answer.
-                let harmless = identity.hasPrefix("Service/")
-                diagnostics.append(Diagnostic(
-                    harmless ? .warning : .error, "duplicate object: already defined at \(first)\(harmless ? "; this one is ignored" : "")",
-                    location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
-                if harmless { return notes += diagnostics }
-            } else {
-                seen[identity] = o.location
+        var replacing: Int? = nil
+        if let identity = o.identity, let first = seen[identity] {
+            switch duplicate(o, of: first, identity: identity) {
+            case .merge: return
+            case .report(let d):
+                diagnostics.append(d)
+                if d.severity == .warning && strict { return notes += diagnostics }
+            case .replace(let d):
+                diagnostics.append(d)
+                replacing = first.slot
             }
         }
         let failed = diagnostics.contains { $0.severity == .error }
@@ -94,17 +99,49 @@ struct LoaderState {
             errors += diagnostics.filter { $0.severity == .error }
             if keepGoing { skippedObjects.append(o.display) }
         } else if let decoded = o.decoded {
-            switch decoded {
-            case .namespace(let x): namespaces.append(x)
-            case .pod(let x): rawPods.append(x)
-            case .service(let x): services.append(x)
-            case .policy(let x): policies.append(x)
-            case .adminPolicy(let x): adminPolicies.append(x)
-            case .node(let x): nodes.append(x)
-            case .workload(let x): workloads.append(x)
+            let slot = store(decoded, at: replacing)
+            if let identity = o.identity {
+                seen[identity] = SeenObject(latest: o.location, fingerprint: o.fingerprint, slot: slot)
             }
         }
         notes += diagnostics.filter { $0.severity != .error }
+    }
+
+    /// What a second definition of an object does, as `kubectl apply` would treat it: the
+    /// same content merges silently, a different one replaces the earlier with a warning
+    /// naming both places. With `strict`, any second definition is an error (a Service's only
+    /// a warning, and ignored: Services do not change what a policy allows).
+    private func duplicate(_ o: ObjectOutcome, of first: SeenObject, identity: String) -> DuplicateAction {
+        let identical = o.fingerprint != nil && o.fingerprint == first.fingerprint && !o.diagnostics.contains { $0.severity == .error }
+        if !strict && identical { return .merge }
+        if strict {
+            let harmless = identity.hasPrefix("Service/")
+            return .report(Diagnostic(
+                harmless ? .warning : .error,
+                "duplicate object: already defined at \(first.latest)\(harmless ? "; this one is ignored" : " (--strict)")",
+                location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
+        }
+        return .replace(Diagnostic(
+            .warning, "defined again with different content: this definition replaces the one at \(first.latest), as kubectl apply would",
+            location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
+    }
+
+    /// Adds a decoded object (or puts it in place of the one at `index` of its kind); returns its index.
+    private mutating func store(_ decoded: DecodedObject, at index: Int?) -> Int {
+        func put<T>(_ x: T, _ list: inout [T]) -> Int {
+            if let index { list[index] = x; return index }
+            list.append(x)
+            return list.count - 1
+        }
+        switch decoded {
+        case .namespace(let x): return put(x, &namespaces)
+        case .pod(let x): return put(x, &rawPods)
+        case .service(let x): return put(x, &services)
+        case .policy(let x): return put(x, &policies)
+        case .adminPolicy(let x): return put(x, &adminPolicies)
+        case .node(let x): return put(x, &nodes)
+        case .workload(let x): return put(x, &workloads)
+        }
     }
 
     /// A whole document (or file) refused: its errors, and with keepGoing its name in the skipped list.
@@ -131,4 +168,22 @@ struct LoaderState {
         if keepGoing { diagnostics = errors + diagnostics }
         return LoadResult(cluster: cluster, diagnostics: diagnostics, skippedKinds: skippedKinds, skippedObjects: skippedObjects)
     }
+}
+
+/// An object already added: where it was last defined, its content, and its index in the
+/// list of its kind.
+struct SeenObject {
+    var latest: SourceLocation
+    var fingerprint: Int?
+    var slot: Int
+}
+
+/// What to do with a second definition of an object.
+enum DuplicateAction {
+    /// Identical to the one loaded: nothing to do.
+    case merge
+    /// Refused (`--strict`): the diagnostic says why.
+    case report(Diagnostic)
+    /// Takes the earlier one's place, with a warning.
+    case replace(Diagnostic)
 }

@@ -14,7 +14,9 @@ struct ObjectHeader: Sendable {
     var location: SourceLocation
 
     /// nil when `root` has no string `kind` and `apiVersion`: not a Kubernetes object.
-    static func read(_ root: Field, defaultKind: String? = nil, defaultAPIVersion: String? = nil) -> ObjectHeader? {
+    static func read(
+        _ root: Field, defaultKind: String? = nil, defaultAPIVersion: String? = nil, defaultNamespace: String = "default"
+    ) -> ObjectHeader? {
         guard root.isMapping, let kind = root.child("kind").string() ?? defaultKind,
             let apiVersion = root.child("apiVersion").string() ?? defaultAPIVersion, !kind.isEmpty
         else { return nil }
@@ -32,11 +34,12 @@ struct ObjectHeader: Sendable {
                 controller = (kind, name)
             }
         }
-        // Objects without a namespace live in `default`, as `kubectl apply` without -n puts them.
+        // Objects without a namespace live in `default` (or `--default-namespace`), as
+        // `kubectl apply` without (or with) -n puts them.
         let written = meta.child("namespace").string().flatMap { $0.isEmpty ? nil : $0 }
         return ObjectHeader(
             apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
-            namespace: written ?? "default", namespaceWritten: written != nil,
+            namespace: written ?? defaultNamespace, namespaceWritten: written != nil,
             labels: meta.child("labels").labelMap() ?? [:], controller: controller, location: root.location)
     }
 

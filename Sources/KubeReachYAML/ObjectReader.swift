@@ -3,9 +3,15 @@ import KubeReachCore
 /// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
 enum ObjectReader {
     /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
-    static func read(_ root: Field, listKind: String? = nil, listAPIVersion: String? = nil, into out: inout [ObjectOutcome]) {
+    static func read(
+        _ root: Field, defaultNamespace: String = "default", listKind: String? = nil, listAPIVersion: String? = nil,
+        into out: inout [ObjectOutcome]
+    ) {
         let sink = root.sink
-        guard let header = ObjectHeader.read(root, defaultKind: listKind, defaultAPIVersion: listAPIVersion) else {
+        guard
+            let header = ObjectHeader.read(
+                root, defaultKind: listKind, defaultAPIVersion: listAPIVersion, defaultNamespace: defaultNamespace)
+        else {
             sink.error("not a Kubernetes object (no kind and apiVersion)", at: root)
             out.append(ObjectOutcome(
                 identity: nil, object: root.path, location: root.location, nameLocation: root.location, decoded: nil,
@@ -20,7 +26,9 @@ enum ObjectReader {
                     let field = Field(
                         node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
                         sink: DiagnosticSink(budget: sink.budget))
-                    read(field, listKind: itemKind, listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+                    read(
+                        field, defaultNamespace: defaultNamespace, listKind: itemKind,
+                        listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
                 }
                 if !sink.diagnostics.isEmpty {
                     out.append(ObjectOutcome(
@@ -70,6 +78,7 @@ enum ObjectReader {
                 sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
             }
             outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
+            outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
             switch header.kind {
             case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))

@@ -23,6 +23,20 @@ enum ServiceDecoder {
         }
         return Service(
             namespace: header.namespace, name: header.name, selector: spec.child("selector").labelMap(), ports: ports,
-            type: spec.child("type").string() ?? "ClusterIP", location: header.location)
+            type: spec.child("type").string() ?? "ClusterIP", clusterIPs: clusterIPs(spec), location: header.location)
+    }
+
+    /// `spec.clusterIP` and `spec.clusterIPs`, without `None` (headless) and duplicates.
+    private static func clusterIPs(_ spec: Field) -> [IPAddress] {
+        var out: [IPAddress] = []
+        for f in [spec.child("clusterIP")] + (spec.child("clusterIPs").sequence() ?? []) {
+            guard let text = f.string(), !text.isEmpty, text != "None" else { continue }
+            guard let ip = IPAddress(text) else {
+                f.sink.warning("invalid cluster IP '\(text)': ignored", at: f)
+                continue
+            }
+            if !out.contains(ip) { out.append(ip) }
+        }
+        return out
     }
 }

@@ -21,7 +21,8 @@ import Testing
     /// Groups, a "reaches every workload" marker and merged mutual edges.
     @Test func fixtureMatchesGolden() throws {
         let run = runCLI(["render", fixture("render"), "-o", "dot"])
-        #expect(run.status == 0 && run.err.isEmpty, "\(run.err)")
+        // Only the one note on what "internet" stands for (no pod or service CIDR given).
+        #expect(run.status == 0 && run.err.split(separator: "\n").count == 1 && run.err.hasPrefix("note: \"internet\" stands for"), "\(run.err)")
         try assertSnapshot(run.out, named: "render-fixture.dot")
         #expect(run.out.contains("\"open/a[Deployment] +2\" [label=<<B>3 workloads</B>"))
         #expect(run.out.contains("reaches every workload: All Connections"))
@@ -73,7 +74,8 @@ import Testing
         (["--focus", "a/b/c/d"], "--focus: expected internet"),
         (["-o", "pdf"], "pdf"),
         (["--layout", "circo"], "circo"),
-        (["--by", "pod"], "pod"),
+        (["--by", "pods"], "pods"),
+        (["--by", "pod", "--path-from", "internet", "--path-to", "shop-api/*"], "not --by pod"),
     ])
     func badOptionsExitWithTwo(_ args: [String], _ message: String) {
         let run = runCLI(["render", Self.shop] + args)

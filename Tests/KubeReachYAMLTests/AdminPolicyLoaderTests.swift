@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func twoBaselinesAreRefused() {
-        let found = errors([("a.yaml", Self.banp), ("b.yaml", Self.banp)])
+        let found = errors([("a.yaml", Self.banp), ("b.yaml", Self.banp)], strict: true)
         #expect(found.contains { $0.message.contains("duplicate object") })
     }
 

@@ -8,8 +8,8 @@ import Testing
     static let namespaceA = "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n"
     static let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec: {}\n"
 
-    @Test func duplicateObjectsAreAnErrorNamingBothPlaces() throws {
-        let errs = errors([("one.yaml", Self.namespaceA), ("two.yaml", "# dup\n" + Self.namespaceA)])
+    @Test func duplicateObjectsAreAnErrorNamingBothPlacesWhenStrict() throws {
+        let errs = errors([("one.yaml", Self.namespaceA), ("two.yaml", "# dup\n" + Self.namespaceA)], strict: true)
         let e = try #require(errs.first)
         #expect(errs.count == 1)
         #expect(e.message.contains("one.yaml:1:1"))
@@ -18,8 +18,8 @@ import Testing
         #expect(e.object == "Namespace a")
     }
 
-    @Test func duplicatePolicyIsAnErrorButSameNameInOtherNamespaceIsNot() throws {
-        #expect(errors([("1.yaml", Self.policy), ("2.yaml", Self.policy)]).count == 1)
+    @Test func duplicatePolicyIsAnErrorWhenStrictButSameNameInOtherNamespaceIsNot() throws {
+        #expect(errors([("1.yaml", Self.policy), ("2.yaml", Self.policy)], strict: true).count == 1)
         let other = Self.policy.replacing("namespace: a", with: "namespace: b")
         #expect(try load([("1.yaml", Self.policy), ("2.yaml", other)]).cluster.policies.count == 2)
     }
@@ -32,7 +32,7 @@ import Testing
 
     @Test func duplicateServiceOnlyWarns() throws {
         let svc = "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: a}\nspec: {selector: {app: x}}\n"
-        let r = try load([("one.yaml", svc), ("two.yaml", svc)])
+        let r = try load([("one.yaml", svc), ("two.yaml", svc)], strict: true)
         #expect(r.cluster.services.count == 1)
         #expect(r.diagnostics.contains { $0.severity == .warning && $0.message.contains("duplicate object") })
     }

@@ -2,8 +2,9 @@ import KubeReachCore
 import KubeReachYAML
 
 /// Loads inline manifests as if they were files.
-func load(_ files: [(String, String)], keepGoing: Bool = false) throws(LoadFailure) -> LoadResult {
-    try ManifestLoader.load(files.map { ManifestSource(name: $0.0, bytes: Array($0.1.utf8)) }, options: LoadOptions(keepGoing: keepGoing))
+func load(_ files: [(String, String)], keepGoing: Bool = false, strict: Bool = false) throws(LoadFailure) -> LoadResult {
+    try ManifestLoader.load(
+        files.map { ManifestSource(name: $0.0, bytes: Array($0.1.utf8)) }, options: LoadOptions(keepGoing: keepGoing, strict: strict))
 }
 
 func load(_ text: String, name: String = "test.yaml", keepGoing: Bool = false) throws(LoadFailure) -> LoadResult {
@@ -11,9 +12,9 @@ func load(_ text: String, name: String = "test.yaml", keepGoing: Bool = false) t
 }
 
 /// The errors of a load expected to fail (empty when it succeeded).
-func errors(_ files: [(String, String)]) -> [Diagnostic] {
+func errors(_ files: [(String, String)], strict: Bool = false) -> [Diagnostic] {
     do {
-        _ = try load(files)
+        _ = try load(files, strict: strict)
         return []
     } catch {
         return error.diagnostics

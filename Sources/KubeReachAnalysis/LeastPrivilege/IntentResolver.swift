@@ -25,7 +25,7 @@ public struct IntentResolver: Sendable {
         switch ref {
         case .internet: return .success(.external(Self.internet))
         case .object(nil, _, _): return .failure(ResolveError(text: t, reason: "name the namespace: ns/name or ns/Kind/name"))
-        case .namespace, .selector: return .failure(ResolveError(text: t, reason: "name one workload, not a set"))
+        case .namespace, .selector, .clusterAddresses: return .failure(ResolveError(text: t, reason: "name one workload, not a set"))
         case .object, .address: break
         }
         switch cluster.resolve(ref) {

@@ -10,6 +10,9 @@ public struct EvaluationOptions: Sendable, Hashable {
     public var hostNetwork: HostNetworkPolicy
     /// Use all cores (results are identical either way; tests compare the two).
     public var parallel = true
+    /// Pod and service CIDRs given on the command line (`--pod-cidr`, `--service-cidr`);
+    /// Nodes' `spec.podCIDRs` are added at evaluation (`Reachability.clusterNetworks`).
+    public var clusterNetworks = ClusterNetworks()
 
     public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = [], hostNetwork: HostNetworkPolicy = .bypass) {
         self.ipBlockMatchesPods = ipBlockMatchesPods

@@ -7,7 +7,8 @@ import BitCollections
 /// row at S (Docs/semantics.md §3). A row is shared by every identity with the same
 /// applying policies, so the cost follows distinct identities and rules, not pods².
 public struct Reachability: Sendable {
-    public let cluster: Cluster
+    /// The cluster evaluated; only `splitWorkloadVariants` changes it (pods' workload names).
+    public internal(set) var cluster: Cluster
     public let options: EvaluationOptions
     let identities: IdentityTable
     let sourceAtoms: AddressAtoms
@@ -29,6 +30,9 @@ public struct Reachability: Sendable {
     /// External destination ranges (cut at every egress ipBlock boundary).
     public var externalDestinations: [IPRange] { destinationAtoms.atoms }
 
+    /// The pod and service CIDRs: the options' and the loaded Nodes' `spec.podCIDRs`. Every
+    /// external range is wholly inside or outside them.
+    public var clusterNetworks: ClusterNetworks { options.clusterNetworks.adding(nodesOf: cluster) }
     var sourceBase: Int { identities.count }
     var destinationBase: Int { identities.count + sourceAtoms.atoms.count }
 

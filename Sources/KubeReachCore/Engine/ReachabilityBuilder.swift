@@ -80,8 +80,11 @@ struct ReachabilityBuilder {
         let adminRanges = adminDestinationRanges()
         for r in adminRanges { families.insert(r.family) }
         egressRanges += adminRanges
-        sourceAtoms = AddressAtoms(cutting: ingressRanges, families: families)
-        destinationAtoms = AddressAtoms(cutting: egressRanges, families: families)
+        // Cluster networks cut the external ranges too (never pods' identities): each range is
+        // then wholly a cluster address or not. They add no address family of their own.
+        let clusterRanges = options.clusterNetworks.adding(nodesOf: cluster).ranges
+        sourceAtoms = AddressAtoms(cutting: ingressRanges + clusterRanges, families: families)
+        destinationAtoms = AddressAtoms(cutting: egressRanges + clusterRanges, families: families)
         globalAtoms = AddressAtoms(cutting: ingressRanges + egressRanges, families: families)
     }
 

@@ -120,10 +120,13 @@ public struct ClusterNode: Hashable, Sendable {
     public var name: String
     public var labels: [String: String]
     public var addresses: [IPAddress]
+    /// `spec.podCIDR(s)`: the pod addresses this node assigns (cluster addresses, not internet).
+    public var podCIDRs: [CIDR]
 
-    public init(name: String, labels: [String: String] = [:], addresses: [IPAddress] = []) {
+    public init(name: String, labels: [String: String] = [:], addresses: [IPAddress] = [], podCIDRs: [CIDR] = []) {
         self.name = name
         self.labels = labels
         self.addresses = addresses
+        self.podCIDRs = podCIDRs
     }
 }

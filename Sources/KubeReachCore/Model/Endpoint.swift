@@ -12,6 +12,8 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
     case external(IPRange)
     /// One external address a user asked about (`8.8.8.8[External]`).
     case address(IPAddress)
+    /// A Service, answered through its backend pods (`ns/name[Service]`).
+    case service(namespace: String, name: String)
 
     /// Today's text, as netpol-analyzer prints endpoints.
     public var description: String {
@@ -21,6 +23,7 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .namespace(let ns): ns
         case .external(let r): r.description + Self.externalSuffix
         case .address(let ip): ip.description + Self.externalSuffix
+        case .service(let ns, let name): "\(ns)/\(name)[Service]"
         }
     }
 
@@ -47,6 +50,7 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .pod(let ns, _): ns
         case .workload(let w): w.namespace
         case .namespace(let ns): ns
+        case .service(let ns, _): ns
         case .external, .address: nil
         }
     }
@@ -58,6 +62,7 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .pod(_, let name): name
         case .workload(let w): "\(w.name)[\(w.kind)]"
         case .namespace(let ns): ns
+        case .service(_, let name): "\(name)[Service]"
         case .external, .address: description
         }
     }
@@ -68,6 +73,7 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .pod(_, let name): name
         case .workload(let w): w.name
         case .namespace(let ns): ns
+        case .service(_, let name): name
         case .external, .address: nil
         }
     }

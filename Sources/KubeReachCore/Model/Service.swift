@@ -1,4 +1,6 @@
-/// A Service: kept for reports and later analyses; it does not change policy evaluation.
+/// A Service. It does not change what a policy allows (policies see the backend pods and
+/// their target ports, never the Service); `eval` resolves a Service name or ClusterIP to its
+/// backends (`Cluster.backends(of:)`, `targetPort(of:on:)`).
 public struct Service: Hashable, Sendable {
     public struct Port: Hashable, Sendable {
         public var name: String?
@@ -20,17 +22,20 @@ public struct Service: Hashable, Sendable {
     public var selector: [String: String]?
     public var ports: [Port]
     public var type: String
+    /// `spec.clusterIP(s)` when the input carries them (dumps do; manifests rarely).
+    public var clusterIPs: [IPAddress]
     public var location: SourceLocation?
 
     public init(
         namespace: String, name: String, selector: [String: String]?, ports: [Port], type: String = "ClusterIP",
-        location: SourceLocation? = nil
+        clusterIPs: [IPAddress] = [], location: SourceLocation? = nil
     ) {
         self.namespace = namespace
         self.name = name
         self.selector = selector
         self.ports = ports
         self.type = type
+        self.clusterIPs = clusterIPs
         self.location = location
     }
 }

@@ -3,15 +3,22 @@ public struct WorkloadRef: Hashable, Sendable, Comparable, CustomStringConvertib
     public var namespace: String
     public var name: String
     public var kind: String
+    /// Set when the workload's pods differ in a way the policies read: which of its pod
+    /// variants this is (`version=v2`, `!version` for "label absent", or `pod=NAME`).
+    public var variant: String?
 
-    public init(namespace: String, name: String, kind: String) {
+    public init(namespace: String, name: String, kind: String, variant: String? = nil) {
         self.namespace = namespace
         self.name = name
         self.kind = kind
+        self.variant = variant
     }
 
     public static func < (l: Self, r: Self) -> Bool { l.description.utf8.lexicographicallyPrecedes(r.description.utf8) }
 
-    /// `ns/name[Kind]`
-    public var description: String { "\(namespace)/\(name)[\(kind)]" }
+    /// `ns/name[Kind]`, or `ns/name[Kind]{version=v2}` for a variant.
+    public var description: String { "\(namespace)/\(name)[\(kind)]" + (variant.map { "{\($0)}" } ?? "") }
+
+    /// The same workload without its variant.
+    public var whole: WorkloadRef { WorkloadRef(namespace: namespace, name: name, kind: kind) }
 }

@@ -1,6 +1,7 @@
 /// What a user names on the command line, in one grammar for every command:
 ///
-/// - `internet`: every external address range;
+/// - `internet`: every external address range (outside the cluster networks, where known);
+/// - `cluster-addresses`: external ranges inside the pod and service CIDRs;
 /// - an IP address (a pod's IP, or else that external address);
 /// - `ns/*`: every endpoint of a namespace;
 /// - `name`, `ns/name`, `ns/Kind/name`, and `ns/name[Kind]` as results print it;
@@ -10,6 +11,7 @@
 /// reference over typed endpoints.
 public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
     case internet
+    case clusterAddresses
     case address(IPAddress)
     case namespace(String)
     /// `namespace` nil: a bare name, in any namespace (or in the default one, when resolving).
@@ -33,6 +35,7 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
     /// is given and stays namespace-free otherwise.
     public static func parse(_ text: String, defaultNamespace: String? = nil) throws(ParseError) -> EndpointReference {
         if text == "internet" { return .internet }
+        if text == "cluster-addresses" { return .clusterAddresses }
         if let ip = IPAddress(text) { return .address(ip) }
         var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.allSatisfy({ !$0.isEmpty }), (1...3).contains(parts.count) else { throw .malformed(text) }
@@ -87,6 +90,7 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .internet: "internet"
+        case .clusterAddresses: "cluster-addresses"
         case .address(let ip): ip.description
         case .namespace(let ns): "\(ns)/*"
         case .object(let ns, let kind, let name): ([ns, kind].compactMap { $0 } + [name]).joined(separator: "/")
@@ -131,7 +135,7 @@ extension Cluster {
             let members = pods.indices.filter { wanted.matches(.workload(pods[$0].workload)) }
             guard let first = members.first else { return nil }
             return .pods(members, endpoint: .workload(pods[first].workload))
-        case .internet, .namespace, .selector:
+        case .internet, .clusterAddresses, .namespace, .selector:
             return nil
         }
     }
