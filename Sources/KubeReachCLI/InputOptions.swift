@@ -54,20 +54,28 @@ struct InputOptions: ParsableArguments {
         if try readsLiveCluster(paths: paths) { return try loadLive(namespace: namespace, mentioning: mentioning) }
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
-        let sources: [ManifestSource]
-        do { sources = try ManifestFiles.collect(all) } catch { throw CLIError.invalidInput(error.diagnostics) }
-        return try load(sources: sources)
+        let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
+        let gathered = ManifestFiles.gather(all.map(RawArguments.bytes(of:)), stdinLimit: limit)
+        // A path that cannot be read is an error; with --keep-going it is listed as skipped.
+        if !gathered.problems.isEmpty && !keepGoing { throw CLIError.invalidInput(gathered.problems) }
+        return try load(sources: gathered.sources, unreadable: gathered.problems)
     }
 
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), with the
-    /// same options and reporting as `load(paths:)`.
-    func load(sources: [ManifestSource]) throws -> LoadResult {
+    /// same options and reporting as `load(paths:)`; `unreadable` are the errors of paths
+    /// skipped with --keep-going.
+    func load(sources: [ManifestSource], unreadable: [Diagnostic] = []) throws -> LoadResult {
         let io = CommandIO.current
         var result: LoadResult
         do {
             result = try ManifestLoader.load(sources, options: LoadOptions(keepGoing: keepGoing))
         } catch {
-            throw CLIError.invalidInput(error.diagnostics)
+            throw CLIError.invalidInput(unreadable + error.diagnostics)
+        }
+        if !unreadable.isEmpty {
+            let paths = unreadable.compactMap { $0.location?.file }
+            result.diagnostics = unreadable + result.diagnostics
+            result.diagnostics.append(Diagnostic(.warning, "skipped \(paths.count) unreadable path(s): " + paths.joined(separator: "; ")))
         }
         if assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics {
