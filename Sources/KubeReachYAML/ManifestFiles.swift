@@ -59,13 +59,6 @@ public enum ManifestFiles {
         return out
     }
 
-    /// Manifest files below a directory, sorted; what cannot be read is left out (see `gather`).
-    static func manifestFiles(under directory: String) -> [String] {
-        var files: [[UInt8]] = [], problems: [Diagnostic] = []
-        walk(Array(directory.utf8), into: &files, problems: &problems)
-        return files.map(displayName).sorted()
-    }
-
     /// Whether a file name ends in `.yaml`, `.yml` or `.json` (any case).
     public static func isManifestName(_ name: [UInt8]) -> Bool {
         let last = name.split(separator: UInt8(ascii: "/")).last ?? []
@@ -82,7 +75,4 @@ public enum ManifestFiles {
         let joined = Array(parts.joined(separator: [UInt8(ascii: "/")]))
         return path.first == UInt8(ascii: "/") ? [UInt8(ascii: "/")] + joined : joined
     }
-
-    /// The whole file as bytes, or nil when it is not a readable regular file.
-    public static func bytes(atPath path: String) -> [UInt8]? { try? readRegularFile(Array(path.utf8)).get() }
 }
