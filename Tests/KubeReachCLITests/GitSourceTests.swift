@@ -35,7 +35,7 @@ struct GitSourceTests {
         let repo = try GitRepo()
         defer { repo.remove() }
         try repo.write("deploy/app.yaml", Self.pod("client"))
-        try repo.write("docs/README.md", "# notes: [not yaml\n")
+        try repo.write("docs/README.md", "Notes: [not, yaml\n")
         try repo.write("deploy/app.txt", Self.pod("client"))
         try repo.commit("one")
         let tree = runCLI(["diff", "git:HEAD:docs", repo.path + "/docs", "--repo", repo.path, "-q"])
