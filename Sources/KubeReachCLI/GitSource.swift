@@ -101,7 +101,7 @@ struct Git {
         }
         guard out.status == 0 else {
             let message = out.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
-            let detail = message.split(separator: "\n").first.map { ": " + Diagnostic.escapingControls(String($0)) } ?? ""
+            let detail = message.split(separator: "\n").first.map { ": " + $0 } ?? ""
             throw .notFound(failure + detail)
         }
         return out.stdout

@@ -1,5 +1,4 @@
 import Foundation
-import KubeReachCore
 
 #if canImport(Glibc)
     import Glibc
@@ -97,12 +96,13 @@ struct Kubectl {
 
     /// kubectl's stderr as kubereach relays it: secrets redacted (`Redaction`), without its
     /// klog lines (`E1129 16:04:56.812 ...`), which repeat the message in Go syntax; at most a
-    /// few lines, joined on one line with control characters (terminal escapes) shown escaped.
+    /// few lines, joined on one line. It reaches the terminal only inside a `Diagnostic`, whose
+    /// text shows control characters (terminal escapes) escaped.
     static func trimmed(_ stderr: String) -> String {
         let lines = Redaction.redacted(stderr).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let plain = lines.filter { !isKlogLine($0) }
         let kept = (plain.isEmpty ? lines : plain).suffix(4).joined(separator: "; ")
-        return Diagnostic.escapingControls(kept.count > 600 ? String(kept.prefix(600)) + "…" : kept)
+        return kept.count > 600 ? String(kept.prefix(600)) + "…" : kept
     }
 
     private static func isKlogLine(_ line: String) -> Bool {

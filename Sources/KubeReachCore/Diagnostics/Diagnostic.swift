@@ -36,8 +36,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         return Self.escapingControls(s + message)
     }
 
-    /// `text` with control characters shown as `\n`, `\t`, `\u{1b}`: one line, no terminal escapes.
-    public static func escapingControls(_ text: String) -> String {
+    static func escapingControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
         var out = ""
         for u in text.unicodeScalars {
