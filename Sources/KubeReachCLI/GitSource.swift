@@ -3,8 +3,8 @@ import KubeReachCore
 import KubeReachYAML
 
 /// `git:REV:path`: the manifests under `path` (a file or a tree) at revision REV of a git
-/// repository, read with `git ls-tree` and `git show` so the working tree is never touched.
-/// Each blob is named `git:REV:file` in diagnostics.
+/// repository, read with `git ls-tree -z` and `git cat-file` (through `Subprocess`) so the
+/// working tree is never touched. Each blob is named `git:REV:file` in diagnostics.
 struct GitSource {
     var revision: String
     var path: String

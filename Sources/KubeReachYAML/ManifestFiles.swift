@@ -2,7 +2,8 @@ import Foundation
 import KubeReachCore
 
 /// Turns command-line paths into sources: files, directories (recursively, `.yaml`,
-/// `.yml`, `.json`, in sorted order) and `-` for standard input.
+/// `.yml`, `.json`, in sorted order) and `-` for standard input (capped). Only regular files
+/// are read; every path that cannot be read is an error naming it (`FileRefusal`).
 public enum ManifestFiles {
     static let extensions: Set<String> = ["yaml", "yml", "json"]
 
