@@ -19,8 +19,10 @@ public enum FileRefusal: Error, Equatable, Sendable {
     case notRegular(kind: String)
     /// Standard input longer than the limit.
     case tooLarge(limit: Int)
-    /// open, read or opendir failed: the system's reason.
+    /// open or read failed: the system's reason.
     case unreadable(reason: String)
+    /// A directory that cannot be listed (opendir failed): the system's reason.
+    case unlistable(reason: String)
 
     public var message: String {
         switch self {
@@ -30,6 +32,7 @@ public enum FileRefusal: Error, Equatable, Sendable {
         case .notRegular(let kind): "not a regular file (\(kind)): only regular files are read"
         case .tooLarge(let limit): "larger than \(limit) bytes, the limit for standard input"
         case .unreadable(let reason): "cannot read: \(reason)"
+        case .unlistable(let reason): "cannot list directory: \(reason)"
         }
     }
 

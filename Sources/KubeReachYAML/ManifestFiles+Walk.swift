@@ -16,7 +16,7 @@ extension ManifestFiles {
     /// FIFO or device named like a manifest is kept here and refused when read.
     static func walk(_ directory: [UInt8], into files: inout [[UInt8]], problems: inout [Diagnostic]) {
         guard let dir = withCString(directory, { opendir($0) }) else {
-            let refusal = FileRefusal.unreadable(reason: "cannot list directory: " + String(cString: strerror(errno)))
+            let refusal = FileRefusal.unlistable(reason: String(cString: strerror(errno)))
             return problems.append(refusal.diagnostic(at: displayName(directory)))
         }
         defer { closedir(dir) }

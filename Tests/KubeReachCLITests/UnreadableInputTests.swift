@@ -70,6 +70,32 @@ struct UnreadableInputTests {
         }
     }
 
+    /// A subdirectory with mode 000 holding the deny: as root the binary runs as `nobody`
+    /// (through setpriv), for whom the mode means what it says.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))
+    func aDirectoryThatCannotBeListedIsAnError() throws {
+        let root = try Self.directory()
+        defer {
+            chmod(root + "/locked", 0o755)
+            try? FileManager.default.removeItem(atPath: root)
+        }
+        try FileManager.default.createDirectory(atPath: root + "/locked", withIntermediateDirectories: false)
+        try Self.deny.write(toFile: root + "/locked/deny.yaml", atomically: false, encoding: .utf8)
+        #expect(chmod(root + "/locked", 0) == 0)
+        var command = [StdinTests.binary.path, "eval", "app/client", "app/server", root]
+        if geteuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+                print("UnreadableInputTests: SKIPPED the mode-000 directory case: running as root without /usr/bin/setpriv")
+                return
+            }
+            command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
+        }
+        let out = try Subprocess(executable: command[0], arguments: Array(command.dropFirst()), environment: nil, limits: .within(seconds: 30)).run()
+        #expect(out.status == 2, "\(out.stderrText)")
+        #expect(out.stdout.isEmpty)
+        #expect(out.stderrText.contains("\(root)/locked (document 0): error: cannot list directory: Permission denied"), "\(out.stderrText)")
+    }
+
     /// The built binary, through /bin/sh: a path that is not UTF-8 on the command line, and
     /// /dev/zero on stdin.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))

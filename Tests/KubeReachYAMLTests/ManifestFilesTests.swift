@@ -135,7 +135,7 @@ struct UnreadablePathTests {
             try? FileManager.default.removeItem(atPath: root)
         }
         guard geteuid() != 0 else {
-            print("UnreadablePathTests: SKIPPED the mode-000 directory sub-case: running as root, which reads it anyway")
+            print("UnreadablePathTests: SKIPPED the mode-000 directory sub-case in process: running as root, which reads it anyway (UnreadableInputTests runs the binary as nobody)")
             #expect(ManifestFiles.gather([Array(root.utf8)]).sources.count == 2)
             return
         }
