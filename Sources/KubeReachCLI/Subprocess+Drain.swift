@@ -14,6 +14,7 @@ extension SpawnedChild {
         var streams = [Stream(fd: stdout, cap: limits.stdoutBytes, failsPastCap: true), Stream(fd: stderr, cap: limits.stderrBytes)]
         var stop: Subprocess.Stop?
         var exitedAt: ContinuousClock.Instant?
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         let clock = ContinuousClock()
         while stop == nil {
             let now = clock.now
@@ -34,7 +35,7 @@ extension SpawnedChild {
                 continue
             }
             let wait = min(limits.deadline - now, .milliseconds(50))
-            stop = readSome(&streams, open, timeoutMilliseconds: Int32(max(1, wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)))
+            stop = readSome(&streams, open, into: &chunk, timeoutMilliseconds: Int32(max(1, wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)))
         }
         if stop != nil || exitedAt == nil { killGroup() }
         for s in streams where s.isOpen { close(s.fd) }
@@ -54,11 +55,10 @@ extension SpawnedChild {
     }
 
     /// One `poll` over the open pipes and a read from each readable one.
-    private func readSome(_ streams: inout [Stream], _ open: [Int], timeoutMilliseconds: Int32) -> Subprocess.Stop? {
+    private func readSome(_ streams: inout [Stream], _ open: [Int], into chunk: inout [UInt8], timeoutMilliseconds: Int32) -> Subprocess.Stop? {
         var fds = open.map { pollfd(fd: streams[$0].fd, events: Int16(POLLIN), revents: 0) }
         let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
         guard n > 0 else { return nil }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         for (i, index) in open.enumerated() where fds[i].revents != 0 {
             let count = chunk.withUnsafeMutableBytes { read(streams[index].fd, $0.baseAddress, $0.count) }
             if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
