@@ -52,14 +52,16 @@ let package = Package(
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         // libFuzzer entry over loader and engine (scripts/fuzz); replays files when built plainly.
         .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
+        // Golden files, XML checks and the shared data sets, for every test target.
+        .target(name: "KubeReachTestSupport", path: "Tests/KubeReachTestSupport"),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz"]),
+        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz", "KubeReachTestSupport"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: [
                 "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
-                "KubeReachAnalysis", "KubeReachGraphviz",
+                "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachTestSupport",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 
 /// The options `generate default-deny` and `generate least-privilege` share: which
 /// namespaces are covered and where the cluster DNS runs.
@@ -19,6 +20,18 @@ struct CoverageOptions: ParsableArguments {
 
     @Option(name: .customLong("dns-pod-label"), help: "Label of the DNS pods (key=value).")
     var dnsPodLabel = "k8s-app=kube-dns"
+
+    /// Run by argument-parser after parsing: every name given must be a namespace name
+    /// (shown escaped, so that a newline cannot forge a line).
+    func validate() throws {
+        for (option, values) in [("--namespaces", namespaces), ("--exclude", exclude)] {
+            for name in Self.list(values) {
+                if let problem = NameValidation.problem(name, isNamespace: true) {
+                    throw ValidationError("\(option): \(String(reflecting: name)) is not a namespace name: it \(problem)")
+                }
+            }
+        }
+    }
 
     /// `--namespaces` split at commas (a live read without -A reads these too).
     var namespaceList: [String] { Self.list(namespaces) }

@@ -24,7 +24,7 @@ struct DiffCommand: StatusCommand {
     @Argument(help: "The input after the change: a path, or git:REV:path.")
     var new: String
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: SideInputOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, md, json, csv, or a graph: dot or svg.")
     var output: DiffOutput = .txt
@@ -43,10 +43,7 @@ struct DiffCommand: StatusCommand {
 
 
     func evaluate() throws -> ExitStatus {
-        guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }
-        guard !input.live && input.kubeconfig == nil && input.context == nil && !input.allNamespaces else {
-            throw CLIError.usage("diff compares OLD and NEW given as paths or git:REV:path; it does not read a live cluster")
-        }
+        try InputOptions.readsStandardInputOnce([old, new])
         let before = try load(old), after = try load(new)
         var a = Reachability(cluster: before.cluster, options: input.evaluationOptions)
         var b = Reachability(cluster: after.cluster, options: input.evaluationOptions)
@@ -66,7 +63,7 @@ struct DiffCommand: StatusCommand {
             if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
         } else {
             let nodes = oldSide.nodes.union(newSide.nodes)
-            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > 150)
+            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
         }
         return failOnWiden && diff.widens ? .negative : .success
     }

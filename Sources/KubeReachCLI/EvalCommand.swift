@@ -15,11 +15,10 @@ struct EvalCommand: StatusCommand {
     @OptionGroup var pair: PairArguments
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
-    var output: OutputFormat = .txt
+    var output: PairFormat = .txt
 
 
     func evaluate() throws -> ExitStatus {
-        guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
         let resolved = try pair.resolve()
         let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
         let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)
@@ -33,23 +32,12 @@ struct EvalCommand: StatusCommand {
         if output == .json {
             let query = pair.query
             let q = query.port == nil && query.proto == nil
-                ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
-            let ports = conns.portRanges.map {
-                "{\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
-            }
-            return """
-                {
-                  "src": \(JSONText.quote(resolved.sourceName)),
-                  "dst": \(JSONText.quote(resolved.destinationName)),
-                  "query": \(q),
-                  "allowed": \(allowed),
-                  "conn": \(JSONText.quote(conns.description)),
-                  "ports": [\(ports.joined(separator: ", "))]
-                }
-
-                """
+                ? nil : EvalDocument.Query(protocol: (query.proto ?? .tcp).rawValue, port: query.port)
+            return JSONOutput.encode(
+                EvalDocument(source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: q, allowed: allowed, connections: conns))
         }
-        return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
+        let t = { (x: String) in TerminalText.escaped(x) }
+        return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
     }
 }
 

@@ -12,12 +12,11 @@ struct GraphOptions: ParsableArguments {
     @OptionGroup var ports: PortQueryOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
-    var output: OutputFormat = .txt
+    var output: GraphFormat = .txt
 
     var asked: (NetworkProtocol, Int)? { ports.asked }
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
-        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
         let cluster = try input.load(paths: paths).cluster
         return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
     }
@@ -53,13 +52,17 @@ struct PathsCommand: ParsableCommand {
     @Option(help: "End, in the same forms.") var to: String?
     @Option(name: .customLong("from-selector"), help: "Start: workloads with these labels (key=value,...).") var fromSelector: String?
     @Option(name: .customLong("to-selector"), help: "End: workloads with these labels (key=value,...).") var toSelector: String?
-    @Option(name: .customShort("k"), help: "How many paths.") var k: Int = 3
+    @Option(name: .customShort("k"), help: "How many paths (at least 1).") var k: Int = 3
+
+    func validate() throws {
+        guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k)") }
+    }
 
     func run() throws {
         let g = try graph.graph(input, paths: paths)
         let sources = try graph.nodes(g, ref: from, selector: fromSelector, role: "--from")
         let targets = try graph.nodes(g, ref: to, selector: toSelector, role: "--to")
-        let found = g.shortestPaths(from: sources, to: targets, k: max(1, k), maxHops: graph.maxHops, port: graph.asked)
+        let found = g.shortestPaths(from: sources, to: targets, k: k, maxHops: graph.maxHops, port: graph.asked)
         let title = "paths from \(fromSelector ?? from ?? "") to \(toSelector ?? to ?? "")"
         CommandIO.current.out(PathFormatter.paths(g, found, title: title, as: graph.output))
     }
@@ -106,10 +109,9 @@ struct ExposureCommand: ParsableCommand {
     @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
-    var output: OutputFormat = .txt
+    var output: GraphFormat = .txt
 
     func run() throws {
-        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
         let selectors = try sensitive.map { text -> [String: String] in
             try ReferenceOption.selector(text, option: "--sensitive")
         }

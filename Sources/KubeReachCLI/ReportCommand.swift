@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: html.")
+    /// HTML is the only format; the option stays (hidden) for scripts that spell it out.
+    @Option(name: .shortAndLong, help: .hidden)
     var output: Format = .html
 
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
@@ -34,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     var timestamp = false
 
     @Option(name: .customLong("max-nodes"), help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
-    var maxNodes: Int = 150
+    var maxNodes: Int = RenderRequest.defaultMaxNodes
 
     @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
     var maxRows: Int = 20_000

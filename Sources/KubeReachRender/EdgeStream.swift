@@ -28,7 +28,7 @@ public struct EdgeStream {
 
 extension EdgeFormatter {
     /// The same text as `render`, written in pieces (DOT, small by nature, in one piece).
-    public static func stream(_ edges: [ConnectivityEdge], as format: OutputFormat, nodes: [Endpoint] = [], to out: inout EdgeStream) throws {
+    public static func stream(_ edges: [ConnectivityEdge], as format: ListFormat, nodes: [Endpoint] = [], to out: inout EdgeStream) throws {
         switch format {
         case .dot:
             try out.write(DotEdgeFormatter.render(edges, nodes: nodes))
@@ -42,11 +42,11 @@ extension EdgeFormatter {
             for e in edges { try out.write(MarkdownEdgeFormatter.line(e)) }
         case .json:
             if edges.isEmpty {
-                try out.write("[]\n")
+                try out.write(JSONEdgeFormatter.empty)
             } else {
-                try out.write("[\n")
-                for (i, e) in edges.enumerated() { try out.write((i == 0 ? "" : ",\n") + JSONEdgeFormatter.item(e)) }
-                try out.write("\n]\n")
+                try out.write(JSONEdgeFormatter.head)
+                for (i, e) in edges.enumerated() { try out.write((i == 0 ? "" : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e)) }
+                try out.write(JSONEdgeFormatter.tail)
             }
         }
         try out.flush()

@@ -11,7 +11,8 @@ extension ManifestFiles {
     /// Adds the manifest files below `directory` to `files` (unsorted): subdirectories
     /// recursively, entries named `*.yaml`, `*.yml`, `*.json` (any case), names as bytes so
     /// that a name that is not UTF-8 is still opened. Symbolic links to directories are not
-    /// followed (no loops); links to files are kept, and a manifest-named link that leads
+    /// followed (no loops); links to files are kept; kubereach's own staging entries
+    /// (`isOwnStaging`) are left out; a manifest-named link that leads
     /// nowhere (dangling, a loop) is a problem, as is a directory that cannot be listed. A
     /// FIFO or device named like a manifest is kept here and refused when read.
     static func walk(_ directory: [UInt8], into files: inout [[UInt8]], problems: inout [Diagnostic]) {
@@ -29,6 +30,7 @@ extension ManifestFiles {
             }
             let name = entryName(entry)
             if name == [UInt8(ascii: ".")] || name == Array("..".utf8) { continue }
+            if isOwnStaging(Substring(displayName(name))) { continue }
             let full = directory.last == UInt8(ascii: "/") ? directory + name : directory + [UInt8(ascii: "/")] + name
             switch classify(full, isManifest: isManifestName(name)) {
             case .directory: subdirectories.append(full)

@@ -76,4 +76,10 @@ public enum ManifestFiles {
         let joined = Array(parts.joined(separator: [UInt8(ascii: "/")]))
         return path.first == UInt8(ascii: "/") ? [UInt8(ascii: "/")] + joined : joined
     }
+
+    /// Whether a path component is kubereach's own staging (`.NAME.kubereach-staging-…`,
+    /// `-tmp-`, `-old-`, or an older version's `.kubereach-UUID`): never read as input.
+    public static func isOwnStaging(_ component: Substring) -> Bool {
+        component.hasPrefix(".") && component.contains(".kubereach-")
+    }
 }

@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachTestSupport
 import Testing
 
 /// `list --focus ...` on the basic fixture.

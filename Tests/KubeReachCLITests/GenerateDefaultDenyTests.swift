@@ -2,6 +2,7 @@ import Foundation
 import KubeReachAnalysis
 import KubeReachCore
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach generate default-deny`: the YAML, its round trip through the loader, the

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachLint
 import KubeReachYAML
+import KubeReachRender
 import Testing
 
 /// Every rule's own examples are its tests: it reports on each triggering example and stays
@@ -22,10 +23,29 @@ import Testing
             let found = try findings(example, rule: rule)
             #expect(!found.isEmpty, "\(id) did not trigger on:\n\(example)")
             #expect(found.allSatisfy { $0.ruleID == id && $0.severity == rule.severity && !$0.hint.isEmpty })
+            for f in found { #expect(Self.pointsAtItsField(f, in: example), "\(id) reports at the wrong line: \(f.location?.description ?? "-") \(f.fieldPath ?? "-")\n\(example)") }
         }
         for example in rule.nonTriggering {
             #expect(try findings(example, rule: rule).isEmpty, "\(id) triggered on:\n\(example)")
         }
+    }
+
+    /// A finding's line holds the key its field path ends with (`spec.ingress[0].from[1]` →
+    /// a line with `from:`, or the list item of the rule), or for a whole-object finding the
+    /// object's first line: a rule that reports at an unrelated line fails here.
+    static func pointsAtItsField(_ f: LintFinding, in example: String) -> Bool {
+        guard let line = f.location?.line else { return true }
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1 && line <= lines.count else { return false }
+        let text = lines[line - 1]
+        let keys = (f.fieldPath ?? "").split(separator: ".").map { $0.split(separator: "[").first.map(String.init) ?? "" }
+        guard let last = keys.last(where: { !$0.isEmpty }), last != "spec" else {
+            return text.hasPrefix("apiVersion:") || text.hasPrefix("kind:") || text.hasPrefix("metadata:")
+        }
+        // The key itself, the list item (`- from: ...`) of an indexed rule, or (for fields
+        // the loader does not locate one by one) the first line of the object holding it.
+        return keys.suffix(2).contains { !$0.isEmpty && text.contains($0 + ":") } || (f.fieldPath?.hasSuffix("]") == true && text.contains("- "))
+            || text.hasPrefix("apiVersion:")
     }
 
     @Test func idsAreUniqueAndKebabCase() {
@@ -59,8 +79,8 @@ import Testing
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect((driver["rules"] as? [Any])?.count == LintRegistry.all.count)
         let results = try #require(runs.first?["results"] as? [[String: Any]])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(runCLI(["lint", ExampleTests.example, "-o", "json"]).out.utf8)) as? [Any])
-        #expect(results.count == json.count && !results.isEmpty)
+        let json = try JSONDecoder().decode(LintDocument.self, from: Data(runCLI(["lint", ExampleTests.example, "-o", "json"]).out.utf8))
+        #expect(results.count == json.findings.count && !results.isEmpty)
         #expect(results.allSatisfy { ($0["ruleId"] as? String) != nil && ($0["level"] as? String) != nil })
     }
 
@@ -75,15 +95,15 @@ import Testing
         let run = runCLI(["lint", dir.path, "-o", "sarif", "--fail-on", "never"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("a%20b%23%25%C3%A9.yaml\""))
-        #expect(run.out.contains("\"uri\": \"file:///"))
+        #expect(run.out.contains("\"uri\" : \"file:///"))
         #expect(!run.out.contains("a b#%"))
     }
 
     @Test func jsonFindingsParse() throws {
         let run = runCLI(["lint", ExampleTests.example, "-o", "json"])
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
-        let rules = Set(items.compactMap { $0["rule"] as? String })
+        let items = try JSONDecoder().decode(LintDocument.self, from: Data(run.out.utf8)).findings
+        let rules = Set(items.map(\.rule))
         #expect(rules.isSuperset(of: ["namespace-pod-peers-ored", "cross-namespace-peer-without-namespace-selector", "pod-not-selected"]))
-        #expect(items.contains { $0["fieldPath"] as? String == "spec.ingress[0].from[1]" && $0["line"] as? Int == 14 })
+        #expect(items.contains { $0.fieldPath == "spec.ingress[0].from[1]" && $0.line == 14 })
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachGraphviz
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// Names the YAML loader would refuse (so the cluster is built in code) must still give DOT
@@ -56,5 +57,22 @@ import Testing
         #expect(!dot.contains("\n}]; digraph"))
         let png = try GraphvizRenderer.render(dot: dot, layout: .sfdp, format: .png)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+}
+
+/// `list -o dot` and `render -o dot` quote a hostile name through the one DOT escaper.
+@Suite struct DotQuotingTests {
+    @Test func listAndRenderQuoteAlike() throws {
+        let reach = Reachability(cluster: RenderHostileNamesTests.cluster)
+        let edges = reach.edges(level: .workload)
+        let list = EdgeFormatter.render(edges, as: .dot, nodes: Array(reach.groupEndpoints(level: .workload)))
+        let render = DiagramDotWriter.render(
+            DiagramBuilder.build(edges: edges, nodes: Array(reach.groupEndpoints(level: .workload)), level: .workload, options: DiagramOptions(minimumGroup: .max)))
+        for name in RenderHostileNamesTests.names {
+            let endpoint = reach.groupEndpoints(level: .workload).first { $0.bareName == name }!
+            let quoted = DotText.id(endpoint.description)
+            #expect(list.contains(quoted + " [label="), "list -o dot: \(name)")
+            #expect(render.contains(quoted + " [label="), "render -o dot: \(name)")
+        }
     }
 }

@@ -1,6 +1,6 @@
 import KubeReachCore
 
-/// The canonical policies, one or more rows per rule of SEMANTICS.md sections 1-7.
+/// The canonical policies, one or more rows per rule of Docs/semantics.md §1–§7.
 enum SemanticsTable {
     typealias B = Build
     static let a = B.pod("a", "web", ["app": "web"], ip: "10.1.0.1")
@@ -27,6 +27,8 @@ enum SemanticsTable {
         SemanticCase(name: "2 UnselectedPodNotIsolated", cluster: cluster([B.policy("a", select: B.labels(["app": "db"]), types: [.ingress])]), src: "a/db", dst: "a/web", allowed: true),
         SemanticCase(name: "2 TypesAbsentIngressAlwaysIsolated", cluster: cluster([B.policy("a", egress: [B.rule()])]), src: "b/web", dst: "a/db", allowed: false),
         SemanticCase(name: "2 TypesAbsentEgressRulesIsolateEgress", cluster: cluster([B.policy("a", select: B.labels(["app": "web"]), egress: [B.rule([B.pods(["app": "db"])])])]), src: "a/web", dst: "b/web", allowed: false),
+        SemanticCase(name: "2 EmptyTypesListIsDefaultedIngressIsolates", cluster: cluster([B.policy("a", types: [])]), src: "b/web", dst: "a/db", allowed: false),
+        SemanticCase(name: "2 EmptyTypesListWithEgressRulesIsolatesEgress", cluster: cluster([B.policy("a", select: B.labels(["app": "web"]), types: [], egress: [B.rule([B.pods(["app": "db"])])])]), src: "a/web", dst: "b/web", allowed: false),
         SemanticCase(name: "2 EmptyEgressListWithoutTypesDoesNotIsolate", cluster: cluster([B.policy("a", ingress: [B.rule()], egress: [])]), src: "a/web", dst: "b/web", allowed: true),
         SemanticCase(name: "2 PolicyTypesEgressIgnoresIngressRules", cluster: cluster([B.policy("a", types: [.egress], ingress: [B.rule([B.pods(["app": "nothing"])])], egress: [B.rule()])]), src: "b/web", dst: "a/db", allowed: true),
         SemanticCase(name: "2 PolicyTypesIngressWithoutRulesDeniesAll", cluster: cluster([B.policy("a", types: [.ingress])]), src: "a/web", dst: "a/db", allowed: false),

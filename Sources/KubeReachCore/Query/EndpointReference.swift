@@ -44,6 +44,8 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
             parts[parts.count - 1] = String(last[..<open])
             guard kind?.isEmpty == false else { throw .malformed(text) }
         }
+        // Kubernetes names never hold brackets: whatever is left is a typo.
+        guard !parts.contains(where: { $0.contains("[") || $0.contains("]") }) else { throw .malformed(text) }
         switch parts.count {
         case 1: return .object(namespace: defaultNamespace, kind: kind, name: parts[0])
         case 2: return .object(namespace: parts[0], kind: kind, name: parts[1])

@@ -1,5 +1,5 @@
 /// An exact set of connections: for each protocol, the set of allowed destination ports.
-public struct ConnectionSet: Hashable, Sendable {
+public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
     public var sctp: PortSet
     public var tcp: PortSet
     public var udp: PortSet
