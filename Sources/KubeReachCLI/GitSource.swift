@@ -1,9 +1,10 @@
 import Foundation
+import KubeReachCore
 import KubeReachYAML
 
 /// `git:REV:path`: the manifests under `path` (a file or a tree) at revision REV of a git
-/// repository, read with `git ls-tree` and `git show` so the working tree is never touched.
-/// Each blob is named `git:REV:file` in diagnostics.
+/// repository, read with `git ls-tree -z` and `git cat-file` (through `Subprocess`) so the
+/// working tree is never touched. Each blob is named `git:REV:file` in diagnostics.
 struct GitSource {
     var revision: String
     var path: String
@@ -21,69 +22,88 @@ struct GitSource {
         return GitSource(revision: String(rest[..<colon]), path: path.isEmpty ? "." : path)
     }
 
-    /// Every manifest blob under the path, sorted; a file named directly is read whatever
-    /// its extension.
+    /// Every manifest blob under the path, sorted by name; a file named directly is read
+    /// whatever its extension, a tree (even one holding a single file) keeps only `.yaml`,
+    /// `.yml` and `.json`, as a directory on disk. git's output is read NUL-separated
+    /// (`-z`), so no name comes back quoted, and blobs are read by object id, so no name
+    /// goes back to git either.
     func read(in directory: String?) throws(CLIError) -> [ManifestSource] {
         let label = "git:\(revision):\(path)"
-        _ = try git(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: directory, failure: "\(label): no such revision '\(revision)'")
-        let listing = try git(["ls-tree", "-r", "--full-name", "--name-only", revision, "--", path], in: directory, failure: "\(label): cannot list")
-        let names = String(decoding: listing, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard !names.isEmpty else { throw .notFound("\(label): no such path at revision \(revision)") }
-        let manifests = names.count == 1 ? names : names.filter { name in
-            ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+        let git = try Git(directory: directory)
+        _ = try git.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], failure: "\(label): no such revision '\(revision)'")
+        let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", revision, "--", path], failure: "\(label): cannot list")
+        let entries = GitTreeEntry.parse(listing)
+        guard !entries.isEmpty else { throw .notFound("\(label): no such path at revision \(revision)") }
+        var namedFile = false
+        if entries.count == 1 {
+            namedFile = try git.run(["cat-file", "-t", "\(revision):./\(path)"], failure: "\(label): cannot read") == Array("blob\n".utf8)
         }
         var out: [ManifestSource] = []
-        for name in manifests.sorted() {
-            let blob = try git(["show", "\(revision):\(name)"], in: directory, failure: "git:\(revision):\(name): cannot read")
-            out.append(ManifestSource(name: "git:\(revision):\(name)", bytes: Array(blob)))
+        for entry in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) where namedFile || entry.isManifest {
+            let name = "git:\(revision):\(entry.displayName)"
+            guard entry.type == "blob" else { continue }  // submodules (commits)
+            guard !entry.isSymbolicLink else {
+                throw .invalidInput([Diagnostic(.error, "a symbolic link in git: links in git trees are not followed", location: SourceLocation(file: name))])
+            }
+            out.append(ManifestSource(name: name, bytes: try git.run(["cat-file", "blob", entry.object], failure: "\(name): cannot read")))
         }
         return out
     }
+}
 
-    /// Runs git and returns its stdout; git's own message (or `failure`) on a non-zero exit.
-    private func git(_ arguments: [String], in directory: String?, failure: String) throws(CLIError) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw .usage("cannot run git: \(error.localizedDescription)") }
-        // Drain stderr on another thread so that neither pipe can fill up and block git.
-        let errData = Mutexed<Data>()
-        let reader = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = String(decoding: errData.wait(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0 else {
-            // `env` exits 127 when it cannot find the command.
-            if process.terminationStatus == 127 { throw .usage("git is not installed or not on PATH (needed for git:REV:path)") }
-            let detail = message.split(separator: "\n").first.map { ": " + $0 } ?? ""
-            throw .notFound(failure + detail)
+/// One entry of `git ls-tree -z`: `MODE SP TYPE SP OBJECT TAB NAME NUL`, the name as bytes.
+struct GitTreeEntry: Equatable {
+    var mode: String
+    var type: String
+    var object: String
+    var name: [UInt8]
+
+    var isSymbolicLink: Bool { mode == "120000" }
+    var isManifest: Bool { ManifestFiles.isManifestName(name) }
+    /// The name for diagnostics (bytes that are not UTF-8 shown as U+FFFD).
+    var displayName: String { String(decoding: name, as: UTF8.self) }
+
+    static func parse(_ listing: [UInt8]) -> [GitTreeEntry] {
+        listing.split(separator: 0).compactMap { record in
+            guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+            let fields = record[..<tab].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 3 else { return nil }
+            return GitTreeEntry(mode: fields[0], type: fields[1], object: fields[2], name: Array(record[record.index(after: tab)...]))
         }
-        return data
     }
 }
 
-/// A value set once by another thread and waited for.
-private final class Mutexed<Value>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: Value?
+/// git run through `Subprocess` (`git -C DIR ARGS`), each run within 120 s and 1 GiB of output.
+struct Git {
+    var executable: String
+    var directory: String?
 
-    func set(_ v: Value) {
-        condition.lock()
-        value = v
-        condition.signal()
-        condition.unlock()
+    init(directory: String?) throws(CLIError) {
+        guard let found = Subprocess.locate("git", environment: RunContext.current.environment) else {
+            throw .usage("git is not installed or not on PATH (needed for git:REV:path)")
+        }
+        executable = found
+        self.directory = directory
     }
 
-    func wait() -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        while value == nil { condition.wait() }
-        return value!
+    /// Runs git and returns its stdout; git's own first line of stderr (after `failure`) on a
+    /// non-zero exit.
+    func run(_ arguments: [String], failure: String) throws(CLIError) -> [UInt8] {
+        let process = Subprocess(
+            executable: executable, arguments: (directory.map { ["-C", $0] } ?? []) + arguments, environment: nil,
+            limits: .within(seconds: 120))
+        let out: Subprocess.Output
+        do { out = try process.run() } catch { throw .usage("cannot run git (\(executable)): \(error.reason)") }
+        switch out.stop {
+        case .deadline: throw .notFound("\(failure): git did not finish within 120 s and was stopped")
+        case .outputCap(let cap): throw .notFound("\(failure): git's output is larger than \(cap) bytes")
+        case nil: break
+        }
+        guard out.status == 0 else {
+            let message = out.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let detail = message.split(separator: "\n").first.map { ": " + $0 } ?? ""
+            throw .notFound(failure + detail)
+        }
+        return out.stdout
     }
 }

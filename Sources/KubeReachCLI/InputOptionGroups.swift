@@ -103,14 +103,19 @@ struct ReportingOptions: ParsableArguments {
 
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), prints
     /// warnings (and with -v notes) through the one diagnostic path, and throws when the
-    /// input is invalid.
-    func load(sources: [ManifestSource], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
+    /// input is invalid. `unreadable` are the errors of paths skipped with --keep-going.
+    func load(sources: [ManifestSource], unreadable: [Diagnostic] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
         let io = CommandIO.current
         var result: LoadResult
         do {
             result = try ManifestLoader.load(sources, options: loading.options)
         } catch {
-            throw CLIError.invalidInput(error.diagnostics)
+            throw CLIError.invalidInput(unreadable + error.diagnostics)
+        }
+        if !unreadable.isEmpty {
+            let paths = unreadable.compactMap { $0.location?.file }
+            result.diagnostics = unreadable + result.diagnostics
+            result.diagnostics.append(Diagnostic(.warning, "skipped \(paths.count) unreadable path(s): " + paths.joined(separator: "; ")))
         }
         if evaluation.assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics where d.severity == .error || (d.severity == .warning && !quiet) || verbose {
@@ -127,13 +132,15 @@ struct ReportingOptions: ParsableArguments {
         return result
     }
 
-    /// Paths on disk (`-` is stdin, read once).
+    /// Paths on disk (`-` is stdin, read once, up to `KUBEREACH_STDIN_MAX_BYTES`). A path that
+    /// cannot be read is an error; with --keep-going it is listed as skipped.
     func load(paths: [String], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
         guard !paths.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
         try InputOptions.readsStandardInputOnce(paths)
-        let sources: [ManifestSource]
-        do { sources = try ManifestFiles.collect(paths) } catch { throw CLIError.invalidInput(error.diagnostics) }
-        return try load(sources: sources, loading: loading, evaluation: evaluation)
+        let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
+        let gathered = ManifestFiles.gather(paths.map(RawArguments.bytes(of:)), stdinLimit: limit)
+        if !gathered.problems.isEmpty && !loading.keepGoing { throw CLIError.invalidInput(gathered.problems) }
+        return try load(sources: gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation)
     }
 
     /// Diagnostics on stderr: errors always, the rest unless --quiet.

@@ -7,9 +7,10 @@ import Foundation
 #endif
 
 /// Runs kubectl with the user's kubeconfig and context, so that every auth plugin, proxy
-/// and certificate setting works exactly as for `kubectl` itself. Output goes to files in a
-/// scratch directory, never to a pipe: a full pipe would stall kubectl, and a file is read
-/// into memory once.
+/// and certificate setting works exactly as for `kubectl` itself, through `Subprocess`:
+/// output in memory (no scratch files), capped at `outputLimit` bytes; each run stopped
+/// after `timeout` seconds and every run by one overall `deadline`, the whole process group
+/// killed either way.
 struct Kubectl {
     var executable: String
     /// `--kubeconfig`, `--context` and the request timeout, given before every command.
@@ -18,6 +19,12 @@ struct Kubectl {
     /// Longest one kubectl run may take before it is stopped (kubectl's own request timeout
     /// is shorter; this catches a stuck auth plugin).
     var timeout: Int = 180
+    /// The whole live read ends by then: `KUBEREACH_LIVE_DEADLINE` seconds (default 600)
+    /// after the first kubectl run is prepared.
+    var deadline: ContinuousClock.Instant
+    var deadlineSeconds: Int
+    /// Largest output of one kubectl run: `KUBEREACH_LIVE_MAX_BYTES` (default 2 GiB).
+    var outputLimit: Int
 
     init(kubeconfig: String?, context: String?, environment: [String: String]) throws(LiveClusterError) {
         executable = try Self.locate(environment)
@@ -25,90 +32,74 @@ struct Kubectl {
         if let kubeconfig { globalArguments += ["--kubeconfig", kubeconfig] }
         if let context { globalArguments += ["--context", context] }
         self.environment = environment
+        deadlineSeconds = environment["KUBEREACH_LIVE_DEADLINE"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 600
+        deadline = .now + .seconds(deadlineSeconds)
+        outputLimit = environment["KUBEREACH_LIVE_MAX_BYTES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 2 << 30
     }
 
     /// `KUBECTL` when set (a path, or a name looked up on PATH), else `kubectl` on PATH.
     static func locate(_ environment: [String: String]) throws(LiveClusterError) -> String {
         let wanted = environment["KUBECTL"].flatMap { $0.isEmpty ? nil : $0 } ?? "kubectl"
-        if wanted.contains("/") {
-            guard FileManager.default.isExecutableFile(atPath: wanted) else {
-                throw .kubectlMissing(looked: "KUBECTL=\(wanted) is not an executable file")
-            }
-            return wanted
-        }
-        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") where !dir.isEmpty {
-            let candidate = "\(dir)/\(wanted)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
+        if let found = Subprocess.locate(wanted, environment: environment) { return found }
+        if wanted.contains("/") { throw .kubectlMissing(looked: "KUBECTL=\(wanted) is not an executable file") }
         throw .kubectlMissing(looked: "no '\(wanted)' on PATH")
     }
 
     /// A started run; `finish` waits for it.
     struct Running {
-        var process: Process
-        var done: DispatchSemaphore
-        var stdout: URL
-        var stderr: URL
+        var process: Subprocess.Running
         var command: String
+        var timeout: Int
     }
 
-    /// A finished run. `stdout` is a file in the scratch directory.
+    /// A finished run.
     struct Output {
         var status: Int32
-        var timedOut: Bool
-        var stdout: URL
+        var stop: Subprocess.Stop?
+        var stdout: [UInt8]
         var stderr: String
         var command: String
+        /// The seconds this run was allowed (its timeout, or what was left of the deadline).
+        var allowed: Int
+        var timedOut: Bool { stop == .deadline }
+        var failed: Bool { status != 0 || stop != nil }
     }
 
-    /// Starts `kubectl ARGS`, its output in `directory/tag.out` and `directory/tag.err`.
-    func start(_ arguments: [String], in directory: URL, tag: String) throws(LiveClusterError) -> Running {
-        let out = directory.appendingPathComponent("\(tag).out"), err = directory.appendingPathComponent("\(tag).err")
+    /// Starts `kubectl ARGS`.
+    func start(_ arguments: [String]) throws(LiveClusterError) -> Running {
         let command = (["kubectl"] + arguments).joined(separator: " ")
-        guard FileManager.default.createFile(atPath: out.path, contents: nil),
-            FileManager.default.createFile(atPath: err.path, contents: nil),
-            let outHandle = FileHandle(forWritingAtPath: out.path), let errHandle = FileHandle(forWritingAtPath: err.path)
-        else { throw .kubectlFailed(command: command, message: "cannot create a scratch file in \(directory.path)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = globalArguments + arguments
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch {
-            throw .kubectlFailed(command: command, message: "cannot start \(executable): \(error.localizedDescription)")
+        let perRun = ContinuousClock.now + .seconds(timeout)
+        let ends = min(perRun, deadline)
+        let allowed = ends == perRun ? timeout : deadlineSeconds
+        let process = Subprocess(
+            executable: executable, arguments: globalArguments + arguments, environment: environment,
+            limits: Subprocess.Limits(stdoutBytes: outputLimit, deadline: ends))
+        do {
+            return Running(process: try process.start(), command: command, timeout: allowed)
+        } catch {
+            throw .kubectlFailed(command: command, message: "cannot start \(executable): \(error.reason)")
         }
-        try? outHandle.close()
-        try? errHandle.close()
-        return Running(process: process, done: done, stdout: out, stderr: err, command: command)
     }
 
-    /// Waits for a run, stopping it after `timeout` seconds.
+    /// Waits for a run (it is stopped by its deadline).
     func finish(_ running: Running) -> Output {
-        var timedOut = false
-        if running.done.wait(timeout: .now() + .seconds(timeout)) == .timedOut {
-            timedOut = true
-            running.process.terminate()
-            if running.done.wait(timeout: .now() + .seconds(5)) == .timedOut { kill(running.process.processIdentifier, SIGKILL) }
-        }
-        let stderr = (try? String(contentsOf: running.stderr, encoding: .utf8)) ?? ""
-        let status = timedOut ? -1 : running.process.terminationStatus
-        return Output(status: status, timedOut: timedOut, stdout: running.stdout, stderr: stderr, command: running.command)
+        let out = running.process.wait()
+        return Output(
+            status: out.status, stop: out.stop, stdout: out.stdout, stderr: out.stderrText, command: running.command,
+            allowed: running.timeout)
     }
 
     /// Runs one command to its end.
-    func run(_ arguments: [String], in directory: URL, tag: String) throws(LiveClusterError) -> Output {
-        finish(try start(arguments, in: directory, tag: tag))
+    func run(_ arguments: [String]) throws(LiveClusterError) -> Output {
+        finish(try start(arguments))
     }
 
-    /// kubectl's stderr without its klog lines (`E1129 16:04:56.812 ...`), which repeat the
-    /// message in Go syntax; at most a few lines.
+    /// kubectl's stderr as kubereach relays it: secrets redacted (`Redaction`), without its
+    /// klog lines (`E1129 16:04:56.812 ...`), which repeat the message in Go syntax; at most a
+    /// few lines, joined on one line. It reaches the terminal only inside a `Diagnostic`, whose
+    /// text shows control characters (terminal escapes) escaped.
     static func trimmed(_ stderr: String) -> String {
-        let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = Redaction.redacted(stderr).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let plain = lines.filter { !isKlogLine($0) }
         let kept = (plain.isEmpty ? lines : plain).suffix(4).joined(separator: "; ")
         return kept.count > 600 ? String(kept.prefix(600)) + "…" : kept

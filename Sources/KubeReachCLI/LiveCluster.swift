@@ -25,69 +25,60 @@ struct LiveCluster {
 
     /// The namespace of the kubeconfig context (`default` when it names none), as kubectl uses.
     func contextNamespace() throws(LiveClusterError) -> String {
-        try withScratch { dir throws(LiveClusterError) in
-            let out = try kubectl.run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"], in: dir, tag: "context")
-            guard out.status == 0, !out.timedOut else { throw failure(out, resource: nil) }
-            let ns = String(decoding: ManifestFiles.bytes(atPath: out.stdout.path) ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            return ns.isEmpty ? "default" : ns
-        }
+        let out = try kubectl.run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"])
+        guard !out.failed else { throw failure(out, resource: nil) }
+        let ns = String(decoding: out.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return ns.isEmpty ? "default" : ns
     }
 
     /// Lists the API resources (warning about other engines' policies), then every read
-    /// resource in the scope, at most four kubectl runs at a time.
+    /// resource in the scope, at most four kubectl runs at a time. Output stays in memory.
     func read(_ scope: Scope, progress: (String) -> Void) throws(LiveClusterError) -> Snapshot {
-        try withScratch { dir throws(LiveClusterError) in
-            let present = try apiResources(in: dir)
-            let warnings = present.warnings
-            var jobs: [(resource: LiveResource, args: [String], name: String)] = []
-            for r in LiveResource.all where !r.optional || present.names.contains(r.name) {
-                for (args, name) in r.invocations(scope) { jobs.append((r, ["get", r.name, "-o", "json"] + args, name)) }
+        let present = try apiResources()
+        let warnings = present.warnings
+        var jobs: [(resource: LiveResource, args: [String], name: String)] = []
+        for r in LiveResource.all where !r.optional || present.names.contains(r.name) {
+            for (args, name) in r.invocations(scope) { jobs.append((r, ["get", r.name, "-o", "json"] + args, name)) }
+        }
+        var sources: [ManifestSource] = []
+        for start in stride(from: 0, to: jobs.count, by: 4) {
+            let batch = Array(jobs[start..<min(start + 4, jobs.count)])
+            var running: [Kubectl.Running] = []
+            do throws(LiveClusterError) {
+                for job in batch { running.append(try kubectl.start(job.args)) }
+            } catch {
+                // Leave no kubectl behind: each ends by its deadline at the latest.
+                _ = running.map { kubectl.finish($0) }
+                throw error
             }
-            var sources: [ManifestSource] = []
-            for start in stride(from: 0, to: jobs.count, by: 4) {
-                let batch = Array(jobs[start..<min(start + 4, jobs.count)])
-                var running: [Kubectl.Running] = []
-                do throws(LiveClusterError) {
-                    for (i, job) in batch.enumerated() { running.append(try kubectl.start(job.args, in: dir, tag: "get\(start + i)")) }
-                } catch {
-                    // Leave no kubectl behind writing into a removed directory.
-                    for r in running { r.process.terminate() }
-                    _ = running.map { kubectl.finish($0) }
+            let outputs = running.map { kubectl.finish($0) }
+            for (job, out) in zip(batch, outputs) {
+                if out.failed {
+                    let error = failure(out, resource: job.resource.name)
+                    if job.resource.optional, out.stderr.contains("doesn't have a resource type") { continue }
                     throw error
                 }
-                let outputs = running.map { kubectl.finish($0) }
-                for (job, out) in zip(batch, outputs) {
-                    if out.status != 0 || out.timedOut {
-                        let error = failure(out, resource: job.resource.name)
-                        if job.resource.optional, out.stderr.contains("doesn't have a resource type") { continue }
-                        throw error
-                    }
-                    guard let bytes = ManifestFiles.bytes(atPath: out.stdout.path) else {
-                        throw .kubectlFailed(command: out.command, message: "cannot read its output")
-                    }
-                    sources.append(ManifestSource(name: job.name, bytes: bytes))
-                    try? FileManager.default.removeItem(at: out.stdout)
-                    progress("read \(job.name)")
-                }
+                sources.append(ManifestSource(name: job.name, bytes: out.stdout))
+                progress("read \(job.name)")
             }
-            var notes: [Diagnostic] = []
-            if LiveResource.all.filter(\.optional).allSatisfy({ !present.names.contains($0.name) }) {
-                notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
-            }
-            return Snapshot(sources: sources, warnings: warnings, notes: notes)
         }
+        var notes: [Diagnostic] = []
+        if LiveResource.all.filter(\.optional).allSatisfy({ !present.names.contains($0.name) }) {
+            notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
+        }
+        return Snapshot(sources: sources, warnings: warnings, notes: notes)
     }
 
     /// `kubectl api-resources -o name`: what the cluster serves. Also the first contact, so
     /// an unreachable cluster is reported here. A partial discovery failure (an aggregated
     /// API down) is a warning when kubectl still listed something.
-    private func apiResources(in dir: URL) throws(LiveClusterError) -> (names: Set<String>, warnings: [Diagnostic]) {
-        let out = try kubectl.run(["api-resources", "-o", "name"], in: dir, tag: "api-resources")
-        let text = String(decoding: ManifestFiles.bytes(atPath: out.stdout.path) ?? [], as: UTF8.self)
+    private func apiResources() throws(LiveClusterError) -> (names: Set<String>, warnings: [Diagnostic]) {
+        let out = try kubectl.run(["api-resources", "-o", "name"])
+        let text = String(decoding: out.stdout, as: UTF8.self)
         let names = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         var warnings: [Diagnostic] = []
-        if out.status != 0 || out.timedOut {
-            guard !names.isEmpty, !out.timedOut else { throw failure(out, resource: nil, firstContact: true) }
+        if out.failed {
+            guard !names.isEmpty, out.stop == nil else { throw failure(out, resource: nil, firstContact: true) }
             warnings.append(Diagnostic(.warning, "kubectl api-resources: \(Kubectl.trimmed(out.stderr))"))
         }
         for (resource, kind) in LiveResource.unevaluated where names.contains(resource) {
@@ -98,7 +89,11 @@ struct LiveCluster {
 
     /// The error for a failed run: RBAC, reachability, or kubectl's own message.
     func failure(_ out: Kubectl.Output, resource: String?, firstContact: Bool = false) -> LiveClusterError {
-        if out.timedOut { return .timedOut(command: out.command, seconds: kubectl.timeout) }
+        switch out.stop {
+        case .deadline: return .timedOut(command: out.command, seconds: out.allowed)
+        case .outputCap(let limit): return .outputTooLarge(command: out.command, limit: limit)
+        case nil: break
+        }
         let message = Kubectl.trimmed(out.stderr)
         let lower = out.stderr.lowercased()
         if lower.contains("(forbidden)") || lower.contains(" is forbidden: ") {
@@ -111,15 +106,5 @@ struct LiveCluster {
         if unreachable.contains(where: lower.contains) { return .unreachable(message) }
         if firstContact && message.isEmpty { return .unreachable("kubectl exited with status \(out.status)") }
         return .kubectlFailed(command: out.command, message: message.isEmpty ? "exit status \(out.status)" : message)
-    }
-
-    /// Runs `body` with a fresh scratch directory, removed afterwards.
-    private func withScratch<T>(_ body: (URL) throws(LiveClusterError) -> T) throws(LiveClusterError) -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubereach-live-\(UUID().uuidString)")
-        do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw .kubectlFailed(command: "kubectl", message: "cannot create a scratch directory: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
     }
 }

@@ -12,6 +12,8 @@ public enum LiveClusterError: Error, Equatable, CustomStringConvertible {
     case kubectlFailed(command: String, message: String)
     /// kubectl did not finish in time and was stopped.
     case timedOut(command: String, seconds: Int)
+    /// kubectl printed more than the cap and was stopped.
+    case outputTooLarge(command: String, limit: Int)
 
     /// What `Runner` prints, one diagnostic a line.
     public var diagnostics: [Diagnostic] {
@@ -39,7 +41,9 @@ public enum LiveClusterError: Error, Equatable, CustomStringConvertible {
         case .kubectlFailed(let command, let message):
             "`\(command)` failed: \(message)"
         case .timedOut(let command, let seconds):
-            "`\(command)` did not finish within \(seconds) s and was stopped"
+            "`\(command)` did not finish within \(seconds) s and was stopped (with the processes it started)"
+        case .outputTooLarge(let command, let limit):
+            "`\(command)` printed more than \(limit) bytes and was stopped (KUBEREACH_LIVE_MAX_BYTES sets the limit)"
         }
     }
 }
