@@ -26,17 +26,19 @@ extension ReachabilityGraph {
     public static let defaultSensitive: [[String: String]] = [["tier": "db"], ["app.kubernetes.io/component": "database"]]
 
     public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
-        let net = node(named: Self.internet)!
+        let externals = externalNodes
         var reasons: [Int: [String]] = [:]
-        for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
-        let namespaceOf = names.map { namespace(of: $0) }
+        for x in externals {
+            for e in outgoing[x] { reasons[e.to, default: []].append("reachable from \(names[x]): \(e.connections.description)") }
+        }
+        let namespaceOf = names.indices.map { isExternal($0) ? nil : namespace(of: names[$0]) }
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
-        let workloads = names.count - 1
-        for n in names.indices where n != net {
+        let workloads = names.count - externals.count
+        for n in names.indices where !isExternal(n) {
             // Every workload of every other namespace reaches it (a `namespaceSelector: {}` exposure).
             let others = workloads - (namespaceOf[n].flatMap { sizeOf[$0] } ?? 0)
-            let fromOthers = incoming[n].filter { $0.to != net && namespaceOf[$0.to] != namespaceOf[n] }.count
+            let fromOthers = incoming[n].filter { !isExternal($0.to) && namespaceOf[$0.to] != namespaceOf[n] }.count
             if others > 0 && fromOthers == others {
                 reasons[n, default: []].append("reachable from every workload of every other namespace")
             }
@@ -48,12 +50,12 @@ extension ReachabilityGraph {
         let jewels = names.indices.filter { n in
             podsOfNode[n].contains { p in sensitive.contains { sel in sel.allSatisfy { cluster.pods[p].labels[$0.key] == $0.value } } }
         }
-        let sources = [net] + entries.map(\.node).filter { !jewels.contains($0) }
+        let sources = externals.filter { !outgoing[$0].isEmpty } + entries.map(\.node).filter { !jewels.contains($0) }
         let paths = jewels.isEmpty ? [] : shortestPaths(from: sources, to: jewels, k: k)
         let explainer = Explainer(cluster: cluster, options: reach.options)
         let cut = jewels.isEmpty ? [] : minimumCut(from: sources, to: jewels).map { a, b in
             ExposureReport.Chokepoint(
-                from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, explainer))
+                from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, reach, explainer))
         }
         return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: cut)
     }
@@ -62,21 +64,41 @@ extension ReachabilityGraph {
         name == Self.internet ? nil : name.firstIndex(of: "/").map { String(name[..<$0]) }
     }
 
-    /// The policy change that removes edge a → b: the rules that admit it, or the missing isolation.
-    func change(_ a: Int, _ b: Int, _ explainer: Explainer) -> String {
-        guard let dst = podsOfNode[b].first else { return "isolate \(names[b])" }
-        let src: Explainer.Endpoint = podsOfNode[a].first.map { .pod($0) } ?? .external(IPAddress(family: .v4, value: 0x0808_0808))
+    /// The policy change that removes edge a → b: the rules that admit it (NetworkPolicy
+    /// rules, or admin rules that allowed it), or the missing isolation. It explains one
+    /// pair of the edge that is allowed, so the rules named are the ones at work.
+    func change(_ a: Int, _ b: Int, _ reach: Reachability, _ explainer: Explainer) -> String {
+        guard let (src, dst) = witness(a, b, reach) else { return "isolate \(names[b])" }
         let e = explainer.explain(src, .pod(dst), sourceName: names[a], destinationName: names[b])
-        func rules(_ side: DirectionExplanation, _ key: String) -> String {
-            side.matches.map { "\($0.policy.name) spec.\(key)[\($0.ruleIndex)]" }.joined(separator: ", ")
+        let admitting = Self.admitting(e.ingress, "ingress"), sending = Self.admitting(e.egress, "egress")
+        if e.ingress.status == .hostNetwork { return "\(names[b]) is a hostNetwork pod: protect it at the node level" }
+        if !admitting.isEmpty { return "narrow \(admitting.joined(separator: ", ")) so it no longer admits \(names[a])" }
+        if e.ingress.status == .notIsolated { return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs" }
+        if !sending.isEmpty { return "narrow \(sending.joined(separator: ", ")) so \(names[a]) can no longer send to it" }
+        if !isExternal(a) && e.egress.status == .notIsolated { return "isolate \(names[a]) for egress" }
+        return "isolate \(names[b]) for ingress and allow only what it needs"
+    }
+
+    /// The rules of one side that let the pair through: NetworkPolicy rules whose peer
+    /// matched, and admin rules (ANP or BANP) that allowed part of it.
+    static func admitting(_ side: DirectionExplanation, _ key: String) -> [String] {
+        let admin = side.adminDecisions.filter { $0.action == .allow }.map { d in
+            "\(d.tier == .admin ? "AdminNetworkPolicy" : "BaselineAdminNetworkPolicy") \(d.policy.name) spec.\(key)[\(d.ruleIndex)]"
         }
-        switch e.ingress.status {
-        case .isolated: return "narrow \(rules(e.ingress, "ingress")) so it no longer admits \(names[a])"
-        case .notIsolated: return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs"
-        case .hostNetwork: return "\(names[b]) is a hostNetwork pod: protect it at the node level"
-        default:
-            return e.egress.status == .isolated
-                ? "narrow \(rules(e.egress, "egress")) so \(names[a]) can no longer send to it" : "isolate \(names[a]) for egress"
+        let rules = side.status == .isolated ? side.matches.map { "\($0.policy.name) spec.\(key)[\($0.ruleIndex)]" } : []
+        return admin + rules
+    }
+
+    /// One allowed pair behind the edge a → b: a pod (or an address of the range) of a and a pod of b.
+    func witness(_ a: Int, _ b: Int, _ reach: Reachability) -> (Explainer.Endpoint, Int)? {
+        if let range = externalRanges[a] {
+            let address = IPAddress(family: range.family, value: range.lower)
+            guard let x = reach.externalSourceIndex(of: address) else { return nil }
+            return podsOfNode[b].first { !reach.connections(fromExternal: x, toPod: $0).isEmpty }.map { (.external(address), $0) }
         }
+        for p in podsOfNode[a] {
+            if let q = podsOfNode[b].first(where: { $0 != p && !reach.connections(fromPod: p, toPod: $0).isEmpty }) { return (.pod(p), q) }
+        }
+        return nil
     }
 }

@@ -46,10 +46,10 @@ extension ReachabilityGraph {
         names.indices.filter { n in
             let name = names[n]
             switch ref {
-            case .internet: return name == Self.internet
-            case .namespace(let ns): return name.hasPrefix(ns + "/")
+            case .internet: return isExternal(n)
+            case .namespace(let ns): return !isExternal(n) && name.hasPrefix(ns + "/")
             case .workload(let ns, let kind, let wanted):
-                guard name.hasPrefix(ns + "/"), let open = name.lastIndex(of: "[") else { return false }
+                guard !isExternal(n), name.hasPrefix(ns + "/"), let open = name.lastIndex(of: "[") else { return false }
                 let bare = String(name[name.index(name.startIndex, offsetBy: ns.count + 1)..<open])
                 let k = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
                 return bare == wanted && (kind.map { $0.lowercased() == k.lowercased() } ?? true)

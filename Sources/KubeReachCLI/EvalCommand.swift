@@ -44,7 +44,8 @@ struct EvalCommand: StatusCommand {
                   "query": \(q),
                   "allowed": \(allowed),
                   "conn": \(JSONText.quote(conns.description)),
-                  "ports": [\(ports.joined(separator: ", "))]
+                  "ports": [\(ports.joined(separator: ", "))],
+                  "otherProtocols": \(conns.otherProtocols)
                 }
 
                 """

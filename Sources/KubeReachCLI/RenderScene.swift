@@ -69,13 +69,11 @@ struct RenderScene {
             nodes = Array(all)
             return
         }
-        let internet = ReachabilityGraph.internet
+        // External ranges are graph nodes of their own, named as in the edges.
         let wanted = Set(Self.names(focus, at: level))
         let steps = Self.names(path, at: level)
         let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
-        let generic = { (n: String) in IPRange.isExternalName(n) ? internet : n }
-        let touches = { (n: String) in wanted.contains(generic(n)) }
-        edges = edges.filter { touches($0.source) || touches($0.destination) || hops.contains([generic($0.source), generic($0.destination)]) }
+        edges = edges.filter { wanted.contains($0.source) || wanted.contains($0.destination) || hops.contains([$0.source, $0.destination]) }
         nodes = Array(wanted.union(steps).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 

@@ -1,7 +1,8 @@
 import KubeReachCore
 
-/// A JSON array, 2-space indent, of `{src, dst, conn, ports}`; `ports` lists
-/// `{"protocol","from","to"}` per allowed range so that `jq` needs no string parsing.
+/// A JSON array, 2-space indent, of `{src, dst, conn, ports, otherProtocols}`; `ports` lists
+/// `{"protocol","from","to"}` per allowed TCP/UDP/SCTP range so that `jq` needs no string
+/// parsing, and `otherProtocols` says whether every other IP protocol (ICMP, ...) is allowed.
 enum JSONEdgeFormatter {
     static func render(_ edges: [ConnectivityEdge]) -> String {
         if edges.isEmpty { return "[]\n" }
@@ -19,7 +20,8 @@ enum JSONEdgeFormatter {
                 "conn": \(JSONText.quote(e.connections.description)),
                 "ports": [
             \(ports.joined(separator: ",\n"))
-                ]
+                ],
+                "otherProtocols": \(e.connections.otherProtocols)
               }
             """
     }
