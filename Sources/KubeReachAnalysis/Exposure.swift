@@ -27,10 +27,7 @@ extension ReachabilityGraph {
 
     public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
         let externals = externalNodes
-        var reasons: [Int: [String]] = [:]
-        for x in externals {
-            for e in outgoing[x] { reasons[e.to, default: []].append("reachable from \(names[x]): \(e.connections.description)") }
-        }
+        var reasons = internetReasons()
         let namespaceOf = names.indices.map { isExternal($0) ? nil : namespace(of: names[$0]) }
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
@@ -58,6 +55,24 @@ extension ReachabilityGraph {
                 from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, reach, explainer))
         }
         return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: cut)
+    }
+
+    /// "reachable from ..." per workload: the external source ranges that reach it, grouped
+    /// by what they may send (`the internet` when every source range sends the same).
+    func internetReasons() -> [Int: [String]] {
+        var from: [Int: [(Int, ConnectionSet)]] = [:]
+        let sources = externalSourceNodes
+        for x in sources { for e in outgoing[x] where !isExternal(e.to) { from[e.to, default: []].append((x, e.connections)) } }
+        return from.mapValues { list in
+            var groups: [(ConnectionSet, [Int])] = []
+            for (x, c) in list {
+                if let i = groups.firstIndex(where: { $0.0 == c }) { groups[i].1.append(x) } else { groups.append((c, [x])) }
+            }
+            return groups.map { c, xs in
+                let who = xs.count == sources.count ? "the internet (every external address)" : xs.map { names[$0] }.joined(separator: ", ")
+                return "reachable from \(who): \(c.description)"
+            }
+        }
     }
 
     func namespace(of name: String) -> String? {

@@ -24,6 +24,8 @@ public struct ReachabilityGraph: Sendable {
     public let hostNetwork: Set<Int>
     /// The address range of each external node.
     public let externalRanges: [Int: IPRange]
+    /// The external nodes that are source ranges (cut by ingress ipBlocks), in order.
+    public let externalSourceNodes: [Int]
     let index: [String: Int]
     /// Each node's pods (indices into the cluster), for selector references.
     let podsOfNode: [[Int]]
@@ -53,6 +55,7 @@ public struct ReachabilityGraph: Sendable {
         var externalRanges: [Int: IPRange] = [:]
         for (name, r) in ranges { externalRanges[index[name]!] = r }
         self.externalRanges = externalRanges
+        externalSourceNodes = reach.externalSources.map { index[$0.externalName]! }
         self.outgoing = outgoing
         self.incoming = incoming
         let pods = names.map { podsByName[$0] ?? [] }
