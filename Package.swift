@@ -35,7 +35,7 @@ let package = Package(
         // Lint rules, one per file, each with its own examples.
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
-        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis"]),
+        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis", "KubeReachGraphviz"]),
         // Graphviz's C library (libgraphviz-dev), found through pkg-config.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // In-process SVG/PNG rendering; one file imports CGraphviz, every call serialised.
@@ -52,14 +52,16 @@ let package = Package(
         .executableTarget(name: "kubereach", dependencies: ["KubeReachCLI"]),
         // libFuzzer entry over loader and engine (scripts/fuzz); replays files when built plainly.
         .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
+        // Golden files, XML checks and the shared data sets, for every test target.
+        .target(name: "KubeReachTestSupport", path: "Tests/KubeReachTestSupport"),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz"]),
+        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz", "KubeReachTestSupport"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: [
                 "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
-                "KubeReachAnalysis", "KubeReachGraphviz",
+                "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachTestSupport",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -8,17 +8,17 @@ let package = Package(
     name: "GraphLibraryBenchmark",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "../.."),
+        .package(name: "kubereach", path: "../.."),
         .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
     ],
     targets: [
         .executableTarget(
             name: "GraphLibraryBenchmark",
             dependencies: [
-                .product(name: "KubeReachCore", package: "main"),
-                .product(name: "KubeReachYAML", package: "main"),
-                .product(name: "KubeReachAnalysis", package: "main"),
-                .product(name: "KubeReachSynthetic", package: "main"),
+                .product(name: "KubeReachCore", package: "kubereach"),
+                .product(name: "KubeReachYAML", package: "kubereach"),
+                .product(name: "KubeReachAnalysis", package: "kubereach"),
+                .product(name: "KubeReachSynthetic", package: "kubereach"),
                 .product(name: "SwiftGraph", package: "SwiftGraph"),
             ]
         )

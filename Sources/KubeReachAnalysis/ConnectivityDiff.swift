@@ -10,12 +10,12 @@ public struct ConnectivityDiff: Sendable, Equatable {
     /// One pair whose connections differ; `before` is empty for an added pair, `after` for
     /// a removed one.
     public struct Entry: Sendable, Hashable {
-        public var source: String
-        public var destination: String
+        public var source: Endpoint
+        public var destination: Endpoint
         public var before: ConnectionSet
         public var after: ConnectionSet
 
-        public init(source: String, destination: String, before: ConnectionSet, after: ConnectionSet) {
+        public init(source: Endpoint, destination: Endpoint, before: ConnectionSet, after: ConnectionSet) {
             self.source = source
             self.destination = destination
             self.before = before
@@ -35,8 +35,8 @@ public struct ConnectivityDiff: Sendable, Equatable {
     /// Pairs allowed on both sides with different connections.
     public var changed: [Entry]
     /// Group nodes (workloads, pods or namespaces) only in NEW / only in OLD, sorted.
-    public var nodesAdded: [String]
-    public var nodesRemoved: [String]
+    public var nodesAdded: [Endpoint]
+    public var nodesRemoved: [Endpoint]
 
     /// Whether NEW allows anything OLD did not (`--fail-on-widen`).
     public var widens: Bool { !added.isEmpty || changed.contains { !$0.widened.isEmpty } }
@@ -47,21 +47,21 @@ public struct ConnectivityDiff: Sendable, Equatable {
 
     /// - Complexity: O((E + X·A) log) for E edges, X external edges and A atoms they are cut into.
     public init(old: ConnectivitySnapshot, new: ConnectivitySnapshot) {
-        let cuts = DiffAtoms(old.externalRanges.values, new.externalRanges.values)
+        let cuts = DiffAtoms(old.externalRanges, new.externalRanges)
         let before = cuts.expand(old), after = cuts.expand(new)
         var entries: [DiffKind: [DiffAtoms.Key: Entry]] = [:]
         for key in Set(before.keys).union(after.keys) {
             let b = before[key] ?? .none, a = after[key] ?? .none
             if a == b { continue }
             let kind: DiffKind = b.isEmpty ? .added : a.isEmpty ? .removed : .changed
-            entries[kind, default: [:]][key] = Entry(source: "", destination: "", before: b, after: a)
+            entries[kind, default: [:]][key] = Entry(source: key.source, destination: key.destination, before: b, after: a)
         }
         let list = { (kind: DiffKind) in DiffAtoms.merged(entries[kind] ?? [:]) }
         added = list(.added)
         removed = list(.removed)
         changed = list(.changed)
-        nodesAdded = new.nodes.subtracting(old.nodes).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        nodesRemoved = old.nodes.subtracting(new.nodes).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        nodesAdded = Array(new.nodes.subtracting(old.nodes)).sortedByName()
+        nodesRemoved = Array(old.nodes.subtracting(new.nodes)).sortedByName()
     }
 }
 

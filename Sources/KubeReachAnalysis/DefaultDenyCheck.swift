@@ -8,8 +8,8 @@ import KubeReachCore
 public enum DefaultDenyCheck {
     /// One workload-level pair that allows more than expected.
     public struct Violation: Sendable, Hashable, CustomStringConvertible {
-        public var source: String
-        public var destination: String
+        public var source: Endpoint
+        public var destination: Endpoint
         public var unexpected: ConnectionSet
 
         public var description: String { "\(source) => \(destination) : \(unexpected.description) not expected" }
@@ -54,13 +54,13 @@ public enum DefaultDenyCheck {
     }
 
     struct Profiles {
-        var byName: [String: Profile] = [:]
+        var byName: [Endpoint: Profile] = [:]
 
         init(_ reach: Reachability, plan: DefaultDenyPlan) {
             let covered = Set(plan.covered)
             let dns = Set(plan.dnsPods(in: reach.cluster))
             for (i, pod) in reach.cluster.pods.enumerated() {
-                let name = reach.nodeName(ofPod: i, level: .workload)
+                let name = reach.endpoint(ofPod: i, level: .workload)
                 var p = byName[name] ?? Profile(namespace: pod.namespace)
                 // A workload edge is the union over its pods: one pod that bypasses policy
                 // (hostNetwork) makes the whole workload unconstrained.

@@ -3,22 +3,10 @@ import KubeReachCore
 /// The common cut of both sides' external ranges, so that a range split into halves on one
 /// side and whole on the other compares address by address.
 struct DiffAtoms {
-    /// An endpoint of an expanded pair: a named node, or one atom of the common cut.
-    enum End: Hashable {
-        case node(String)
-        case range(IPRange)
-
-        var name: String {
-            switch self {
-            case .node(let n): n
-            case .range(let r): r.externalName
-            }
-        }
-    }
-
+    /// An expanded pair: group endpoints as they are, external ones as atoms of the common cut.
     struct Key: Hashable {
-        var source: End
-        var destination: End
+        var source: Endpoint
+        var destination: Endpoint
     }
 
     /// Per family, every address where an atom starts, sorted.
@@ -54,9 +42,9 @@ struct DiffAtoms {
 
     /// One side's edges on the common cut: pair → connections.
     func expand(_ side: ConnectivitySnapshot) -> [Key: ConnectionSet] {
-        func ends(_ name: String) -> [End] {
-            guard let r = side.externalRanges[name] else { return [.node(name)] }
-            return pieces(of: r).map { .range($0) }
+        func ends(_ e: Endpoint) -> [Endpoint] {
+            guard let r = e.externalRange else { return [e] }
+            return pieces(of: r).map(Endpoint.external)
         }
         var out: [Key: ConnectionSet] = [:]
         for e in side.edges where !e.connections.isEmpty {
@@ -74,7 +62,7 @@ struct DiffAtoms {
     /// merged back into one range (the result does not depend on how either side was cut).
     static func merged(_ entries: [Key: ConnectivityDiff.Entry]) -> [ConnectivityDiff.Entry] {
         struct Group: Hashable {
-            var peer: End
+            var peer: Endpoint
             var rangeIsSource: Bool
             var family: IPFamily
             var before: ConnectionSet
@@ -84,24 +72,22 @@ struct DiffAtoms {
         var groups: [Group: [IPRange]] = [:]
         for (key, e) in entries {
             switch (key.source, key.destination) {
-            case (.range(let r), let peer):
+            case (.external(let r), let peer):
                 groups[Group(peer: peer, rangeIsSource: true, family: r.family, before: e.before, after: e.after), default: []].append(r)
-            case (let peer, .range(let r)):
+            case (let peer, .external(let r)):
                 groups[Group(peer: peer, rangeIsSource: false, family: r.family, before: e.before, after: e.after), default: []].append(r)
             default:
-                out.append(.init(source: key.source.name, destination: key.destination.name, before: e.before, after: e.after))
+                out.append(.init(source: key.source, destination: key.destination, before: e.before, after: e.after))
             }
         }
         for (g, ranges) in groups {
             for r in IPRange.coalesced(ranges) {
-                let (s, d) = g.rangeIsSource ? (r.externalName, g.peer.name) : (g.peer.name, r.externalName)
+                let (s, d) = g.rangeIsSource ? (Endpoint.external(r), g.peer) : (g.peer, Endpoint.external(r))
                 out.append(.init(source: s, destination: d, before: g.before, after: g.after))
             }
         }
-        return out.sorted {
-            $0.source != $1.source
-                ? $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
-                : $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
-        }
+        return out.map { ($0.source.description, $0.destination.description, $0) }.sorted {
+            $0.0 != $1.0 ? $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8)
+        }.map(\.2)
     }
 }

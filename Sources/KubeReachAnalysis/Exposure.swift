@@ -28,7 +28,7 @@ extension ReachabilityGraph {
     public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
         let externals = externalNodes
         var reasons = internetReasons()
-        let namespaceOf = names.indices.map { isExternal($0) ? nil : namespace(of: names[$0]) }
+        let namespaceOf = nodes.map(\.namespace)
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
         let workloads = names.count - externals.count
@@ -73,10 +73,6 @@ extension ReachabilityGraph {
                 return "reachable from \(who): \(c.description)"
             }
         }
-    }
-
-    func namespace(of name: String) -> String? {
-        name == Self.internet ? nil : name.firstIndex(of: "/").map { String(name[..<$0]) }
     }
 
     /// The policy change that removes edge a → b: the rules that admit it (NetworkPolicy

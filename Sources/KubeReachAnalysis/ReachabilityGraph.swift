@@ -9,14 +9,14 @@ import KubeReachCore
 /// at once as a start or end set. A workload whose replicas reach each other has a self
 /// edge `W → W`.
 public struct ReachabilityGraph: Sendable {
-    public static let internet = "internet"
-
     public struct Edge: Sendable, Hashable {
         public var to: Int
         public var connections: ConnectionSet
     }
 
-    /// Node names, sorted (so results do not depend on input order).
+    /// Vertices, sorted by name (so results do not depend on input order).
+    public let nodes: [GraphNode]
+    /// Their printed names.
     public let names: [String]
     public let outgoing: [[Edge]]
     public let incoming: [[Edge]]
@@ -26,45 +26,48 @@ public struct ReachabilityGraph: Sendable {
     public let externalRanges: [Int: IPRange]
     /// The external nodes that are source ranges (cut by ingress ipBlocks), in order.
     public let externalSourceNodes: [Int]
-    let index: [String: Int]
+    let index: [GraphNode: Int]
     /// Each node's pods (indices into the cluster), for selector references.
     let podsOfNode: [[Int]]
     let cluster: Cluster
 
     public init(_ reach: Reachability) {
-        var podsByName: [String: [Int]] = [:]
-        for i in reach.cluster.pods.indices { podsByName[reach.nodeName(ofPod: i, level: .workload), default: []].append(i) }
-        let ranges = reach.externalRangesByName
-        let names = (Array(podsByName.keys) + Array(ranges.keys)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var index: [String: Int] = [:]
-        for (i, n) in names.enumerated() { index[n] = i }
-        var out = [[Int: ConnectionSet]](repeating: [:], count: names.count)
+        var podsByNode: [GraphNode: [Int]] = [:]
+        for i in reach.cluster.pods.indices { podsByNode[.endpoint(reach.endpoint(ofPod: i, level: .workload)), default: []].append(i) }
+        // Each external range is a vertex of its own (never one `internet` vertex).
+        let externals = Set(reach.externalEndpoints).map { GraphNode.endpoint($0) }
+        let nodes = (Array(podsByNode.keys) + externals).map { ($0.description, $0) }
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        var index: [GraphNode: Int] = [:]
+        for (i, n) in nodes.enumerated() { index[n.1] = i }
+        var out = [[Int: ConnectionSet]](repeating: [:], count: nodes.count)
         for e in reach.edges(level: .workload) {
-            let s = index[e.source]!, d = index[e.destination]!
+            let s = index[.endpoint(e.source)]!, d = index[.endpoint(e.destination)]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }
-        var incoming = [[Edge]](repeating: [], count: names.count)
+        var incoming = [[Edge]](repeating: [], count: nodes.count)
         let outgoing = out.enumerated().map { s, targets in
             targets.keys.sorted().map { d -> Edge in
                 incoming[d].append(Edge(to: s, connections: targets[d]!))
                 return Edge(to: d, connections: targets[d]!)
             }
         }
-        self.names = names
+        self.nodes = nodes.map(\.1)
+        self.names = nodes.map(\.0)
         self.index = index
         var externalRanges: [Int: IPRange] = [:]
-        for (name, r) in ranges { externalRanges[index[name]!] = r }
+        for (i, n) in nodes.enumerated() { if let r = n.1.endpoint?.externalRange { externalRanges[i] = r } }
         self.externalRanges = externalRanges
-        externalSourceNodes = reach.externalSources.map { index[$0.externalName]! }
+        externalSourceNodes = reach.externalSources.map { index[.endpoint(.external($0))]! }
         self.outgoing = outgoing
         self.incoming = incoming
-        let pods = names.map { podsByName[$0] ?? [] }
+        let pods = nodes.map { podsByNode[$0.1] ?? [] }
         podsOfNode = pods
-        hostNetwork = Set(names.indices.filter { n in pods[n].contains { reach.cluster.pods[$0].hostNetwork } })
+        hostNetwork = Set(nodes.indices.filter { n in pods[n].contains { reach.cluster.pods[$0].hostNetwork } })
         cluster = reach.cluster
     }
 
-    public func node(named name: String) -> Int? { index[name] }
+    public func node(_ node: GraphNode) -> Int? { index[node] }
 
     /// Whether a node is an external address range.
     public func isExternal(_ n: Int) -> Bool { externalRanges[n] != nil }

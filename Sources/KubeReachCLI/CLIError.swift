@@ -15,16 +15,16 @@ public enum CLIError: Error, CustomStringConvertible {
     /// Graphviz could not draw the diagram (its own message).
     case render(String)
 
-    public var description: String {
+    /// What `Runner` prints, one diagnostic a line.
+    public var diagnostics: [Diagnostic] {
         switch self {
-        case .invalidInput(let ds): ds.map(\.description).joined(separator: "\n")
-        case .usage(let s): "error: \(s)"
-        case .notFound(let s): "error: \(s)"
-        case .output(let s): "error: \(s)"
-        case .liveCluster(let e): e.description
-        case .render(let s): "error: \(s)"
+        case .invalidInput(let ds): ds
+        case .usage(let s), .notFound(let s), .output(let s), .render(let s): [Diagnostic(.error, s)]
+        case .liveCluster(let e): e.diagnostics
         }
     }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 /// Exit codes that CI can gate on.

@@ -1,3 +1,4 @@
+import KubeReachCore
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -57,10 +58,13 @@ public struct CommandIO: Sendable {
 
     @TaskLocal public static var current: CommandIO = .standard
 
-    /// Writes one diagnostic line to stderr, the severity coloured on a terminal.
-    func report(_ line: String, severity: String) {
+    /// The one place a diagnostic becomes a line on stderr, its severity coloured on a
+    /// terminal. Every warning, note and error of every command comes through here.
+    public func report(_ d: Diagnostic) {
+        let line = d.description
         guard errIsTerminal else { return err(line + "\n") }
-        let colour = severity == "error" ? "\u{1B}[31m" : severity == "warning" ? "\u{1B}[33m" : "\u{1B}[36m"
+        let severity = d.severity.rawValue
+        let colour = d.severity == .error ? "\u{1B}[31m" : d.severity == .warning ? "\u{1B}[33m" : "\u{1B}[36m"
         let marked = line.replacing("\(severity): ", with: "\(colour)\(severity):\u{1B}[0m ", maxReplacements: 1)
         err(marked + "\n")
     }

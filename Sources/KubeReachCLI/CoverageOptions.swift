@@ -1,6 +1,7 @@
 import ArgumentParser
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 
 /// The options `generate default-deny` and `generate least-privilege` share: which
 /// namespaces are covered and where the cluster DNS runs.
@@ -19,6 +20,18 @@ struct CoverageOptions: ParsableArguments {
 
     @Option(name: .customLong("dns-pod-label"), help: "Label of the DNS pods (key=value).")
     var dnsPodLabel = "k8s-app=kube-dns"
+
+    /// Run by argument-parser after parsing: every name given must be a namespace name
+    /// (shown escaped, so that a newline cannot forge a line).
+    func validate() throws {
+        for (option, values) in [("--namespaces", namespaces), ("--exclude", exclude)] {
+            for name in Self.list(values) {
+                if let problem = NameValidation.problem(name, isNamespace: true) {
+                    throw ValidationError("\(option): \(String(reflecting: name)) is not a namespace name: it \(problem)")
+                }
+            }
+        }
+    }
 
     /// `--namespaces` split at commas (a live read without -A reads these too).
     var namespaceList: [String] { Self.list(namespaces) }
@@ -51,19 +64,19 @@ struct CoverageOptions: ParsableArguments {
     func warn(_ plan: DefaultDenyPlan, replaced: [String], cluster: Cluster, quiet: Bool) {
         let io = CommandIO.current
         guard !quiet else { return }
-        if !plan.excluded.isEmpty { io.report("note: not covered: \(plan.excluded.joined(separator: ", "))", severity: "note") }
-        for ns in plan.unknown { io.report("warning: namespace \(ns) is not in the input; its policies are generated unchecked", severity: "warning") }
+        if !plan.excluded.isEmpty { io.report(Diagnostic(.note, "not covered: \(plan.excluded.joined(separator: ", "))")) }
+        for ns in plan.unknown { io.report(Diagnostic(.warning, "namespace \(ns) is not in the input; its policies are generated unchecked")) }
         for name in replaced {
-            io.report("warning: \(name) already exists; applying the generated one replaces it", severity: "warning")
+            io.report(Diagnostic(.warning, "\(name) already exists; applying the generated one replaces it"))
         }
         guard allowDNS else { return }
         let dns = plan.dnsPods(in: cluster)
         if dns.isEmpty {
-            io.report("warning: no pod in the input matches the DNS labels (\(dnsNamespaceLabel), \(dnsPodLabel)); check --dns-namespace-label and --dns-pod-label", severity: "warning")
+            io.report(Diagnostic(.warning, "no pod in the input matches the DNS labels (\(dnsNamespaceLabel), \(dnsPodLabel)); check --dns-namespace-label and --dns-pod-label"))
         }
         // DNS pods inside a covered namespace get a deny-all ingress too: lookups would fail.
         for ns in Set(dns.map { cluster.pods[$0].namespace }).intersection(plan.covered).sorted() {
-            io.report("warning: the DNS pods of \(ns) are covered too: their ingress is denied, so name lookups will fail until a policy admits them", severity: "warning")
+            io.report(Diagnostic(.warning, "the DNS pods of \(ns) are covered too: their ingress is denied, so name lookups will fail until a policy admits them"))
         }
     }
 }

@@ -44,6 +44,7 @@ struct DiffCommand: StatusCommand {
 
     func evaluate() throws -> ExitStatus {
         guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }
+        try InputOptions.readsStandardInputOnce([old, new])
         guard !input.live && input.kubeconfig == nil && input.context == nil && !input.allNamespaces else {
             throw CLIError.usage("diff compares OLD and NEW given as paths or git:REV:path; it does not read a live cluster")
         }

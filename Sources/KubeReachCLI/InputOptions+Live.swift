@@ -1,3 +1,4 @@
+import KubeReachCore
 import KubeReachYAML
 
 /// Reading a live cluster instead of files. The namespaces read: every one with `-A`; else
@@ -41,16 +42,15 @@ extension InputOptions {
             for ns in mentioning where !list.contains(ns) { list.append(ns) }
             scope = .namespaces(list)
             if !quiet {
-                CommandIO.current.report(
-                    "warning: read only namespace\(list.count == 1 ? "" : "s") \(list.joined(separator: ", ")) of the cluster (no -A): "
-                        + "policies and pods of other namespaces are not seen, so cross-namespace answers may be incomplete",
-                    severity: "warning")
+                CommandIO.current.report(Diagnostic(.warning,
+                    "read only namespace\(list.count == 1 ? "" : "s") \(list.joined(separator: ", ")) of the cluster (no -A): "
+                        + "policies and pods of other namespaces are not seen, so cross-namespace answers may be incomplete"))
             }
         }
         var progress = Progress(quiet: quiet)
         let snapshot = try liveCall { () throws(LiveClusterError) in try cluster.read(scope) { progress.done($0) } }
-        for w in snapshot.warnings where !quiet { CommandIO.current.report(w, severity: w.hasPrefix("warning") ? "warning" : "note") }
-        for n in snapshot.notes where verbose { CommandIO.current.report(n, severity: "note") }
+        for w in snapshot.warnings where !quiet { CommandIO.current.report(w) }
+        for n in snapshot.notes where verbose { CommandIO.current.report(n) }
         return try load(sources: snapshot.sources)
     }
 

@@ -54,9 +54,16 @@ struct InputOptions: ParsableArguments {
         if try readsLiveCluster(paths: paths) { return try loadLive(namespace: namespace, mentioning: mentioning) }
         let all = paths + files
         guard !all.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
+        try Self.readsStandardInputOnce(all)
         let sources: [ManifestSource]
         do { sources = try ManifestFiles.collect(all) } catch { throw CLIError.invalidInput(error.diagnostics) }
         return try load(sources: sources)
+    }
+
+    /// Standard input can be read once: a second `-` would read as an empty input.
+    static func readsStandardInputOnce(_ paths: [String]) throws(CLIError) {
+        guard paths.filter({ $0 == "-" }).count > 1 else { return }
+        throw .usage("'-' (standard input) is given more than once; it can be read only once")
     }
 
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), with the
@@ -72,15 +79,15 @@ struct InputOptions: ParsableArguments {
         if assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
         for d in result.diagnostics {
             if d.severity == .error || (d.severity == .warning && !quiet) || verbose {
-                io.report(d.description, severity: d.severity.rawValue)
+                io.report(d)
             }
         }
         if !result.skippedObjects.isEmpty && !quiet {
-            io.report("warning: skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; "), severity: "warning")
+            io.report(Diagnostic(.warning, "skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; ")))
         }
         if verbose {
             for (kind, n) in result.skippedKinds.sorted(by: { $0.key < $1.key }) {
-                io.report("note: skipped \(n) object(s) of kind \(kind) (not used by the evaluation)", severity: "note")
+                io.report(Diagnostic(.note, "skipped \(n) object(s) of kind \(kind) (not used by the evaluation)"))
             }
         }
         return result

@@ -22,7 +22,7 @@ struct WhoSelectsCommand: ParsableCommand {
         let ns = try input.defaultNamespace(given: namespace, paths: paths)
         let ref: EndpointReference
         do { ref = try EndpointReference.parse(target, defaultNamespace: ns) } catch { throw CLIError.usage(error.description) }
-        let named: [String] = if case .object(let n, _, _) = ref { [n] } else { [] }
+        let named: [String] = if case .object(let n?, _, _) = ref { [n] } else { [] }
         let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
         guard case .pods(let pods, let name)? = cluster.resolve(ref) else { throw CLIError.notFound("\(target) is not a pod or workload of the input") }
         let inspector = PolicyInspector(cluster: cluster, options: input.evaluationOptions)

@@ -24,9 +24,14 @@ struct GraphOptions: ParsableArguments {
 
     /// The nodes a reference (or a selector) names; an unknown reference is an error.
     func nodes(_ g: ReachabilityGraph, ref: String?, selector: String?, role: String) throws -> [Int] {
-        let parsed: NodeReference?
-        if let selector { parsed = NodeReference.parseSelector(selector) } else { parsed = ref.flatMap(NodeReference.parse) }
-        guard let parsed else { throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector") }
+        let parsed: EndpointReference
+        if let selector {
+            parsed = .selector(try ReferenceOption.selector(selector, option: role + "-selector"))
+        } else if let ref {
+            parsed = try ReferenceOption.parse(ref, option: role, selectors: true)
+        } else {
+            throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector")
+        }
         let found = g.nodes(parsed)
         guard !found.isEmpty else { throw CLIError.notFound("\(role) \(parsed) matches no workload") }
         return found
@@ -48,13 +53,17 @@ struct PathsCommand: ParsableCommand {
     @Option(help: "End, in the same forms.") var to: String?
     @Option(name: .customLong("from-selector"), help: "Start: workloads with these labels (key=value,...).") var fromSelector: String?
     @Option(name: .customLong("to-selector"), help: "End: workloads with these labels (key=value,...).") var toSelector: String?
-    @Option(name: .customShort("k"), help: "How many paths.") var k: Int = 3
+    @Option(name: .customShort("k"), help: "How many paths (at least 1).") var k: Int = 3
+
+    func validate() throws {
+        guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k)") }
+    }
 
     func run() throws {
         let g = try graph.graph(input, paths: paths)
         let sources = try graph.nodes(g, ref: from, selector: fromSelector, role: "--from")
         let targets = try graph.nodes(g, ref: to, selector: toSelector, role: "--to")
-        let found = g.shortestPaths(from: sources, to: targets, k: max(1, k), maxHops: graph.maxHops, port: graph.asked)
+        let found = g.shortestPaths(from: sources, to: targets, k: k, maxHops: graph.maxHops, port: graph.asked)
         let title = "paths from \(fromSelector ?? from ?? "") to \(toSelector ?? to ?? "")"
         CommandIO.current.out(PathFormatter.paths(g, found, title: title, as: graph.output))
     }
@@ -106,8 +115,7 @@ struct ExposureCommand: ParsableCommand {
     func run() throws {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
         let selectors = try sensitive.map { text -> [String: String] in
-            guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
-            return labels
+            try ReferenceOption.selector(text, option: "--sensitive")
         }
         let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
         let g = ReachabilityGraph(reach)

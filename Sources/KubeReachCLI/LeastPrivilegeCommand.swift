@@ -51,7 +51,7 @@ struct LeastPrivilegeCommand: ParsableCommand {
                     + LeastPrivilegeReport.differences(check.differences).map { Diagnostic(.error, $0) })
         }
         if !input.quiet {
-            for line in LeastPrivilegeReport.superset(check.superset, plan: plan) { CommandIO.current.report(line, severity: "warning") }
+            for line in LeastPrivilegeReport.superset(check.superset, plan: plan) { CommandIO.current.report(Diagnostic(.warning, line)) }
         }
         try write(plan)
     }
@@ -90,20 +90,20 @@ struct LeastPrivilegeCommand: ParsableCommand {
                 case .success(let i): out.append(i)
                 case .failure(let e):
                     unmapped += 1
-                    io.report("\(file):\(f.line): warning: cannot map flow: \(e.description)", severity: "warning")
+                    io.report(Diagnostic(.warning, "cannot map flow: \(e.description)", location: SourceLocation(file: file, line: f.line)))
                 }
             case .skipped(let n, let reason): skipped[reason, default: []].append(n)
             case .problem(let n, let message):
                 unmapped += 1
-                io.report("\(file):\(n): warning: cannot read flow: \(message)", severity: "warning")
+                io.report(Diagnostic(.warning, "cannot read flow: \(message)", location: SourceLocation(file: file, line: n)))
             }
         }
         for (reason, ns) in skipped.sorted(by: { $0.key < $1.key }) where !input.quiet {
-            io.report("note: \(file): skipped \(ns.count) flow(s) with \(reason) (line(s) \(ns.prefix(10).map(String.init).joined(separator: ", "))\(ns.count > 10 ? ", ..." : ""))", severity: "note")
+            io.report(Diagnostic(.note, "\(file): skipped \(ns.count) flow(s) with \(reason) (line(s) \(ns.prefix(10).map(String.init).joined(separator: ", "))\(ns.count > 10 ? ", ..." : ""))"))
         }
         guard !out.isEmpty else { throw CLIError.invalidInput([InputFileError(file: file, line: nil, message: "no flow could be mapped to the input").diagnostic]) }
         if unmapped > 0 {
-            io.report("warning: \(unmapped) flow(s) of \(file) could not be mapped (listed above); no generated policy allows them", severity: "warning")
+            io.report(Diagnostic(.warning, "\(unmapped) flow(s) of \(file) could not be mapped (listed above); no generated policy allows them"))
         }
         return out
     }
@@ -112,14 +112,14 @@ struct LeastPrivilegeCommand: ParsableCommand {
         guard !input.quiet else { return }
         let io = CommandIO.current
         if !plan.exempt.isEmpty {
-            io.report("note: hostNetwork workloads are exempt (policies cannot isolate them): \(plan.exempt.map(\.description).joined(separator: ", "))", severity: "note")
+            io.report(Diagnostic(.note, "hostNetwork workloads are exempt (policies cannot isolate them): \(plan.exempt.map(\.description).joined(separator: ", "))"))
         }
         if !cluster.adminPolicies.isEmpty {
-            io.report("note: the check simulates NetworkPolicies only; the input's AdminNetworkPolicies still apply before them", severity: "note")
+            io.report(Diagnostic(.note, "the check simulates NetworkPolicies only; the input's AdminNetworkPolicies still apply before them"))
         }
         // With --keep-current, pairs outside the covered namespaces are not worth a note each.
         for (i, reason) in plan.unserved where !keepCurrent {
-            io.report("note: \(i.source) => \(i.destination) (\(i.origins.prefix(3).joined(separator: ", "))): no policy generated: \(reason)", severity: "note")
+            io.report(Diagnostic(.note, "\(i.source) => \(i.destination) (\(i.origins.prefix(3).joined(separator: ", "))): no policy generated: \(reason)"))
         }
     }
 
@@ -151,11 +151,11 @@ enum LeastPrivilegeReport {
     /// Which selectors take other workloads, and the pairs that allows beyond the intent.
     static func superset(_ d: ConnectivityDiff, plan: LeastPrivilegePlan) -> [String] {
         var out = plan.supersets.sorted { $0.key < $1.key }.map { w, also in
-            "warning: superset: no stable label separates \(w) from \(also.map(\.description).joined(separator: ", ")); its policies select them too"
+            "superset: no stable label separates \(w) from \(also.map(\.description).joined(separator: ", ")); its policies select them too"
         }
-        let extra = d.added.map { "warning: superset: \($0.source) => \($0.destination) : \($0.after.description)" }
-            + d.changed.map { "warning: superset: \($0.source) => \($0.destination) : +\($0.widened.description)" }
-        if !extra.isEmpty { out.append("warning: superset: \(extra.count) pair(s) allowed beyond the intent because of shared selectors:") }
+        let extra = d.added.map { "superset: \($0.source) => \($0.destination) : \($0.after.description)" }
+            + d.changed.map { "superset: \($0.source) => \($0.destination) : +\($0.widened.description)" }
+        if !extra.isEmpty { out.append("superset: \(extra.count) pair(s) allowed beyond the intent because of shared selectors:") }
         return out + extra
     }
 }

@@ -53,7 +53,9 @@ struct ListCommand: ParsableCommand {
 
     /// The focus options as a filter, or nil when none was given.
     func edgeFocus() throws -> EdgeFocus? {
-        let split = { (list: [String]) in list.flatMap { $0.split(separator: ",").map(String.init) } }
+        let split = { (list: [String]) throws -> [EndpointReference] in
+            try list.flatMap { $0.split(separator: ",").map(String.init) }.map { try ReferenceOption.parse($0, option: "--focus") }
+        }
         var connection: (NetworkProtocol, Int)? = nil
         if let focusConn {
             guard let c = EdgeFocus.parseConnection(focusConn) else {
@@ -66,7 +68,7 @@ struct ListCommand: ParsableCommand {
         }
         if focus.isEmpty && connection == nil { return nil }
         let direction = focusDirection.map { $0 == .ingress ? PolicyDirection.ingress : .egress }
-        return EdgeFocus(nodes: split(focus), peers: split(focusPeer), direction: direction, connection: connection)
+        return EdgeFocus(nodes: try split(focus), peers: try split(focusPeer), direction: direction, connection: connection)
     }
 
     func run() throws {
@@ -85,9 +87,8 @@ struct ListCommand: ParsableCommand {
         progress.done("computed \(edges.count) connections")
         let focusFilter = try edgeFocus()
         if let focusFilter {
-            let names = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
-            for unknown in focusFilter.unknownNames(among: names) where !input.quiet {
-                CommandIO.current.report("warning: \(unknown) does not exist in the input", severity: "warning")
+            for unknown in focusFilter.unknownReferences(among: reach.groupEndpoints(level: level)) where !input.quiet {
+                CommandIO.current.report(Diagnostic(.warning, "\(unknown) does not exist in the input"))
             }
         }
         if explain || explainOnly != nil {
@@ -115,8 +116,8 @@ struct ListCommand: ParsableCommand {
 
     /// Every node of the level (DOT shows nodes without edges), narrowed like the edges when
     /// a focus is given.
-    private func nodeNames(_ reach: Reachability, focus: EdgeFocus?) -> [String] {
-        let names = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) })
+    private func nodeNames(_ reach: Reachability, focus: EdgeFocus?) -> [Endpoint] {
+        let names = reach.groupEndpoints(level: level)
         guard let focus, !focus.nodes.isEmpty else { return Array(names) }
         return names.filter { EdgeFocus.names($0, among: focus.nodes) }
     }
@@ -124,10 +125,7 @@ struct ListCommand: ParsableCommand {
     /// `--namespace`: only lines with an endpoint in that namespace.
     func namespaceFiltered(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
         guard let namespace else { return edges }
-        let prefix = level == .namespace ? namespace : namespace + "/"
-        return edges.filter {
-            [$0.source, $0.destination].contains { level == .namespace ? $0 == prefix : $0.hasPrefix(prefix) }
-        }
+        return edges.filter { $0.source.namespace == namespace || $0.destination.namespace == namespace }
     }
 
     func emit(_ text: String) throws {

@@ -1,3 +1,4 @@
+import KubeReachCore
 import Foundation
 import KubeReachYAML
 
@@ -16,8 +17,8 @@ struct LiveCluster {
     /// notes (printed with -v).
     struct Snapshot {
         var sources: [ManifestSource]
-        var warnings: [String]
-        var notes: [String]
+        var warnings: [Diagnostic]
+        var notes: [Diagnostic]
     }
 
     let kubectl: Kubectl
@@ -69,9 +70,9 @@ struct LiveCluster {
                     progress("read \(job.name)")
                 }
             }
-            var notes: [String] = []
+            var notes: [Diagnostic] = []
             if LiveResource.all.filter(\.optional).allSatisfy({ !present.names.contains($0.name) }) {
-                notes.append("note: the cluster serves no AdminNetworkPolicy CRDs (policy.networking.k8s.io): none read")
+                notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
             }
             return Snapshot(sources: sources, warnings: warnings, notes: notes)
         }
@@ -80,17 +81,17 @@ struct LiveCluster {
     /// `kubectl api-resources -o name`: what the cluster serves. Also the first contact, so
     /// an unreachable cluster is reported here. A partial discovery failure (an aggregated
     /// API down) is a warning when kubectl still listed something.
-    private func apiResources(in dir: URL) throws(LiveClusterError) -> (names: Set<String>, warnings: [String]) {
+    private func apiResources(in dir: URL) throws(LiveClusterError) -> (names: Set<String>, warnings: [Diagnostic]) {
         let out = try kubectl.run(["api-resources", "-o", "name"], in: dir, tag: "api-resources")
         let text = String(decoding: ManifestFiles.bytes(atPath: out.stdout.path) ?? [], as: UTF8.self)
         let names = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-        var warnings: [String] = []
+        var warnings: [Diagnostic] = []
         if out.status != 0 || out.timedOut {
             guard !names.isEmpty, !out.timedOut else { throw failure(out, resource: nil, firstContact: true) }
-            warnings.append("warning: kubectl api-resources: \(Kubectl.trimmed(out.stderr))")
+            warnings.append(Diagnostic(.warning, "kubectl api-resources: \(Kubectl.trimmed(out.stderr))"))
         }
         for (resource, kind) in LiveResource.unevaluated where names.contains(resource) {
-            warnings.append("warning: the cluster serves \(kind) (\(resource)); kubereach does not evaluate these, so it may report as allowed what they deny")
+            warnings.append(Diagnostic(.warning, "the cluster serves \(kind) (\(resource)); kubereach does not evaluate these, so it may report as allowed what they deny"))
         }
         return (names, warnings)
     }

@@ -1,3 +1,4 @@
+import KubeReachCore
 /// Why a live cluster could not be read. Each case says what to do about it; `Runner`
 /// prints it and exits 2 (through `CLIError.liveCluster`).
 public enum LiveClusterError: Error, Equatable, CustomStringConvertible {
@@ -12,21 +13,33 @@ public enum LiveClusterError: Error, Equatable, CustomStringConvertible {
     /// kubectl did not finish in time and was stopped.
     case timedOut(command: String, seconds: Int)
 
-    public var description: String {
+    /// What `Runner` prints, one diagnostic a line.
+    public var diagnostics: [Diagnostic] {
+        if case .forbidden(let resource, let message) = self {
+            return [
+                Diagnostic(.error, "not allowed to list \(resource): \(message)"),
+                Diagnostic(.error, "kubereach needs get and list on \(resource) (see Docs/live-cluster.md for the RBAC it needs)"),
+            ]
+        }
+        return [Diagnostic(.error, message)]
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    private var message: String {
         switch self {
         case .kubectlMissing(let looked):
-            "error: kubectl not found (\(looked)); kubereach reads a live cluster through kubectl: install it "
+            "kubectl not found (\(looked)); kubereach reads a live cluster through kubectl: install it "
                 + "(https://kubernetes.io/docs/tasks/tools/, or on Debian `apt-get install kubernetes-client`) "
                 + "or set KUBECTL to its path"
         case .unreachable(let message):
-            "error: cannot reach the cluster: \(message)"
-        case .forbidden(let resource, let message):
-            "error: not allowed to list \(resource): \(message)\n"
-                + "error: kubereach needs get and list on \(resource) (see Docs/live-cluster.md for the RBAC it needs)"
+            "cannot reach the cluster: \(message)"
+        case .forbidden(let resource, _):
+            "not allowed to list \(resource)"
         case .kubectlFailed(let command, let message):
-            "error: `\(command)` failed: \(message)"
+            "`\(command)` failed: \(message)"
         case .timedOut(let command, let seconds):
-            "error: `\(command)` did not finish within \(seconds) s and was stopped"
+            "`\(command)` did not finish within \(seconds) s and was stopped"
         }
     }
 }

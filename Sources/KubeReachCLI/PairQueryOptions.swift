@@ -9,15 +9,8 @@ struct ResolvedPair {
     var source: ResolvedEndpoint
     var destination: ResolvedEndpoint
 
-    var sourceName: String { Self.name(source) }
-    var destinationName: String { Self.name(destination) }
-
-    static func name(_ e: ResolvedEndpoint) -> String {
-        switch e {
-        case .pods(_, let name): name
-        case .external(let ip): "\(ip)\(IPRange.externalSuffix)"
-        }
-    }
+    var sourceName: String { source.endpoint.description }
+    var destinationName: String { destination.endpoint.description }
 }
 
 /// The arguments `eval` and `explain` share: the two endpoints, the inputs, the question.
@@ -83,7 +76,7 @@ struct PairQueryOptions: ParsableArguments {
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
         let ns = try input.defaultNamespace(given: namespace, paths: paths)
         let src = try reference(source, ns), dst = try reference(destination, ns)
-        let named = [src, dst].compactMap { ref -> String? in if case .object(let n, _, _) = ref { n } else { nil } }
+        let named = [src, dst].compactMap { ref -> String? in if case .object(let n?, _, _) = ref { n } else { nil } }
         let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
         guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
         guard let d = cluster.resolve(dst) else { throw CLIError.notFound("destination \(dst) not found in the input") }

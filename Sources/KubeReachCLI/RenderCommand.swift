@@ -55,10 +55,12 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// The options as a request shared with `report`.
-    var request: RenderRequest {
-        RenderRequest(
-            level: level == .namespace ? .namespace : .workload, focus: focus, pathFrom: pathFrom, pathTo: pathTo, maxNodes: maxNodes,
-            layout: layout, quiet: input.quiet)
+    func request() throws -> RenderRequest {
+        let ref = { (text: String, option: String) in try ReferenceOption.parse(text, option: option, selectors: true) }
+        return RenderRequest(
+            level: level == .namespace ? .namespace : .workload, focus: try focus.map { try ref($0, "--focus") },
+            pathFrom: try pathFrom.map { try ref($0, "--path-from") }, pathTo: try pathTo.map { try ref($0, "--path-to") },
+            maxNodes: maxNodes, layout: layout)
     }
 
     func run() throws {
@@ -69,7 +71,8 @@ struct RenderCommand: ParsableCommand {
         let loaded = try input.load(paths: paths)
         let reach = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
-        let drawn = try DrawnDiagram(reach: reach, request: request)
+        let drawn = try DrawnDiagram(reach: reach, request: request())
+        if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
         progress.done("condensed \(drawn.sceneEdgeCount) connections to \(drawn.diagram.drawnNodeCount) nodes and \(drawn.diagram.edges.count) edges")
         guard output != .dot else {
             if let outFile { return try AtomicFile.write(drawn.dot, to: outFile) }

@@ -1,3 +1,4 @@
+import KubeReachAnalysis
 import KubeReachCore
 import KubeReachRender
 

@@ -51,8 +51,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let selectors = try sensitive.map { text -> [String: String] in
-            guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
-            return labels
+            try ReferenceOption.selector(text, option: "--sensitive")
         }
         var progress = Progress(quiet: input.quiet)
         let loaded = try input.load(paths: paths)
@@ -61,7 +60,7 @@ struct ReportCommand: ParsableCommand {
         if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, $0.description) }) }
         progress.done("compiled \(reach.identityCountForReport) pod identities")
         let edges = reach.edges(level: .workload)
-        let workloads = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count
+        let workloads = reach.groupEndpoints(level: .workload).count
         progress.done("computed \(edges.count) connections")
         let findings = Linter.run(LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions))
         let graph = ReachabilityGraph(reach)
@@ -85,12 +84,13 @@ struct ReportCommand: ParsableCommand {
     /// Graphviz failure is shown in the report rather than losing the rest of it.
     private func drawDiagram(_ reach: Reachability, into content: inout ReportContent) {
         do {
-            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(maxNodes: maxNodes, quiet: input.quiet))
+            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(maxNodes: maxNodes))
+            if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
             content.diagramNotes = drawn.diagram.notes
             content.svg = String(decoding: try drawn.render(.svg), as: UTF8.self)
         } catch {
             content.diagramProblem = "\(error)"
-            if !input.quiet { CommandIO.current.report("warning: report without a diagram: \(error)", severity: "warning") }
+            if !input.quiet { CommandIO.current.report(Diagnostic(.warning, "report without a diagram: \(error)")) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KubeReachRender
 import KubeReachYAML
 
 /// Runs a command line and returns its exit code. The only place where errors become
@@ -16,12 +17,13 @@ public enum Runner {
             try command.run()
             return ExitStatus.success.rawValue
         } catch let error as CLIError {
-            for line in error.description.split(separator: "\n", omittingEmptySubsequences: true) {
-                io.report(String(line), severity: line.contains("warning: ") && !line.contains("error: ") ? "warning" : "error")
-            }
+            for d in error.diagnostics { io.report(d) }
             return ExitStatus.error.rawValue
         } catch let failure as LoadFailure {
-            for d in failure.diagnostics { io.report(d.description, severity: d.severity.rawValue) }
+            for d in failure.diagnostics { io.report(d) }
+            return ExitStatus.error.rawValue
+        } catch let error as RenderError {
+            for d in error.diagnostics { io.report(d) }
             return ExitStatus.error.rawValue
         } catch {
             let code = root.exitCode(for: error)

@@ -8,7 +8,7 @@ enum CSVEdgeFormatter {
     static let header = "src,dst,conn\r\n"
 
     static func line(_ e: ConnectivityEdge) -> String {
-        [e.source, e.destination, e.connections.description].map(field).joined(separator: ",") + "\r\n"
+        [e.source.description, e.destination.description, e.connections.description].map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ raw: String) -> String {

@@ -14,8 +14,8 @@ public struct Diagram: Sendable, Equatable {
         public var kind: NodeKind
         /// The namespace cluster it is drawn in (nil at namespace level and for external ranges).
         public var cluster: String?
-        /// Endpoint names it stands for (one, or several for groups and merged ranges).
-        public var members: [String]
+        /// Endpoints it stands for (one, or several for groups and merged ranges).
+        public var members: [Endpoint]
         /// For groups: what every member allows to every other member.
         public var withinGroup: ConnectionSet?
         /// Set when it reaches every other workload (or group, or namespace) with the same connections;
@@ -52,11 +52,10 @@ public struct Diagram: Sendable, Equatable {
 
 /// Choices for `DiagramBuilder.build`.
 public struct DiagramOptions: Sendable {
-    /// Endpoint names of a path to draw thick and red, in order (`internet` stands for any
-    /// external range).
-    public var highlight: [String] = []
-    /// Endpoint names drawn with a bold border (the `--focus` targets).
-    public var focused: Set<String> = []
+    /// A path to draw thick and red, in order (`nil` stands for any external range).
+    public var highlight: [Endpoint?] = []
+    /// Endpoints drawn with a bold border (the `--focus` targets).
+    public var focused: Set<Endpoint> = []
     /// Smallest group of interchangeable, mutually reachable workloads drawn as one node.
     public var minimumGroup = 3
     /// Draw "reaches all" / "reached by all" markers instead of edges (off when the diagram
@@ -65,7 +64,7 @@ public struct DiagramOptions: Sendable {
     public var notes: [String] = []
 
     public init(
-        highlight: [String] = [], focused: Set<String> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []
+        highlight: [Endpoint?] = [], focused: Set<Endpoint> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []
     ) {
         self.highlight = highlight
         self.focused = focused

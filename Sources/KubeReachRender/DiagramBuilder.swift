@@ -8,7 +8,7 @@ public enum DiagramBuilder {
     ///   - edges: the connectivity list at `level` (as `Reachability.edges(level:)` gives it).
     ///   - nodes: every node of the level, so that isolated workloads are drawn too.
     public static func build(
-        edges: [ConnectivityEdge], nodes: [String], level: AggregationLevel, options: DiagramOptions = .init()
+        edges: [ConnectivityEdge], nodes: [Endpoint], level: AggregationLevel, options: DiagramOptions = .init()
     ) -> Diagram {
         let g = DiagramGraph(edges: edges, nodes: nodes, level: level).mergingExternalTwins().groupingTwins(minimum: options.minimumGroup)
         let markers = options.markers ? Markers(g) : Markers(count: g.vertices.count)
@@ -88,17 +88,17 @@ struct Markers {
     }
 }
 
-/// The vertices and edges of a path given by endpoint names. `internet` stands for every
-/// external range with an edge to (or from) the next (or previous) step.
+/// The vertices and edges of a path. A nil step stands for every external range with an
+/// edge to (or from) the next (or previous) step.
 struct PathHighlight {
     var nodes: Set<Int> = []
     var edges: Set<[Int]> = []
 
-    init(_ g: DiagramGraph, path: [String]) {
-        var vertexOf: [String: Int] = [:]
+    init(_ g: DiagramGraph, path: [Endpoint?]) {
+        var vertexOf: [Endpoint: Int] = [:]
         for (v, x) in g.vertices.enumerated() { for m in x.members { vertexOf[m] = v } }
         let externals = g.vertices.indices.filter { g.vertices[$0].kind == .external }
-        func resolve(_ name: String) -> [Int]? { name == "internet" ? nil : vertexOf[name].map { [$0] } }
+        func resolve(_ step: Endpoint?) -> [Int]? { step.flatMap { vertexOf[$0] }.map { [$0] } }
         for (u, w) in zip(path, path.dropFirst()) {
             let to = resolve(w) ?? externals
             let from = resolve(u) ?? externals.filter { x in to.contains { g.out[x][$0] != nil } }

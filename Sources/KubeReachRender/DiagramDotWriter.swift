@@ -31,16 +31,16 @@ public enum DiagramDotWriter {
         var lines: [String]
         switch n.kind {
         case .workload, .namespace:
-            lines = title(n.id, level: level)
+            lines = n.members.first.map(title) ?? ["<B>\(DotText.html(n.id))</B>"]
             if n.kind == .namespace { a = DotAttributes([("shape", "folder"), ("fillcolor", "\"#eef6ee\""), ("color", "\"#3d7a3d\"")]) }
         case .group:
-            let shown = n.members.prefix(10).map { memberLine($0, level: level) }
+            let shown = n.members.prefix(10).map(memberLine)
             let more = n.members.count > 10 ? ["… and \(n.members.count - 10) more"] : []
             lines = ["<B>\(n.members.count) \(noun(level))</B>"] + (shown + more).map(DotText.html)
             if let w = n.withinGroup { lines.append(small("all reach each other: \(w.description)", colour: "#7a5c00")) }
             a = DotAttributes([("shape", "box3d"), ("style", "filled"), ("fillcolor", "\"#fff4d6\""), ("color", "\"#b08900\"")])
         case .external:
-            let names = ExternalRangeLabel.lines(n.members)
+            let names = ExternalRangeLabel.lines(n.members.compactMap(\.externalRange))
             lines = names.enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
             a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
         }
@@ -77,27 +77,16 @@ public enum DiagramDotWriter {
         return "\(DotText.id(e.from)) -> \(DotText.id(e.to)) \(a.text)"
     }
 
-    /// The bold first line (short name) and the kind below it: `ns/name[Kind]` → name, Kind.
-    static func title(_ name: String, level: AggregationLevel) -> [String] {
-        guard level != .namespace else { return ["<B>\(DotText.html(name))</B>"] }
-        let (short, kind) = split(name)
-        return ["<B>\(DotText.html(short))</B>"] + (kind.map { [small($0, colour: "#5f6b77")] } ?? [])
+    /// The bold first line (short name) and, for a workload, its kind below it.
+    static func title(_ e: Endpoint) -> [String] {
+        guard case .workload(let w) = e else { return ["<B>\(DotText.html(e.bareName ?? e.description))</B>"] }
+        return ["<B>\(DotText.html(w.name))</B>", small(w.kind, colour: "#5f6b77")]
     }
 
-    static func memberLine(_ name: String, level: AggregationLevel) -> String {
-        guard level != .namespace else { return name }
-        let (short, kind) = split(name)
-        return kind.map { "\(short) (\($0))" } ?? short
-    }
-
-    /// `ns/name[Kind]` → (`name`, `Kind`); `ns/name` → (`name`, nil).
-    static func split(_ name: String) -> (String, String?) {
-        let afterNamespace = name.firstIndex(of: "/").map { name[name.index(after: $0)...] } ?? name[...]
-        guard afterNamespace.hasSuffix("]"), let open = afterNamespace.lastIndex(of: "["), open > afterNamespace.startIndex else {
-            return (String(afterNamespace), nil)
-        }
-        let kind = afterNamespace[afterNamespace.index(after: open)..<afterNamespace.index(before: afterNamespace.endIndex)]
-        return (String(afterNamespace[..<open]), String(kind))
+    /// One member of a group: `name (Kind)` for a workload, the bare name otherwise.
+    static func memberLine(_ e: Endpoint) -> String {
+        guard case .workload(let w) = e else { return e.bareName ?? e.description }
+        return "\(w.name) (\(w.kind))"
     }
 
     static func small(_ text: String, colour: String) -> String {

@@ -47,7 +47,7 @@ extension DiagramGraph {
             taken.insert(id)
             v.id = id
             v.kind = .group
-            v.members = parts.flatMap(\.members).sorted(by: DiagramGraph.bytewise)
+            v.members = parts.flatMap(\.members).sortedByName()
             return v
         }
     }

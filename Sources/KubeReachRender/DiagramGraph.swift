@@ -25,7 +25,7 @@ struct DiagramGraph {
         var id: String
         var kind: Diagram.NodeKind
         var cluster: String?
-        var members: [String]
+        var members: [Endpoint]
         var withinGroup: Int?
     }
 
@@ -34,12 +34,14 @@ struct DiagramGraph {
     var inc: [[Int: Int]]
     var table: ConnectionInterner
 
-    /// One vertex per endpoint name (given nodes and edge ends), one edge per listed pair.
-    init(edges: [ConnectivityEdge], nodes: [String], level: AggregationLevel) {
-        let names = Set(nodes).union(edges.flatMap { [$0.source, $0.destination] }).sorted(by: DiagramGraph.bytewise)
-        var rank: [String: Int] = [:]
+    /// One vertex per endpoint (given nodes and edge ends), one edge per listed pair.
+    init(edges: [ConnectivityEdge], nodes: [Endpoint], level: AggregationLevel) {
+        let names = Array(Set(nodes).union(edges.flatMap { [$0.source, $0.destination] })).sortedByName()
+        var rank: [Endpoint: Int] = [:]
         for (i, n) in names.enumerated() { rank[n] = i }
-        vertices = names.map { Vertex(id: $0, kind: Self.kind(of: $0, level), cluster: Self.cluster(of: $0, level), members: [$0]) }
+        vertices = names.map {
+            Vertex(id: $0.description, kind: Self.kind(of: $0), cluster: level == .namespace ? nil : $0.namespace, members: [$0])
+        }
         out = Array(repeating: [:], count: names.count)
         inc = Array(repeating: [:], count: names.count)
         table = ConnectionInterner()
@@ -53,15 +55,12 @@ struct DiagramGraph {
 
     static func bytewise(_ a: String, _ b: String) -> Bool { DotEdgeFormatter.bytewise(a, b) }
 
-    static func kind(of name: String, _ level: AggregationLevel) -> Diagram.NodeKind {
-        if IPRange.isExternalName(name) { return .external }
-        return level == .namespace ? .namespace : .workload
-    }
-
-    /// The namespace cluster of a workload or pod name (`ns/...`); none at namespace level.
-    static func cluster(of name: String, _ level: AggregationLevel) -> String? {
-        guard level != .namespace, !IPRange.isExternalName(name), let slash = name.firstIndex(of: "/") else { return nil }
-        return String(name[..<slash])
+    static func kind(of e: Endpoint) -> Diagram.NodeKind {
+        switch e {
+        case .external, .address: .external
+        case .namespace: .namespace
+        case .pod, .workload: .workload
+        }
     }
 
     /// Merges each set of vertex indices into the vertex `merge` makes of them. Edges inside
@@ -110,7 +109,7 @@ struct DiagramGraph {
         let sets = order.compactMap { bySignature[$0] }.filter { $0.count > 1 }
         return contracted(sets) { parts in
             var first = parts[0]
-            first.members = parts.flatMap(\.members).sorted(by: DiagramGraph.bytewise)
+            first.members = parts.flatMap(\.members).sortedByName()
             return first
         }
     }

@@ -14,7 +14,7 @@ public enum DiffDotWriter {
     ///   - new: the NEW side; its edges that no entry touches are the unchanged ones.
     ///   - nodes: every node of both sides (drawn when unchanged edges are).
     public static func render(
-        _ diff: ConnectivityDiff, new: ConnectivitySnapshot, nodes: Set<String>, level: AggregationLevel, maxUnchanged: Int = 300
+        _ diff: ConnectivityDiff, new: ConnectivitySnapshot, nodes: Set<Endpoint>, level: AggregationLevel, maxUnchanged: Int = 300
     ) -> String {
         let entries = diff.added.map { ($0, Change.added) } + diff.removed.map { ($0, .removed) } + diff.changed.map { ($0, .changed) }
         let named = Set(entries.flatMap { [$0.0.source, $0.0.destination] })
@@ -29,7 +29,7 @@ public enum DiffDotWriter {
         for (e, _) in entries { drawn.formUnion([e.source, e.destination]) }
         for e in unchanged { drawn.formUnion([e.source, e.destination]) }
         // Ranges merged into one node are drawn as that node only.
-        let mergedAway = Set(merged.values.joined())
+        let mergedAway = Set(merged.values.joined().map(Endpoint.external)).subtracting(merged.keys)
         if notes.isEmpty { drawn.formUnion(nodes.subtracting(mergedAway)) } else { notes.append("only workloads with a change (or a changed connection) are drawn") }
         if diff.isEmpty { notes.append("no connectivity changes") }
         var out = "digraph \"kubereach-diff\" {\n"
@@ -41,7 +41,7 @@ public enum DiffDotWriter {
         // Unchanged edges carry no label (their connections are in the tooltip): labels
         // would double the drawing and pull the eye away from the changes.
         for e in unchanged {
-            out += "\t\(DotText.id(e.source)) -> \(DotText.id(e.destination)) [tooltip=\(DotText.id(e.connections.description)) "
+            out += "\t\(id(e.source, merged)) -> \(id(e.destination, merged)) [tooltip=\(DotText.id(e.connections.description)) "
             out += "color=\"\(grey)\"]\n"
         }
         out += legend(notes: notes, level: level)
@@ -54,37 +54,36 @@ public enum DiffDotWriter {
     static func unchangedEdges(_ diff: ConnectivityDiff, new: ConnectivitySnapshot) -> [ConnectivityEdge] {
         let entries = diff.added + diff.removed + diff.changed
         let pairs = Set(entries.map { [$0.source, $0.destination] })
-        let external = { (n: String) in IPRange.isExternalName(n) }
-        let changedFromOutside = Set(entries.filter { external($0.source) }.map(\.destination))
-        let changedToOutside = Set(entries.filter { external($0.destination) }.map(\.source))
+        let changedFromOutside = Set(entries.filter(\.source.isExternal).map(\.destination))
+        let changedToOutside = Set(entries.filter(\.destination.isExternal).map(\.source))
         return new.edges.filter { e in
-            if external(e.source) { return !changedFromOutside.contains(e.destination) }
-            if external(e.destination) { return !changedToOutside.contains(e.source) }
+            if e.source.isExternal { return !changedFromOutside.contains(e.destination) }
+            if e.destination.isExternal { return !changedToOutside.contains(e.source) }
             return !pairs.contains([e.source, e.destination])
         }
     }
 
     /// Nodes in namespace boxes (workload and pod level), external ranges and namespaces
     /// loose; added nodes with a green border, removed ones red and dashed.
-    static func nodeLines(_ names: Set<String>, diff: ConnectivityDiff, level: AggregationLevel, merged: [String: [String]] = [:]) -> String {
+    static func nodeLines(_ names: Set<Endpoint>, diff: ConnectivityDiff, level: AggregationLevel, merged: [Endpoint: [IPRange]] = [:]) -> String {
         let appeared = Set(diff.nodesAdded), vanished = Set(diff.nodesRemoved)
-        var byCluster: [String: [String]] = [:]
-        var loose: [String] = []
-        for n in names.sorted(by: DiagramGraph.bytewise) {
-            if level != .namespace, !IPRange.isExternalName(n), merged[n] == nil, let slash = n.firstIndex(of: "/") {
-                byCluster[String(n[..<slash]), default: []].append(n)
+        var byCluster: [String: [Endpoint]] = [:]
+        var loose: [Endpoint] = []
+        for n in Array(names).sortedByName() {
+            if level != .namespace, let ns = n.namespace {
+                byCluster[ns, default: []].append(n)
             } else {
                 loose.append(n)
             }
         }
-        func line(_ n: String) -> String {
+        func line(_ n: Endpoint) -> String {
             var a = DotAttributes()
             var lines: [String]
-            if let ranges = merged[n] ?? (IPRange.isExternalName(n) ? [n] : nil) {
+            if let ranges = merged[n] ?? n.externalRange.map({ [$0] }) {
                 lines = ExternalRangeLabel.lines(ranges).enumerated().map { i, s in i == 0 ? "<B>\(DotText.html(s))</B>" : DotText.html(s) }
                 a = DotAttributes([("shape", "ellipse"), ("fillcolor", "\"#fde2e1\""), ("color", "\"#c0392b\"")])
             } else {
-                lines = DiagramDotWriter.title(n, level: level)
+                lines = DiagramDotWriter.title(n)
                 if level == .namespace { a = DotAttributes([("shape", "folder"), ("fillcolor", "\"#eef6ee\""), ("color", "\"#3d7a3d\"")]) }
             }
             if appeared.contains(n) {
@@ -99,7 +98,7 @@ public enum DiffDotWriter {
             }
             var label = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>")])
             a.forEach { label[$0] = $1 }
-            return "\(DotText.id(n)) \(label.text)"
+            return "\(id(n, merged)) \(label.text)"
         }
         var out = ""
         for c in byCluster.keys.sorted(by: DiagramGraph.bytewise) {
@@ -129,7 +128,12 @@ public enum DiffDotWriter {
             a = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>"), ("color", "\"\(orange)\""), ("fontcolor", "\"#a35200\""), ("penwidth", "2")])
         }
         a["tooltip"] = DotText.id("\(e.before.description) -> \(e.after.description)")
-        return "\(DotText.id(e.source)) -> \(DotText.id(e.destination)) \(a.text)"
+        return "\(id(e.source, [:])) -> \(id(e.destination, [:])) \(a.text)"
+    }
+
+    /// The DOT identifier of a node: its name, `first +N` for merged external ranges.
+    static func id(_ n: Endpoint, _ merged: [Endpoint: [IPRange]]) -> String {
+        DotText.id(merged[n].map { "\(n) +\($0.count - 1)" } ?? n.description)
     }
 
     /// Connection text for an HTML label, cut after commas like the render diagram's.

@@ -62,11 +62,11 @@ public enum DiffFormatter {
         func row(_ fields: [String]) { out += fields.map(CSVEdgeFormatter.field).joined(separator: ",") + "\r\n" }
         for (kind, list) in [("added", diff.added), ("removed", diff.removed), ("changed", diff.changed)] {
             for e in list {
-                row([kind, e.source, e.destination, e.before.description, e.after.description, e.widened.description, e.narrowed.description])
+                row([kind, e.source.description, e.destination.description, e.before.description, e.after.description, e.widened.description, e.narrowed.description])
             }
         }
-        for n in diff.nodesAdded { row(["node-added", n, "", "", "", "", ""]) }
-        for n in diff.nodesRemoved { row(["node-removed", n, "", "", "", "", ""]) }
+        for n in diff.nodesAdded { row(["node-added", n.description, "", "", "", "", ""]) }
+        for n in diff.nodesRemoved { row(["node-removed", n.description, "", "", "", "", ""]) }
         return out
     }
 }

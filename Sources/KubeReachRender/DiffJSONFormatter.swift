@@ -18,10 +18,10 @@ enum DiffJSONFormatter {
             "\"widens\": \(diff.widens)",
         ]
         func pair(_ e: ConnectivityDiff.Entry, _ c: ConnectionSet) -> String {
-            "{\"source\": \(q(e.source)), \"destination\": \(q(e.destination)), \"connections\": \(q(c.description))}"
+            "{\"source\": \(q(e.source.description)), \"destination\": \(q(e.destination.description)), \"connections\": \(q(c.description))}"
         }
         func change(_ e: ConnectivityDiff.Entry) -> String {
-            "{\"source\": \(q(e.source)), \"destination\": \(q(e.destination)), \"before\": \(q(e.before.description)), "
+            "{\"source\": \(q(e.source.description)), \"destination\": \(q(e.destination.description)), \"before\": \(q(e.before.description)), "
                 + "\"after\": \(q(e.after.description)), \"widened\": \(q(e.widened.description)), \"narrowed\": \(q(e.narrowed.description))}"
         }
         func list(_ items: [String]) -> String {
@@ -37,8 +37,8 @@ enum DiffJSONFormatter {
               "added": \(list(diff.added.map { pair($0, $0.after) })),
               "removed": \(list(diff.removed.map { pair($0, $0.before) })),
               "changed": \(list(diff.changed.map(change))),
-              "workloadsAdded": \(list(diff.nodesAdded.map(q))),
-              "workloadsRemoved": \(list(diff.nodesRemoved.map(q)))
+              "workloadsAdded": \(list(diff.nodesAdded.map { q($0.description) })),
+              "workloadsRemoved": \(list(diff.nodesRemoved.map { q($0.description) }))
             }
 
             """

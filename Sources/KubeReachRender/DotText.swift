@@ -1,6 +1,6 @@
 /// Escaping for the diagram's DOT. Names come from manifests (or from code), so any
 /// character may appear; the DOT must parse and Graphviz's SVG must stay well-formed XML.
-enum DotText {
+public enum DotText {
     /// A quoted DOT identifier; control characters shown as their Unicode pictures (`␊`),
     /// since Graphviz copies names into SVG titles unchecked and XML forbids them.
     ///
@@ -8,7 +8,7 @@ enum DotText {
     /// other backslash is literal. So a backslash is doubled only before a quote, another
     /// backslash or the closing quote: such names gain a backslash (the only way to write
     /// them), others come back exactly, and distinct names stay distinct.
-    static func id(_ s: String) -> String {
+    public static func id(_ s: String) -> String {
         var out = "\""
         let scalars = Array(visible(s).unicodeScalars)
         for (i, c) in scalars.enumerated() {

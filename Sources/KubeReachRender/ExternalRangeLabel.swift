@@ -3,12 +3,7 @@ import KubeReachCore
 /// Short names for a set of external ranges: `internet` for all of IPv4, `internet except
 /// 10.0.0.0/8` when little is missing, else CIDRs (or `a - b` for ranges that are not).
 enum ExternalRangeLabel {
-    static func lines(_ names: [String], limit: Int = 6) -> [String] {
-        var ranges: [IPRange] = []
-        var unparsed: [String] = []
-        for n in names {
-            if let r = parse(n) { ranges.append(r) } else { unparsed.append(n) }
-        }
+    static func lines(_ ranges: [IPRange], limit: Int = 6) -> [String] {
         var lines: [String] = []
         for family in IPFamily.allCases {
             let merged = IPRange.coalesced(ranges.filter { $0.family == family })
@@ -31,20 +26,8 @@ enum ExternalRangeLabel {
                 }
             }
         }
-        lines += unparsed
         guard lines.count > limit else { return lines }
         return Array(lines.prefix(limit - 1)) + ["… and \(lines.count - limit + 1) more"]
-    }
-
-    /// `10.0.0.0-10.255.255.255[External]` → that range.
-    static func parse(_ name: String) -> IPRange? {
-        guard IPRange.isExternalName(name) else { return nil }
-        let body = name.dropLast(IPRange.externalSuffix.count)
-        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let lo = IPAddress(String(parts[0])), let hi = IPAddress(String(parts[1])),
-            lo.family == hi.family, lo.value <= hi.value
-        else { return nil }
-        return IPRange(family: lo.family, lower: lo.value, upper: hi.value)
     }
 
     /// The fewest CIDR blocks covering exactly one range, as text.

@@ -23,7 +23,7 @@ extension HTMLReport {
         out += "<table id=\"pairs\"><thead><tr><th data-col=\"0\">Source</th><th data-col=\"1\">Destination</th>"
         out += "<th data-col=\"2\">Connections</th></tr></thead>\n<tbody>\n"
         for (i, e) in shown.enumerated() {
-            out += "<tr class=\"pair\"><td>\(HTMLText.escape(e.source))</td><td>\(HTMLText.escape(e.destination))</td>"
+            out += "<tr class=\"pair\"><td>\(HTMLText.escape(e.source.description))</td><td>\(HTMLText.escape(e.destination.description))</td>"
             out += "<td>\(HTMLText.escape(e.connections.description))</td></tr>\n"
             if i < c.explanations.count, let why = c.explanations[i] {
                 out += "<tr class=\"why\" hidden><td colspan=\"3\"><pre>\(HTMLText.escape(why))</pre></td></tr>\n"

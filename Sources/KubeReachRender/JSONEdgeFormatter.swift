@@ -15,8 +15,8 @@ enum JSONEdgeFormatter {
         }
         return """
               {
-                "src": \(JSONText.quote(e.source)),
-                "dst": \(JSONText.quote(e.destination)),
+                "src": \(JSONText.quote(e.source.description)),
+                "dst": \(JSONText.quote(e.destination.description)),
                 "conn": \(JSONText.quote(e.connections.description)),
                 "ports": [
             \(ports.joined(separator: ",\n"))

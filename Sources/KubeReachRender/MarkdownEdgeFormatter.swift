@@ -8,7 +8,7 @@ enum MarkdownEdgeFormatter {
     static let header = "| Source | Destination | Connections |\n|---|---|---|\n"
 
     static func line(_ e: ConnectivityEdge) -> String {
-        "| \(cell(e.source)) | \(cell(e.destination)) | \(cell(e.connections.description)) |\n"
+        "| \(cell(e.source.description)) | \(cell(e.destination.description)) | \(cell(e.connections.description)) |\n"
     }
 
     static func cell(_ s: String) -> String {

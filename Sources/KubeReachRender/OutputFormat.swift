@@ -9,7 +9,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// order given (the core sorts them).
 public enum EdgeFormatter {
     /// `nodes`: every node name of the level, so that DOT shows nodes without edges too.
-    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, nodes: [String] = []) -> String {
+    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, nodes: [Endpoint] = []) -> String {
         switch format {
         case .dot: DotEdgeFormatter.render(edges, nodes: nodes)
         case .txt: TextEdgeFormatter.render(edges)

@@ -9,16 +9,16 @@ public enum PairFormatter {
             return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
         case .json:
             if edges.isEmpty { return "[]\n" }
-            let items = edges.map { "  {\n    \"src\": \(JSONText.quote($0.source)),\n    \"dst\": \(JSONText.quote($0.destination))\n  }" }
+            let items = edges.map { "  {\n    \"src\": \(JSONText.quote($0.source.description)),\n    \"dst\": \(JSONText.quote($0.destination.description))\n  }" }
             return "[\n" + items.joined(separator: ",\n") + "\n]\n"
         case .csv:
-            return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source) + "," + CSVEdgeFormatter.field($1.destination) + "\r\n" }
+            return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source.description) + "," + CSVEdgeFormatter.field($1.destination.description) + "\r\n" }
         case .dot:
             let relabelled = edges.map { ConnectivityEdge(source: $0.source, destination: $0.destination, connections: focused) }
             return DotEdgeFormatter.render(relabelled, nodes: [])
         case .md:
             return edges.reduce("\(title)\n\n| Source | Destination |\n|---|---|\n") {
-                $0 + "| \(MarkdownEdgeFormatter.cell($1.source)) | \(MarkdownEdgeFormatter.cell($1.destination)) |\n"
+                $0 + "| \(MarkdownEdgeFormatter.cell($1.source.description)) | \(MarkdownEdgeFormatter.cell($1.destination.description)) |\n"
             }
         }
     }

@@ -37,7 +37,7 @@ public struct ReportSummary: Sendable, Equatable {
         lintNotes = findings.count { $0.severity == .note }
     }
 
-    static func isExternal(_ name: String) -> Bool { IPRange.isExternalName(name) }
+    static func isExternal(_ e: Endpoint) -> Bool { e.isExternal }
 
     /// Label and value, in display order; also the keys of the embedded JSON.
     var figures: [(key: String, label: String, value: Int)] {

@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// `policy.networking.k8s.io/v1alpha1` AdminNetworkPolicy and BaselineAdminNetworkPolicy,
-/// validated as the API server's schema does (SEMANTICS.md section 8). Fields of older
+/// validated as the API server's schema does (Docs/semantics.md §8). Fields of older
 /// API versions (`sameLabels`, a `namespaceSelector` under `namespaces`) are errors, never
 /// silently read as an empty selector that would match every namespace.
 enum AdminPolicyDecoder {

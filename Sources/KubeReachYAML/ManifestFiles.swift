@@ -44,6 +44,7 @@ public enum ManifestFiles {
         guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: isOwnStaging) { continue }
             let ext = (relative as NSString).pathExtension.lowercased()
             guard extensions.contains(ext) else { continue }
             let full = (directory as NSString).appendingPathComponent(relative)
@@ -53,6 +54,12 @@ public enum ManifestFiles {
             }
         }
         return found.sorted()
+    }
+
+    /// Whether a path component is kubereach's own staging (`.NAME.kubereach-staging-…`,
+    /// `-tmp-`, `-old-`, or an older version's `.kubereach-UUID`): never read as input.
+    public static func isOwnStaging(_ component: Substring) -> Bool {
+        component.hasPrefix(".") && component.contains(".kubereach-")
     }
 
     /// The whole file as bytes, read once (no intermediate `Data`): manifests and kubectl's

@@ -1,7 +1,7 @@
 /// Object names as the API server accepts them, so that no name can break an output line.
-enum NameValidation {
+public enum NameValidation {
     /// nil when valid; namespaces are DNS labels, other names DNS subdomains.
-    static func problem(_ name: String, isNamespace: Bool) -> String? {
+    public static func problem(_ name: String, isNamespace: Bool) -> String? {
         let limit = isNamespace ? 63 : 253
         let u = Array(name.utf8)
         guard let first = u.first, let last = u.last, u.count <= limit else { return "must be 1 to \(limit) characters" }

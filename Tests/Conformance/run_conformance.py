@@ -539,7 +539,10 @@ def main(argv=None):
     opts = parser.parse_args(argv)
     root = os.path.abspath(opts.conformance)
     if not os.path.isdir(root):
-        print("conformance data not found at %s: skipped" % root)
+        if os.environ.get("KUBEREACH_REQUIRE_SHARED") == "1":
+            print("error: conformance data not found at %s (required by KUBEREACH_REQUIRE_SHARED=1)" % root)
+            return 2
+        print("SKIPPED: conformance data not found at %s" % root)
         return 0
     binary = os.path.abspath(opts.kubereach) if os.sep in opts.kubereach else opts.kubereach
     passed = failed = skipped = 0

@@ -12,14 +12,14 @@ import Testing
         IPRange(family: .v4, lower: IPAddress(a)!.value, upper: IPAddress(b)!.value)
     }
 
-    static func edge(_ s: String, _ d: String, _ c: ConnectionSet) -> ConnectivityEdge {
+    static func edge(_ s: Endpoint, _ d: Endpoint, _ c: ConnectionSet) -> ConnectivityEdge {
         ConnectivityEdge(source: s, destination: d, connections: c)
     }
 
     /// Builds a snapshot; external ranges are given as `(range, [(peer, isSource, conns)])`.
-    static func snapshot(_ nodes: [String], _ edges: [ConnectivityEdge], externals: [IPRange] = []) -> ConnectivitySnapshot {
+    static func snapshot(_ nodes: [Endpoint], _ edges: [ConnectivityEdge], externals: [IPRange] = []) -> ConnectivitySnapshot {
         ConnectivitySnapshot(
-            nodes: Set(nodes), edges: edges, externalRanges: Dictionary(uniqueKeysWithValues: externals.map { ($0.externalName, $0) }))
+            nodes: Set(nodes), edges: edges, externalRanges: Set(externals))
     }
 
     @Test func addedRemovedAndChangedPairs() {
@@ -64,8 +64,8 @@ import Testing
     @Test func rangesCutDifferentlyCompareAsAddresses() {
         let whole = Self.range("10.0.0.0", "10.255.255.255")
         let low = Self.range("10.0.0.0", "10.127.255.255"), high = Self.range("10.128.0.0", "10.255.255.255")
-        let old = Self.snapshot(["w"], [Self.edge(whole.externalName, "w", Self.tcp80)], externals: [whole])
-        let new = Self.snapshot(["w"], [Self.edge(low.externalName, "w", Self.tcp80), Self.edge(high.externalName, "w", Self.tcp80)], externals: [low, high])
+        let old = Self.snapshot(["w"], [Self.edge(Endpoint.external(whole), "w", Self.tcp80)], externals: [whole])
+        let new = Self.snapshot(["w"], [Self.edge(Endpoint.external(low), "w", Self.tcp80), Self.edge(Endpoint.external(high), "w", Self.tcp80)], externals: [low, high])
         #expect(ConnectivityDiff(old: old, new: new).isEmpty)
     }
 
@@ -75,13 +75,13 @@ import Testing
         let everything = IPRange.everything(.v4)
         let a = Self.range("0.0.0.0", "9.255.255.255"), b = Self.range("10.0.0.0", "10.255.255.255")
         let c = Self.range("11.0.0.0", "255.255.255.255")
-        let old = Self.snapshot(["w"], [Self.edge("w", everything.externalName, .all)], externals: [everything])
+        let old = Self.snapshot(["w"], [Self.edge("w", Endpoint.external(everything), .all)], externals: [everything])
         let new = Self.snapshot(
-            ["w"], [Self.edge("w", a.externalName, .all), Self.edge("w", b.externalName, Self.tcp80), Self.edge("w", c.externalName, .all)],
+            ["w"], [Self.edge("w", Endpoint.external(a), .all), Self.edge("w", Endpoint.external(b), Self.tcp80), Self.edge("w", Endpoint.external(c), .all)],
             externals: [a, b, c])
         let diff = ConnectivityDiff(old: old, new: new)
         #expect(diff.added.isEmpty && diff.removed.isEmpty)
-        #expect(diff.changed == [.init(source: "w", destination: b.externalName, before: .all, after: Self.tcp80)])
+        #expect(diff.changed == [.init(source: "w", destination: Endpoint.external(b), before: .all, after: Self.tcp80)])
         #expect(!diff.widens)
     }
 
@@ -90,11 +90,11 @@ import Testing
         let a = Self.range("0.0.0.0", "9.255.255.255"), b = Self.range("10.0.0.0", "10.255.255.255")
         let c = Self.range("11.0.0.0", "11.255.255.255"), d = Self.range("12.0.0.0", "255.255.255.255")
         let old = Self.snapshot(
-            ["w"], [a, b, c, d].map { Self.edge($0.externalName, "w", Self.udp53) }, externals: [a, b, c, d])
-        let new = Self.snapshot(["w"], [Self.edge(b.externalName, "w", Self.udp53)], externals: [IPRange.everything(.v4), b])
+            ["w"], [a, b, c, d].map { Self.edge(Endpoint.external($0), "w", Self.udp53) }, externals: [a, b, c, d])
+        let new = Self.snapshot(["w"], [Self.edge(Endpoint.external(b), "w", Self.udp53)], externals: [IPRange.everything(.v4), b])
         let diff = ConnectivityDiff(old: old, new: new)
-        let removed = diff.removed.map(\.source).sorted()
-        #expect(removed == [a.externalName, Self.range("11.0.0.0", "255.255.255.255").externalName].sorted())
+        let removed = diff.removed.map(\.source)
+        #expect(removed == [Endpoint.external(a), Endpoint.external(Self.range("11.0.0.0", "255.255.255.255"))])
     }
 
     @Test func outputIsSortedByteWise() {

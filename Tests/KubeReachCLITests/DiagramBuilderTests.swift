@@ -7,12 +7,12 @@ import Testing
     static let all = ConnectionSet.all
     static let tcp80 = ConnectionSet(.tcp, PortSet([80...80]))
 
-    static func e(_ s: String, _ d: String, _ c: ConnectionSet = all) -> ConnectivityEdge {
+    static func e(_ s: Endpoint, _ d: Endpoint, _ c: ConnectionSet = all) -> ConnectivityEdge {
         ConnectivityEdge(source: s, destination: d, connections: c)
     }
 
     /// Every ordered pair of distinct names, with one connection set.
-    static func clique(_ names: [String], _ c: ConnectionSet = all) -> [ConnectivityEdge] {
+    static func clique(_ names: [Endpoint], _ c: ConnectionSet = all) -> [ConnectivityEdge] {
         names.flatMap { s in names.filter { $0 != s }.map { e(s, $0, c) } }
     }
 
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func twinsBecomeOneGroupAndKeepTheirOutsideEdges() {
-        let members = ["a/p[Pod]", "a/q[Pod]", "a/r[Pod]"]
+        let members: [Endpoint] = ["a/p[Pod]", "a/q[Pod]", "a/r[Pod]"]
         let edges = Self.clique(members) + members.map { Self.e($0, "b/db[Pod]", Self.tcp80) }
         let d = DiagramBuilder.build(edges: edges, nodes: [], level: .workload)
         let group = d.nodes.first { $0.kind == .group }
@@ -35,7 +35,7 @@ import Testing
 
     /// Not twins: r alone reaches the database, so grouping would invent edges for p and q.
     @Test func mutuallyReachingButDifferentWorkloadsAreNotGrouped() {
-        let members = ["a/p[Pod]", "a/q[Pod]", "a/r[Pod]"]
+        let members: [Endpoint] = ["a/p[Pod]", "a/q[Pod]", "a/r[Pod]"]
         let d = DiagramBuilder.build(edges: Self.clique(members) + [Self.e("a/r[Pod]", "b/db[Pod]")], nodes: [], level: .workload)
         #expect(!d.nodes.contains { $0.kind == .group })
     }
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aWorkloadReachingEveryOtherGetsAMarkerInsteadOfEdges() {
-        let others = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
+        let others: [Endpoint] = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
         let edges = others.map { Self.e("a/scanner[Pod]", $0) } + others.map { Self.e($0, "z/sink[Pod]", Self.tcp80) }
         let d = DiagramBuilder.build(edges: edges, nodes: [], level: .workload)
         let scanner = d.nodes.first { $0.id == "a/scanner[Pod]" }
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func aWorkloadEveryOtherReachesGetsAMarker() {
-        let others = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
+        let others: [Endpoint] = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
         let d = DiagramBuilder.build(edges: others.map { Self.e($0, "a/dns[Pod]", Self.tcp80) }, nodes: [], level: .workload)
         #expect(d.nodes.first { $0.id == "a/dns[Pod]" }?.reachedByAll == Self.tcp80)
         #expect(d.edges.isEmpty)
@@ -82,10 +82,10 @@ import Testing
 
     /// `internet` in a path stands for the external ranges with an edge to the next step.
     @Test func pathIsHighlightedEvenThroughACondensedEdge() {
-        let others = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
+        let others: [Endpoint] = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
         let edges = others.map { Self.e("a/scanner[Pod]", $0) } + [Self.e("0.0.0.0-255.255.255.255[External]", "a/scanner[Pod]", Self.tcp80)]
         let d = DiagramBuilder.build(
-            edges: edges, nodes: [], level: .workload, options: DiagramOptions(highlight: ["internet", "a/scanner[Pod]", "c/x[Pod]"]))
+            edges: edges, nodes: [], level: .workload, options: DiagramOptions(highlight: [nil, "a/scanner[Pod]", "c/x[Pod]"]))
         #expect(d.nodes.first { $0.id == "a/scanner[Pod]" }?.reachesAll == Self.all)
         #expect(d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
             "0.0.0.0-255.255.255.255[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",

@@ -1,12 +1,13 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach diff` on the peer suite's semanticDiff scenarios (read in place, never
 /// copied), on Examples/shop against a modified copy, and on git revisions.
 @Suite struct DiffCommandTests {
-    static let conformance = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/conformance/netpol-analyzer").standardizedFileURL.path
-    static let available = FileManager.default.fileExists(atPath: conformance + "/semanticDiff-same-topologies-old1")
+    static let conformance = SharedData.netpolAnalyzer
+    /// Present, or required by CI (then a missing data set fails the tests).
+    static let available = SharedData.shouldRun
 
     static func scenario(_ name: String) -> String { "\(conformance)/semanticDiff-\(name)/input" }
 

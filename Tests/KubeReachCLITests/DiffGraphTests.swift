@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach diff -o dot|svg`: the diff drawn as a graph. DOT is compared with goldens

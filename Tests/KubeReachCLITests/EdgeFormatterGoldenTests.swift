@@ -1,5 +1,6 @@
 import KubeReachCore
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// A small cluster built in code: default deny in `db`, web -> api on TCP 8080, api -> db

@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach explain` on the bundled example: an allowed pair, denials with nearest misses,

@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachTestSupport
 import Testing
 
 /// `list --focus ...` on the basic fixture.
@@ -41,10 +42,15 @@ import Testing
     }
 
     @Test func nameMatching() {
-        #expect(EdgeFocus.names("ns/web[Deployment]", among: ["web"]))
-        #expect(EdgeFocus.names("ns/web[Deployment]", among: ["ns/web"]))
-        #expect(!EdgeFocus.names("ns/web[Deployment]", among: ["other/web"]))
-        #expect(!EdgeFocus.names("10.0.0.0-10.255.255.255[External]", among: ["10.0.0.0-10.255.255.255"]))
+        let ref = { (text: String) in try! EndpointReference.parse(text) }
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: [ref("web")]))
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: [ref("ns/web")]))
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: [ref("ns/web[Deployment]")]))
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: [ref("ns/deployments/web")]))
+        #expect(!EdgeFocus.names("ns/web[Deployment]", among: [ref("ns/StatefulSet/web")]))
+        #expect(!EdgeFocus.names("ns/web[Deployment]", among: [ref("other/web")]))
+        #expect(EdgeFocus.names("ns/web[Deployment]", among: [ref("ns/*")]))
+        #expect(!EdgeFocus.names("10.0.0.0-10.255.255.255[External]", among: [ref("internet")]))
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachAnalysis
 import KubeReachCore
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach generate default-deny`: the YAML, its round trip through the loader, the
@@ -183,7 +184,7 @@ import Testing
         // namespaces and the world reach x.
         #expect(violations.contains { $0.source == "kube-system/dns[Pod]" && $0.destination == "a/x[Pod]" && $0.unexpected.isAll })
         #expect(!violations.contains { $0.source == "a/y[Pod]" })
-        #expect(violations.contains { $0.source.hasSuffix("[External]") && $0.destination == "a/x[Pod]" })
+        #expect(violations.contains { $0.source.isExternal && $0.destination == "a/x[Pod]" })
     }
 
     @Test func scalarsThatYAMLWouldRetypeAreQuoted() throws {

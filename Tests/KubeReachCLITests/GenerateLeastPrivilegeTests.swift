@@ -2,6 +2,7 @@ import Foundation
 import KubeReachAnalysis
 import KubeReachCore
 import KubeReachYAML
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach generate least-privilege`: the YAML for an intent file, `--keep-current`

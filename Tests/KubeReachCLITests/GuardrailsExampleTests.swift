@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// The AdminNetworkPolicy example: the connectivity list and explanations that walk through

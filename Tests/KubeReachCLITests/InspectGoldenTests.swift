@@ -1,3 +1,4 @@
+import KubeReachTestSupport
 import Testing
 
 /// `who-selects` and `show-policy` on the bundled example.

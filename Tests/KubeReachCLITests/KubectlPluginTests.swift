@@ -6,9 +6,7 @@ import Testing
 /// reads the cluster — also through kubectl's own plugin mechanism.
 @Suite(.timeLimit(.minutes(5)))
 struct KubectlPluginTests {
-    static var binary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/kubereach").standardized
-    }
+    static var binary: URL { StdinTests.binary }
 
     @Test func pluginUsageSaysKubectlReach() {
         let plugin = RunContext(asKubectlPlugin: true)

@@ -30,14 +30,14 @@ import Testing
 
     @Test func shortestPathNeedsThreeHopsThroughTwoNamespaces() throws {
         let g = try graph(Self.threeHops)
-        let paths = g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.workload(namespace: "b", kind: nil, name: "db")), k: 3)
+        let paths = g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3)
         #expect(paths.count == 1)
         #expect(PathFormatter.line(g, paths[0]) == "0.0.0.0-255.255.255.255[External] -[TCP 443]-> a/web[Pod] -[TCP 8080]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]")
-        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.workload(namespace: "b", kind: nil, name: "db")), k: 3, maxHops: 2).isEmpty)
-        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.workload(namespace: "b", kind: nil, name: "db")), k: 3, port: (.tcp, 443)).isEmpty)
+        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, maxHops: 2).isEmpty)
+        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, port: (.tcp, 443)).isEmpty)
         let radius = g.blastRadius(from: g.nodes(.internet))
         #expect(radius.map { "\(g.names[$0.node]):\($0.hops)" } == ["a/web[Pod]:1", "a/api[Pod]:2", "b/db[Pod]:3"])
-        let reverse = g.blastRadius(from: g.nodes(.workload(namespace: "b", kind: nil, name: "db")), reverse: true)
+        let reverse = g.blastRadius(from: g.nodes(.object(namespace: "b", kind: nil, name: "db")), reverse: true)
         #expect(Set(reverse.map { g.names[$0.node] }) == ["a/api[Pod]", "a/web[Pod]", "0.0.0.0-255.255.255.255[External]"])
     }
 
@@ -47,7 +47,7 @@ import Testing
         let text = Self.threeHops + Self.pod("agent", "a", "agent", host: true)
             + Self.policy("db-agent", "b", "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: agent}}}]}]")
             + Self.policy("web-agent", "a", "  podSelector: {matchLabels: {app: web}}\n  egress: [{to: [{podSelector: {matchLabels: {app: agent}}}]}]")
-        let db = NodeReference.workload(namespace: "b", kind: nil, name: "db"), web = NodeReference.workload(namespace: "a", kind: nil, name: "web")
+        let db = EndpointReference.object(namespace: "b", kind: nil, name: "db"), web = EndpointReference.object(namespace: "a", kind: nil, name: "web")
         let bypass = try graph(text)
         let viaAgent = bypass.shortestPaths(from: bypass.nodes(web), to: bypass.nodes(db), k: 1)
         #expect(viaAgent.first.map { PathFormatter.line(bypass, $0) } == "a/web[Pod] -[All Connections]-> a/agent[Pod] (hostNetwork) -[All Connections]-> b/db[Pod]")
@@ -58,7 +58,7 @@ import Testing
 
     @Test func kShortestAreDistinctAndRanked() throws {
         let g = try graph(Self.threeHops.replacing("policyTypes: [Ingress, Egress]", with: "policyTypes: [Ingress]"))
-        let paths = g.shortestPaths(from: g.nodes(.namespace("a")), to: g.nodes(.workload(namespace: "b", kind: nil, name: "db")), k: 5)
+        let paths = g.shortestPaths(from: g.nodes(.namespace("a")), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 5)
         #expect(Set(paths.map(\.nodes)).count == paths.count)
         #expect(paths.map(\.hops.count) == paths.map(\.hops.count).sorted())
     }
@@ -92,7 +92,7 @@ import Testing
                     for m in adjacency[n] ?? [] where seen.insert(m).inserted { frontier.append(m) }
                 }
                 seen.remove(start)
-                let fast = Set(g.blastRadius(from: [g.node(named: start)!]).map { g.names[$0.node] })
+                let fast = Set(g.blastRadius(from: [g.nodes.firstIndex { $0.description == start }!]).map { g.names[$0.node] })
                 #expect(fast == seen, "seed \(seed) from \(start)")
             }
         }

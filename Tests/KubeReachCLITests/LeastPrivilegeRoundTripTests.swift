@@ -19,11 +19,9 @@ import Testing
     /// A random intent from the current edges: about a third of them, each with one to
     /// three random port entries (single ports, ranges or a whole protocol).
     static func randomIntents(_ reach: Reachability, rng: inout SplitMix64) -> [Intent] {
-        var workloads: [String: WorkloadRef] = [:]
-        for p in reach.cluster.pods { workloads[p.workload.description] = p.workload }
         var out: [Intent] = []
         for e in reach.edges(level: .workload) where rng.chance(0.3) {
-            guard let s = workloads[e.source] ?? nil, let d = workloads[e.destination] ?? nil else { continue }
+            guard case .workload(let s) = e.source, case .workload(let d) = e.destination else { continue }
             var c = ConnectionSet.none
             for _ in 0...rng.below(3) {
                 let proto = [NetworkProtocol.tcp, .udp, .sctp][rng.below(3)]
@@ -37,7 +35,7 @@ import Testing
             out.append(Intent(source: .workload(s), destination: .workload(d), connections: c, origins: ["seed"]))
         }
         // A few external peers, some overlapping pod IPs (10.0.0.0/8 holds them all).
-        let names = Array(Set(workloads.values)).sorted()
+        let names = Array(Set(reach.cluster.pods.map(\.workload))).sorted()
         for cidr in ["10.0.0.0/8", "203.0.113.0/24", "0.0.0.0/0"] where !names.isEmpty {
             let w = names[rng.below(names.count)], r = try! CIDR.parse(cidr).range
             let c = ConnectionSet(.tcp, PortSet(port: 443))

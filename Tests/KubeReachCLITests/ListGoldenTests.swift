@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach list` on the basic fixture, every format and level, against golden files.

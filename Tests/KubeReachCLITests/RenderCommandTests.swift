@@ -1,4 +1,5 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach render`: golden DOT, SVG and PNG through the in-process renderer, options and errors.

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachGraphviz
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// Names the YAML loader would refuse (so the cluster is built in code) must still give DOT
@@ -23,7 +24,7 @@ import Testing
 
     func diagram(level: AggregationLevel = .workload, grouping: Bool = false) -> (Diagram, String) {
         let reach = Reachability(cluster: Self.cluster)
-        let nodes = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: level) }
+        let nodes = reach.cluster.pods.indices.map { reach.endpoint(ofPod: $0, level: level) }
         let d = DiagramBuilder.build(edges: reach.edges(level: level), nodes: nodes, level: level, options: DiagramOptions(minimumGroup: grouping ? 3 : .max, notes: ["<b>&note\"</b>"]))
         return (d, DiagramDotWriter.render(d))
     }
@@ -56,5 +57,22 @@ import Testing
         #expect(!dot.contains("\n}]; digraph"))
         let png = try GraphvizRenderer.render(dot: dot, layout: .sfdp, format: .png)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    }
+}
+
+/// `list -o dot` and `render -o dot` quote a hostile name through the one DOT escaper.
+@Suite struct DotQuotingTests {
+    @Test func listAndRenderQuoteAlike() throws {
+        let reach = Reachability(cluster: RenderHostileNamesTests.cluster)
+        let edges = reach.edges(level: .workload)
+        let list = EdgeFormatter.render(edges, as: .dot, nodes: Array(reach.groupEndpoints(level: .workload)))
+        let render = DiagramDotWriter.render(
+            DiagramBuilder.build(edges: edges, nodes: Array(reach.groupEndpoints(level: .workload)), level: .workload, options: DiagramOptions(minimumGroup: .max)))
+        for name in RenderHostileNamesTests.names {
+            let endpoint = reach.groupEndpoints(level: .workload).first { $0.bareName == name }!
+            let quoted = DotText.id(endpoint.description)
+            #expect(list.contains(quoted + " [label="), "list -o dot: \(name)")
+            #expect(render.contains(quoted + " [label="), "render -o dot: \(name)")
+        }
     }
 }

@@ -95,7 +95,7 @@ import Testing
     @Test func hostileNamesAppearOnlyEscaped() throws {
         let reach = Reachability(cluster: RenderHostileNamesTests.cluster)
         let edges = reach.edges(level: .workload)
-        let nodes = reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }
+        let nodes = reach.cluster.pods.indices.map { reach.endpoint(ofPod: $0, level: .workload) }
         let dot = DiagramDotWriter.render(DiagramBuilder.build(edges: edges, nodes: nodes, level: .workload))
         let svg = String(decoding: try GraphvizRenderer.render(dot: dot, layout: .dot, format: .svg), as: UTF8.self)
         let content = ReportContent(

@@ -3,12 +3,13 @@ import Testing
 
 /// The real binary reading `-` from stdin, as in `helm template ... | kubereach list -`.
 @Suite struct StdinTests {
+    /// The binary built beside the test runner (`swift build --build-tests` builds both).
     static var binary: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/kubereach").standardized
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kubereach")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
-    func readsManifestsFromStdin() throws {
+    @Test func readsManifestsFromStdin() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no kubereach binary at \(Self.binary.path)")
         let p = Process()
         p.executableURL = Self.binary
         p.arguments = ["list", "-", "--by", "pod"]

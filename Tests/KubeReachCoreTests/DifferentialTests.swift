@@ -119,7 +119,7 @@ import Testing
                 }
             }
             var actual: [String: ConnectionSet] = [:]
-            for e in engine.edges(level: .workload) where !e.source.hasSuffix("[External]") && !e.destination.hasSuffix("[External]") {
+            for e in engine.edges(level: .workload) where !e.source.isExternal && !e.destination.isExternal {
                 actual["\(e.source) => \(e.destination)"] = e.connections
             }
             #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")
@@ -140,7 +140,7 @@ import Testing
                 }
             }
             var actual: [String: ConnectionSet] = [:]
-            for e in engine.edges(level: .pod) where !e.source.hasSuffix("[External]") && !e.destination.hasSuffix("[External]") {
+            for e in engine.edges(level: .pod) where !e.source.isExternal && !e.destination.isExternal {
                 actual["\(e.source) => \(e.destination)"] = e.connections
             }
             #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")

@@ -99,7 +99,7 @@ import Testing
                 egress: [AdminRule(name: "out", action: .deny, peers: [.pods(Self.everyone), Self.everywhere])]))
             let edges = Reachability(cluster: cluster, options: EvaluationOptions(hostNetwork: .apply)).edges(level: .pod)
             // External sources are not admin peers in ingress: only they may still reach pods.
-            let leaks = edges.filter { !$0.source.hasSuffix("[External]") }
+            let leaks = edges.filter { !$0.source.isExternal }
             #expect(leaks.isEmpty, "seed \(seed): \(leaks.first.map { "\($0.source) => \($0.destination)" } ?? "")")
         }
     }

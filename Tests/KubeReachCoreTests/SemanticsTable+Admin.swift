@@ -23,7 +23,7 @@ extension Build {
     static func networks(_ cidrs: String...) -> AdminPeer { .networks(cidrs.map { try! CIDR.parse($0) }) }
 }
 
-/// SEMANTICS.md section 8, one row per rule of the admin tiers.
+/// Docs/semantics.md §8, one row per rule of the admin tiers.
 extension SemanticsTable {
     static func adminCluster(
         _ admin: [AdminNetworkPolicy], policies: [NetworkPolicy] = [], pods: [Pod] = [a, b, c], nodes: [ClusterNode] = []

@@ -1,6 +1,6 @@
 import KubeReachCore
 
-/// The canonical policies, one or more rows per rule of SEMANTICS.md sections 1-7.
+/// The canonical policies, one or more rows per rule of Docs/semantics.md §1–§7.
 enum SemanticsTable {
     typealias B = Build
     static let a = B.pod("a", "web", ["app": "web"], ip: "10.1.0.1")

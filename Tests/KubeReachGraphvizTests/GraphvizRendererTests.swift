@@ -1,5 +1,6 @@
 import Foundation
 import KubeReachGraphviz
+import KubeReachTestSupport
 import Testing
 
 /// The renderer on small graphs: formats, errors as values, determinism, concurrency.

@@ -1,13 +1,18 @@
 import Foundation
 import KubeReachCore
 import KubeReachYAML
+import KubeReachTestSupport
 import Testing
 
 /// Every scenario input of the upstream conformance set loads without errors (they are
 /// valid manifests with the quirks listed in the conformance README). Skipped when the
 /// shared data is not present.
 @Suite struct ConformanceInputTests {
-    static let root = "/work/shared/conformance/netpol-analyzer"
+    /// With KUBEREACH_REQUIRE_SHARED=1 a missing data set fails here (the parameterised
+    /// tests below would otherwise have no cases and pass silently).
+    @Test func sharedDataPresentWhenRequired() { SharedData.requirePresent() }
+
+    static let root = SharedData.netpolAnalyzer
 
     static let scenarios: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []

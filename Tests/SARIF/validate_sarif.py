@@ -199,8 +199,12 @@ def main(argv=None):
     try:
         validator = make_validator(import_jsonschema(), load_schema())
     except Unavailable as e:
-        print("error: cannot validate SARIF: %s" % e)
-        return 2
+        # Needs the package registry (PyPI): offline, a visible skip, unless CI requires it.
+        if os.environ.get("KUBEREACH_REQUIRE_SHARED") == "1":
+            print("error: cannot validate SARIF (required by KUBEREACH_REQUIRE_SHARED=1): %s" % e)
+            return 2
+        print("SKIPPED: SARIF schema validation needs the package registry: %s" % e)
+        return 0
     binary = os.path.abspath(args.kubereach)
     passed, failed = 0, 0
 

@@ -5,13 +5,10 @@ extension ConnectivitySnapshot {
     /// that becomes empty disappear), so that two sides can be compared without them.
     public func removingAddresses(_ addresses: [IPAddress]) -> ConnectivitySnapshot {
         guard !addresses.isEmpty else { return self }
-        var pieces: [String: [IPRange]] = [:], ranges: [String: IPRange] = [:]
-        for (name, r) in externalRanges {
-            let kept = r.subtracting(addresses)
-            pieces[name] = kept
-            for k in kept { ranges[k.externalName] = k }
-        }
-        let names = { (n: String) in pieces[n].map { $0.map(\.externalName) } ?? [n] }
+        var pieces: [IPRange: [IPRange]] = [:]
+        for r in externalRanges { pieces[r] = r.subtracting(addresses) }
+        let ranges = Set(pieces.values.joined())
+        let names = { (e: Endpoint) in e.externalRange.map { pieces[$0, default: [$0]].map(Endpoint.external) } ?? [e] }
         let list = edges.flatMap { e in
             names(e.source).flatMap { s in names(e.destination).map { ConnectivityEdge(source: s, destination: $0, connections: e.connections) } }
         }

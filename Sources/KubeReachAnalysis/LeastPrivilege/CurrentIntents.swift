@@ -7,21 +7,18 @@ public enum CurrentIntents {
     public static let origin = "current policies"
 
     public static func intents(_ reach: Reachability) -> [Intent] {
-        var workloads: [String: WorkloadRef] = [:]
-        for p in reach.cluster.pods { workloads[p.workload.description] = p.workload }
-        let ranges = reach.externalRangesByName
         var out: [Intent] = []
         // (workload, outbound?, connections) → ranges, merged below.
         var external: [ExternalKey: [IPRange]] = [:]
         for e in reach.edges(level: .workload) {
-            switch (workloads[e.source], workloads[e.destination]) {
-            case (let s?, let d?):
+            switch (e.source, e.destination) {
+            case (.workload(let s), .workload(let d)):
                 out.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin]))
-            case (let s?, nil):
-                if let r = ranges[e.destination] { external[ExternalKey(workload: s, outbound: true, connections: e.connections), default: []].append(r) }
-            case (nil, let d?):
-                if let r = ranges[e.source] { external[ExternalKey(workload: d, outbound: false, connections: e.connections), default: []].append(r) }
-            case (nil, nil):
+            case (.workload(let s), .external(let r)):
+                external[ExternalKey(workload: s, outbound: true, connections: e.connections), default: []].append(r)
+            case (.external(let r), .workload(let d)):
+                external[ExternalKey(workload: d, outbound: false, connections: e.connections), default: []].append(r)
+            default:
                 break
             }
         }

@@ -32,11 +32,10 @@ struct ExpectedConnectivity {
         }
         let classes = Set(podsOfClass.keys)
         let index = IntentIndex(plan.intents, holds: plan.holds)
-        var edges: [String: [String: ConnectionSet]] = [:]
-        func add(_ s: String, _ d: String, _ c: ConnectionSet) {
+        var edges: [Endpoint: [Endpoint: ConnectionSet]] = [:]
+        func add(_ s: Endpoint, _ d: Endpoint, _ c: ConnectionSet) {
             if !c.isEmpty { edges[s, default: [:]][d] = (edges[s]?[d] ?? .none).union(c) }
         }
-        var ranges: [String: IPRange] = [:]
         let sourceFamilies = Set(reach.externalSources.map(\.family)), destinationFamilies = Set(reach.externalDestinations.map(\.family))
         for a in classes {
             // Pairs of distinct pods: a workload to itself when two of its pods (replicas) may connect.
@@ -44,21 +43,19 @@ struct ExpectedConnectivity {
                 let e = a.isolated ? index.egress(a.selectedBy, b.selectedBy).union(b.dns ? DefaultDenyCheck.dnsPorts : .none) : .all
                 if e.isEmpty { continue }
                 let i = b.isolated ? index.ingress(a.selectedBy, b.selectedBy) : .all
-                add(a.workload.description, b.workload.description, e.intersection(i))
+                add(.workload(a.workload), .workload(b.workload), e.intersection(i))
             }
             let out = a.isolated ? index.toExternal(a.selectedBy) : destinationFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
             for (r, c) in out {
-                ranges[r.externalName] = r
-                add(a.workload.description, r.externalName, c)
+                add(.workload(a.workload), .external(r), c)
             }
             let inbound = a.isolated ? index.fromExternal(a.selectedBy) : sourceFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
             for (r, c) in inbound {
-                ranges[r.externalName] = r
-                add(r.externalName, a.workload.description, c)
+                add(.external(r), .workload(a.workload), c)
             }
         }
         let list = edges.flatMap { s, ds in ds.map { ConnectivityEdge(source: s, destination: $0.key, connections: $0.value) } }
-        return ConnectivitySnapshot(nodes: Set(cluster.pods.map(\.workload.description)), edges: list, externalRanges: ranges)
+        return ConnectivitySnapshot(nodes: Set(cluster.pods.map { .workload($0.workload) }), edges: list)
     }
 }
 

@@ -14,17 +14,19 @@ public struct IntentResolver: Sendable {
     /// The endpoint, or nil with the reason it cannot be resolved.
     public func resolve(_ text: String) -> Result<IntentEndpoint, ResolveError> {
         let t = text.trimmingWhitespace()
-        if t == ReachabilityGraph.internet { return .success(.external(Self.internet)) }
         if t.contains("/"), let first = t.split(separator: "/").first, IPAddress(String(first)) != nil {
             guard let cidr = try? CIDR.parse(t) else { return .failure(ResolveError(text: t, reason: "not a valid CIDR")) }
             return .success(.external(cidr.range))
         }
         let ref: EndpointReference
-        do { ref = try EndpointReference.parse(t, defaultNamespace: "") } catch {
+        do { ref = try EndpointReference.parse(t) } catch {
             return .failure(ResolveError(text: t, reason: "expected ns/name, ns/Kind/name, an IP address, a CIDR or internet"))
         }
-        if case .object(let ns, _, _) = ref, ns.isEmpty {
-            return .failure(ResolveError(text: t, reason: "name the namespace: ns/name or ns/Kind/name"))
+        switch ref {
+        case .internet: return .success(.external(Self.internet))
+        case .object(nil, _, _): return .failure(ResolveError(text: t, reason: "name the namespace: ns/name or ns/Kind/name"))
+        case .namespace, .selector: return .failure(ResolveError(text: t, reason: "name one workload, not a set"))
+        case .object, .address: break
         }
         switch cluster.resolve(ref) {
         case .pods(let members, _)?: return .success(.workload(cluster.pods[members[0]].workload))

@@ -30,11 +30,3 @@ public enum PortSpec {
         return ConnectionSet(proto, PortSet(range: lo...hi))
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces and tabs (Core has no Foundation).
-    func trimmingWhitespace() -> String {
-        let isSpace = { (c: Character) in c == " " || c == "\t" || c == "\r" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
-    }
-}

@@ -3,46 +3,36 @@ public enum AggregationLevel: String, CaseIterable, Sendable {
     case pod, workload, namespace
 }
 
-/// One ordered pair of named endpoints with something allowed between them.
+/// One ordered pair of endpoints with something allowed between them.
 public struct ConnectivityEdge: Hashable, Sendable {
-    public var source: String
-    public var destination: String
+    public var source: Endpoint
+    public var destination: Endpoint
     public var connections: ConnectionSet
 
-    public init(source: String, destination: String, connections: ConnectionSet) {
+    public init(source: Endpoint, destination: Endpoint, connections: ConnectionSet) {
         self.source = source
         self.destination = destination
         self.connections = connections
     }
 }
 
-extension IPRange {
-    /// `10.0.0.0-10.255.255.255[External]`
-    public var externalName: String { "\(description)\(Self.externalSuffix)" }
-
-    /// What marks an external range among node names (netpol-analyzer's convention).
-    public static let externalSuffix = "[External]"
-
-    /// Whether a node name is an external range rather than a pod, workload or namespace.
-    public static func isExternalName(_ name: String) -> Bool { name.hasSuffix(externalSuffix) }
-}
-
 extension Reachability {
-    /// Every external node name (sources and destinations) → its range.
-    public var externalRangesByName: [String: IPRange] {
-        var out: [String: IPRange] = [:]
-        for r in externalSources + externalDestinations { out[r.externalName] = r }
-        return out
-    }
+    /// Every external endpoint (sources and destinations).
+    public var externalEndpoints: [Endpoint] { (externalSources + externalDestinations).map(Endpoint.external) }
 
-    /// The name of a pod at an aggregation level.
-    public func nodeName(ofPod index: Int, level: AggregationLevel) -> String {
+    /// The endpoint a pod is shown as at an aggregation level.
+    public func endpoint(ofPod index: Int, level: AggregationLevel) -> Endpoint {
         let pod = cluster.pods[index]
         switch level {
-        case .pod: return pod.qualifiedName
-        case .workload: return pod.workload.description
-        case .namespace: return pod.namespace
+        case .pod: return .pod(namespace: pod.namespace, name: pod.name)
+        case .workload: return .workload(pod.workload)
+        case .namespace: return .namespace(pod.namespace)
         }
+    }
+
+    /// The group endpoints of a level (every pod's), without external ranges.
+    public func groupEndpoints(level: AggregationLevel) -> Set<Endpoint> {
+        Set(cluster.pods.indices.map { endpoint(ofPod: $0, level: level) })
     }
 
     /// Every ordered pair of nodes with a non-empty connection set, external ranges
@@ -139,8 +129,8 @@ struct EdgeSweep {
 /// Every node name of one aggregation level (groups, external sources, external
 /// destinations) ranked in byte order, so that edges sort as integers.
 struct NodeIndex {
-    /// Names by rank.
-    var names: [String] = []
+    /// Endpoints by rank.
+    var names: [Endpoint] = []
     /// Ranks of the group nodes each identity belongs to (a pod-level identity may stand
     /// for several pods; a workload may hold several identities).
     var ofIdentity: [[Int]]
@@ -154,13 +144,13 @@ struct NodeIndex {
     var selfEdges: Bool
 
     init(_ reach: Reachability, level: AggregationLevel) {
-        var groupOfPod: [String] = []
-        for i in reach.cluster.pods.indices { groupOfPod.append(reach.nodeName(ofPod: i, level: level)) }
-        let sources = reach.externalSources.map(\.externalName)
-        let destinations = reach.externalDestinations.map(\.externalName)
+        var groupOfPod: [Endpoint] = []
+        for i in reach.cluster.pods.indices { groupOfPod.append(reach.endpoint(ofPod: i, level: level)) }
+        let sources = reach.externalSources.map(Endpoint.external)
+        let destinations = reach.externalDestinations.map(Endpoint.external)
         let all = Set(groupOfPod).union(sources).union(destinations)
-        names = all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var rank: [String: Int] = [:]
+        names = Array(all).sortedByName()
+        var rank: [Endpoint: Int] = [:]
         for (i, name) in names.enumerated() { rank[name] = i }
         var sets = [Set<Int>](repeating: [], count: reach.identities.count)
         repeated = sets

@@ -1,4 +1,4 @@
-/// The choices SEMANTICS.md leaves to the network plugin, made explicit.
+/// The choices Kubernetes leaves to the network plugin (Docs/semantics.md), made explicit.
 public struct EvaluationOptions: Sendable, Hashable {
     /// Whether an ipBlock also matches pods whose IP lies in it (upstream e2e tests expect it;
     /// netpol-analyzer does not). A pod with no known IP is never matched by an ipBlock.
@@ -20,7 +20,7 @@ public struct EvaluationOptions: Sendable, Hashable {
 
 /// NetworkPolicy does not reliably apply to pods on the node's network namespace.
 public enum HostNetworkPolicy: String, Sendable, Hashable, CaseIterable {
-    /// Never isolated: everything in and out is allowed (SEMANTICS.md default).
+    /// Never isolated: everything in and out is allowed (the upstream default, Docs/semantics.md §1).
     case bypass
     /// Isolated like any pod (what netpol-analyzer assumes).
     case apply

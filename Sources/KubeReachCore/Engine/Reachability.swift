@@ -4,7 +4,7 @@ import BitCollections
 /// per pod identity (not per pod) from compiled policies.
 ///
 /// Connections from S to D are the intersection of S's egress row at D and D's ingress
-/// row at S (SEMANTICS.md section 3). A row is shared by every identity with the same
+/// row at S (Docs/semantics.md §3). A row is shared by every identity with the same
 /// applying policies, so the cost follows distinct identities and rules, not pods².
 public struct Reachability: Sendable {
     public let cluster: Cluster

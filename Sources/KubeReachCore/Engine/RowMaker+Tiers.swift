@@ -1,5 +1,5 @@
 extension RowMaker {
-    /// A row where admin policies take part (SEMANTICS.md section 8), per column: the ANP
+    /// A row where admin policies take part (Docs/semantics.md §8), per column: the ANP
     /// rules that match it, in order, decide what they cover first (Allow, Deny, or Pass
     /// down); what is left or passed goes to the NetworkPolicy row when one isolates the
     /// identity, else to the BANP's rules, and what nothing decided is allowed.

@@ -1,4 +1,4 @@
-/// The admin tiers of an explanation (SEMANTICS.md section 8), from the model: each rule
+/// The admin tiers of an explanation (Docs/semantics.md §8), from the model: each rule
 /// that decided part of the connection set, in evaluation order.
 extension Explainer {
     /// The ANP tier for one side: its decisions, what it allowed, and what it left to the

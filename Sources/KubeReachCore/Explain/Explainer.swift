@@ -89,7 +89,7 @@ public struct Explainer: Sendable {
         return out
     }
 
-    /// Whether one peer of a policy in `policyNamespace` matches an endpoint (SEMANTICS.md section 5).
+    /// Whether one peer of a policy in `policyNamespace` matches an endpoint (Docs/semantics.md §5).
     public func matches(_ peer: PolicyPeer, policyNamespace: String, _ endpoint: Endpoint) -> Bool {
         switch (peer, endpoint) {
         case (.selector(let pods, let namespaces), .pod(let q)):

@@ -1,5 +1,5 @@
 /// A `policy.networking.k8s.io/v1alpha1` AdminNetworkPolicy or the cluster's single
-/// BaselineAdminNetworkPolicy (SEMANTICS.md section 8): cluster-scoped, with ordered rules
+/// BaselineAdminNetworkPolicy (Docs/semantics.md §8): cluster-scoped, with ordered rules
 /// whose actions decide before (ANP) or after (BANP) the NetworkPolicy tier.
 public struct AdminNetworkPolicy: Hashable, Sendable {
     public enum Tier: String, Hashable, Sendable {

@@ -4,7 +4,7 @@ public struct NetworkPolicy: Hashable, Sendable {
     public var name: String
     public var podSelector: LabelSelector
     /// Effective types: when `policyTypes` is absent the loader sets Ingress, plus Egress
-    /// when there is at least one egress rule (SEMANTICS.md section 2).
+    /// when there is at least one egress rule (Docs/semantics.md §2).
     public var affectsIngress: Bool
     public var affectsEgress: Bool
     /// True when the manifest wrote `policyTypes` (lint uses it).

@@ -1,16 +1,19 @@
-/// Narrows a connectivity list to some nodes (`list --focus`): lines touching them, in one
-/// direction, towards chosen peers, or allowing one protocol/port.
+/// Narrows a connectivity list to some endpoints (`list --focus`): lines touching them, in
+/// one direction, towards chosen peers, or allowing one protocol/port.
 public struct EdgeFocus: Sendable {
-    /// Names of focus nodes: a bare name (any namespace) or `ns/name`.
-    public var nodes: [String]
+    /// Focus endpoints (`name` in any namespace, `ns/name`, `ns/Kind/name`, `ns/*`).
+    public var nodes: [EndpointReference]
     /// When set, the other end must be one of these.
-    public var peers: [String]
-    /// `.ingress`: the focus node is the destination; `.egress`: the source.
+    public var peers: [EndpointReference]
+    /// `.ingress`: the focus endpoint is the destination; `.egress`: the source.
     public var direction: PolicyDirection?
     /// When set, only pairs that allow this protocol and port.
     public var connection: (proto: NetworkProtocol, port: Int)?
 
-    public init(nodes: [String] = [], peers: [String] = [], direction: PolicyDirection? = nil, connection: (NetworkProtocol, Int)? = nil) {
+    public init(
+        nodes: [EndpointReference] = [], peers: [EndpointReference] = [], direction: PolicyDirection? = nil,
+        connection: (NetworkProtocol, Int)? = nil
+    ) {
         self.nodes = nodes
         self.peers = peers
         self.direction = direction
@@ -26,12 +29,10 @@ public struct EdgeFocus: Sendable {
         return (proto, port)
     }
 
-    /// Whether a node name (`ns/name[Kind]`, `ns/name`, `ns`) is named by one of `names`.
-    public static func names(_ node: String, among names: [String]) -> Bool {
-        if IPRange.isExternalName(node) { return false }
-        let base = node.firstIndex(of: "[").map { String(node[..<$0]) } ?? node
-        let bare = base.split(separator: "/").last.map(String.init) ?? base
-        return names.contains { $0 == base || $0 == bare || $0 == node }
+    /// Whether an endpoint is named by one of `refs` (external ranges never are: focus is on
+    /// workloads, as netpol-analyzer's is).
+    public static func names(_ endpoint: Endpoint, among refs: [EndpointReference]) -> Bool {
+        !endpoint.isExternal && refs.contains { $0.matches(endpoint) }
     }
 
     public func apply(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
@@ -48,8 +49,8 @@ public struct EdgeFocus: Sendable {
         }
     }
 
-    /// Focus and peer names that match no node, for a warning.
-    public func unknownNames(among nodeNames: [String]) -> [String] {
-        (nodes + peers).filter { name in !nodeNames.contains { Self.names($0, among: [name]) } }
+    /// Focus and peer references that match no endpoint, for a warning.
+    public func unknownReferences(among endpoints: some Collection<Endpoint>) -> [EndpointReference] {
+        (nodes + peers).filter { ref in !endpoints.contains { Self.names($0, among: [ref]) } }
     }
 }

@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// NetworkPolicy does not reliably apply to hostNetwork pods: selecting them gives a false
-/// sense of isolation (SEMANTICS.md section 1).
+/// sense of isolation (Docs/semantics.md §1).
 struct HostNetworkTarget: LintRule {
     let id = "hostnetwork-target"
     let severity = Diagnostic.Severity.warning

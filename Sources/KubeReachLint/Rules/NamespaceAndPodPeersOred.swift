@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// A namespaceSelector and a podSelector written as two peers are ORed; one peer with both
-/// was usually meant (SEMANTICS.md section 5).
+/// was usually meant (Docs/semantics.md §5).
 struct NamespaceAndPodPeersOred: LintRule {
     let id = "namespace-pod-peers-ored"
     let severity = Diagnostic.Severity.warning

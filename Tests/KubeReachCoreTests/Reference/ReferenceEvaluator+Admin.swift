@@ -1,6 +1,6 @@
 import KubeReachCore
 
-/// SEMANTICS.md section 8, one (source, destination, protocol, port) question at a time:
+/// Docs/semantics.md §8, one (source, destination, protocol, port) question at a time:
 /// the ANPs whose subject holds the pod, by priority then name, first matching rule; Pass
 /// leaves the ANP tier; then the NetworkPolicy tier when it isolates the pod, else the
 /// BANP's first matching rule; else allowed.

@@ -6,7 +6,7 @@ enum RefEndpoint: Hashable {
     case external(IPAddress)
 }
 
-/// A deliberately naive evaluator written straight from SEMANTICS.md sections 1-8: one
+/// A deliberately naive evaluator written straight from Docs/semantics.md §1–§8: one
 /// (source, destination, protocol, port) question at a time, scanning every policy. It
 /// shares no logic with the engine beyond the model structs (it re-derives selector, port
 /// and ipBlock matching), so the two can check each other.

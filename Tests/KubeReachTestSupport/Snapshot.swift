@@ -4,7 +4,7 @@ import Testing
 /// Golden-file comparison. Files live in `Golden/` beside this file (found through
 /// `#filePath`, so re-recording writes into the source tree); set `KUBEREACH_RECORD=1`
 /// to rewrite them. On mismatch, the failure shows a line diff.
-func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+public func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let dir = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     let url = dir.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["KUBEREACH_RECORD"] == "1" {
@@ -22,7 +22,7 @@ func assertSnapshot(_ actual: String, named name: String, filePath: String = #fi
 }
 
 /// `-` expected lines missing from actual, `+` actual lines not expected, in order.
-func lineDiff(expected: String, actual: String) -> String {
+public func lineDiff(expected: String, actual: String) -> String {
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let diff = a.difference(from: e)

@@ -5,13 +5,13 @@ import Foundation
 #endif
 
 /// Whether bytes are well-formed XML (what a browser needs to show an SVG at all).
-func isWellFormedXML(_ bytes: [UInt8]) -> Bool {
+public func isWellFormedXML(_ bytes: [UInt8]) -> Bool {
     XMLParser(data: Data(bytes)).parse()
 }
 
 /// The text of every `<title>` element of an SVG (Graphviz puts node and cluster names
 /// there), or nil when the XML is not well-formed.
-func svgTitles(_ bytes: [UInt8]) -> [String]? {
+public func svgTitles(_ bytes: [UInt8]) -> [String]? {
     final class Titles: NSObject, XMLParserDelegate {
         var titles: [String] = []
         var current: String?

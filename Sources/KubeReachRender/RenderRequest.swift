@@ -1,0 +1,94 @@
+import KubeReachCore
+import KubeReachGraphviz
+
+/// What to draw, independent of the command that asks: `render` fills it from its options,
+/// `report` with the defaults, so both draw the same diagram and take the same fallbacks.
+public struct RenderRequest: Sendable {
+    public var level: AggregationLevel = .workload
+    public var focus: [EndpointReference] = []
+    public var pathFrom: EndpointReference?
+    public var pathTo: EndpointReference?
+    /// Past this many workloads, namespaces are drawn; past this many nodes, sfdp (0: no limit).
+    public var maxNodes = RenderRequest.defaultMaxNodes
+    public var layout: GraphvizRenderer.Layout?
+
+    public static let defaultMaxNodes = 150
+
+    public init(
+        level: AggregationLevel = .workload, focus: [EndpointReference] = [], pathFrom: EndpointReference? = nil,
+        pathTo: EndpointReference? = nil, maxNodes: Int = RenderRequest.defaultMaxNodes, layout: GraphvizRenderer.Layout? = nil
+    ) {
+        self.level = level
+        self.focus = focus
+        self.pathFrom = pathFrom
+        self.pathTo = pathTo
+        self.maxNodes = maxNodes
+        self.layout = layout
+    }
+}
+
+/// Why a diagram could not be drawn.
+public enum RenderError: Error, Sendable, CustomStringConvertible {
+    /// Workloads whose pods the policies treat differently cannot be drawn as one node.
+    case workloadConflicts([WorkloadConflict])
+    /// A `--focus` or `--path-*` reference names nothing (`role`: the option).
+    case noMatch(role: String, reference: EndpointReference)
+    /// Graphviz's own message.
+    case graphviz(String)
+
+    /// One error a line.
+    public var diagnostics: [Diagnostic] {
+        if case .workloadConflicts(let list) = self { return list.map { Diagnostic(.error, $0.description) } }
+        return [Diagnostic(.error, description)]
+    }
+
+    public var description: String {
+        switch self {
+        case .workloadConflicts(let list): list.map(\.description).joined(separator: "\n")
+        case .noMatch(let role, let ref): "\(role) \(ref) matches no workload"
+        case .graphviz(let message): message
+        }
+    }
+}
+
+/// A diagram ready for Graphviz: the condensed diagram, its DOT and the layout chosen.
+public struct DrawnDiagram: Sendable {
+    public var diagram: Diagram
+    public var dot: String
+    public var layout: GraphvizRenderer.Layout
+    /// Edges and nodes before condensing (the scene), for progress lines.
+    public var sceneEdgeCount: Int
+    /// What the pipeline decided (fallbacks, focus, path), also in the legend: for stderr.
+    public var notes: [String] { diagram.notes }
+
+    /// Past this many edges, labels are left out: they dominate layout time and overlap anyway.
+    static let maxLabelledEdges = 400
+
+    /// The render pipeline: scene (focus, path, namespace fallback), diagram, layout choice
+    /// (sfdp past `maxNodes` nodes), label cut-off, DOT.
+    public init(reach: Reachability, request: RenderRequest) throws(RenderError) {
+        var scene = try RenderScene(reach: reach, request: request)
+        sceneEdgeCount = scene.edges.count
+        diagram = DiagramBuilder.build(edges: scene.edges, nodes: scene.nodes, level: scene.level, options: scene.options)
+        layout = request.layout ?? .dot
+        if request.layout == nil && request.maxNodes > 0 && diagram.drawnNodeCount > request.maxNodes {
+            layout = .sfdp
+            scene.options.notes.append("\(diagram.drawnNodeCount) nodes: laid out with sfdp (pass --layout to choose)")
+        }
+        if diagram.edges.count > Self.maxLabelledEdges {
+            diagram.edgeLabels = false
+            scene.options.notes.append("\(diagram.edges.count) edges: connections in tooltips, not labels (see kubereach list)")
+        }
+        diagram.notes = scene.options.notes
+        dot = DiagramDotWriter.render(diagram)
+    }
+
+    /// SVG or PNG bytes through the in-process renderer.
+    public func render(_ format: GraphvizRenderer.Format) throws(RenderError) -> [UInt8] {
+        do {
+            return try GraphvizRenderer.render(dot: dot, layout: layout, format: format)
+        } catch {
+            throw .graphviz(error.description)
+        }
+    }
+}
