@@ -33,24 +33,12 @@ struct EvalCommand: StatusCommand {
         if output == .json {
             let query = pair.query
             let q = query.port == nil && query.proto == nil
-                ? "null" : "{\"protocol\": \"\((query.proto ?? .tcp).rawValue)\", \"port\": \(query.port.map(String.init) ?? "null")}"
-            let ports = conns.portRanges.map {
-                "{\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
-            }
-            return """
-                {
-                  "src": \(JSONText.quote(resolved.sourceName)),
-                  "dst": \(JSONText.quote(resolved.destinationName)),
-                  "query": \(q),
-                  "allowed": \(allowed),
-                  "conn": \(JSONText.quote(conns.description)),
-                  "ports": [\(ports.joined(separator: ", "))],
-                  "otherProtocols": \(conns.otherProtocols)
-                }
-
-                """
+                ? nil : EvalDocument.Query(protocol: (query.proto ?? .tcp).rawValue, port: query.port)
+            return JSONOutput.encode(
+                EvalDocument(source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: q, allowed: allowed, connections: conns))
         }
-        return "\(verdict)\(pair.query.askedText): \(resolved.sourceName) => \(resolved.destinationName)\nallowed connections: \(conns.description)\n"
+        let t = { (x: String) in TerminalText.escaped(x) }
+        return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
     }
 }
 

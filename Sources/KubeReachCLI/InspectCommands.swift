@@ -27,7 +27,7 @@ struct WhoSelectsCommand: ParsableCommand {
         guard case .pods(let pods, let name)? = cluster.resolve(ref) else { throw CLIError.notFound("\(target) is not a pod or workload of the input") }
         let inspector = PolicyInspector(cluster: cluster, options: input.evaluationOptions)
         let selecting = inspector.policiesSelecting(pod: pods[0])
-        var out = "\(name)\(pods.count > 1 ? " (\(pods.count) pods; shown for \(cluster.pods[pods[0]].qualifiedName))" : "")\n"
+        var out = "\(TerminalText.escaped(name))\(pods.count > 1 ? " (\(pods.count) pods; shown for \(cluster.pods[pods[0]].qualifiedName))" : "")\n"
         if cluster.pods[pods[0]].hostNetwork && input.hostNetwork == .bypass {
             out += "note: a hostNetwork pod; policies that select it are not applied (see --host-network-policy)\n"
         }
@@ -36,7 +36,7 @@ struct WhoSelectsCommand: ParsableCommand {
             out += "\(direction.rawValue): "
             out += list.isEmpty
                 ? "not isolated (no policy selects it for \(direction.rawValue.lowercased()))\n"
-                : "isolated by \(list.count) polic\(list.count == 1 ? "y" : "ies")\n" + list.map { "  \($0.qualifiedName)  \($0.location?.description ?? "")\n" }.joined()
+                : "isolated by \(list.count) polic\(list.count == 1 ? "y" : "ies")\n" + list.map { "  \(TerminalText.escaped($0.qualifiedName))  \($0.location?.description ?? "")\n" }.joined()
         }
         let idle = selecting.filter { !$0.ingress && !$0.egress }
         for p in idle { out += "note: \(cluster.policies[p.policy].qualifiedName) selects it but affects no direction\n" }
@@ -65,17 +65,21 @@ struct ShowPolicyCommand: ParsableCommand {
         }
         let p = cluster.policies[index]
         let (selected, rules) = PolicyInspector(cluster: cluster, options: input.evaluationOptions).inspect(policy: index)
-        var out = "NetworkPolicy \(p.qualifiedName)  \(p.location?.description ?? "")\n"
+        var out = "NetworkPolicy \(TerminalText.escaped(p.qualifiedName))  \(p.location?.description ?? "")\n"
         out += "types: \([p.affectsIngress ? "Ingress" : nil, p.affectsEgress ? "Egress" : nil].compactMap { $0 }.joined(separator: ", "))"
-        out += p.policyTypesWritten ? "\n" : " (policyTypes not written: inferred)\n"
+        switch p.policyTypesSource {
+        case .listed: out += "\n"
+        case .absent: out += " (policyTypes not written: inferred)\n"
+        case .empty: out += " (policyTypes: [] defaulted, as the API server does)\n"
+        }
         out += "selects \(selected.count) workload(s) with podSelector \(p.podSelector.isEmpty ? "{}" : "{\(p.podSelector.description)}"):\n"
-        out += selected.map { "  \($0)\n" }.joined()
+        out += selected.map { "  \(TerminalText.escaped($0))\n" }.joined()
         for rule in rules {
             let key = rule.direction == .ingress ? "ingress" : "egress"
             out += "spec.\(key)[\(rule.index)]  ports: \(rule.ports)  \(rule.location?.description ?? "")\n"
             for peer in rule.peers {
-                out += "  \(peer.peerIndex.map { "\(rule.direction == .ingress ? "from" : "to")[\($0)]: " } ?? "")\(peer.description)\n"
-                for w in peer.workloads { out += "    \(w)\n" }
+                out += "  \(peer.peerIndex.map { "\(rule.direction == .ingress ? "from" : "to")[\($0)]: " } ?? "")\(TerminalText.escaped(peer.description))\n"
+                for w in peer.workloads { out += "    \(TerminalText.escaped(w))\n" }
                 for a in peer.addresses { out += "    \(a)\n" }
                 if peer.workloads.isEmpty && peer.addresses.isEmpty { out += "    (matches nothing)\n" }
             }

@@ -1,7 +1,7 @@
 import KubeReachCore
 
 /// RFC 4180 CSV with a header row; fields that could be read as spreadsheet formulas
-/// are prefixed with a quote character.
+/// are prefixed with a quote character, control characters shown escaped (`TerminalText`).
 enum CSVEdgeFormatter {
     static func render(_ edges: [ConnectivityEdge]) -> String { header + edges.map(line).joined() }
 
@@ -12,7 +12,7 @@ enum CSVEdgeFormatter {
     }
 
     static func field(_ raw: String) -> String {
-        var s = raw
+        var s = TerminalText.escaped(raw)
         if let first = s.first, "=+-@\t\r".contains(first) { s = "'" + s }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacing("\"", with: "\"\"") + "\""

@@ -38,19 +38,20 @@ public enum DiffFormatter {
             guard !lines.isEmpty else { return }
             out += "\(title) (\(lines.count)):\n" + lines.map { $0 + "\n" }.joined()
         }
-        section("Added", diff.added.map { "+ \($0.source) => \($0.destination) : \($0.after.description)" })
-        section("Removed", diff.removed.map { "- \($0.source) => \($0.destination) : \($0.before.description)" })
+        let t = { (x: Endpoint) in TerminalText.escaped(x) }
+        section("Added", diff.added.map { "+ \(t($0.source)) => \(t($0.destination)) : \($0.after.description)" })
+        section("Removed", diff.removed.map { "- \(t($0.source)) => \(t($0.destination)) : \($0.before.description)" })
         var changed: [String] = []
         for e in diff.changed {
-            var line = "~ \(e.source) => \(e.destination) : \(e.before.description) -> \(e.after.description)"
+            var line = "~ \(t(e.source)) => \(t(e.destination)) : \(e.before.description) -> \(e.after.description)"
             if !e.widened.isEmpty { line += "\n    + \(e.widened.description)" }
             if !e.narrowed.isEmpty { line += "\n    - \(e.narrowed.description)" }
             changed.append(line)
         }
         section("Changed", changed)
         let word = nodeWord(level).prefix(1).uppercased() + nodeWord(level).dropFirst()
-        section("\(word) added", diff.nodesAdded.map { "+ \($0)" })
-        section("\(word) removed", diff.nodesRemoved.map { "- \($0)" })
+        section("\(word) added", diff.nodesAdded.map { "+ \(t($0))" })
+        section("\(word) removed", diff.nodesRemoved.map { "- \(t($0))" })
         if diff.isEmpty { out += "No connectivity changes.\n" }
         return out + "Summary: \(summary(diff, level: level))\n"
     }

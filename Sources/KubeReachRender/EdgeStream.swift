@@ -42,11 +42,11 @@ extension EdgeFormatter {
             for e in edges { try out.write(MarkdownEdgeFormatter.line(e)) }
         case .json:
             if edges.isEmpty {
-                try out.write("[]\n")
+                try out.write(JSONEdgeFormatter.empty)
             } else {
-                try out.write("[\n")
-                for (i, e) in edges.enumerated() { try out.write((i == 0 ? "" : ",\n") + JSONEdgeFormatter.item(e)) }
-                try out.write("\n]\n")
+                try out.write(JSONEdgeFormatter.head)
+                for (i, e) in edges.enumerated() { try out.write((i == 0 ? "" : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e)) }
+                try out.write(JSONEdgeFormatter.tail)
             }
         }
         try out.flush()

@@ -3,16 +3,19 @@ import KubeReachCore
 /// `kubereach explain` output: plain sentences first, then a table of the rules that
 /// matched, addressed by field path and file:line; or the same facts as JSON.
 public enum ExplanationFormatter {
+    /// Every name, rule name, message and location from the input goes through
+    /// `TerminalText.escaped`: none can end a line or hide the verdict.
     public static func text(_ e: Explanation, verdict: String) -> String {
-        var out = "\(verdict): \(e.source) => \(e.destination)\n"
-        if let note = e.note { out += "(\(note))\n" }
+        let t = { (x: String) in TerminalText.escaped(x) }
+        var out = "\(verdict): \(t(e.source)) => \(t(e.destination))\n"
+        if let note = e.note { out += "(\(t(note)))\n" }
         out += "\n"
         for side in [e.egress, e.ingress] {
-            let who = side.direction == .egress ? "Egress of \(e.source)" : "Ingress of \(e.destination)"
-            out += "\(who): \(sentence(side))\n"
+            let who = side.direction == .egress ? "Egress of \(t(e.source))" : "Ingress of \(t(e.destination))"
+            out += "\(who): \(t(sentence(side)))\n"
             if !side.misses.isEmpty {
                 out += "  Nearest misses:\n"
-                for m in side.misses { out += "  - \(m.policy.name) \(path(side.direction, m.ruleIndex, m.peerIndex)): \(m.message)\n" }
+                for m in side.misses { out += "  - \(t(m.policy.name)) \(path(side.direction, m.ruleIndex, m.peerIndex)): \(t(m.message))\n" }
             }
         }
         out += "Allowed in total: \(e.allowed.description)\n"
@@ -22,12 +25,12 @@ public enum ExplanationFormatter {
             out += "\n| direction | policy | rule | ports | allows | defined at |\n|---|---|---|---|---|---|\n"
             for (direction, d) in adminRows {
                 let at = d.ruleLocation?.description ?? d.policy.location?.description ?? "-"
-                out += "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(d.policy.name) | \(adminPath(direction, d)) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
+                out += "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(t(d.policy.name)) | \(t(adminPath(direction, d))) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
             }
             for (direction, m) in rows {
                 let ports = m.portIndices.map { $0.isEmpty ? "none resolve" : $0.map { "ports[\($0)]" }.joined(separator: ",") } ?? "all"
                 let at = m.ruleLocation?.description ?? m.policy.location?.description ?? "-"
-                out += "| \(direction.rawValue.lowercased()) | \(m.policy.name) | \(path(direction, m.ruleIndex, m.peerIndex)) | \(ports) | \(m.connections.description) | \(at) |\n"
+                out += "| \(direction.rawValue.lowercased()) | \(t(m.policy.name)) | \(path(direction, m.ruleIndex, m.peerIndex)) | \(ports) | \(m.connections.description) | \(at) |\n"
             }
         }
         return out
@@ -88,38 +91,6 @@ public enum ExplanationFormatter {
     }
 
     public static func json(_ e: Explanation, allowed: Bool) -> String {
-        func policyRef(_ p: PolicyReference) -> String {
-            "{\"name\": \(JSONText.quote(p.name)), \"location\": \(p.location.map { JSONText.quote($0.description) } ?? "null")}"
-        }
-        func side(_ s: DirectionExplanation) -> String {
-            let matches = s.matches.map { m in
-                "{\"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), "
-                    + "\"ports\": \(m.portIndices.map { "[" + $0.map(String.init).joined(separator: ", ") + "]" } ?? "null"), "
-                    + "\"allows\": \(JSONText.quote(m.connections.description)), \"path\": \(JSONText.quote(path(s.direction, m.ruleIndex, m.peerIndex)))}"
-            }
-            let misses = s.misses.map { m in
-                "{\"kind\": \"\(m.kind.rawValue)\", \"policy\": \(policyRef(m.policy)), \"rule\": \(m.ruleIndex), \"peer\": \(m.peerIndex.map(String.init) ?? "null"), \"message\": \(JSONText.quote(m.message))}"
-            }
-            let admin = s.adminDecisions.map { d in
-                "{\"tier\": \"\(d.tier.rawValue)\", \"policy\": \(policyRef(d.policy)), \"rule\": \(d.ruleIndex), \"name\": \(JSONText.quote(d.ruleName)), "
-                    + "\"action\": \"\(d.action.rawValue)\", \"decides\": \(JSONText.quote(d.connections.description))}"
-            }
-            return """
-                {"status": "\(s.status.rawValue)", "isolatedBy": [\(s.isolatingPolicies.map(policyRef).joined(separator: ", "))], \
-                "allows": \(JSONText.quote(s.allowed.description)), "rules": [\(matches.joined(separator: ", "))], \
-                "nearestMisses": [\(misses.joined(separator: ", "))], "adminRules": [\(admin.joined(separator: ", "))]}
-                """
-        }
-        return """
-            {
-              "src": \(JSONText.quote(e.source)),
-              "dst": \(JSONText.quote(e.destination)),
-              "allowed": \(allowed),
-              "conn": \(JSONText.quote(e.allowed.description)),
-              "egress": \(side(e.egress)),
-              "ingress": \(side(e.ingress))
-            }
-
-            """
+        JSONOutput.encode(ExplanationDocument(e, allowed: allowed))
     }
 }

@@ -64,10 +64,9 @@ public enum HTMLReport {
         return out
     }
 
-    /// The figures for scripts that read the page (and for tests): `{"title": ..., "namespaces": 5, ...}`.
+    /// The figures for scripts that read the page (and for tests): a `ReportSummaryDocument`.
     static func summaryJSON(_ c: ReportContent) -> String {
-        let fields = [("title", JSONText.quote(c.title))] + c.summary.figures.map { ($0.key, String($0.value)) }
-        return "{" + fields.map { "\(JSONText.quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+        JSONOutput.encode(ReportSummaryDocument(title: c.title, summary: c.summary))
     }
 
     static func summarySection(_ s: ReportSummary) -> String {

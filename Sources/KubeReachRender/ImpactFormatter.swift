@@ -1,4 +1,5 @@
 import KubeReachAnalysis
+import KubeReachCore
 
 /// What a rollout takes away: every pair allowed before that loses something, with the
 /// connections it loses (and, when something is left, what stays allowed).
@@ -10,7 +11,7 @@ public enum ImpactFormatter {
         if lost.isEmpty { return "Rollout impact: nothing allowed today would be denied.\n" }
         var out = "Rollout impact: \(lost.count) pair(s) allowed today would lose connections:\n"
         for e in lost {
-            out += "- \(e.source) => \(e.destination) : \(e.narrowed.description)"
+            out += "- \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)) : \(e.narrowed.description)"
             out += e.after.isEmpty ? "\n" : " (still allowed: \(e.after.description))\n"
         }
         return out

@@ -1,28 +1,20 @@
 import KubeReachCore
 
-/// A JSON array, 2-space indent, of `{src, dst, conn, ports, otherProtocols}`; `ports` lists
-/// `{"protocol","from","to"}` per allowed TCP/UDP/SCTP range so that `jq` needs no string
-/// parsing, and `otherProtocols` says whether every other IP protocol (ICMP, ...) is allowed.
+/// `list -o json`: a `ConnectionListDocument`, written whole or item by item (a pod-level
+/// list can be tens of megabytes, so the stream never holds it as one value).
 enum JSONEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String {
-        if edges.isEmpty { return "[]\n" }
-        return "[\n" + edges.map(item).joined(separator: ",\n") + "\n]\n"
-    }
+    static func render(_ edges: [ConnectivityEdge]) -> String { JSONOutput.encode(ConnectionListDocument(edges)) }
 
+    /// The document's text before the first item, between items, and after the last, in
+    /// the encoder's layout (keys sorted: `connections` before `version`).
+    static let head = "{\n  \"connections\" : [\n"
+    static let separator = ",\n"
+    static let tail = "\n  ],\n  \"version\" : \(JSONOutput.version)\n}\n"
+    static let empty = "{\n  \"connections\" : [\n\n  ],\n  \"version\" : \(JSONOutput.version)\n}\n"
+
+    /// One item, indented as an element of `connections`.
     static func item(_ e: ConnectivityEdge) -> String {
-        let ports = e.connections.portRanges.map {
-            "      {\"protocol\": \"\($0.proto.rawValue)\", \"from\": \($0.range.lowerBound), \"to\": \($0.range.upperBound)}"
-        }
-        return """
-              {
-                "src": \(JSONText.quote(e.source.description)),
-                "dst": \(JSONText.quote(e.destination.description)),
-                "conn": \(JSONText.quote(e.connections.description)),
-                "ports": [
-            \(ports.joined(separator: ",\n"))
-                ],
-                "otherProtocols": \(e.connections.otherProtocols)
-              }
-            """
+        let text = String(JSONOutput.encode(ConnectionDocument(e)).dropLast())
+        return "    " + text.replacing("\n", with: "\n    ")
     }
 }

@@ -13,7 +13,7 @@ enum MarkdownEdgeFormatter {
 
     static func cell(_ s: String) -> String {
         var out = ""
-        for c in s {
+        for c in TerminalText.escaped(s) {
             switch c {
             case "|": out += "\\|"
             case "\n", "\r": out += " "

@@ -6,11 +6,9 @@ public enum PairFormatter {
     public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String, focused: ConnectionSet) -> String {
         switch format {
         case .txt:
-            return edges.reduce(title + "\n") { $0 + "\($1.source) => \($1.destination)\n" }
+            return edges.reduce(title + "\n") { $0 + "\(TerminalText.escaped($1.source)) => \(TerminalText.escaped($1.destination))\n" }
         case .json:
-            if edges.isEmpty { return "[]\n" }
-            let items = edges.map { "  {\n    \"src\": \(JSONText.quote($0.source.description)),\n    \"dst\": \(JSONText.quote($0.destination.description))\n  }" }
-            return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+            return JSONOutput.encode(PairListDocument(edges, connection: focused))
         case .csv:
             return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source.description) + "," + CSVEdgeFormatter.field($1.destination.description) + "\r\n" }
         case .dot:

@@ -4,7 +4,7 @@ import KubeReachCore
 /// Paths and blast radius as readable lines, JSON or Markdown.
 public enum PathFormatter {
     static func name(_ g: ReachabilityGraph, _ n: Int) -> String {
-        g.names[n] + (g.hostNetwork.contains(n) ? " (hostNetwork)" : "")
+        TerminalText.escaped(g.names[n]) + (g.hostNetwork.contains(n) ? " (hostNetwork)" : "")
     }
 
     /// `a -[TCP 80]-> b -[UDP 53]-> c`
@@ -14,16 +14,9 @@ public enum PathFormatter {
         return out
     }
 
-    static func json(_ g: ReachabilityGraph, _ p: ReachPath) -> String {
-        let hops = p.hops.enumerated().map { i, c in
-            "{\"from\": \(JSONText.quote(g.names[p.nodes[i]])), \"to\": \(JSONText.quote(g.names[p.nodes[i + 1]])), \"conn\": \(JSONText.quote(c.description))}"
-        }
-        return "{\"length\": \(p.hops.count), \"nodes\": [\(p.nodes.map { JSONText.quote(g.names[$0]) }.joined(separator: ", "))], \"hops\": [\(hops.joined(separator: ", "))]}"
-    }
-
     public static func paths(_ g: ReachabilityGraph, _ paths: [ReachPath], title: String, as format: OutputFormat) -> String {
         switch format {
-        case .json: return "[\n" + paths.map { "  " + json(g, $0) }.joined(separator: ",\n") + (paths.isEmpty ? "]\n" : "\n]\n")
+        case .json: return JSONOutput.encode(PathsDocument(g, paths))
         case .md:
             return "**\(title)**\n\n| # | hops | path |\n|---|---|---|\n"
                 + paths.enumerated().map { "| \($0.offset + 1) | \($0.element.hops.count) | `\(line(g, $0.element).replacing("|", with: "\\|"))` |\n" }.joined()
@@ -36,8 +29,7 @@ public enum PathFormatter {
     public static func radius(_ g: ReachabilityGraph, _ reached: [Reached], title: String, as format: OutputFormat) -> String {
         switch format {
         case .json:
-            let items = reached.map { "  {\"node\": \(JSONText.quote(g.names[$0.node])), \"hops\": \($0.hops), \"hostNetwork\": \(g.hostNetwork.contains($0.node)), \"path\": \(json(g, $0.path))}" }
-            return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
+            return JSONOutput.encode(BlastRadiusDocument(g, reached))
         case .md:
             return "**\(title)**: \(reached.count) reachable\n\n| hops | node | one shortest path |\n|---|---|---|\n"
                 + reached.map { "| \($0.hops) | `\(name(g, $0.node))` | `\(line(g, $0.path).replacing("|", with: "\\|"))` |\n" }.joined()
@@ -50,21 +42,7 @@ public enum PathFormatter {
 extension PathFormatter {
     /// The exposure report: entry points, crown jewels, ranked paths, chokepoints.
     public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: OutputFormat) -> String {
-        if format == .json {
-            let entries = r.entries.map { "{\"node\": \(JSONText.quote(g.names[$0.node])), \"reasons\": [\($0.reasons.map(JSONText.quote).joined(separator: ", "))]}" }
-            let cut = r.chokepoints.map {
-                "{\"from\": \(JSONText.quote(g.names[$0.from])), \"to\": \(JSONText.quote(g.names[$0.to])), \"conn\": \(JSONText.quote($0.connections.description)), \"change\": \(JSONText.quote($0.change))}"
-            }
-            return """
-                {
-                  "entryPoints": [\(entries.joined(separator: ", "))],
-                  "crownJewels": [\(r.crownJewels.map { JSONText.quote(g.names[$0]) }.joined(separator: ", "))],
-                  "paths": [\(r.paths.map { json(g, $0) }.joined(separator: ", "))],
-                  "chokepoints": [\(cut.joined(separator: ", "))]
-                }
-
-                """
-        }
+        if format == .json { return JSONOutput.encode(ExposureDocument(g, r)) }
         let code = { (s: String) in format == .md ? "`\(s.replacing("|", with: "\\|"))`" : s }
         var out = format == .md ? "## Entry points\n\n" : "Entry points (\(r.entries.count)):\n"
         for e in r.entries { out += "  - \(code(name(g, e.node))): \(e.reasons.joined(separator: "; "))\n" }

@@ -11,7 +11,8 @@ public enum PolicyYAML {
         out += "  name: \(scalar(p.name))\n  namespace: \(scalar(p.namespace))\nspec:\n"
         out += "  podSelector:" + selector(p.podSelector, indent: 4)
         let types = PolicyDirection.allCases.filter { p.affects($0) }
-        out += "  policyTypes:" + (types.isEmpty ? " []\n" : "\n" + types.map { "  - \($0.rawValue)\n" }.joined())
+        // Never empty (the model defaults `[]`), and `policyTypes: []` would read back defaulted.
+        out += "  policyTypes:\n" + types.map { "  - \($0.rawValue)\n" }.joined()
         for d in types where !p.rules(d).isEmpty {
             out += "  \(d == .ingress ? "ingress" : "egress"):\n"
             for r in p.rules(d) { out += rule(r, peerKey: d == .ingress ? "from" : "to") }

@@ -3,7 +3,7 @@ import KubeReachLint
 
 /// The figures at the top of the HTML report. Pair counts are those of
 /// `kubereach list --by workload` (one line per ordered pair with something allowed).
-public struct ReportSummary: Sendable, Equatable {
+public struct ReportSummary: Sendable, Equatable, Codable {
     public var namespaces: Int
     public var workloads: Int
     public var pods: Int

@@ -4,5 +4,7 @@ import KubeReachCore
 enum TextEdgeFormatter {
     static func render(_ edges: [ConnectivityEdge]) -> String { edges.map(line).joined() }
 
-    static func line(_ e: ConnectivityEdge) -> String { "\(e.source) => \(e.destination) : \(e.connections.description)\n" }
+    static func line(_ e: ConnectivityEdge) -> String {
+        "\(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)) : \(e.connections.description)\n"
+    }
 }

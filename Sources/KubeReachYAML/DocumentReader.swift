@@ -70,6 +70,14 @@ enum DocumentReader {
         } catch {
             let refusal = (error as? YamlError).map { syntaxError($0, origin: origin) }
                 ?? Diagnostic(.error, "cannot parse YAML: \(error)", location: location)
+            // Foundation's parser would keep one of two equal keys silently: JSON is checked
+            // first, and a duplicate the YAML parser found is never read past.
+            if JSONFallback.looksLikeJSON(job.text), let duplicate = JSONKeyCheck.firstDuplicate(job.text) {
+                return .failed([duplicateKeyError(duplicate, origin: origin, in: "a JSON object")])
+            }
+            if case .duplicatedKeysInMapping? = error as? YamlError {
+                return .failed([YAMLKeyCheck.firstDuplicate(job.text).map { duplicateKeyError($0, origin: origin, in: "a map") } ?? refusal])
+            }
             guard let json = JSONFallback.node(job.text, depth: depth) else { return .failed([refusal]) }
             node = json
             fallbackNote = Diagnostic(
@@ -101,6 +109,16 @@ enum DocumentReader {
     static func isEmptyDocument(_ node: Node) -> Bool {
         guard case .scalar(let s) = node else { return false }
         return PlainScalar.isNull(s)
+    }
+
+    /// A key written twice in one map or JSON object, at the second one, with its field path.
+    static func duplicateKeyError(_ d: JSONKeyCheck.Duplicate, origin: DocumentOrigin, in container: String) -> Diagnostic {
+        Diagnostic(
+            .error,
+            "malformed \(container == "a map" ? "YAML" : "JSON"): duplicate key '\(d.key)' in \(container) (first at line \(d.firstLine + origin.lineOffset):\(d.firstColumn)): "
+                + "the API server keeps only the last one, or refuses the object under strict validation; remove one",
+            location: SourceLocation(file: origin.file, documentIndex: origin.index, line: d.line + origin.lineOffset, column: d.column),
+            fieldPath: d.path)
     }
 
     static func syntaxError(_ error: YamlError, origin: DocumentOrigin) -> Diagnostic {

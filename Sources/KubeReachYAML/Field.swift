@@ -86,10 +86,17 @@ struct Field {
         return s.string
     }
 
-    /// The plain (unquoted) scalar's YAML type; nil when quoted, a block scalar, or not a scalar.
+    /// The scalar's YAML type as kubectl resolves it: an untagged plain scalar by its text,
+    /// a scalar with an explicit core tag (`!!int "80"`) by its text too, whatever its
+    /// quoting; nil (a string) when quoted, a block scalar, tagged `!!str` (`!!str 80` is the
+    /// string "80") or with another tag, or not a scalar.
     var plainValue: PlainScalar? {
-        guard case .scalar(let s)? = node, s.style == .plain else { return nil }
-        return PlainScalar(s.string)
+        guard case .scalar(let s)? = node else { return nil }
+        switch PlainScalar.explicitTag(s) {
+        case nil: return s.style == .plain ? PlainScalar(s.string) : nil
+        case .typed?: return PlainScalar(s.string)
+        case .string?: return nil
+        }
     }
 
     /// An integer written as a number; a quoted or non-numeric value is an error.

@@ -9,12 +9,17 @@ enum JSONFallback {
     /// Deeper documents are not retried (the decoder recurses per level).
     static let maxDepth = 256
 
-    /// The document as Yams nodes, or nil when it is not JSON either.
+    /// The document as Yams nodes, or nil when it is not JSON either. Duplicate keys are
+    /// the caller's to refuse first (`JSONKeyCheck`): this parser keeps one silently.
     static func node(_ text: String, depth: Int) -> Node? {
-        guard depth <= maxDepth, let first = text.utf8.first(where: { ![9, 10, 13, 32].contains($0) }),
-            first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-        else { return nil }
+        guard depth <= maxDepth, looksLikeJSON(text) else { return nil }
         return (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))?.node
+    }
+
+    /// Whether the first non-blank character opens a JSON object or array.
+    static func looksLikeJSON(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { ![9, 10, 13, 32].contains($0) }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
     }
 }
 

@@ -25,9 +25,24 @@ enum KindTable {
         return String(apiVersion[..<slash])
     }
 
+    /// The NetworkPolicy versions ever served: `networking.k8s.io/v1`, and
+    /// `extensions/v1beta1` (removed in Kubernetes 1.16; read, with a warning, since its
+    /// fields are v1's). `networking.k8s.io/v1beta1` never had a NetworkPolicy.
+    static let networkPolicyVersions: Set<String> = ["networking.k8s.io/v1", "extensions/v1beta1"]
+
     /// Whether an object of this kind and apiVersion is read into the cluster.
     static func isRead(kind: String, apiVersion: String) -> Bool {
-        groups[kind]?.contains(group(of: apiVersion)) ?? false
+        guard groups[kind]?.contains(group(of: apiVersion)) ?? false else { return false }
+        return kind != "NetworkPolicy" || networkPolicyVersions.contains(apiVersion)
+    }
+
+    /// The kind meant when `kind` is a read kind spelled in another case (`networkpolicy`):
+    /// kinds are case-sensitive, so the API server refuses it, and the loader skips it with
+    /// a warning instead of silently.
+    static func miscased(_ kind: String) -> String? {
+        guard groups[kind] == nil else { return nil }
+        let lower = kind.lowercased()
+        return groups.keys.first { $0.lowercased() == lower }
     }
 
     /// How a skipped object is counted: the kind alone when no read kind has that name,
@@ -40,8 +55,11 @@ enum KindTable {
     /// A NetworkPolicy of another group (Calico's) is reported under `group NetworkPolicy`.
     static func unevaluatedPolicyKind(kind: String, apiVersion: String) -> String? {
         if kind == "NetworkPolicy" && !isRead(kind: kind, apiVersion: apiVersion) {
-            return "\(group(of: apiVersion)) NetworkPolicy"
+            let g = group(of: apiVersion)
+            // A version of our own group that was never served is named in full.
+            return g == "networking.k8s.io" || g == "extensions" ? "\(apiVersion) NetworkPolicy" : "\(g) NetworkPolicy"
         }
+        if let meant = miscased(kind), meant.hasSuffix("NetworkPolicy") { return "\(kind) (not \(meant))" }
         return ForeignPolicyKinds.names.contains(kind) ? kind : nil
     }
 }

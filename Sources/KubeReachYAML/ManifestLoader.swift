@@ -8,6 +8,12 @@ public enum ManifestLoader {
         var state = LoaderState(keepGoing: options.keepGoing)
         var jobs: [DocumentJob] = []
         for (index, source) in sources.enumerated() {
+            // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
+            if let encoding = SourceEncoding.foreign(source.bytes) {
+                let location = SourceLocation(file: source.name, line: 1)
+                state.fail([Diagnostic(.error, SourceEncoding.message(encoding), location: location)], wholeFile: true)
+                continue
+            }
             guard let text = SourceText.decode(source.bytes) else {
                 state.fail([Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name))], wholeFile: true)
                 continue

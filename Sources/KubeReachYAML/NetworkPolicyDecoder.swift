@@ -7,7 +7,7 @@ enum NetworkPolicyDecoder {
         let spec = root.child("spec")
         spec.warnUnknownKeys(["podSelector", "policyTypes", "ingress", "egress"])
         let podSelector = SelectorDecoder.read(spec.child("podSelector")) ?? .everything
-        // Absent policyTypes stays nil, so that the model's defaulting applies.
+        // Absent policyTypes stays nil and `[]` stays empty: the model defaults both.
         var types: Set<PolicyDirection>? = nil
         if let list = spec.child("policyTypes").sequence() {
             types = []

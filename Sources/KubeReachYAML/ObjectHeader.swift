@@ -37,7 +37,7 @@ struct ObjectHeader: Sendable {
         return ObjectHeader(
             apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
             namespace: written ?? "default", namespaceWritten: written != nil,
-            labels: meta.child("labels").stringMap() ?? [:], controller: controller, location: root.location)
+            labels: meta.child("labels").labelMap() ?? [:], controller: controller, location: root.location)
     }
 
     /// ASCII letters and digits, as kinds are spelled (`ReplicaSet`).

@@ -41,6 +41,8 @@ enum ObjectReader {
         let clusterScoped = KindTable.clusterScoped.contains(header.kind)
         let display = clusterScoped ? "\(header.kind) \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
         sink.object = display
+        // The header's own problems (labels, owner references) were found before the object had a name.
+        for i in sink.diagnostics.indices where sink.diagnostics[i].object == nil { sink.diagnostics[i].object = display }
         let nameField = root.child("metadata").child("name")
         var outcome = ObjectOutcome(
             identity: nil, object: display, location: header.location, nameLocation: nameField.location,
@@ -51,7 +53,9 @@ enum ObjectReader {
             // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
             // cannot change an answer: it does not fail the load.
             sink.diagnostics.removeAll()
+            KindCheck.warnSkipped(root, header: header)
         } else {
+            KindCheck.warnOldVersion(root, header: header)
             if header.name.isEmpty {
                 sink.error("metadata.name is required", at: nameField)
             } else if let why = NameValidation.problem(header.name, isNamespace: header.kind == "Namespace") {

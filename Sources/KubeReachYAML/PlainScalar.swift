@@ -33,9 +33,39 @@ enum PlainScalar: Equatable {
     static let trues: Set<String> = ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
     static let falses: Set<String> = ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
-    static func isNull(_ s: Node.Scalar) -> Bool { s.style == .plain && nulls.contains(s.string) }
+    /// A null as kubectl reads it: an untagged plain null, or anything tagged `!!null`.
+    static func isNull(_ s: Node.Scalar) -> Bool {
+        switch explicitTag(s) {
+        case nil: s.style == .plain && nulls.contains(s.string)
+        case .typed(let tag)?: tag == "tag:yaml.org,2002:null"
+        case .string?: false
+        }
+    }
 
-    /// Decimal, `0x` hex, `0o`/leading-zero octal, `0b` binary; `_` separators allowed.
+    /// What an explicit tag asks for. go-yaml v2 (inside sigs.k8s.io/yaml, which kubectl
+    /// uses) resolves a scalar tagged `!!int`, `!!float`, `!!bool` or `!!null` from its text
+    /// even when quoted, takes `!!str` and `!!binary` as strings, and keeps any other tag's
+    /// scalar as a string.
+    enum ExplicitTag: Equatable {
+        case typed(String)
+        case string
+    }
+
+    /// nil when the scalar has no tag (libyaml gives a plain or quoted scalar none).
+    static func explicitTag(_ s: Node.Scalar) -> ExplicitTag? {
+        let tag = s.tag.description
+        switch tag {
+        case "": return nil
+        case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null": return .typed(tag)
+        default: return .string
+        }
+    }
+
+    /// Decimal, `0x` hex, `0o`/leading-zero octal, `0b` binary (prefixes in either case);
+    /// `_` separators allowed. This is go-yaml v2's reading: it drops every `_` and hands
+    /// the text to Go's `strconv.ParseInt(s, 0, 64)`, which since Go 1.13 takes `0o` and
+    /// `0b` too, so `port: 0o10` reaches the API server as 8 (YAML 1.1 alone would make it
+    /// a string), and `010` as 8.
     static func integer(_ text: String) -> Int? {
         var s = Substring(text.replacing("_", with: ""))
         var negative = false
@@ -45,11 +75,11 @@ enum PlainScalar: Equatable {
         }
         guard let first = s.first, first.isASCII, first.isNumber else { return nil }
         let value: Int?
-        if s.hasPrefix("0x") {
+        if s.hasPrefix("0x") || s.hasPrefix("0X") {
             value = Int(s.dropFirst(2), radix: 16)
-        } else if s.hasPrefix("0o") {
+        } else if s.hasPrefix("0o") || s.hasPrefix("0O") {
             value = Int(s.dropFirst(2), radix: 8)
-        } else if s.hasPrefix("0b") {
+        } else if s.hasPrefix("0b") || s.hasPrefix("0B") {
             value = Int(s.dropFirst(2), radix: 2)
         } else if s.count > 1, s.hasPrefix("0"), s.allSatisfy({ ("0"..."7").contains($0) }) {
             value = Int(s.dropFirst(), radix: 8)

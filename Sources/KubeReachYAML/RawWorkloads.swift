@@ -38,7 +38,7 @@ enum WorkloadDecoder {
         if header.kind == "CronJob" { template = root.child("spec").child("jobTemplate").child("spec").child("template") }
         let spec = template.child("spec")
         return RawWorkload(
-            header: header, templateLabels: template.child("metadata").child("labels").stringMap() ?? [:],
+            header: header, templateLabels: template.child("metadata").child("labels").labelMap() ?? [:],
             ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
             podCount: WorkloadReplicas.podCount(root, kind: header.kind))
     }

@@ -22,7 +22,7 @@ enum ServiceDecoder {
                 proto: ProtocolDecoder.read(p.child("protocol")) ?? .tcp)
         }
         return Service(
-            namespace: header.namespace, name: header.name, selector: spec.child("selector").stringMap(), ports: ports,
+            namespace: header.namespace, name: header.name, selector: spec.child("selector").labelMap(), ports: ports,
             type: spec.child("type").string() ?? "ClusterIP", location: header.location)
     }
 }

@@ -127,9 +127,14 @@ def dot_workload_nodes(text):
 
 
 def parse_json(text, pair_conn=None):
-    """JSON array of {src, dst, conn, ...} (extra keys ignored); objects without conn (the
-    --focus-conn form) get pair_conn."""
+    """JSON array of {src, dst, conn, ...} (extra keys ignored), bare (upstream's) or inside
+    kubereach's versioned document; objects without conn (the --focus-conn form) get pair_conn."""
     data = json.loads(text) if text.strip() else []
+    if isinstance(data, dict):
+        # kubereach's versioned document: {"version": 1, "connections"|"pairs": [...]}
+        if data.get("version") != 1:
+            raise ValueError("JSON document without version 1")
+        data = data.get("connections", data.get("pairs"))
     if not isinstance(data, list):
         raise ValueError("JSON output is not an array")
     return [(o["src"], o["dst"], o["conn"] if "conn" in o or pair_conn is None else pair_conn) for o in data]

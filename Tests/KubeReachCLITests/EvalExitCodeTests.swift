@@ -1,3 +1,5 @@
+import Foundation
+import KubeReachRender
 import Testing
 
 /// `kubereach eval`: exit 0 allowed, 1 denied, 2 error; the verdict line and the set.
@@ -46,8 +48,9 @@ import Testing
     @Test func jsonOutputCarriesVerdictAndPorts() {
         let run = runCLI(["eval", "shop/web", "shop/api", "-o", "json", fixture("basic")])
         #expect(run.status == 0)
-        #expect(run.out.contains("\"allowed\": true"))
-        #expect(run.out.contains("\"ports\": [{\"protocol\": \"TCP\", \"from\": 8080, \"to\": 8080}]"))
+        let doc = try? JSONDecoder().decode(EvalDocument.self, from: Data(run.out.utf8))
+        #expect(doc?.allowed == true)
+        #expect(doc?.ports == [PortRangeDocument(protocol: "TCP", from: 8080, to: 8080)])
     }
 }
 

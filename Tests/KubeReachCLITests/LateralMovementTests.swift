@@ -1,3 +1,4 @@
+import Foundation
 import KubeReachAnalysis
 import KubeReachSynthetic
 import KubeReachCore
@@ -135,7 +136,8 @@ enum SyntheticClusterText {
     @Test func exposureCommandOnTheExample() {
         let run = runCLI(["exposure", ExampleTests.example, "-o", "json"])
         #expect(run.status == 0)
-        #expect(run.out.contains("\"crownJewels\": [\"shop-data/postgres[StatefulSet]\", \"shop-data/redis[Deployment]\"]"))
-        #expect(run.out.contains("\"chokepoints\": [{"))
+        let doc = try? JSONDecoder().decode(ExposureDocument.self, from: Data(run.out.utf8))
+        #expect(doc?.crownJewels == ["shop-data/postgres[StatefulSet]", "shop-data/redis[Deployment]"])
+        #expect(doc?.chokepoints.isEmpty == false)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachLint
 import KubeReachYAML
+import KubeReachRender
 import Testing
 
 /// Every rule's own examples are its tests: it reports on each triggering example and stays
@@ -59,8 +60,8 @@ import Testing
         let driver = try #require((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect((driver["rules"] as? [Any])?.count == LintRegistry.all.count)
         let results = try #require(runs.first?["results"] as? [[String: Any]])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(runCLI(["lint", ExampleTests.example, "-o", "json"]).out.utf8)) as? [Any])
-        #expect(results.count == json.count && !results.isEmpty)
+        let json = try JSONDecoder().decode(LintDocument.self, from: Data(runCLI(["lint", ExampleTests.example, "-o", "json"]).out.utf8))
+        #expect(results.count == json.findings.count && !results.isEmpty)
         #expect(results.allSatisfy { ($0["ruleId"] as? String) != nil && ($0["level"] as? String) != nil })
     }
 
@@ -75,15 +76,15 @@ import Testing
         let run = runCLI(["lint", dir.path, "-o", "sarif", "--fail-on", "never"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("a%20b%23%25%C3%A9.yaml\""))
-        #expect(run.out.contains("\"uri\": \"file:///"))
+        #expect(run.out.contains("\"uri\" : \"file:///"))
         #expect(!run.out.contains("a b#%"))
     }
 
     @Test func jsonFindingsParse() throws {
         let run = runCLI(["lint", ExampleTests.example, "-o", "json"])
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [[String: Any]])
-        let rules = Set(items.compactMap { $0["rule"] as? String })
+        let items = try JSONDecoder().decode(LintDocument.self, from: Data(run.out.utf8)).findings
+        let rules = Set(items.map(\.rule))
         #expect(rules.isSuperset(of: ["namespace-pod-peers-ored", "cross-namespace-peer-without-namespace-selector", "pod-not-selected"]))
-        #expect(items.contains { $0["fieldPath"] as? String == "spec.ingress[0].from[1]" && $0["line"] as? Int == 14 })
+        #expect(items.contains { $0.fieldPath == "spec.ingress[0].from[1]" && $0.line == 14 })
     }
 }

@@ -22,8 +22,13 @@ enum ReportHTML {
 
     /// The embedded summary figures (`<script type="application/json" id="kubereach-summary">`).
     static func summary(_ html: String) -> [String: Any]? {
-        guard let json = scripts(html).first(where: { $0.hasPrefix("{\"title\"") }) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any]
+        guard let json = scripts(html).first(where: { $0.contains("\"summary\"") && $0.contains("\"title\"") }),
+            let document = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+            var figures = document["summary"] as? [String: Any]
+        else { return nil }
+        figures["title"] = document["title"]
+        figures["version"] = document["version"]
+        return figures
     }
 
     static func count(_ needle: String, in html: String) -> Int { html.ranges(of: needle).count }

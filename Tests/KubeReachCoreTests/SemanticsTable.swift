@@ -27,6 +27,8 @@ enum SemanticsTable {
         SemanticCase(name: "2 UnselectedPodNotIsolated", cluster: cluster([B.policy("a", select: B.labels(["app": "db"]), types: [.ingress])]), src: "a/db", dst: "a/web", allowed: true),
         SemanticCase(name: "2 TypesAbsentIngressAlwaysIsolated", cluster: cluster([B.policy("a", egress: [B.rule()])]), src: "b/web", dst: "a/db", allowed: false),
         SemanticCase(name: "2 TypesAbsentEgressRulesIsolateEgress", cluster: cluster([B.policy("a", select: B.labels(["app": "web"]), egress: [B.rule([B.pods(["app": "db"])])])]), src: "a/web", dst: "b/web", allowed: false),
+        SemanticCase(name: "2 EmptyTypesListIsDefaultedIngressIsolates", cluster: cluster([B.policy("a", types: [])]), src: "b/web", dst: "a/db", allowed: false),
+        SemanticCase(name: "2 EmptyTypesListWithEgressRulesIsolatesEgress", cluster: cluster([B.policy("a", select: B.labels(["app": "web"]), types: [], egress: [B.rule([B.pods(["app": "db"])])])]), src: "a/web", dst: "b/web", allowed: false),
         SemanticCase(name: "2 EmptyEgressListWithoutTypesDoesNotIsolate", cluster: cluster([B.policy("a", ingress: [B.rule()], egress: [])]), src: "a/web", dst: "b/web", allowed: true),
         SemanticCase(name: "2 PolicyTypesEgressIgnoresIngressRules", cluster: cluster([B.policy("a", types: [.egress], ingress: [B.rule([B.pods(["app": "nothing"])])], egress: [B.rule()])]), src: "b/web", dst: "a/db", allowed: true),
         SemanticCase(name: "2 PolicyTypesIngressWithoutRulesDeniesAll", cluster: cluster([B.policy("a", types: [.ingress])]), src: "a/web", dst: "a/db", allowed: false),

@@ -60,9 +60,27 @@ import Testing
         "json-with-bom.json": .loaded(objects: 1),
         "crlf.yaml": .loaded(objects: 1),
         "cr-only.yaml": .loaded(objects: 1),
-        // The API server refuses duplicate keys too; Yams's own message spans lines.
-        "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map", line: 4),
-        "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map", line: 5),
+        // The API server refuses duplicate keys too; located at the second key, with its path.
+        "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map (first at line 4:3)", path: "metadata.name", line: 5),
+        "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map (first at line 5:12)", path: "metadata.labels.team", line: 5),
+        // JSON too (issue 20): Foundation's fallback parser would keep one of the two silently.
+        "json-duplicate-keys.json": .refused("duplicate key 'podSelector' in a JSON object (first at line 6:5)", path: "spec.podSelector", line: 7),
+        "json-duplicate-keys-fallback.json": .refused("duplicate key 'cidr' in a JSON object", path: "spec.ingress[0].from[0].ipBlock.cidr", line: 7),
+        // Other encodings than UTF-8 are named, with the command that converts them.
+        "utf16le-bom.yaml": .refused("the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", line: 1),
+        "utf16be-bom.yaml": .refused("the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", line: 1),
+        "utf16le-no-bom.yaml": .refused("the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", line: 1),
+        "utf32le-bom.yaml": .refused("the file looks UTF-32 encoded; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)", line: 1),
+        // YAML 1.1 as kubectl reads it (go-yaml v2 and Go's ParseInt): 0o10 and 010 are 8;
+        // `!!str 80` is the string "80", which is not a valid port name.
+        "port-yaml11-octal.yaml": .loaded(objects: 1),
+        "port-tagged-str.yaml": .refused("invalid named port '80'", path: "spec.ingress[0].ports[0].port", line: 8),
+        // Kinds and versions the API server would refuse: skipped or read, never silently.
+        "networkpolicy-v1beta1.yaml": .loaded(objects: 0, warning: "networking.k8s.io/v1beta1 has no NetworkPolicy"),
+        "networkpolicy-extensions-v1beta1.yaml": .loaded(objects: 1, warning: "extensions/v1beta1 NetworkPolicy was removed in Kubernetes 1.16"),
+        "kind-lowercase-networkpolicy.yaml": .loaded(objects: 0, warning: "kind 'networkpolicy' is not a Kubernetes kind (kinds are case-sensitive; did you mean 'NetworkPolicy'?)"),
+        // Defaulted like an absent list (PolicyDecodingTests checks the types; lint says so).
+        "policy-types-empty.yaml": .loaded(objects: 1),
         // Fields and types. Unknown fields are ignored with a warning (kubectl's strict
         // validation refuses them), with the known field they were probably meant to be.
         "unknown-fields.yaml": .loaded(objects: 1, warning: "unknown field 'ingres' is ignored (the API server refuses it); did you mean 'ingress'?"),
@@ -104,8 +122,13 @@ import Testing
         "selector-value-number.yaml": .loaded(objects: 1),
         "selector-key-prefixed.yaml": .loaded(objects: 1),
         "selector-key-two-slashes.yaml": .refused("a label key may contain at most one '/'", path: "spec.podSelector.matchLabels.a/b/c"),
-        // Pod labels are not validated: they never reach an output line unescaped (see the README).
-        "pod-label-value-odd.yaml": .loaded(objects: 1),
+        // Label values on every object are validated as the API server does (issue 20: a
+        // value with \r, \n and ESC[8m forged a line of `explain`).
+        "pod-label-value-odd.yaml": .refused("invalid value \"a|b\" for label 'app'", path: "metadata.labels.app", line: 3),
+        "pod-label-value-forged.yaml": .refused("for label 'app': a label value must be empty or consist of", path: "metadata.labels.app", line: 3),
+        "template-label-value-forged.yaml": .refused("for label 'tier'", path: "spec.template.metadata.labels.tier", line: 8),
+        "namespace-label-value-64.yaml": .refused("a label value must be at most 63 characters", path: "metadata.labels.team", line: 6),
+        "node-label-value-space.yaml": .refused("invalid value \"eu west\" for label 'zone'", path: "metadata.labels.zone", line: 5),
         // Names that would break DOT, CSV or Markdown lines are refused.
         "name-quote.yaml": .refused("invalid name: must be a DNS subdomain", path: "metadata.name", line: 3),
         "name-comma.yaml": .refused("invalid name: must be a DNS subdomain", path: "metadata.name"),

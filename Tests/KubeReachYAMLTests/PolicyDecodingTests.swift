@@ -21,6 +21,18 @@ import Testing
         #expect(p.affectsIngress && !p.affectsEgress && !p.policyTypesWritten)
     }
 
+    /// The API server defaults a zero-length `policyTypes` exactly like an absent one.
+    @Test func emptyPolicyTypesIsDefaultedLikeAnAbsentList() throws {
+        let ingressOnly = try #require(try load(policyYAML("  policyTypes: []")).cluster.policies.first)
+        #expect(ingressOnly.affectsIngress && !ingressOnly.affectsEgress)
+        #expect(ingressOnly.policyTypesSource == .empty && !ingressOnly.policyTypesWritten)
+        let both = try #require(try load(policyYAML("  policyTypes: []\n  egress: [{}]")).cluster.policies.first)
+        #expect(both.affectsIngress && both.affectsEgress)
+        let json = #"{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p", "namespace": "ns"}, "spec": {"podSelector": {}, "policyTypes": []}}"#
+        let fromJSON = try #require(try load(json, name: "p.json").cluster.policies.first)
+        #expect(fromJSON.affectsIngress && fromJSON.policyTypesSource == .empty)
+    }
+
     @Test func writtenPolicyTypesAreTakenAsWritten() throws {
         let r = try load(policyYAML("  policyTypes: [Egress]\n  ingress: [{}]"))
         let p = try #require(r.cluster.policies.first)

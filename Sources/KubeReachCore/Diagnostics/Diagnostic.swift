@@ -36,18 +36,5 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         return Self.escapingControls(s + message)
     }
 
-    static func escapingControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        var out = ""
-        for u in text.unicodeScalars {
-            switch u {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    static func escapingControls(_ text: String) -> String { TerminalText.escaped(text) }
 }

@@ -17,8 +17,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (l.file, l.documentIndex, l.line ?? 0, l.column ?? 0) < (r.file, r.documentIndex, r.line ?? 0, r.column ?? 0)
     }
 
-    /// `file:line:col` (or `file` with the document index when no line is known).
+    /// `file:line:col` (or `file` with the document index when no line is known). A file
+    /// name's control characters are shown escaped: a name may hold a newline.
     public var description: String {
+        let file = TerminalText.escaped(file)
         if let line {
             return column.map { "\(file):\(line):\($0)" } ?? "\(file):\(line)"
         }

@@ -3,12 +3,16 @@ public struct NetworkPolicy: Hashable, Sendable {
     public var namespace: String
     public var name: String
     public var podSelector: LabelSelector
-    /// Effective types: when `policyTypes` is absent the loader sets Ingress, plus Egress
-    /// when there is at least one egress rule (Docs/semantics.md §2).
+    /// Effective types: when `policyTypes` is absent **or empty** (`[]`: the API server
+    /// defaults any zero-length list), Ingress, plus Egress when there is at least one
+    /// egress rule (Docs/semantics.md §2).
     public var affectsIngress: Bool
     public var affectsEgress: Bool
-    /// True when the manifest wrote `policyTypes` (lint uses it).
-    public var policyTypesWritten: Bool
+    /// How the manifest wrote `policyTypes`.
+    public var policyTypesSource: PolicyTypesSource
+    /// True when the manifest listed the types (lint uses it); `policyTypes: []` is
+    /// defaulted, so it counts as not written.
+    public var policyTypesWritten: Bool { policyTypesSource == .listed }
     /// False when the manifest had no `metadata.namespace` (it then lands in `default`,
     /// or wherever `kubectl apply -n` sends it: lint says so).
     public var namespaceWritten = true
@@ -26,12 +30,12 @@ public struct NetworkPolicy: Hashable, Sendable {
         self.ingress = ingress
         self.egress = egress
         self.location = location
-        if let policyTypes {
-            policyTypesWritten = true
+        if let policyTypes, !policyTypes.isEmpty {
+            policyTypesSource = .listed
             affectsIngress = policyTypes.contains(.ingress)
             affectsEgress = policyTypes.contains(.egress)
         } else {
-            policyTypesWritten = false
+            policyTypesSource = policyTypes == nil ? .absent : .empty
             affectsIngress = true
             affectsEgress = !egress.isEmpty
         }
@@ -43,6 +47,15 @@ public struct NetworkPolicy: Hashable, Sendable {
     public func affects(_ d: PolicyDirection) -> Bool { d == .ingress ? affectsIngress : affectsEgress }
 
     public func rules(_ d: PolicyDirection) -> [PolicyRule] { d == .ingress ? ingress : egress }
+}
+
+/// How a NetworkPolicy's manifest wrote `policyTypes`: `.absent` and `.empty` are
+/// defaulted alike (Ingress, plus Egress when there are egress rules).
+public enum PolicyTypesSource: String, Hashable, Sendable {
+    case absent
+    /// `policyTypes: []`
+    case empty
+    case listed
 }
 
 public enum PolicyDirection: String, Sendable, Hashable, CaseIterable, Codable {

@@ -16,7 +16,7 @@ enum ClusterDump {
             let types = [policy.affectsIngress ? "Ingress" : nil, policy.affectsEgress ? "Egress" : nil].compactMap { $0 }
             lines.append(
                 "policy \(policy.qualifiedName) select \(policy.podSelector.description) types [\(types.joined(separator: ","))]"
-                    + (policy.policyTypesWritten ? "" : " (defaulted)"))
+                    + [.listed: "", .absent: " (defaulted)", .empty: " (defaulted from [])"][policy.policyTypesSource, default: ""])
             for (d, rules) in [("ingress", policy.ingress), ("egress", policy.egress)] {
                 for (r, rule) in rules.enumerated() {
                     let peers = rule.peers.isEmpty ? "any" : rule.peers.map(peer).joined(separator: " | ")

@@ -119,7 +119,7 @@ enum RandomCluster {
     static func policy(_ rng: inout SplitMix64, index: Int, namespaces: [String]) -> NetworkPolicy {
         let ingress = (0..<Int.random(in: 0...2, using: &rng)).map { _ in rule(&rng) }
         let egress = (0..<Int.random(in: 0...2, using: &rng)).map { _ in rule(&rng) }
-        let types: Set<PolicyDirection>? = rng.pick([nil, [.ingress], [.egress], [.ingress, .egress]])
+        let types: Set<PolicyDirection>? = rng.pick([nil, [], [.ingress], [.egress], [.ingress, .egress]])
         return NetworkPolicy(
             namespace: rng.pick(namespaces), name: "p\(index)", podSelector: selector(&rng), ingress: ingress, egress: egress,
             policyTypes: types)

@@ -43,6 +43,13 @@ struct ReferenceEvaluator {
             && sideAllows(.ingress, isolatedEnd: d, peer: s, destination: d, proto, port)
     }
 
+    /// The policy's directions, defaulted here from how they were written rather than taken
+    /// from the model: absent or `[]` is Ingress, plus Egress when there is an egress rule.
+    static func types(_ policy: NetworkPolicy) -> Set<PolicyDirection> {
+        guard policy.policyTypesSource == .listed else { return policy.egress.isEmpty ? [.ingress] : [.ingress, .egress] }
+        return Set(PolicyDirection.allCases.filter { $0 == .ingress ? policy.affectsIngress : policy.affectsEgress })
+    }
+
     private func sideAllows(
         _ direction: PolicyDirection, isolatedEnd: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint,
         _ proto: NetworkProtocol?, _ port: Int
@@ -57,7 +64,7 @@ struct ReferenceEvaluator {
         }
         let applying = cluster.policies.filter {
             $0.namespace == pod.namespace && selectorMatches($0.podSelector, pod.labels)
-                && (direction == .ingress ? $0.affectsIngress : $0.affectsEgress)
+                && Self.types($0).contains(direction)
         }
         if applying.isEmpty {
             return baselineTier(direction, subject: p, peer: peer, destination: destination, proto, port) ?? true
