@@ -67,7 +67,7 @@ struct DiffCommand: StatusCommand {
             if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
         } else {
             let nodes = oldSide.nodes.union(newSide.nodes)
-            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > 150)
+            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
         }
         return failOnWiden && diff.widens ? .negative : .success
     }

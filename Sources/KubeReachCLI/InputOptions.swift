@@ -2,9 +2,9 @@ import ArgumentParser
 import KubeReachCore
 import KubeReachYAML
 
-/// Input selection and evaluation choices shared by every command.
 extension HostNetworkPolicy: ExpressibleByArgument {}
 
+/// Input selection and evaluation choices shared by every command.
 struct InputOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("filename")], help: "A manifest file or directory (repeatable); '-' reads stdin.")
     var files: [String] = []

@@ -44,7 +44,7 @@ struct RenderCommand: ParsableCommand {
     var layout: GraphvizRenderer.Layout?
 
     @Option(name: .customLong("max-nodes"), help: "Past this many nodes, draw namespaces instead of workloads, then use sfdp (0: no limit).")
-    var maxNodes: Int = 150
+    var maxNodes: Int = RenderRequest.defaultMaxNodes
 
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?

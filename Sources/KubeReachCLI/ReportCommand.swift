@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     var timestamp = false
 
     @Option(name: .customLong("max-nodes"), help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
-    var maxNodes: Int = 150
+    var maxNodes: Int = RenderRequest.defaultMaxNodes
 
     @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
     var maxRows: Int = 20_000

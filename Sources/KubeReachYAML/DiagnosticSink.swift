@@ -45,7 +45,6 @@ final class DiagnosticSink {
 
     init(budget: ReadBudget) { self.budget = budget }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     func error(_ message: String, at field: Field) {
         guard budget.admitDiagnostic() else { return }

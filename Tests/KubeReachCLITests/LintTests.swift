@@ -23,10 +23,29 @@ import Testing
             let found = try findings(example, rule: rule)
             #expect(!found.isEmpty, "\(id) did not trigger on:\n\(example)")
             #expect(found.allSatisfy { $0.ruleID == id && $0.severity == rule.severity && !$0.hint.isEmpty })
+            for f in found { #expect(Self.pointsAtItsField(f, in: example), "\(id) reports at the wrong line: \(f.location?.description ?? "-") \(f.fieldPath ?? "-")\n\(example)") }
         }
         for example in rule.nonTriggering {
             #expect(try findings(example, rule: rule).isEmpty, "\(id) triggered on:\n\(example)")
         }
+    }
+
+    /// A finding's line holds the key its field path ends with (`spec.ingress[0].from[1]` →
+    /// a line with `from:`, or the list item of the rule), or for a whole-object finding the
+    /// object's first line: a rule that reports at an unrelated line fails here.
+    static func pointsAtItsField(_ f: LintFinding, in example: String) -> Bool {
+        guard let line = f.location?.line else { return true }
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1 && line <= lines.count else { return false }
+        let text = lines[line - 1]
+        let keys = (f.fieldPath ?? "").split(separator: ".").map { $0.split(separator: "[").first.map(String.init) ?? "" }
+        guard let last = keys.last(where: { !$0.isEmpty }), last != "spec" else {
+            return text.hasPrefix("apiVersion:") || text.hasPrefix("kind:") || text.hasPrefix("metadata:")
+        }
+        // The key itself, the list item (`- from: ...`) of an indexed rule, or (for fields
+        // the loader does not locate one by one) the first line of the object holding it.
+        return keys.suffix(2).contains { !$0.isEmpty && text.contains($0 + ":") } || (f.fieldPath?.hasSuffix("]") == true && text.contains("- "))
+            || text.hasPrefix("apiVersion:")
     }
 
     @Test func idsAreUniqueAndKebabCase() {

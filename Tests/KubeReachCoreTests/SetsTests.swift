@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachSynthetic
 import Testing
 
 @Suite struct PortSetTests {
@@ -25,6 +26,28 @@ import Testing
 }
 
 @Suite struct ConnectionSetTests {
+    /// Union, intersection and subtraction against plain integer sets, on seeded random
+    /// range lists over a small port universe (adjacent, nested and overlapping ranges).
+    @Test func operationsMatchAPlainSetModel() {
+        var rng = SplitMix64(seed: 7)
+        func random() -> (PortSet, Set<Int>) {
+            var ranges: [ClosedRange<Int>] = []
+            for _ in 0..<rng.below(5) {
+                let lo = 1 + rng.below(40)
+                ranges.append(lo...(lo + rng.below(6)))
+            }
+            return (PortSet(ranges), Set(ranges.flatMap { Array($0) }))
+        }
+        func model(_ p: PortSet) -> Set<Int> { Set(p.ranges.flatMap { Array($0) }) }
+        for _ in 0..<500 {
+            let (a, sa) = random(), (b, sb) = random()
+            #expect(model(a.union(b)) == sa.union(sb))
+            #expect(a.union(b) == PortSet(a.ranges + b.ranges), "canonical form")
+            #expect(model(a.intersection(b)) == sa.intersection(sb))
+            #expect(model(a.subtracting(b)) == sa.subtracting(sb))
+        }
+    }
+
     @Test func canonicalText() {
         #expect(ConnectionSet.all.description == "All Connections")
         #expect(ConnectionSet.none.description == "No Connections")

@@ -29,7 +29,6 @@ public struct Reachability: Sendable {
     /// External destination ranges (cut at every egress ipBlock boundary).
     public var externalDestinations: [IPRange] { destinationAtoms.atoms }
 
-    var identityCount: Int { identities.count }
     var sourceBase: Int { identities.count }
     var destinationBase: Int { identities.count + sourceAtoms.atoms.count }
 

@@ -85,7 +85,7 @@ public enum PolicyPeer: Hashable, Sendable {
 }
 
 /// `cidr` minus every `except` block.
-public struct IPBlock: Hashable, Sendable {
+public struct IPBlock: Hashable, Sendable, CustomStringConvertible {
     public var cidr: CIDR
     public var except: [CIDR]
 

@@ -14,9 +14,4 @@ public struct WorkloadRef: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// `ns/name[Kind]`
     public var description: String { "\(namespace)/\(name)[\(kind)]" }
-
-    /// The kinds that stand for the pods their template would create.
-    public static let workloadKinds: Set<String> = [
-        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicationController",
-    ]
 }

@@ -3,7 +3,7 @@
 ///
 /// The universe is the three port sets full *and* the other protocols: a rule without
 /// `ports` allows it; a rule listing TCP, UDP and SCTP does not allow ICMP.
-public struct ConnectionSet: Hashable, Sendable {
+public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
     public var sctp: PortSet
     public var tcp: PortSet
     public var udp: PortSet

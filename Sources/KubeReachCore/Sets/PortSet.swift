@@ -1,7 +1,7 @@
 /// A set of ports in 1...65535, stored as sorted, disjoint, non-adjacent closed ranges.
 ///
 /// The canonical form makes equality structural and printing trivial (`80-81`, never `80,81`).
-public struct PortSet: Hashable, Sendable {
+public struct PortSet: Hashable, Sendable, CustomStringConvertible {
     public static let minPort = 1
     public static let maxPort = 65535
 
@@ -40,12 +40,31 @@ public struct PortSet: Hashable, Sendable {
         return false
     }
 
-    /// - Complexity: O(n + m) after the merge sort of both range lists.
+    /// - Complexity: O(n + m): both lists are sorted, so one merge pass joins them.
     public func union(_ other: PortSet) -> PortSet {
         if other.isEmpty || isAll { return self }
         if isEmpty || other.isAll { return other }
+        var out: [ClosedRange<Int>] = []
+        out.reserveCapacity(ranges.count + other.ranges.count)
+        var i = 0, j = 0
+        while i < ranges.count || j < other.ranges.count {
+            let next: ClosedRange<Int>
+            if j == other.ranges.count || (i < ranges.count && ranges[i].lowerBound <= other.ranges[j].lowerBound) {
+                next = ranges[i]
+                i += 1
+            } else {
+                next = other.ranges[j]
+                j += 1
+            }
+            // Overlapping or adjacent to the last range: extend it (the canonical form merges adjacent ranges).
+            if let last = out.last, next.lowerBound <= last.upperBound + 1 {
+                out[out.count - 1] = last.lowerBound...max(last.upperBound, next.upperBound)
+            } else {
+                out.append(next)
+            }
+        }
         var result = PortSet()
-        result.ranges = Self.normalised(ranges + other.ranges)
+        result.ranges = out
         return result
     }
 
