@@ -24,7 +24,7 @@ struct DiffCommand: StatusCommand {
     @Argument(help: "The input after the change: a path, or git:REV:path.")
     var new: String
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: SideInputOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, md, json, csv, or a graph: dot or svg.")
     var output: DiffOutput = .txt
@@ -43,11 +43,7 @@ struct DiffCommand: StatusCommand {
 
 
     func evaluate() throws -> ExitStatus {
-        guard input.files.isEmpty else { throw CLIError.usage("diff takes OLD and NEW as arguments, not -f") }
         try InputOptions.readsStandardInputOnce([old, new])
-        guard !input.live && input.kubeconfig == nil && input.context == nil && !input.allNamespaces else {
-            throw CLIError.usage("diff compares OLD and NEW given as paths or git:REV:path; it does not read a live cluster")
-        }
         let before = try load(old), after = try load(new)
         var a = Reachability(cluster: before.cluster, options: input.evaluationOptions)
         var b = Reachability(cluster: after.cluster, options: input.evaluationOptions)

@@ -15,11 +15,10 @@ struct EvalCommand: StatusCommand {
     @OptionGroup var pair: PairArguments
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
-    var output: OutputFormat = .txt
+    var output: PairFormat = .txt
 
 
     func evaluate() throws -> ExitStatus {
-        guard output == .txt || output == .json else { throw CLIError.usage("eval prints txt or json") }
         let resolved = try pair.resolve()
         let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
         let conns = PairQuery(reach: reach).connections(from: resolved.source, to: resolved.destination)

@@ -11,11 +11,10 @@ struct ExplainCommand: StatusCommand {
     @OptionGroup var pair: PairArguments
 
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
-    var output: OutputFormat = .txt
+    var output: PairFormat = .txt
 
 
     func evaluate() throws -> ExitStatus {
-        guard output == .txt || output == .json else { throw CLIError.usage("explain prints txt or json") }
         let resolved = try pair.resolve()
         let explainer = Explainer(cluster: resolved.cluster, options: resolved.options)
         let (s, d, note) = try representatives(resolved)

@@ -1,6 +1,7 @@
 import Foundation
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 
 /// One observed connection, as read from a flow file (endpoints not yet mapped).
 struct FlowRecord: Sendable {

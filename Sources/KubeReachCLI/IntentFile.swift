@@ -1,6 +1,7 @@
 import Foundation
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 
 /// One line of an intent file, before its endpoints are resolved against the cluster.
 struct IntentRecord: Sendable, Equatable {
@@ -10,18 +11,18 @@ struct IntentRecord: Sendable, Equatable {
     var line: Int
 }
 
-/// Reads `--intent FILE`: CSV (`from,to,ports`, by the `.csv` extension) or a small YAML
-/// list of `{from, to, ports}` mappings. The YAML is read by a purpose-built parser (the
-/// only YAML library lives in the manifest loader): block or flow mappings, `ports` as a
-/// flow list, a block list or one scalar, comments, quotes. Anything else is an error
-/// naming its line.
+/// Reads `--intent FILE`: CSV (`from,to,ports`, by the `.csv` extension) or a YAML list of
+/// `{from, to, ports}` mappings (`IntentDocument`, read through Yams in the YAML module).
+/// Anything else is an error naming its line.
 enum IntentFile {
     static func read(_ path: String) throws(InputFileError) -> [IntentRecord] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputFileError(file: path, line: nil, message: "cannot read the intent file")
         }
         guard let text = String(data: data, encoding: .utf8) else { throw InputFileError(file: path, line: nil, message: "not UTF-8 text") }
-        let records = path.lowercased().hasSuffix(".csv") ? try csv(text, file: path) : try IntentYAML(file: path).parse(text)
+        let records = path.lowercased().hasSuffix(".csv") ? try csv(text, file: path) : try IntentDocument.parse(text, file: path).map { e throws(InputFileError) in
+                try record(from: e.from, to: e.to, ports: e.ports, file: path, line: e.line)
+            }
         guard !records.isEmpty else { throw InputFileError(file: path, line: nil, message: "no intents") }
         return records
     }

@@ -12,12 +12,11 @@ struct GraphOptions: ParsableArguments {
     @OptionGroup var ports: PortQueryOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
-    var output: OutputFormat = .txt
+    var output: GraphFormat = .txt
 
     var asked: (NetworkProtocol, Int)? { ports.asked }
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
-        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("this command prints txt, json or md") }
         let cluster = try input.load(paths: paths).cluster
         return ReachabilityGraph(Reachability(cluster: cluster, options: input.evaluationOptions))
     }
@@ -110,10 +109,9 @@ struct ExposureCommand: ParsableCommand {
     @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
-    var output: OutputFormat = .txt
+    var output: GraphFormat = .txt
 
     func run() throws {
-        guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
         let selectors = try sensitive.map { text -> [String: String] in
             try ReferenceOption.selector(text, option: "--sensitive")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 import KubeReachRender
 
 /// `kubereach generate least-privilege PATHS`: policies that allow exactly the given

@@ -3,7 +3,9 @@ import KubeReachCore
 import KubeReachRender
 
 extension AggregationLevel: ExpressibleByArgument {}
-extension OutputFormat: ExpressibleByArgument {}
+extension ListFormat: ExpressibleByArgument {}
+extension PairFormat: ExpressibleByArgument {}
+extension GraphFormat: ExpressibleByArgument {}
 extension ExplainSelection: ExpressibleByArgument {}
 
 /// `kubereach list`: every ordered pair with something allowed.
@@ -18,7 +20,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @Option(name: .shortAndLong, help: "Output format: txt, json, csv, md or dot.")
-    var output: OutputFormat = .txt
+    var output: ListFormat = .txt
 
     @Option(name: .customLong("by"), help: "Aggregation level: workload, pod or namespace.")
     var level: AggregationLevel = .workload

@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .shortAndLong, help: "Output format: html.")
+    /// HTML is the only format; the option stays (hidden) for scripts that spell it out.
+    @Option(name: .shortAndLong, help: .hidden)
     var output: Format = .html
 
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")

@@ -28,7 +28,7 @@ public struct EdgeStream {
 
 extension EdgeFormatter {
     /// The same text as `render`, written in pieces (DOT, small by nature, in one piece).
-    public static func stream(_ edges: [ConnectivityEdge], as format: OutputFormat, nodes: [Endpoint] = [], to out: inout EdgeStream) throws {
+    public static func stream(_ edges: [ConnectivityEdge], as format: ListFormat, nodes: [Endpoint] = [], to out: inout EdgeStream) throws {
         switch format {
         case .dot:
             try out.write(DotEdgeFormatter.render(edges, nodes: nodes))

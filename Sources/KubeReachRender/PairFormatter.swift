@@ -3,7 +3,7 @@ import KubeReachCore
 /// Pairs without their connection sets (`list --focus-conn`): the set is the one asked about
 /// (`focused`, which DOT prints on every edge).
 public enum PairFormatter {
-    public static func render(_ edges: [ConnectivityEdge], as format: OutputFormat, title: String, focused: ConnectionSet) -> String {
+    public static func render(_ edges: [ConnectivityEdge], as format: ListFormat, title: String, focused: ConnectionSet) -> String {
         switch format {
         case .txt:
             return edges.reduce(title + "\n") { $0 + "\(TerminalText.escaped($1.source)) => \(TerminalText.escaped($1.destination))\n" }

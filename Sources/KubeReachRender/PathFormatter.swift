@@ -14,7 +14,7 @@ public enum PathFormatter {
         return out
     }
 
-    public static func paths(_ g: ReachabilityGraph, _ paths: [ReachPath], title: String, as format: OutputFormat) -> String {
+    public static func paths(_ g: ReachabilityGraph, _ paths: [ReachPath], title: String, as format: GraphFormat) -> String {
         switch format {
         case .json: return JSONOutput.encode(PathsDocument(g, paths))
         case .md:
@@ -26,7 +26,7 @@ public enum PathFormatter {
         }
     }
 
-    public static func radius(_ g: ReachabilityGraph, _ reached: [Reached], title: String, as format: OutputFormat) -> String {
+    public static func radius(_ g: ReachabilityGraph, _ reached: [Reached], title: String, as format: GraphFormat) -> String {
         switch format {
         case .json:
             return JSONOutput.encode(BlastRadiusDocument(g, reached))
@@ -41,7 +41,7 @@ public enum PathFormatter {
 
 extension PathFormatter {
     /// The exposure report: entry points, crown jewels, ranked paths, chokepoints.
-    public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: OutputFormat) -> String {
+    public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: GraphFormat) -> String {
         if format == .json { return JSONOutput.encode(ExposureDocument(g, r)) }
         let code = { (s: String) in format == .md ? "`\(s.replacing("|", with: "\\|"))`" : s }
         var out = format == .md ? "## Entry points\n\n" : "Entry points (\(r.entries.count)):\n"

@@ -50,8 +50,8 @@ enum GoldenCluster {
 }
 
 @Suite struct EdgeFormatterGoldenTests {
-    @Test(arguments: OutputFormat.allCases, AggregationLevel.allCases)
-    func render(format: OutputFormat, level: AggregationLevel) throws {
+    @Test(arguments: ListFormat.allCases, AggregationLevel.allCases)
+    func render(format: ListFormat, level: AggregationLevel) throws {
         let reach = Reachability(cluster: GoldenCluster.cluster)
         let text = EdgeFormatter.render(reach.edges(level: level), as: format)
         try assertSnapshot(text, named: "golden-\(level.rawValue).\(format.rawValue)")

@@ -1,5 +1,6 @@
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachYAML
 import Testing
 
 @testable import KubeReachCLI
@@ -57,18 +58,19 @@ import Testing
         ("  - from: a/b\n    to: c/d\n    ports:\n      - tcp/80\n", 1),
     ])
     func intentYAMLForms(text: String, count: Int) throws {
-        let records = try IntentYAML(file: "f.yaml").parse(text)
+        let records = try IntentDocument.parse(text, file: "f.yaml")
         #expect(records.count == count)
         #expect(records.first?.from == "a/b" || records.first?.from == "internet")
-        #expect(records.allSatisfy { !$0.connections.isEmpty })
+        #expect(records.allSatisfy { $0.ports?.isEmpty == false && $0.to != nil })
     }
 
     @Test(arguments: [
         ("- from: a/b\n\tto: c/d\n", 2), ("- from: a/b\n  to: c/d\n  to: e/f\n  ports: [all]\n", 3),
-        ("- from: a/b\n    to: c/d\n", 2), ("- {from: a/b, to: c/d, ports: [all]\n", 1), ("- from: a/b\n  to: c/d\n  ports: [tcp/80\n", 3),
+        // An unclosed bracket is reported where libyaml notices it: the end of the text.
+        ("- from: a/b\n    to: c/d\n", 2), ("- {from: a/b, to: c/d, ports: [all]\n", 2), ("- from: a/b\n  to: c/d\n  ports: [tcp/80\n", 4),
     ])
     func intentYAMLErrorsNameTheirLine(text: String, line: Int) {
-        #expect { try IntentYAML(file: "f.yaml").parse(text) } throws: { ($0 as? InputFileError)?.line == line }
+        #expect { try IntentDocument.parse(text, file: "f.yaml") } throws: { ($0 as? InputFileError)?.line == line }
     }
 
     @Test(arguments: [

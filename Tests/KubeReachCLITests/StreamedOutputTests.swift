@@ -8,8 +8,8 @@ import Testing
 /// Lists are written in pieces: the pieces must add up to exactly the text `render` gives,
 /// in every format, also when the list spans many pieces.
 @Suite struct StreamedOutputTests {
-    @Test(arguments: [OutputFormat.txt, .json, .csv, .md, .dot])
-    func streamEqualsRender(_ format: OutputFormat) throws {
+    @Test(arguments: [ListFormat.txt, .json, .csv, .md, .dot])
+    func streamEqualsRender(_ format: ListFormat) throws {
         let text = SyntheticCluster(size: .init(pods: 1200, namespaces: 20, policies: 80), seed: 4).manifests()
         let cluster = try ManifestLoader.load([ManifestSource(name: "s.yaml", bytes: Array(text.utf8))]).cluster
         let edges = Reachability(cluster: cluster).edges(level: .pod)

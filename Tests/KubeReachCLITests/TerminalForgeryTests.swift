@@ -75,7 +75,7 @@ import Testing
 
     @Test func everyTextFormatEscapesControlCharacters() {
         let edges = [ConnectivityEdge(source: .pod(namespace: "shop", name: Self.forged), destination: .pod(namespace: "shop", name: "api\u{9B}2J"), connections: .all)]
-        for format in [OutputFormat.txt, .md] {
+        for format in [ListFormat.txt, .md] {
             let text = EdgeFormatter.render(edges, as: format)
             Self.expectOneLinePerLine(text, "\(format)")
             #expect(text.contains("web\\r\\nAllowed in total: All Connections\\n\\u{1b}[8m"), "\(format): \(text)")
