@@ -45,19 +45,14 @@ struct DiffCommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         try InputOptions.readsStandardInputOnce([old, new])
         let before = try load(old), after = try load(new)
-        var a = Reachability(cluster: before.cluster, options: input.evaluationOptions)
-        var b = Reachability(cluster: after.cluster, options: input.evaluationOptions)
-        // Both sides must show the same address families as external peers, or an IPv6
-        // block on one side would read as every IPv6 peer appearing.
-        let families = Set((a.externalSources + a.externalDestinations + b.externalSources + b.externalDestinations).map(\.family))
-        var options = input.evaluationOptions
-        options.extraFamilies = families
-        if Set((a.externalSources + a.externalDestinations).map(\.family)) != families { a = Reachability(cluster: before.cluster, options: options) }
-        if Set((b.externalSources + b.externalDestinations).map(\.family)) != families { b = Reachability(cluster: after.cluster, options: options) }
-        try checkWorkloads(a, old)
-        try checkWorkloads(b, new)
-        let oldSide = ConnectivitySnapshot(a, level: level), newSide = ConnectivitySnapshot(b, level: level)
-        let diff = ConnectivityDiff(old: oldSide, new: newSide)
+        let sides: ConnectivityComparison
+        do {
+            sides = try ConnectivityComparison(old: before.cluster, new: after.cluster, options: input.evaluationOptions, level: level)
+        } catch {
+            let lines = error.old.map { Diagnostic(.error, "\(old): \($0.description)") } + error.new.map { Diagnostic(.error, "\(new): \($0.description)") }
+            throw CLIError.invalidInput(lines)
+        }
+        let oldSide = sides.old, newSide = sides.new, diff = sides.diff
         if let format = DiffFormat(rawValue: output.rawValue) {
             let text = DiffFormatter.render(diff, as: format, old: old, new: new, level: level)
             if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
@@ -87,11 +82,5 @@ struct DiffCommand: StatusCommand {
     private func load(_ side: String) throws -> LoadResult {
         if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo)) }
         return try input.load(paths: [side])
-    }
-
-    private func checkWorkloads(_ reach: Reachability, _ side: String) throws {
-        guard level == .workload else { return }
-        let conflicts = reach.workloadConflicts()
-        if !conflicts.isEmpty { throw CLIError.invalidInput(conflicts.map { Diagnostic(.error, "\(side): \($0.description)") }) }
     }
 }

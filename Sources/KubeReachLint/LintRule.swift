@@ -60,7 +60,7 @@ public struct LintContext: Sendable {
     /// The policies isolating a pod in a direction.
     func isolating(_ pod: Pod, _ direction: PolicyDirection) -> [NetworkPolicy] {
         if pod.hostNetwork && options.hostNetwork == .bypass { return [] }
-        return cluster.policies.filter { $0.namespace == pod.namespace && $0.affects(direction) && $0.podSelector.matches(pod.labels) }
+        return cluster.policies.filter { $0.affects(direction) && $0.selects(pod) }
     }
 }
 

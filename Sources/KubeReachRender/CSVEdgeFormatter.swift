@@ -3,7 +3,6 @@ import KubeReachCore
 /// RFC 4180 CSV with a header row; fields that could be read as spreadsheet formulas
 /// are prefixed with a quote character, control characters shown escaped (`TerminalText`).
 enum CSVEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String { header + edges.map(line).joined() }
 
     static let header = "src,dst,conn\r\n"
 

@@ -3,7 +3,6 @@ import KubeReachCore
 /// `list -o json`: a `ConnectionListDocument`, written whole or item by item (a pod-level
 /// list can be tens of megabytes, so the stream never holds it as one value).
 enum JSONEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String { JSONOutput.encode(ConnectionListDocument(edges)) }
 
     /// The document's text before the first item, between items, and after the last, in
     /// the encoder's layout (keys sorted: `connections` before `version`).

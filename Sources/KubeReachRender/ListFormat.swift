@@ -8,15 +8,14 @@ public enum ListFormat: String, CaseIterable, Sendable {
 /// Renders connectivity edges in one format. Deterministic: edges are printed in the
 /// order given (the core sorts them).
 public enum EdgeFormatter {
-    /// `nodes`: every node name of the level, so that DOT shows nodes without edges too.
+    /// The whole text at once: `stream` into one string (one implementation per format).
+    /// `nodes`: every node of the level, so that DOT shows nodes without edges too.
     public static func render(_ edges: [ConnectivityEdge], as format: ListFormat, nodes: [Endpoint] = []) -> String {
-        switch format {
-        case .dot: DotEdgeFormatter.render(edges, nodes: nodes)
-        case .txt: TextEdgeFormatter.render(edges)
-        case .json: JSONEdgeFormatter.render(edges)
-        case .csv: CSVEdgeFormatter.render(edges)
-        case .md: MarkdownEdgeFormatter.render(edges)
-        }
+        var text = ""
+        var out = EdgeStream(chunk: .max) { text += $0 }
+        // Writing into a string cannot fail.
+        try! stream(edges, as: format, nodes: nodes, to: &out)
+        return text
     }
 }
 

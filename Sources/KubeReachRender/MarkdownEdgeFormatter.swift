@@ -3,7 +3,6 @@ import KubeReachCore
 /// A GitHub-flavoured Markdown table; names are shown as code and pipes escaped so
 /// that no name can break the table.
 enum MarkdownEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String { header + edges.map(line).joined() }
 
     static let header = "| Source | Destination | Connections |\n|---|---|---|\n"
 

@@ -2,7 +2,6 @@ import KubeReachCore
 
 /// `SRC => DST : CONNS`, one line each, newline-terminated; an empty list is empty text.
 enum TextEdgeFormatter {
-    static func render(_ edges: [ConnectivityEdge]) -> String { edges.map(line).joined() }
 
     static func line(_ e: ConnectivityEdge) -> String {
         "\(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)) : \(e.connections.description)\n"

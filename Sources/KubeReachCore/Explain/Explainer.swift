@@ -55,7 +55,7 @@ public struct Explainer: Sendable {
             return out
         }
         let isolating = cluster.policies.filter {
-            $0.namespace == pod.namespace && $0.affects(direction) && $0.podSelector.matches(pod.labels)
+            $0.affects(direction) && $0.selects(pod)
         }
         guard !isolating.isEmpty else {
             let baseline = baselineTier(direction, pod: p, peer: peer, destinationPorts: destinationPorts, rest: admin.rest)

@@ -15,7 +15,7 @@ public struct PolicyInspector: Sendable {
         let p = cluster.pods[pod]
         return cluster.policies.indices.compactMap { i in
             let policy = cluster.policies[i]
-            guard policy.namespace == p.namespace, policy.podSelector.matches(p.labels) else { return nil }
+            guard policy.selects(p) else { return nil }
             return (i, policy.affectsIngress, policy.affectsEgress)
         }
     }
@@ -42,7 +42,7 @@ public struct PolicyInspector: Sendable {
     public func inspect(policy index: Int) -> (selected: [String], rules: [RuleSummary]) {
         let policy = cluster.policies[index]
         let selected = Set(cluster.pods.indices.filter {
-            cluster.pods[$0].namespace == policy.namespace && policy.podSelector.matches(cluster.pods[$0].labels)
+            policy.selects(cluster.pods[$0])
         }.map { cluster.pods[$0].workload.description })
         var rules: [RuleSummary] = []
         for direction in PolicyDirection.allCases where policy.affects(direction) {

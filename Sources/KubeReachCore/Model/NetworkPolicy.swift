@@ -46,6 +46,10 @@ public struct NetworkPolicy: Hashable, Sendable {
 
     public func affects(_ d: PolicyDirection) -> Bool { d == .ingress ? affectsIngress : affectsEgress }
 
+    /// Whether the policy applies to the pod: same namespace, and its podSelector takes the
+    /// pod's labels (Docs/semantics.md §2). The one place this is decided outside the engine.
+    public func selects(_ pod: Pod) -> Bool { namespace == pod.namespace && podSelector.matches(pod.labels) }
+
     public func rules(_ d: PolicyDirection) -> [PolicyRule] { d == .ingress ? ingress : egress }
 }
 

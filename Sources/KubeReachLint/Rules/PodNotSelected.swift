@@ -16,7 +16,7 @@ struct PodNotSelected: LintRule {
         return context.cluster.pods.indices.compactMap { index in
             let pod = context.cluster.pods[index]
             guard namespaces.contains(pod.namespace), seen.insert(pod.workload.description).inserted else { return nil }
-            let selected = context.cluster.policies.contains { $0.namespace == pod.namespace && $0.podSelector.matches(pod.labels) }
+            let selected = context.cluster.policies.contains { $0.selects(pod) }
             guard !selected else { return nil }
             return LintFinding(ruleID: id, severity: severity, message: "\(pod.workload) is selected by no NetworkPolicy: \(context.openness(ofPod: index))",
                                hint: hint, location: pod.location, object: pod.workload.description, fieldPath: "metadata.labels")
