@@ -26,18 +26,12 @@ extension ReachabilityGraph {
     public static let defaultSensitive: [[String: String]] = [["tier": "db"], ["app.kubernetes.io/component": "database"]]
 
     public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
-        let net = node(.internet)!
-        var reasons: [Int: [String]] = [:]
-        for e in outgoing[net] { reasons[e.to, default: []].append("reachable from the internet: \(e.connections.description)") }
-        if let cluster = node(.clusterAddresses) {
-            for e in outgoing[cluster] {
-                reasons[e.to, default: []].append("reachable from cluster addresses no loaded pod holds: \(e.connections.description)")
-            }
-        }
+        let externals = externalNodes
+        var reasons = internetReasons()
         let namespaceOf = nodes.map(\.namespace)
         var sizeOf: [String: Int] = [:]
         for case let ns? in namespaceOf { sizeOf[ns, default: 0] += 1 }
-        let workloads = names.indices.count { !isExternal($0) }
+        let workloads = names.count - externals.count
         for n in names.indices where !isExternal(n) {
             // Every workload of every other namespace reaches it (a `namespaceSelector: {}` exposure).
             let others = workloads - (namespaceOf[n].flatMap { sizeOf[$0] } ?? 0)
@@ -53,31 +47,76 @@ extension ReachabilityGraph {
         let jewels = names.indices.filter { n in
             podsOfNode[n].contains { p in sensitive.contains { sel in sel.allSatisfy { cluster.pods[p].labels[$0.key] == $0.value } } }
         }
-        let sources = [net] + entries.map(\.node).filter { !jewels.contains($0) }
+        let sources = externals.filter { !outgoing[$0].isEmpty } + entries.map(\.node).filter { !jewels.contains($0) }
         let paths = jewels.isEmpty ? [] : shortestPaths(from: sources, to: jewels, k: k)
         let explainer = Explainer(cluster: cluster, options: reach.options)
         let cut = jewels.isEmpty ? [] : minimumCut(from: sources, to: jewels).map { a, b in
             ExposureReport.Chokepoint(
-                from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, explainer))
+                from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, reach, explainer))
         }
         return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: cut)
     }
 
-    /// The policy change that removes edge a → b: the rules that admit it, or the missing isolation.
-    func change(_ a: Int, _ b: Int, _ explainer: Explainer) -> String {
-        guard let dst = podsOfNode[b].first else { return "isolate \(names[b])" }
-        let src: Explainer.Endpoint = podsOfNode[a].first.map { .pod($0) } ?? .external(IPAddress(family: .v4, value: 0x0808_0808))
+    /// "reachable from ..." per workload: the external source ranges that reach it, grouped
+    /// by what they may send (`the internet` when every source range sends the same).
+    /// Why workloads reached from outside are entry points: per connection set, from the
+    /// internet (all of it, or the ranges named) and from cluster addresses no loaded pod
+    /// holds (inside the pod and service CIDRs), each said apart.
+    func internetReasons() -> [Int: [String]] {
+        var from: [Int: [(Int, ConnectionSet)]] = [:]
+        let sources = externalSourceNodes
+        let internet = sources.filter { !isClusterAddress($0) }
+        for x in sources { for e in outgoing[x] where !isExternal(e.to) { from[e.to, default: []].append((x, e.connections)) } }
+        return from.mapValues { list in
+            var groups: [(ConnectionSet, Bool, [Int])] = []
+            for (x, c) in list {
+                let inside = isClusterAddress(x)
+                if let i = groups.firstIndex(where: { $0.0 == c && $0.1 == inside }) { groups[i].2.append(x) } else { groups.append((c, inside, [x])) }
+            }
+            return groups.map { c, inside, xs in
+                let ranges = xs.map { names[$0] }.joined(separator: ", ")
+                if inside { return "reachable from cluster addresses no loaded pod holds (\(ranges)): \(c.description)" }
+                let who = xs.count == internet.count ? "the internet (every external address)" : ranges
+                return "reachable from \(who): \(c.description)"
+            }
+        }
+    }
+
+    /// The policy change that removes edge a → b: the rules that admit it (NetworkPolicy
+    /// rules, or admin rules that allowed it), or the missing isolation. It explains one
+    /// pair of the edge that is allowed, so the rules named are the ones at work.
+    func change(_ a: Int, _ b: Int, _ reach: Reachability, _ explainer: Explainer) -> String {
+        guard let (src, dst) = witness(a, b, reach) else { return "isolate \(names[b])" }
         let e = explainer.explain(src, .pod(dst), sourceName: names[a], destinationName: names[b])
-        func rules(_ side: DirectionExplanation, _ key: String) -> String {
-            side.matches.map { "\($0.policy.name) spec.\(key)[\($0.ruleIndex)]" }.joined(separator: ", ")
+        let admitting = Self.admitting(e.ingress, "ingress"), sending = Self.admitting(e.egress, "egress")
+        if e.ingress.status == .hostNetwork { return "\(names[b]) is a hostNetwork pod: protect it at the node level" }
+        if !admitting.isEmpty { return "narrow \(admitting.joined(separator: ", ")) so it no longer admits \(names[a])" }
+        if e.ingress.status == .notIsolated { return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs" }
+        if !sending.isEmpty { return "narrow \(sending.joined(separator: ", ")) so \(names[a]) can no longer send to it" }
+        if !isExternal(a) && e.egress.status == .notIsolated { return "isolate \(names[a]) for egress" }
+        return "isolate \(names[b]) for ingress and allow only what it needs"
+    }
+
+    /// The rules of one side that let the pair through: NetworkPolicy rules whose peer
+    /// matched, and admin rules (ANP or BANP) that allowed part of it.
+    static func admitting(_ side: DirectionExplanation, _ key: String) -> [String] {
+        let admin = side.adminDecisions.filter { $0.action == .allow }.map { d in
+            "\(d.tier == .admin ? "AdminNetworkPolicy" : "BaselineAdminNetworkPolicy") \(d.policy.name) spec.\(key)[\(d.ruleIndex)]"
         }
-        switch e.ingress.status {
-        case .isolated: return "narrow \(rules(e.ingress, "ingress")) so it no longer admits \(names[a])"
-        case .notIsolated: return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs"
-        case .hostNetwork: return "\(names[b]) is a hostNetwork pod: protect it at the node level"
-        default:
-            return e.egress.status == .isolated
-                ? "narrow \(rules(e.egress, "egress")) so \(names[a]) can no longer send to it" : "isolate \(names[a]) for egress"
+        let rules = side.status == .isolated ? side.matches.map { "\($0.policy.name) spec.\(key)[\($0.ruleIndex)]" } : []
+        return admin + rules
+    }
+
+    /// One allowed pair behind the edge a → b: a pod (or an address of the range) of a and a pod of b.
+    func witness(_ a: Int, _ b: Int, _ reach: Reachability) -> (Explainer.Endpoint, Int)? {
+        if let range = externalRanges[a] {
+            let address = IPAddress(family: range.family, value: range.lower)
+            guard let x = reach.externalSourceIndex(of: address) else { return nil }
+            return podsOfNode[b].first { !reach.connections(fromExternal: x, toPod: $0).isEmpty }.map { (.external(address), $0) }
         }
+        for p in podsOfNode[a] {
+            if let q = podsOfNode[b].first(where: { $0 != p && !reach.connections(fromPod: p, toPod: $0).isEmpty }) { return (.pod(p), q) }
+        }
+        return nil
     }
 }

@@ -20,6 +20,8 @@ extension ReachabilityGraph {
     }
 
     /// Breadth-first reachability from `starts` (forward, or backward with `reverse`).
+    /// External ranges are reached but never expanded unless they are a start: they are
+    /// sources and sinks, not transit.
     /// - Complexity: O(nodes + edges).
     public func blastRadius(from starts: [Int], reverse: Bool = false, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [Reached] {
         var parent = [Int?](repeating: nil, count: names.count)
@@ -31,7 +33,7 @@ extension ReachabilityGraph {
         while head < queue.count {
             let n = queue[head]
             head += 1
-            guard dist[n] < maxHops else { continue }
+            guard dist[n] < maxHops, dist[n] == 0 || !isExternal(n) else { continue }
             for e in (reverse ? incoming[n] : outgoing[n]) where dist[e.to] < 0 && usable(e, port) {
                 dist[e.to] = dist[n] + 1
                 parent[e.to] = n
@@ -55,11 +57,15 @@ extension ReachabilityGraph {
 
     /// Up to `k` shortest simple paths from any of `sources` to any of `targets` (Yen's
     /// algorithm over breadth-first shortest paths, from a virtual root linked to every
-    /// source), ranked by length then by names.
+    /// source), ranked by length then by names. An external range is only a path's first or
+    /// last node, never transit. A source that is also a target with a self edge (replicas
+    /// of one workload reaching each other) is a one-hop path `W → W`.
     public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [ReachPath] {
         let root = names.count
         let targetSet = Set(targets)
-        func neighbors(_ v: Int) -> [Int] { v == root ? sources : outgoing[v].filter { usable($0, port) }.map(\.to) }
+        func neighbors(_ v: Int) -> [Int] {
+            v == root ? sources : outgoing[v].filter { $0.to != v && usable($0, port) }.map(\.to)
+        }
         /// A shortest path from `start` to a target, avoiding `banned` nodes and edges.
         func bfs(_ start: Int, banned: Set<Int>, bannedEdges: Set<[Int]>) -> [Int]? {
             var parent = [Int: Int](), seen: Set<Int> = [start]
@@ -67,13 +73,15 @@ extension ReachabilityGraph {
             while head < queue.count {
                 let n = queue[head]
                 head += 1
-                // A path has at least one hop: a start is never its own end.
-                if n != start && n != root && targetSet.contains(n) {
+                // A path has at least one hop: a start (or a source) is never its own end.
+                if n != start && n != root && parent[n] != root && targetSet.contains(n) {
                     var path = [n], cur = n
                     while let p = parent[cur] { path.append(p); cur = p }
                     return path.reversed()
                 }
-                for m in neighbors(n) where !seen.contains(m) && !banned.contains(m) && !bannedEdges.contains([n, m]) {
+                // An external range goes on only as the path's first node (right after the root).
+                let onward = n == root || !isExternal(n) || n == start || parent[n] == root
+                for m in onward ? neighbors(n) : [] where !seen.contains(m) && !banned.contains(m) && !bannedEdges.contains([n, m]) {
                     seen.insert(m)
                     parent[m] = n
                     queue.append(m)
@@ -87,7 +95,18 @@ extension ReachabilityGraph {
             return ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
         }
         func rank(_ p: [Int]) -> (Int, String) { (p.count, p.dropFirst().map { names[$0] }.joined(separator: ">")) }
-        guard let first = bfs(root, banned: [], bannedEdges: []), first.count - 2 <= maxHops else { return [] }
+        let loops = sources.filter { s in targetSet.contains(s) && outgoing[s].contains { $0.to == s && usable($0, port) } }
+            .map { [root, $0, $0] }
+        let simple = simplePaths(root: root, k: k, maxHops: maxHops, rank: rank, bfs: { bfs($0, banned: $1, bannedEdges: $2) })
+        let all = maxHops < 1 ? simple : (loops + simple).sorted { rank($0) < rank($1) }
+        return all.prefix(k).map(make)
+    }
+
+    /// Yen's loop over `bfs` (shortest path from a node avoiding banned nodes and edges).
+    private func simplePaths(
+        root: Int, k: Int, maxHops: Int, rank: ([Int]) -> (Int, String), bfs: (Int, Set<Int>, Set<[Int]>) -> [Int]?
+    ) -> [[Int]] {
+        guard let first = bfs(root, [], []), first.count - 2 <= maxHops else { return [] }
         var found = [first], candidates: [[Int]] = []
         while found.count < k {
             let last = found[found.count - 1]
@@ -95,7 +114,7 @@ extension ReachabilityGraph {
                 let prefix = Array(last[...i])
                 var bannedEdges = Set<[Int]>()
                 for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedEdges.insert([p[i], p[i + 1]]) }
-                guard let spur = bfs(last[i], banned: Set(prefix.dropLast()), bannedEdges: bannedEdges) else { continue }
+                guard let spur = bfs(last[i], Set(prefix.dropLast()), bannedEdges) else { continue }
                 let candidate = Array(prefix.dropLast()) + spur
                 if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
             }
@@ -103,6 +122,6 @@ extension ReachabilityGraph {
             candidates.sort { rank($0) < rank($1) }
             found.append(candidates.removeFirst())
         }
-        return found.map(make)
+        return found
     }
 }

@@ -10,8 +10,9 @@ extension ReachabilityGraph {
         var capacity: [Int: [Int: Int]] = [:]
         func add(_ a: Int, _ b: Int, _ c: Int) { capacity[a, default: [:]][b, default: 0] += c }
         let sinkSet = Set(sinks), sourceSet = Set(sources)
-        for a in 0..<n where !sinkSet.contains(a) {
-            for e in outgoing[a] where usable(e, port) && !sourceSet.contains(e.to) { add(a, e.to, 1) }
+        // External ranges carry no flow onwards unless they are a source (never transit).
+        for a in 0..<n where !sinkSet.contains(a) && (sourceSet.contains(a) || !isExternal(a)) {
+            for e in outgoing[a] where e.to != a && usable(e, port) && !sourceSet.contains(e.to) { add(a, e.to, 1) }
         }
         let infinite = Int.max / 4
         for s in sources { add(source, s, infinite) }
@@ -44,8 +45,8 @@ extension ReachabilityGraph {
             for (b, c) in capacity[a] ?? [:] where c > 0 && side.insert(b).inserted { queue.append(b) }
         }
         var cut: [(Int, Int)] = []
-        for a in 0..<n where side.contains(a) && !sinkSet.contains(a) {
-            for e in outgoing[a] where usable(e, port) && !side.contains(e.to) && !sourceSet.contains(e.to) { cut.append((a, e.to)) }
+        for a in 0..<n where side.contains(a) && !sinkSet.contains(a) && (sourceSet.contains(a) || !isExternal(a)) {
+            for e in outgoing[a] where e.to != a && usable(e, port) && !side.contains(e.to) && !sourceSet.contains(e.to) { cut.append((a, e.to)) }
         }
         return cut.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }

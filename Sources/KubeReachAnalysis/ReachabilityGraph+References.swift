@@ -1,17 +1,20 @@
 import KubeReachCore
 
 extension ReachabilityGraph {
-    /// The vertices a reference names (empty when none): `internet`, `cluster-addresses`, `ns/*`, a workload or
-    /// pod name (a pod stands for its workload), an IP address (the workload holding it, or
-    /// `internet`), or a label selector (workloads with a pod carrying those labels).
+    /// The vertices a reference names (empty when none): `internet` (every external range
+    /// outside the cluster networks), `cluster-addresses` (those inside), `ns/*`, a workload or pod name (a pod stands for its workload), an IP address (the
+    /// workload holding it, or the external ranges holding it), or a label selector
+    /// (workloads with a pod carrying those labels).
     public func nodes(_ ref: EndpointReference) -> [Int] {
         nodes.indices.filter { n in
             switch (ref, nodes[n]) {
-            case (.internet, .internet), (.clusterAddresses, .clusterAddresses): return true
+            case (.internet, .endpoint(let e)) where e.isExternal: return !isClusterAddress(n)
+            case (.clusterAddresses, .endpoint(let e)) where e.isExternal: return isClusterAddress(n)
             case (.selector(let labels), .endpoint):
                 return podsOfNode[n].contains { p in labels.allSatisfy { cluster.pods[p].labels[$0.key] == $0.value } }
-            case (.address(let ip), .internet), (.address(let ip), .clusterAddresses):
-                return !cluster.pods.contains { $0.ips.contains(ip) } && (nodes[n] == .clusterAddresses) == networks.contains(ip)
+            case (.address(let ip), .endpoint(let e)) where e.isExternal:
+                // The external range holding an address no loaded pod has.
+                return ref.matches(e) && !cluster.pods.contains { $0.ips.contains(ip) }
             case (.address(let ip), .endpoint): return podsOfNode[n].contains { cluster.pods[$0].ips.contains(ip) }
             case (.object(let ns, let kind, let name), .endpoint(let e)):
                 if ref.matches(e) { return true }

@@ -1,9 +1,14 @@
 import KubeReachCore
 
-/// The reachability graph at workload level: nodes are workloads plus one `internet` node
-/// standing for every external range outside the cluster networks (and, when pod or service
-/// CIDRs are known, one `cluster-addresses` node for the ranges inside them: addresses of
-/// pods or Services that are not in the input); edges carry their allowed connection sets.
+/// The reachability graph at workload level: nodes are workloads and external address
+/// ranges (each range its own node, as `list` names it), edges carry their allowed
+/// connection sets.
+///
+/// External ranges are sources and sinks, never transit: an attacker does not control the
+/// hosts a pod may call, so no path goes pod → range → pod. `internet` names every range
+/// outside the cluster networks at once as a start or end set, `cluster-addresses` the
+/// ranges inside the pod and service CIDRs (when known). A workload whose replicas reach
+/// each other has a self edge `W → W`.
 public struct ReachabilityGraph: Sendable {
     public struct Edge: Sendable, Hashable {
         public var to: Int
@@ -18,30 +23,29 @@ public struct ReachabilityGraph: Sendable {
     public let incoming: [[Edge]]
     /// Nodes holding a hostNetwork pod: they bypass policies (reach and are reached as the node).
     public let hostNetwork: Set<Int>
+    /// The address range of each external node.
+    public let externalRanges: [Int: IPRange]
+    /// The external nodes that are source ranges (cut by ingress ipBlocks), in order.
+    public let externalSourceNodes: [Int]
     let index: [GraphNode: Int]
     /// Each node's pods (indices into the cluster), for selector references.
     let podsOfNode: [[Int]]
     let cluster: Cluster
-    /// The pod and service CIDRs that make an external range `cluster-addresses`.
-    let networks: ClusterNetworks
+    /// The pod and service CIDRs: ranges inside them are `cluster-addresses`, not `internet`.
+    public let networks: ClusterNetworks
 
     public init(_ reach: Reachability) {
         var podsByNode: [GraphNode: [Int]] = [:]
         for i in reach.cluster.pods.indices { podsByNode[.endpoint(reach.endpoint(ofPod: i, level: .workload)), default: []].append(i) }
-        let networks = reach.clusterNetworks
-        let externals: [GraphNode] = (networks.isEmpty ? [] : [.clusterAddresses]) + [.internet]
+        // Each external range is a vertex of its own (never one `internet` vertex).
+        let externals = Set(reach.externalEndpoints).map { GraphNode.endpoint($0) }
         let nodes = (Array(podsByNode.keys) + externals).map { ($0.description, $0) }
             .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var index: [GraphNode: Int] = [:]
         for (i, n) in nodes.enumerated() { index[n.1] = i }
         var out = [[Int: ConnectionSet]](repeating: [:], count: nodes.count)
-        /// An external range's vertex: cluster addresses when inside a cluster network, else internet.
-        let vertex = { (e: Endpoint) -> Int in
-            guard let r = e.externalRange else { return index[.endpoint(e)]! }
-            return networks.contains(r) ? index[.clusterAddresses]! : index[.internet]!
-        }
         for e in reach.edges(level: .workload) {
-            let s = vertex(e.source), d = vertex(e.destination)
+            let s = index[.endpoint(e.source)]!, d = index[.endpoint(e.destination)]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }
         var incoming = [[Edge]](repeating: [], count: nodes.count)
@@ -54,17 +58,27 @@ public struct ReachabilityGraph: Sendable {
         self.nodes = nodes.map(\.1)
         self.names = nodes.map(\.0)
         self.index = index
+        var externalRanges: [Int: IPRange] = [:]
+        for (i, n) in nodes.enumerated() { if let r = n.1.endpoint?.externalRange { externalRanges[i] = r } }
+        self.externalRanges = externalRanges
+        externalSourceNodes = reach.externalSources.map { index[.endpoint(.external($0))]! }
         self.outgoing = outgoing
         self.incoming = incoming
         let pods = nodes.map { podsByNode[$0.1] ?? [] }
         podsOfNode = pods
         hostNetwork = Set(nodes.indices.filter { n in pods[n].contains { reach.cluster.pods[$0].hostNetwork } })
         cluster = reach.cluster
-        self.networks = networks
+        networks = reach.clusterNetworks
     }
 
     public func node(_ node: GraphNode) -> Int? { index[node] }
 
-    /// Whether node `n` stands for external addresses (`internet`, `cluster-addresses`).
-    public func isExternal(_ n: Int) -> Bool { nodes[n].endpoint == nil }
+    /// Whether a node is an external address range.
+    public func isExternal(_ n: Int) -> Bool { externalRanges[n] != nil }
+
+    /// Every external node (what `internet` and `cluster-addresses` name together).
+    public var externalNodes: [Int] { externalRanges.keys.sorted() }
+
+    /// Whether an external node lies inside the pod or service CIDRs.
+    public func isClusterAddress(_ n: Int) -> Bool { externalRanges[n].map(networks.contains) ?? false }
 }

@@ -24,6 +24,13 @@ enum Example {
             ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]
         """)
 
+    /// A StatefulSet of `replicas` pods labelled `app: NAME`, declaring `port`.
+    static func statefulSet(_ name: String, ns: String = "shop", replicas: Int, port: Int) -> String {
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n  replicas: \(replicas)\n"
+            + "  selector: {matchLabels: {app: \(name)}}\n  template:\n    metadata: {labels: {app: \(name)}}\n"
+            + "    spec: {containers: [{name: c, ports: [{containerPort: \(port)}]}]}\n---\n"
+    }
+
     static let denyAll = policy("deny-all", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
 }
 

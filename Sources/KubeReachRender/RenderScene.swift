@@ -63,13 +63,12 @@ struct RenderScene {
             nodes = Array(all)
             return
         }
-        // nil: any external range (the graph's `internet`).
+        // External ranges are graph vertices of their own, the same endpoints as in the edges.
         let wanted = Set(Self.steps(focus, at: level, reach: reach))
         let steps = Self.steps(path, at: level)
         let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
-        let generic = { (n: Endpoint) -> Endpoint? in n.isExternal ? nil : n }
-        let touches = { (n: Endpoint) in wanted.contains(generic(n)) }
-        edges = edges.filter { touches($0.source) || touches($0.destination) || hops.contains([generic($0.source), generic($0.destination)]) }
+        let touches = { (n: Endpoint) in wanted.contains(n) }
+        edges = edges.filter { touches($0.source) || touches($0.destination) || hops.contains([$0.source, $0.destination]) }
         nodes = Array(Set(wanted.union(steps).compactMap { $0 }).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 

@@ -61,4 +61,9 @@ final class DiagnosticSink {
         guard budget.admitDiagnostic() else { return }
         diagnostics.append(Diagnostic(.warning, message, location: field.location, object: object, fieldPath: field.path))
     }
+
+    func note(_ message: String, at field: Field) {
+        guard budget.admitDiagnostic() else { return }
+        diagnostics.append(Diagnostic(.note, message, location: field.location, object: object, fieldPath: field.path))
+    }
 }

@@ -14,6 +14,8 @@ struct RawWorkload: Sendable {
     var templateLabels: [String: String]
     var ports: [ContainerPort]
     var hostNetwork: Bool
+    /// How many pods the workload stands for when no loaded Pod does (`WorkloadReplicas`).
+    var podCount: Int = 1
 }
 
 /// Decoding of Pods and workload objects.
@@ -37,7 +39,8 @@ enum WorkloadDecoder {
         let spec = template.child("spec")
         return RawWorkload(
             header: header, templateLabels: template.child("metadata").child("labels").labelMap() ?? [:],
-            ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec))
+            ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
+            podCount: WorkloadReplicas.podCount(root, kind: header.kind))
     }
 }
 
@@ -82,10 +85,12 @@ enum WorkloadFolder {
             if let owner = h.controller, let kind = owner.kind, byKey[key(h.namespace, kind, owner.name)] != nil { continue }
             let ref = WorkloadRef(namespace: h.namespace, name: h.name, kind: h.kind)
             if represented.contains(ref) { continue }
-            out.append(
-                Pod(
-                    namespace: h.namespace, name: h.name, labels: w.templateLabels, ports: w.ports,
-                    hostNetwork: w.hostNetwork, workload: ref, location: h.location))
+            for name in WorkloadReplicas.podNames(h.name, count: w.podCount) {
+                out.append(
+                    Pod(
+                        namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
+                        hostNetwork: w.hostNetwork, workload: ref, location: h.location))
+            }
         }
         return out
     }

@@ -68,6 +68,17 @@ class CanonicalConnsTest(unittest.TestCase):
                          rc.canonical_conns("All Connections"))
         self.assertNotEqual(rc.canonical_conns("TCP 1-65535,UDP 1-65535"), rc.canonical_conns("All Connections"))
 
+    def test_other_protocols_token_is_dropped(self):
+        # Upstream has no "other protocols" part (Docs/conformance.md).
+        self.assertEqual(rc.canonical_conns("SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535,other protocols"),
+                         rc.canonical_conns("SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535"))
+        self.assertEqual(rc.canonical_conns("other protocols"), ())
+
+    def test_workload_self_pairs_are_dropped(self):
+        # Replicas reaching each other: printed by us, never by upstream.
+        ours = "a/x[Deployment] => a/x[Deployment] : TCP 6379\na/x[Deployment] => a/y[Deployment] : TCP 80\n"
+        self.assertEqual(diff("a/x[Deployment] => a/y[Deployment] : TCP 80\n", ours), [])
+
     def test_ranges_are_merged_sorted_and_grouped(self):
         self.assertEqual(rc.canonical_conns("TCP 80,81"), (("TCP", ((80, 81),)),))
         self.assertEqual(rc.canonical_conns("TCP 90-100,80-95,UDP 53"), (("TCP", ((80, 100),)), ("UDP", ((53, 53),))))

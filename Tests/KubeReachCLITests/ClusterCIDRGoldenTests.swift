@@ -42,13 +42,14 @@ import Testing
     @Test func podNetworkIngressIsNoInternetEntry() {
         let run = runCLI(["exposure", Self.cidrs, "-q"] + Self.flags)
         #expect(!run.out.contains("x/api[Deployment]: reachable from the internet"))
-        #expect(run.out.contains("x/api[Deployment]: reachable from cluster addresses no loaded pod holds: TCP 8080"))
+        #expect(run.out.contains("x/api[Deployment]: reachable from cluster addresses no loaded pod holds (10.244.0.0-10.244.255.255[External]): TCP 8080"))
     }
 
     @Test func pathsStartAtClusterAddresses() {
         let run = runCLI(["paths", "--from", "cluster-addresses", "--to", "x/api", Self.withNode])
         #expect(run.status == 0)
-        #expect(run.out.contains("1. (1 hop) cluster-addresses -[TCP 8080]-> x/api[Deployment]"))
+        // Each range stays its own vertex: the path starts at the pod CIDR's range.
+        #expect(run.out.contains("1. (1 hop) 10.244.0.0-10.244.255.255[External] -[TCP 8080]-> x/api[Deployment]"))
         #expect(runCLI(["paths", "--from", "internet", "--to", "x/api", Self.withNode]).out.contains("no path"))
     }
 

@@ -64,8 +64,9 @@ import Testing
         let file = try Self.temporaryFile(run.out)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let edges = Self.coveredEdges(runCLI(["list"] + Self.shopWorkloads + [file, "-q"]).out)
-        // api⇄checkout, postgres⇄redis, and the three shop-workers workloads pairwise.
-        #expect(edges.count == 2 + 2 + 6)
+        // api⇄checkout, postgres⇄redis, the three shop-workers workloads pairwise, and the
+        // replicas of shop-api/api (2) and shop-frontend/web (3) among themselves.
+        #expect(edges.count == 2 + 2 + 6 + 2)
         for line in edges {
             let parts = line.split(separator: " ")
             let ns = { (s: Substring) in s.split(separator: "/").first }
@@ -115,7 +116,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: file) }
         let run = runCLI(["generate", "default-deny", file, "--impact-only"])
         #expect(run.status == 0, "\(run.err)")
-        let dnsLoss = "SCTP 1-65535,TCP 1-52,54-65535,UDP 1-52,54-65535 (still allowed: TCP 53,UDP 53)"
+        let dnsLoss = "SCTP 1-65535,TCP 1-52,54-65535,UDP 1-52,54-65535,other protocols (still allowed: TCP 53,UDP 53)"
         #expect(run.out == """
             Rollout impact: 8 pair(s) allowed today would lose connections:
             - 0.0.0.0-255.255.255.255[External] => app/client[Pod] : All Connections

@@ -36,7 +36,8 @@ struct SemanticCase: CustomTestStringConvertible, Sendable {
     var cluster: Cluster
     var src: String
     var dst: String
-    var proto: NetworkProtocol = .tcp
+    /// nil: an IP protocol other than TCP, UDP and SCTP (ICMP, ...); `port` is then ignored.
+    var proto: NetworkProtocol? = .tcp
     var port: Int = 80
     var allowed: Bool
     var options = EvaluationOptions()

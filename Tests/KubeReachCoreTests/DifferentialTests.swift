@@ -103,6 +103,29 @@ import Testing
         }
     }
 
+    /// Workload-level edges are the unions of the reference pairs of distinct pods, a
+    /// workload to itself included when two of its pods (replicas) may connect.
+    @Test func workloadLevelEdgesEqualReferencePairs() {
+        for seed in Self.seeds.prefix(120) {
+            let cluster = RandomCluster.make(seed: seed)
+            let engine = Reachability(cluster: cluster)
+            let ref = ReferenceEvaluator(cluster)
+            var expected: [String: ConnectionSet] = [:]
+            for i in cluster.pods.indices {
+                for j in cluster.pods.indices where i != j {
+                    let c = ref.connections(.pod(i), .pod(j))
+                    let key = "\(cluster.pods[i].workload) => \(cluster.pods[j].workload)"
+                    if !c.isEmpty { expected[key] = (expected[key] ?? .none).union(c) }
+                }
+            }
+            var actual: [String: ConnectionSet] = [:]
+            for e in engine.edges(level: .workload) where !e.source.isExternal && !e.destination.isExternal {
+                actual["\(e.source) => \(e.destination)"] = e.connections
+            }
+            #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")
+        }
+    }
+
     /// Pod-level edges are exactly the non-empty reference pairs of distinct pods.
     @Test func podLevelEdgesEqualReferencePairs() {
         for seed in Self.seeds.prefix(120) {

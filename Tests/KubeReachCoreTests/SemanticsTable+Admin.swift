@@ -46,6 +46,8 @@ extension SemanticsTable {
         SemanticCase(name: "8 PassWithoutNetworkPolicyGoesToBANP", cluster: adminCluster([B.anp("p", 1, ingress: [B.arule(.pass, [fromB])]), B.banp(ingress: [B.arule(.deny, [fromB])])]), src: "b/web", dst: "a/db", allowed: false),
         SemanticCase(name: "8 BANPIgnoredWhenNetworkPolicyIsolates", cluster: adminCluster([B.banp(ingress: [B.arule(.deny, [fromB])])], policies: [allowAllIngressA]), src: "b/web", dst: "a/db", allowed: true),
         SemanticCase(name: "8 BANPDecidesWhenNotIsolated", cluster: adminCluster([B.banp(ingress: [B.arule(.deny, [fromB])])]), src: "b/web", dst: "a/db", allowed: false),
+        SemanticCase(name: "8 ANPDenyWithPortsLeavesOtherProtocols", cluster: adminCluster([B.anp("p", 1, ingress: [B.arule(.deny, [fromB], [.range(.tcp, 1, 65535), .range(.udp, 1, 65535), .range(.sctp, 1, 65535)])])]), src: "b/web", dst: "a/db", proto: nil, allowed: true),
+        SemanticCase(name: "8 ANPDenyWithoutPortsDeniesOtherProtocols", cluster: adminCluster([B.anp("p", 1, ingress: [B.arule(.deny, [fromB])])]), src: "b/web", dst: "a/db", proto: nil, allowed: false),
         SemanticCase(name: "8 BANPNoMatchIsAllowed", cluster: adminCluster([B.banp(ingress: [B.arule(.deny, [B.inNamespaces(["team": "z"])])])]), src: "b/web", dst: "a/db", allowed: true),
         SemanticCase(name: "8 ANPDoesNotIsolate", cluster: adminCluster([B.anp("p", 1, egress: [B.arule(.deny, [B.networks("9.0.0.0/8")])])]), src: "a/web", dst: "b/web", allowed: true),
         SemanticCase(name: "8 PortRangeDecidesOnlyItsPorts", cluster: adminCluster([B.anp("p", 1, ingress: [B.arule(.deny, [fromB], [.range(.tcp, 80, 90)])])]), src: "b/web", dst: "a/db", port: 91, allowed: true),

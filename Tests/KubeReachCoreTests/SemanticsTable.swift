@@ -78,5 +78,16 @@ enum SemanticsTable {
         SemanticCase(name: "7 EndPortBeyondEnd", cluster: cluster([B.policy("a", ingress: [B.rule([], [B.tcp(8000, to: 8080)])])]), src: "a/web", dst: "a/db", port: 8081, allowed: false),
         SemanticCase(name: "7 ProtocolOnlyAllPorts", cluster: cluster([B.policy("a", ingress: [B.rule([], [PolicyPort(proto: .udp)])])]), src: "a/web", dst: "a/db", proto: .udp, port: 65535, allowed: true),
         SemanticCase(name: "7 SCTPPort", cluster: cluster([B.policy("a", ingress: [B.rule([], [PolicyPort(proto: .sctp, port: .number(9))])])]), src: "a/web", dst: "a/db", proto: .sctp, port: 9, allowed: true),
+        // The protocol universe (Docs/semantics.md): `proto: nil` asks about ICMP or any
+        // other protocol than TCP, UDP and SCTP.
+        SemanticCase(name: "7 RuleWithoutPortsAllowsOtherProtocols", cluster: cluster([B.policy("a", ingress: [B.rule([B.pods(["app": "web"])])])]), src: "a/web", dst: "a/db", proto: nil, allowed: true),
+        SemanticCase(name: "7 ThreeProtocolsDoNotAllowOtherProtocols", cluster: cluster([B.policy("a", ingress: [B.rule([], threeProtocols)])]), src: "a/web", dst: "a/db", proto: nil, allowed: false),
+        SemanticCase(name: "7 ThreeProtocolsAllowEveryPortOfThem", cluster: cluster([B.policy("a", ingress: [B.rule([], threeProtocols)])]), src: "a/web", dst: "a/db", proto: .sctp, port: 65535, allowed: true),
+        SemanticCase(name: "7 NotIsolatedAllowsOtherProtocols", cluster: cluster([]), src: "a/web", dst: "a/db", proto: nil, allowed: true),
+        SemanticCase(name: "7 OtherProtocolsNeedBothSides", cluster: cluster([B.policy("b", types: [.egress], egress: [B.rule([], threeProtocols)])]), src: "b/web", dst: "a/db", proto: nil, allowed: false),
+        // Replicas (Docs/semantics.md): two pods of one workload are an ordinary pair.
+        SemanticCase(name: "3 ReplicasAreAnOrdinaryPair", cluster: cluster([B.policy("a", select: B.labels(["app": "db"]), ingress: [B.rule([B.pods(["app": "web"])])])], pods: [a, b, B.pod("a", "db-1", ["app": "db"], ports: b.ports)]), src: "a/db-1", dst: "a/db", allowed: false),
     ]
+
+    static let threeProtocols = [PolicyPort(proto: .tcp), PolicyPort(proto: .udp), PolicyPort(proto: .sctp)]
 }

@@ -19,8 +19,8 @@ import Testing
             }
         }
         let e = Explainer(cluster: row.cluster, options: row.options).explain(
-            explainerEndpoint(s), explainerEndpoint(d), sourceName: row.src, destinationName: row.dst, query: (row.proto, row.port))
-        #expect(e.allowed.contains(row.proto, row.port) == row.allowed, "explainer: \(e.allowed.description)")
+            explainerEndpoint(s), explainerEndpoint(d), sourceName: row.src, destinationName: row.dst, query: row.proto.map { ($0, row.port) })
+        #expect(Self.contains(e.allowed, row) == row.allowed, "explainer: \(e.allowed.description)")
     }
 
     private func check(_ row: SemanticCase) throws {
@@ -36,8 +36,13 @@ import Testing
         case (.pod(let i), .external(let ip)): engineSet = engine.connections(fromPod: i, toExternal: try #require(engine.externalDestinationIndex(of: ip)))
         default: Issue.record("external to external"); return
         }
-        #expect(engineSet.contains(row.proto, row.port) == row.allowed, "engine: \(engineSet.description)")
+        #expect(Self.contains(engineSet, row) == row.allowed, "engine: \(engineSet.description)")
         #expect(ref.allowed(s, d, row.proto, row.port) == row.allowed, "reference")
+    }
+
+    /// Whether the set holds the row's question (`proto` nil: the other protocols).
+    static func contains(_ c: ConnectionSet, _ row: SemanticCase) -> Bool {
+        row.proto.map { c.contains($0, row.port) } ?? c.otherProtocols
     }
 
     private func endpoint(_ name: String, _ cluster: Cluster) throws -> RefEndpoint {

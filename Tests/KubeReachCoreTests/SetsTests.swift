@@ -51,9 +51,11 @@ import Testing
     @Test func canonicalText() {
         #expect(ConnectionSet.all.description == "All Connections")
         #expect(ConnectionSet.none.description == "No Connections")
-        var c = ConnectionSet.all
+        var c = ConnectionSet.allPorts
         c.udp = PortSet.all.subtracting(PortSet(port: 5353))
         #expect(c.description == "SCTP 1-65535,TCP 1-65535,UDP 1-5352,5354-65535")
+        c.otherProtocols = true
+        #expect(c.description == "SCTP 1-65535,TCP 1-65535,UDP 1-5352,5354-65535,other protocols")
         let d = ConnectionSet(.udp, PortSet(port: 53)).union(ConnectionSet(.tcp, PortSet([80...80, 8080...8090])))
         #expect(d.description == "TCP 80,8080-8090,UDP 53")
     }

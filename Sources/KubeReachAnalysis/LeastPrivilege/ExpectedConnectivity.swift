@@ -24,12 +24,13 @@ struct ExpectedConnectivity {
         let cluster = reach.cluster
         let dns = plan.base.options.allowDNS ? Set(plan.base.dnsPods(in: cluster)) : []
         let covered = Set(plan.covered)
-        var classes = Set<PodClass>()
+        var podsOfClass: [PodClass: Int] = [:]
         for (i, pod) in cluster.pods.enumerated() {
             let bypass = pod.hostNetwork && reach.options.hostNetwork == .bypass
             let by = grouped ? plan.selectors.selectedBy[i] : [pod.workload]
-            classes.insert(PodClass(workload: pod.workload, isolated: covered.contains(pod.namespace) && !bypass, dns: dns.contains(i), selectedBy: by))
+            podsOfClass[PodClass(workload: pod.workload, isolated: covered.contains(pod.namespace) && !bypass, dns: dns.contains(i), selectedBy: by), default: 0] += 1
         }
+        let classes = Set(podsOfClass.keys)
         let index = IntentIndex(plan.intents, holds: plan.holds)
         var edges: [Endpoint: [Endpoint: ConnectionSet]] = [:]
         func add(_ s: Endpoint, _ d: Endpoint, _ c: ConnectionSet) {
@@ -37,7 +38,8 @@ struct ExpectedConnectivity {
         }
         let sourceFamilies = Set(reach.externalSources.map(\.family)), destinationFamilies = Set(reach.externalDestinations.map(\.family))
         for a in classes {
-            for b in classes where a.workload != b.workload {
+            // Pairs of distinct pods: a workload to itself when two of its pods (replicas) may connect.
+            for b in classes where a.workload != b.workload || a != b || podsOfClass[a, default: 0] > 1 {
                 let e = a.isolated ? index.egress(a.selectedBy, b.selectedBy).union(b.dns ? DefaultDenyCheck.dnsPorts : .none) : .all
                 if e.isEmpty { continue }
                 let i = b.isolated ? index.ingress(a.selectedBy, b.selectedBy) : .all

@@ -41,9 +41,8 @@ public struct LeastPrivilegePlan: Sendable {
         let merged = Intent.merged(intents)
         var served: [Intent] = [], unserved: [(Intent, String)] = []
         for i in merged {
-            if i.source == i.destination {
-                unserved.append((i, "a workload always reaches itself"))
-            } else if i.source.workload == nil && i.destination.workload == nil {
+            // A workload to itself is traffic between its replicas: served like any pair.
+            if i.source.workload == nil && i.destination.workload == nil && i.destination.workload == nil {
                 unserved.append((i, "both ends are external; NetworkPolicy cannot express it"))
             } else if !holds(i.source) && !holds(i.destination) {
                 unserved.append((i, "neither end is a covered workload that policies can isolate; it stays allowed"))

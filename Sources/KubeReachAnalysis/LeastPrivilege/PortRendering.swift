@@ -4,9 +4,13 @@ import KubeReachCore
 /// `protocol` alone for every port of it, `endPort` for ranges, and the container port's
 /// name when every destination pod declares that one name for the number (names survive a
 /// port change in the pod spec; numbers are used whenever a name could resolve otherwise).
+/// Only a rule without `ports` allows the protocols other than TCP, UDP and SCTP (ICMP, ...),
+/// so a set holding them is written without a list: exact for `All Connections`, wider
+/// otherwise (the check then reports the difference). Every port of the three protocols
+/// without the others is `protocol: TCP`, `UDP` and `SCTP` entries, which keep ICMP out.
 enum PortRendering {
     static func ports(_ c: ConnectionSet, destinationPods: [Pod]?) -> [PolicyPort] {
-        if c.isAll { return [] }
+        if c.isAll || c.otherProtocols { return [] }
         var out: [PolicyPort] = []
         for proto in [NetworkProtocol.tcp, .udp, .sctp] where !c[proto].isEmpty {
             if c[proto].isAll {

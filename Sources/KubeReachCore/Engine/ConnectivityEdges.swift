@@ -35,9 +35,12 @@ extension Reachability {
         Set(cluster.pods.indices.map { endpoint(ofPod: $0, level: level) })
     }
 
-    /// Every ordered pair of distinct nodes with a non-empty connection set, external ranges
+    /// Every ordered pair of nodes with a non-empty connection set, external ranges
     /// included (never range to range), sorted by source then destination as byte strings.
     /// A group's connections are the union over its pods' pairs (what some pod may send).
+    /// Only pairs of distinct pods count: a pod to itself is never an edge, but at workload
+    /// level two pods (replicas) of one workload make the edge `W => W`. Namespace level
+    /// shows only traffic between namespaces.
     ///
     /// - Complexity: O(identities × (identities + rows)) to scan the identity matrix, plus
     ///   the size of the output; never pods².
@@ -105,7 +108,9 @@ struct EdgeSweep {
             let c = pairs.intersection(e, i)
             if c == ConnectionTable.none { continue }
             for a in nodes.ofIdentity[s] {
-                for b in nodes.ofIdentity[d] where a != b { add(a, b, c) }
+                for b in nodes.ofIdentity[d] where a != b || (s != d ? nodes.selfEdges : nodes.repeated[s].contains(a)) {
+                    add(a, b, c)
+                }
             }
         }
         for (x, rank) in nodes.destinationRanks.enumerated() {
@@ -131,6 +136,12 @@ struct NodeIndex {
     var ofIdentity: [[Int]]
     var sourceRanks: [Int] = []
     var destinationRanks: [Int] = []
+    /// Per identity, the groups holding two or more of its pods: two distinct pods of one
+    /// identity inside one group make a self edge `G => G`.
+    var repeated: [Set<Int>]
+    /// Whether two pods of different identities in one group make a self edge (workload
+    /// level: yes, they are distinct pods; pod level cannot happen; namespace level: no).
+    var selfEdges: Bool
 
     init(_ reach: Reachability, level: AggregationLevel) {
         var groupOfPod: [Endpoint] = []
@@ -142,7 +153,13 @@ struct NodeIndex {
         var rank: [Endpoint: Int] = [:]
         for (i, name) in names.enumerated() { rank[name] = i }
         var sets = [Set<Int>](repeating: [], count: reach.identities.count)
-        for (i, g) in groupOfPod.enumerated() { sets[reach.identities.identityOfPod[i]].insert(rank[g]!) }
+        repeated = sets
+        for (i, g) in groupOfPod.enumerated() {
+            let id = reach.identities.identityOfPod[i]
+            if !sets[id].insert(rank[g]!).inserted { repeated[id].insert(rank[g]!) }
+        }
+        if level != .workload { repeated = repeated.map { _ in [] } }
+        selfEdges = level == .workload
         ofIdentity = sets.map { $0.sorted() }
         sourceRanks = sources.map { rank[$0]! }
         destinationRanks = destinations.map { rank[$0]! }

@@ -19,7 +19,10 @@ struct RedundantPolicy: LintRule {
     var nonTriggering: [String] {
         [Example.pod("web") + Example.denyAll + Example.policy("all-in", "  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]"),
          Example.pod("web") + Example.pod("api", labels: "{app: api}")
-            + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]")]
+            + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]"),
+         // Replication between the replicas of one workload: the only pairs the rule decides.
+         Example.statefulSet("redis", replicas: 3, port: 6379)
+            + Example.policy("redis-peers", "  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: redis}}}]\n    ports: [{port: 6379}]")]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {

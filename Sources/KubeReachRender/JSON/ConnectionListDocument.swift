@@ -1,6 +1,6 @@
 import KubeReachCore
 
-/// `list -o json`: `{"version": 1, "connections": [{src, dst, conn, ports}]}`.
+/// `list -o json`: `{"version": 1, "connections": [{src, dst, conn, ports, otherProtocols}]}`.
 public struct ConnectionListDocument: Codable, Sendable {
     public var version = JSONOutput.version
     public var connections: [ConnectionDocument]
@@ -15,12 +15,15 @@ public struct ConnectionDocument: Codable, Sendable, Equatable {
     /// The connection text (`TCP 80,UDP 53`, `All Connections`).
     public var conn: String
     public var ports: [PortRangeDocument]
+    /// Whether every IP protocol other than TCP, UDP and SCTP (ICMP, ...) is allowed too.
+    public var otherProtocols: Bool
 
     public init(_ e: ConnectivityEdge) {
         src = e.source.description
         dst = e.destination.description
         conn = e.connections.description
         ports = PortRangeDocument.list(e.connections)
+        otherProtocols = e.connections.otherProtocols
     }
 }
 

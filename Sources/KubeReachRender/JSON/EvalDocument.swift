@@ -21,6 +21,8 @@ public struct EvalDocument: Codable, Sendable {
     public var allowed: Bool
     public var conn: String
     public var ports: [PortRangeDocument]
+    /// Whether every IP protocol other than TCP, UDP and SCTP (ICMP, ...) is allowed too.
+    public var otherProtocols: Bool
     /// The Service asked about (`ns/name[Service]`), when the destination is one.
     @Nullable public var service: String?
     /// Per backend pod and Service port, for a Service destination.
@@ -70,5 +72,6 @@ public struct EvalDocument: Codable, Sendable {
         self.allowed = allowed
         conn = connections.description
         ports = PortRangeDocument.list(connections)
+        otherProtocols = connections.otherProtocols
     }
 }

@@ -22,7 +22,8 @@ public enum JSONOutput {
 }
 
 /// One allowed port range: `{"protocol": "TCP", "from": 80, "to": 80}`, so `jq` needs no
-/// string parsing. `OTHER` (no range) stands for every protocol but TCP, UDP and SCTP.
+/// string parsing. The protocols other than TCP, UDP and SCTP have no ports: documents
+/// carry them as `otherProtocols` beside the ranges.
 public struct PortRangeDocument: Codable, Sendable, Equatable {
     public var `protocol`: String
     public var from: Int

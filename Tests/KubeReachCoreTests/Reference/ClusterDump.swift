@@ -10,7 +10,7 @@ enum ClusterDump {
             let ports = pod.ports.map { "\($0.name ?? "-"):\($0.port)/\($0.proto.rawValue)" }.joined(separator: " ")
             lines.append(
                 "pod\(i) \(pod.qualifiedName) \(labels(pod.labels)) ips [\(pod.ips.map(\.description).joined(separator: " "))]"
-                    + " ports [\(ports)]\(pod.hostNetwork ? " hostNetwork" : "")")
+                    + " ports [\(ports)]\(pod.hostNetwork ? " hostNetwork" : "") workload \(pod.workload)")
         }
         for policy in cluster.policies {
             let types = [policy.affectsIngress ? "Ingress" : nil, policy.affectsEgress ? "Egress" : nil].compactMap { $0 }

@@ -37,6 +37,15 @@ enum RandomCluster {
                     namespace: rng.pick(namespaceNames), name: "pod\(i)", labels: labels(&rng, max: 3), ips: ips,
                     ports: ports, hostNetwork: rng.chance(0.08)))
         }
+        // Replicas: some pods get a twin of the same workload (same labels and ports; no IP,
+        // so it shares the identity when the original has none).
+        for i in pods.indices where rng.chance(0.3) {
+            pods[i].workload = WorkloadRef(namespace: pods[i].namespace, name: "wl\(i)", kind: "StatefulSet")
+            var twin = pods[i]
+            twin.name = "pod\(i)-1"
+            twin.ips = []
+            pods.append(twin)
+        }
         let policies = (0..<Int.random(in: 0...6, using: &rng)).map { i in policy(&rng, index: i, namespaces: namespaceNames) }
         // Admin policies in about half the clusters; nodes share addresses with some pods
         // (a hostNetwork pod holds its node's address).

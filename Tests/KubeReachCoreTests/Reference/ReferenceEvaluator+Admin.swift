@@ -11,7 +11,7 @@ extension ReferenceEvaluator {
 
     /// The ANP tier's verdict for one side.
     func adminTier(
-        _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol, _ port: Int
+        _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> AdminVerdict {
         let anps = cluster.adminPolicies.filter { $0.tier == .admin }.sorted {
             ($0.priority ?? 0) != ($1.priority ?? 0) ? ($0.priority ?? 0) < ($1.priority ?? 0) : $0.name < $1.name
@@ -30,7 +30,7 @@ extension ReferenceEvaluator {
 
     /// The BANP's verdict for one side (nil: no rule matched, or no BANP holds the pod).
     func baselineTier(
-        _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol, _ port: Int
+        _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool? {
         guard let banp = cluster.adminPolicies.first(where: { $0.tier == .baseline }), selects(banp.subject, pod: subject) else {
             return nil
@@ -51,7 +51,7 @@ extension ReferenceEvaluator {
     }
 
     private func ruleMatches(
-        _ rule: AdminRule, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol, _ port: Int
+        _ rule: AdminRule, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool {
         let peerOK = rule.peers.contains { p in
             switch (p, peer) {

@@ -35,7 +35,9 @@ struct ReferenceEvaluator {
     }
 
     /// Section 3: allowed iff the egress check and the ingress check pass; self always.
-    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol, _ port: Int) -> Bool {
+    /// `proto` nil asks about an IP protocol other than TCP, UDP and SCTP (ICMP, ...): only
+    /// a rule without `ports` allows it (`port` is then ignored).
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
         if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
         return sideAllows(.egress, isolatedEnd: s, peer: d, destination: d, proto, port)
             && sideAllows(.ingress, isolatedEnd: d, peer: s, destination: d, proto, port)
@@ -50,7 +52,7 @@ struct ReferenceEvaluator {
 
     private func sideAllows(
         _ direction: PolicyDirection, isolatedEnd: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint,
-        _ proto: NetworkProtocol, _ port: Int
+        _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool {
         guard case .pod(let p) = isolatedEnd else { return true }  // external: no policies
         let pod = cluster.pods[p]
@@ -109,7 +111,7 @@ struct ReferenceEvaluator {
 
     func namespaceLabelsOf(_ name: String) -> [String: String] { namespaceLabels[name] ?? ["kubernetes.io/metadata.name": name] }
 
-    private func portMatches(_ p: PolicyPort, _ proto: NetworkProtocol, _ port: Int, _ destination: RefEndpoint) -> Bool {
+    private func portMatches(_ p: PolicyPort, _ proto: NetworkProtocol?, _ port: Int, _ destination: RefEndpoint) -> Bool {
         guard p.proto == proto else { return false }
         switch p.port {
         case nil: return true
@@ -149,6 +151,7 @@ struct ReferenceEvaluator {
             }
             result[proto] = PortSet(ranges)
         }
+        result.otherProtocols = allowed(s, d, nil, 0)
         return result
     }
 
