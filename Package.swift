@@ -40,12 +40,15 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // In-process SVG/PNG rendering; one file imports CGraphviz, every call serialised.
         .target(name: "KubeReachGraphviz", dependencies: ["CGraphviz"]),
+        // Input from other programs: one subprocess runner (argv only, process groups, caps,
+        // deadlines) for git (`git:REV:path`) and kubectl (the live cluster).
+        .target(name: "KubeReachInput", dependencies: ["KubeReachCore", "KubeReachYAML"]),
         // argument-parser commands, as a library so tests can run them in process.
         .target(
             name: "KubeReachCLI",
             dependencies: [
                 "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint", "KubeReachAnalysis",
-                "KubeReachGraphviz",
+                "KubeReachGraphviz", "KubeReachInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,12 +59,13 @@ let package = Package(
         .target(name: "KubeReachTestSupport", path: "Tests/KubeReachTestSupport"),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(name: "KubeReachInputTests", dependencies: ["KubeReachInput", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz", "KubeReachTestSupport"]),
         .testTarget(
             name: "KubeReachCLITests",
             dependencies: [
                 "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
-                "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachTestSupport",
+                "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachTestSupport", "KubeReachInput",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

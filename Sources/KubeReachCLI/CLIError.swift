@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachInput
 
 /// Errors the commands raise; `Runner` alone turns them into text and exit codes.
 public enum CLIError: Error, CustomStringConvertible {

@@ -2,6 +2,7 @@ import ArgumentParser
 import KubeReachAnalysis
 import KubeReachCore
 import KubeReachGraphviz
+import KubeReachInput
 import KubeReachRender
 import KubeReachYAML
 
@@ -75,7 +76,11 @@ struct DiffCommand: StatusCommand {
 
     /// One side: a git revision's blobs or paths on disk, loaded with the shared options.
     private func load(_ side: String) throws -> LoadResult {
-        if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo)) }
+        do {
+            if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo, environment: RunContext.current.environment)) }
+        } catch let error as GitSourceError {
+            throw CLIError.invalidInput(error.diagnostics)
+        }
         return try input.load(paths: [side])
     }
 

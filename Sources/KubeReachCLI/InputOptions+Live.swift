@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachInput
 import KubeReachYAML
 
 /// Reading a live cluster instead of files. The namespaces read: every one with `-A`; else

@@ -1,7 +1,9 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 @testable import KubeReachCLI
+@testable import KubeReachInput
 
 /// The live reader against a hostile fake kubectl (a shell script named by `KUBECTL`), issue
 /// 20 point 6: secrets and terminal escapes in its stderr, endless output, a hang with a
@@ -93,17 +95,5 @@ struct HostileKubectlTests {
         #expect(SubprocessTestSupport.waitGone(kubectl), "kubectl outlived kubereach")
         #expect(SubprocessTestSupport.waitGone(helper), "kubectl's helper outlived kubereach")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
-    }
-}
-
-enum SubprocessTestSupport {
-    /// Whether `pid` is gone (or a zombie: it runs nothing), waiting up to 2 s.
-    static func waitGone(_ pid: pid_t) -> Bool {
-        func gone() -> Bool {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-            return stat.split(separator: ")").last?.dropFirst().first == "Z"
-        }
-        for _ in 0..<100 where !gone() { usleep(20_000) }
-        return gone()
     }
 }

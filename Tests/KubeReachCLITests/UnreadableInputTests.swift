@@ -1,7 +1,9 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
 @testable import KubeReachCLI
+@testable import KubeReachInput
 
 /// Paths that cannot be read stop the command (exit 2) naming them, or with --keep-going
 /// are listed as skipped; FIFOs and devices are refused at once; stdin is capped; a name

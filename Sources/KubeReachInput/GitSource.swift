@@ -5,12 +5,12 @@ import KubeReachYAML
 /// `git:REV:path`: the manifests under `path` (a file or a tree) at revision REV of a git
 /// repository, read with `git ls-tree -z` and `git cat-file` (through `Subprocess`) so the
 /// working tree is never touched. Each blob is named `git:REV:file` in diagnostics.
-struct GitSource {
-    var revision: String
-    var path: String
+public struct GitSource: Sendable {
+    public var revision: String
+    public var path: String
 
     /// nil when `text` does not start with `git:`; a usage error when it does but is malformed.
-    static func parse(_ text: String) throws(CLIError) -> GitSource? {
+    public static func parse(_ text: String) throws(GitSourceError) -> GitSource? {
         guard text.hasPrefix("git:") else { return nil }
         let rest = text.dropFirst(4)
         guard let colon = rest.firstIndex(of: ":"), colon != rest.startIndex else {
@@ -27,9 +27,10 @@ struct GitSource {
     /// `.yml` and `.json`, as a directory on disk. git's output is read NUL-separated
     /// (`-z`), so no name comes back quoted, and blobs are read by object id, so no name
     /// goes back to git either.
-    func read(in directory: String?) throws(CLIError) -> [ManifestSource] {
+    /// `environment`: where git is looked up (`PATH`).
+    public func read(in directory: String?, environment: [String: String]) throws(GitSourceError) -> [ManifestSource] {
         let label = "git:\(revision):\(path)"
-        let git = try Git(directory: directory)
+        let git = try Git(directory: directory, environment: environment)
         _ = try git.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], failure: "\(label): no such revision '\(revision)'")
         let listing = try git.run(["ls-tree", "-r", "-z", "--full-name", revision, "--", path], failure: "\(label): cannot list")
         let entries = GitTreeEntry.parse(listing)
@@ -78,8 +79,8 @@ struct Git {
     var executable: String
     var directory: String?
 
-    init(directory: String?) throws(CLIError) {
-        guard let found = Subprocess.locate("git", environment: RunContext.current.environment) else {
+    init(directory: String?, environment: [String: String]) throws(GitSourceError) {
+        guard let found = Subprocess.locate("git", environment: environment) else {
             throw .usage("git is not installed or not on PATH (needed for git:REV:path)")
         }
         executable = found
@@ -88,7 +89,7 @@ struct Git {
 
     /// Runs git and returns its stdout; git's own first line of stderr (after `failure`) on a
     /// non-zero exit.
-    func run(_ arguments: [String], failure: String) throws(CLIError) -> [UInt8] {
+    func run(_ arguments: [String], failure: String) throws(GitSourceError) -> [UInt8] {
         let process = Subprocess(
             executable: executable, arguments: (directory.map { ["-C", $0] } ?? []) + arguments, environment: nil,
             limits: .within(seconds: 120))
@@ -105,5 +106,22 @@ struct Git {
             throw .notFound(failure + detail)
         }
         return out.stdout
+    }
+}
+
+/// Why `git:REV:path` could not be read; `diagnostics` are what the CLI prints.
+public enum GitSourceError: Error, Sendable {
+    /// A malformed reference, or git missing.
+    case usage(String)
+    /// No such revision or path, or git failed.
+    case notFound(String)
+    /// What was read is refused (a symbolic link in the tree).
+    case invalidInput([Diagnostic])
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .usage(let s), .notFound(let s): [Diagnostic(.error, s)]
+        case .invalidInput(let ds): ds
+        }
     }
 }

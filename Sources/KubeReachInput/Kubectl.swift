@@ -11,7 +11,7 @@ import Foundation
 /// output in memory (no scratch files), capped at `outputLimit` bytes; each run stopped
 /// after `timeout` seconds and every run by one overall `deadline`, the whole process group
 /// killed either way.
-struct Kubectl {
+public struct Kubectl: Sendable {
     var executable: String
     /// `--kubeconfig`, `--context` and the request timeout, given before every command.
     var globalArguments: [String]
@@ -26,7 +26,7 @@ struct Kubectl {
     /// Largest output of one kubectl run: `KUBEREACH_LIVE_MAX_BYTES` (default 2 GiB).
     var outputLimit: Int
 
-    init(kubeconfig: String?, context: String?, environment: [String: String]) throws(LiveClusterError) {
+    public init(kubeconfig: String?, context: String?, environment: [String: String]) throws(LiveClusterError) {
         executable = try Self.locate(environment)
         globalArguments = ["--request-timeout=60s"]
         if let kubeconfig { globalArguments += ["--kubeconfig", kubeconfig] }

@@ -5,26 +5,28 @@ import KubeReachYAML
 /// Reads a cluster's objects through `kubectl get RESOURCE -o json`, one manifest source per
 /// resource (and namespace), named `cluster:pods` or `cluster:NS/pods` so that diagnostics
 /// point somewhere sensible. The sources then go through the ordinary loader.
-struct LiveCluster {
+public struct LiveCluster: Sendable {
     /// Which namespaced objects to read. Cluster-scoped ones (namespaces, nodes, admin
     /// policies) are always read whole: namespace labels decide namespaceSelectors.
-    enum Scope: Equatable {
+    public enum Scope: Equatable, Sendable {
         case allNamespaces
         case namespaces([String])
     }
 
     /// What `read` found: the sources, warnings about what kubereach does not evaluate, and
     /// notes (printed with -v).
-    struct Snapshot {
-        var sources: [ManifestSource]
-        var warnings: [Diagnostic]
-        var notes: [Diagnostic]
+    public struct Snapshot: Sendable {
+        public var sources: [ManifestSource]
+        public var warnings: [Diagnostic]
+        public var notes: [Diagnostic]
     }
 
     let kubectl: Kubectl
 
+    public init(kubectl: Kubectl) { self.kubectl = kubectl }
+
     /// The namespace of the kubeconfig context (`default` when it names none), as kubectl uses.
-    func contextNamespace() throws(LiveClusterError) -> String {
+    public func contextNamespace() throws(LiveClusterError) -> String {
         let out = try kubectl.run(["config", "view", "--minify", "-o", "jsonpath={.contexts[0].context.namespace}"])
         guard !out.failed else { throw failure(out, resource: nil) }
         let ns = String(decoding: out.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -33,7 +35,7 @@ struct LiveCluster {
 
     /// Lists the API resources (warning about other engines' policies), then every read
     /// resource in the scope, at most four kubectl runs at a time. Output stays in memory.
-    func read(_ scope: Scope, progress: (String) -> Void) throws(LiveClusterError) -> Snapshot {
+    public func read(_ scope: Scope, progress: (String) -> Void) throws(LiveClusterError) -> Snapshot {
         let present = try apiResources()
         let warnings = present.warnings
         var jobs: [(resource: LiveResource, args: [String], name: String)] = []

@@ -1,7 +1,8 @@
 import Foundation
+import KubeReachTestSupport
 import Testing
 
-@testable import KubeReachCLI
+@testable import KubeReachInput
 
 /// The one subprocess runner (git and kubectl): argv only, both pipes drained together,
 /// caps, a deadline that kills the whole process group, helpers killed when the child
