@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "KubeReachYAML", targets: ["KubeReachYAML"]),
         .library(name: "KubeReachAnalysis", targets: ["KubeReachAnalysis"]),
         .library(name: "KubeReachSynthetic", targets: ["KubeReachSynthetic"]),
+        .library(name: "KubeReachLint", targets: ["KubeReachLint"]),
+        .library(name: "KubeReachRender", targets: ["KubeReachRender"]),
+        .library(name: "KubeReachInput", targets: ["KubeReachInput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -32,7 +35,7 @@ let package = Package(
         .target(name: "KubeReachSynthetic"),
         // Graph analyses over the reachability matrix: paths, blast radius.
         .target(name: "KubeReachAnalysis", dependencies: ["KubeReachCore"]),
-        // Lint rules, one per file, each with its own examples.
+        // Lint rules, one per file, each with its own examples (a product for embedders).
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
         .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis", "KubeReachGraphviz"]),
@@ -56,9 +59,14 @@ let package = Package(
         // libFuzzer entry over loader and engine (scripts/fuzz); replays files when built plainly.
         .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
         // Golden files, XML checks and the shared data sets, for every test target.
-        .target(name: "KubeReachTestSupport", path: "Tests/KubeReachTestSupport"),
+        .target(name: "KubeReachTestSupport", dependencies: ["KubeReachCore"], path: "Tests/KubeReachTestSupport"),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(name: "KubeReachLintTests", dependencies: ["KubeReachLint", "KubeReachYAML", "KubeReachCore"]),
+        .testTarget(name: "KubeReachAnalysisTests", dependencies: ["KubeReachAnalysis", "KubeReachCore", "KubeReachTestSupport"]),
+        .testTarget(
+            name: "KubeReachRenderTests",
+            dependencies: ["KubeReachRender", "KubeReachCore", "KubeReachGraphviz", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachInputTests", dependencies: ["KubeReachInput", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachGraphvizTests", dependencies: ["KubeReachGraphviz", "KubeReachTestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import KubeReachCore
 import KubeReachGraphviz
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// `kubereach report`: one self-contained, escaped, deterministic HTML page whose figures
@@ -93,7 +94,7 @@ import Testing
     /// Names Kubernetes would refuse (built in code): they appear only escaped, in the
     /// table, the explanations and the inline SVG alike.
     @Test func hostileNamesAppearOnlyEscaped() throws {
-        let reach = Reachability(cluster: RenderHostileNamesTests.cluster)
+        let reach = Reachability(cluster: HostileNames.cluster)
         let edges = reach.edges(level: .workload)
         let nodes = reach.cluster.pods.indices.map { reach.endpoint(ofPod: $0, level: .workload) }
         let dot = DiagramDotWriter.render(DiagramBuilder.build(edges: edges, nodes: nodes, level: .workload))

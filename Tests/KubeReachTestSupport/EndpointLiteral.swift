@@ -5,7 +5,7 @@ import KubeReachCore
 extension Endpoint: ExpressibleByStringLiteral {
     public init(stringLiteral text: String) { self.init(printed: text) }
 
-    init(printed text: String) {
+    public init(printed text: String) {
         let suffix = "[External]"
         if text.hasSuffix(suffix) {
             let parts = text.dropLast(suffix.count).split(separator: "-").map { IPAddress(String($0))! }

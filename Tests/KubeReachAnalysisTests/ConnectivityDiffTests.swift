@@ -1,5 +1,6 @@
 import KubeReachAnalysis
 import KubeReachCore
+import KubeReachTestSupport
 import Testing
 
 /// `ConnectivityDiff` on hand-built snapshots whose answer is known.

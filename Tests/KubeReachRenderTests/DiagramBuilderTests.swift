@@ -1,5 +1,6 @@
 import KubeReachCore
 import KubeReachRender
+import KubeReachTestSupport
 import Testing
 
 /// The diagram builder on hand-written connectivity lists whose drawing is known.
