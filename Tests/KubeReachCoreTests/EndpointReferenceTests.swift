@@ -11,6 +11,7 @@ import Testing
     static let parsed: [(String, String?, EndpointReference)] = [
         ("internet", nil, .internet),
         ("10.1.2.3", nil, .address(IPAddress("10.1.2.3")!)),
+        ("10.0.0.0/8", nil, .range(try! CIDR.parse("10.0.0.0/8"))),
         ("shop/*", nil, .namespace("shop")),
         ("web", nil, .object(namespace: nil, kind: nil, name: "web")),
         ("web", "shop", .object(namespace: "shop", kind: nil, name: "web")),
@@ -25,7 +26,7 @@ import Testing
         #expect(try EndpointReference.parse(text, defaultNamespace: defaultNamespace) == expected)
     }
 
-    @Test(arguments: ["", "/", "a/", "/b", "a//b", "a/b/c/d", "a/b[]", "[Pod]"])
+    @Test(arguments: ["", "/", "a/", "/b", "a//b", "a/b/c/d", "a/b[]", "[Pod]", "10.0.0.0/33", "10.0.0.0/8/x"])
     func refusesMalformed(_ text: String) {
         #expect(throws: EndpointReference.ParseError.self) { try EndpointReference.parse(text) }
     }
@@ -37,6 +38,7 @@ import Testing
         ("web-0", pod, true), ("shop/Pod/web-0", pod, true), ("shop/Deployment/web-0", pod, false),
         ("shop", ns, true), ("shop/*", ns, true), ("shop/shop", ns, false),
         ("internet", range, true), ("10.20.30.40", range, true), ("11.0.0.1", range, false),
+        ("10.0.0.0/8", range, true), ("0.0.0.0/0", range, true), ("10.0.0.0/16", range, false),
         ("internet", web, false), ("web", range, false),
     ]
 

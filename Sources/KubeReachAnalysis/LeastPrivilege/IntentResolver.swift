@@ -14,16 +14,14 @@ public struct IntentResolver: Sendable {
     /// The endpoint, or nil with the reason it cannot be resolved.
     public func resolve(_ text: String) -> Result<IntentEndpoint, ResolveError> {
         let t = text.trimmingWhitespace()
-        if t.contains("/"), let first = t.split(separator: "/").first, IPAddress(String(first)) != nil {
-            guard let cidr = try? CIDR.parse(t) else { return .failure(ResolveError(text: t, reason: "not a valid CIDR")) }
-            return .success(.external(cidr.range))
-        }
         let ref: EndpointReference
         do { ref = try EndpointReference.parse(t) } catch {
+            if case .cidr = error { return .failure(ResolveError(text: t, reason: "not a valid CIDR")) }
             return .failure(ResolveError(text: t, reason: "expected ns/name, ns/Kind/name, an IP address, a CIDR or internet"))
         }
         switch ref {
         case .internet: return .success(.external(Self.internet))
+        case .range(let cidr): return .success(.external(cidr.range))
         case .object(nil, _, _): return .failure(ResolveError(text: t, reason: "name the namespace: ns/name or ns/Kind/name"))
         case .namespace, .selector, .clusterAddresses: return .failure(ResolveError(text: t, reason: "name one workload, not a set"))
         case .object, .address: break

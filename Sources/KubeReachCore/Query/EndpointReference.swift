@@ -2,7 +2,7 @@
 ///
 /// - `internet`: every external address range (outside the cluster networks, where known);
 /// - `cluster-addresses`: external ranges inside the pod and service CIDRs;
-/// - an IP address (a pod's IP, or else that external address);
+/// - an IP address (a pod's IP, or else that external address), or a CIDR (external addresses);
 /// - `ns/*`: every endpoint of a namespace;
 /// - `name`, `ns/name`, `ns/Kind/name`, and `ns/name[Kind]` as results print it;
 /// - a label selector `key=value,key2=value2` (only where a command asks for one).
@@ -13,6 +13,8 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
     case internet
     case clusterAddresses
     case address(IPAddress)
+    /// A CIDR: the external addresses inside it.
+    case range(CIDR)
     case namespace(String)
     /// `namespace` nil: a bare name, in any namespace (or in the default one, when resolving).
     case object(namespace: String?, kind: String?, name: String)
@@ -21,12 +23,14 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
     public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case malformed(String)
         case selector(String)
+        case cidr(String)
 
         public var description: String {
             switch self {
             case .malformed(let s):
                 "cannot read endpoint '\(s)': expected ns/name, ns/Kind/name, name (with -n), ns/*, internet or an IP address"
             case .selector(let s): "cannot read selector '\(s)': expected key=value[,key=value...]"
+            case .cidr(let s): "cannot read '\(s)': not a valid CIDR"
             }
         }
     }
@@ -37,6 +41,10 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
         if text == "internet" { return .internet }
         if text == "cluster-addresses" { return .clusterAddresses }
         if let ip = IPAddress(text) { return .address(ip) }
+        if let slash = text.firstIndex(of: "/"), IPAddress(String(text[..<slash])) != nil {
+            guard let cidr = try? CIDR.parse(text) else { throw .cidr(text) }
+            return .range(cidr)
+        }
         var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.allSatisfy({ !$0.isEmpty }), (1...3).contains(parts.count) else { throw .malformed(text) }
         if parts.count == 2, parts[1] == "*" { return .namespace(parts[0]) }
@@ -70,6 +78,7 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
         switch (self, endpoint) {
         case (.internet, .external): return true
         case (.address(let ip), .external(let r)): return r.contains(ip)
+        case (.range(let cidr), .external(let r)): return cidr.range.contains(r)
         case (.namespace(let ns), _): return endpoint.namespace == ns
         case (.object(let ns, let kind, let name), .pod(let pns, let pname)):
             return (ns == nil || ns == pns) && pname == name && (kind == nil || Self.kind(kind!, means: "Pod"))
@@ -92,6 +101,7 @@ public enum EndpointReference: Hashable, Sendable, CustomStringConvertible {
         case .internet: "internet"
         case .clusterAddresses: "cluster-addresses"
         case .address(let ip): ip.description
+        case .range(let cidr): cidr.description
         case .namespace(let ns): "\(ns)/*"
         case .object(let ns, let kind, let name): ([ns, kind].compactMap { $0 } + [name]).joined(separator: "/")
         case .selector(let labels): KeyValueList.text(labels)
@@ -135,7 +145,7 @@ extension Cluster {
             let members = pods.indices.filter { wanted.matches(.workload(pods[$0].workload)) }
             guard let first = members.first else { return nil }
             return .pods(members, endpoint: .workload(pods[first].workload))
-        case .internet, .clusterAddresses, .namespace, .selector:
+        case .internet, .clusterAddresses, .range, .namespace, .selector:
             return nil
         }
     }
