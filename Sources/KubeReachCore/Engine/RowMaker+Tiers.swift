@@ -9,7 +9,7 @@ extension RowMaker {
         var row = [UInt32](repeating: ConnectionTable.all, count: columns)
         for column in 0..<columns {
             let cls = classes.classOfColumn[column]
-            let np = networkPolicies?[column] ?? UInt32.max
+            let np = networkPolicies?[column]
             guard cls >= 0 else {
                 // No admin rule matches this column: the NetworkPolicy row, else allowed.
                 row[column] = networkPolicies?[column] ?? ConnectionTable.all
@@ -19,7 +19,7 @@ extension RowMaker {
             if let known = tierMemo[key] {
                 row[column] = known
             } else {
-                let value = decide([np] + classes.signatures[Int(cls)])
+                let value = decide(networkPolicies: np, classes.signatures[Int(cls)])
                 tierMemo[key] = value
                 row[column] = value
             }
@@ -39,18 +39,18 @@ extension RowMaker {
         let adminRules = spec.admin.flatMap { ci in admin[ci].rules(spec.direction).map { (ci, $0) } }
         let baselineRules = spec.baseline ? baselineIndex.map { ci in admin[ci].rules(spec.direction).map { (ci, $0) } } ?? [] : []
         var classes = ColumnClasses(classOfColumn: [Int32](repeating: -1, count: columns), signatures: [])
-        var classOfSignature: [[UInt32]: Int32] = [:]
-        var signature: [UInt32] = []
+        var classOfSignature: [TierSignature: Int32] = [:]
+        var signature = TierSignature()
         for column in 0..<columns {
-            signature.removeAll(keepingCapacity: true)
+            signature.admin.removeAll(keepingCapacity: true)
+            signature.baseline.removeAll(keepingCapacity: true)
             for (ci, rule) in adminRules where rule.peers.contains(column) {
-                signature += [Self.code(rule.action), connections(ci, rule, spec: spec, column: column, podColumns: podColumns)]
+                signature.admin.append(TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
             }
-            signature.append(UInt32.max)
             for (ci, rule) in baselineRules where rule.peers.contains(column) {
-                signature += [Self.code(rule.action), connections(ci, rule, spec: spec, column: column, podColumns: podColumns)]
+                signature.baseline.append(TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
             }
-            if signature.count == 1 { continue }
+            if signature.isEmpty { continue }
             if let cls = classOfSignature[signature] {
                 classes.classOfColumn[column] = cls
             } else {
@@ -65,38 +65,27 @@ extension RowMaker {
         return classSets.count - 1
     }
 
-    private static func code(_ a: AdminAction) -> UInt32 {
-        switch a {
-        case .allow: 0
-        case .deny: 1
-        case .pass: 2
-        }
-    }
-
-    /// Evaluates one encoded column: `[np | max, (action, conn)*, max, (action, conn)*]`
-    /// (the NetworkPolicy value, the ANP rules that match in order, the BANP's).
-    private mutating func decide(_ key: [UInt32]) -> UInt32 {
+    /// Decides one column: the ANP rules that match it, in order (first match per
+    /// connection: Allow, Deny, or Pass down); what is left or passed goes to the
+    /// NetworkPolicy row value when one isolates the identity (`networkPolicies`), else to
+    /// the BANP's rules; what nothing decided is allowed.
+    private mutating func decide(networkPolicies: UInt32?, _ signature: TierSignature) -> UInt32 {
         var undecided = ConnectionTable.all, allowed = ConnectionTable.none, passed = ConnectionTable.none
-        var i = 1
-        while key[i] != UInt32.max {
-            let action = key[i], conn = key[i + 1]
-            i += 2
-            let decided = table.intersection(undecided, conn)
+        for step in signature.admin {
+            let decided = table.intersection(undecided, step.connections)
             if decided == ConnectionTable.none { continue }
-            if action == 0 { allowed = table.union(allowed, decided) }
-            if action == 2 { passed = table.union(passed, decided) }
-            undecided = table.subtracting(undecided, conn)
+            switch step.action {
+            case .allow: allowed = table.union(allowed, decided)
+            case .pass: passed = table.union(passed, decided)
+            case .deny: break
+            }
+            undecided = table.subtracting(undecided, step.connections)
         }
-        i += 1
         var rest = table.union(undecided, passed)
-        if key[0] != UInt32.max {
-            return table.union(allowed, table.intersection(rest, key[0]))
-        }
-        while i < key.count {
-            let action = key[i], conn = key[i + 1]
-            i += 2
-            if action == 0 { allowed = table.union(allowed, table.intersection(rest, conn)) }
-            rest = table.subtracting(rest, conn)
+        if let networkPolicies { return table.union(allowed, table.intersection(rest, networkPolicies)) }
+        for step in signature.baseline {
+            if step.action == .allow { allowed = table.union(allowed, table.intersection(rest, step.connections)) }
+            rest = table.subtracting(rest, step.connections)
         }
         return table.union(allowed, rest)
     }
@@ -132,15 +121,30 @@ struct ColumnClassKey: Hashable, Sendable {
     var portList: Int
 }
 
-/// Per column, the class of admin rules that match it (-1: none); per class, its encoded
-/// rules `[(action, conn)*, max, (action, conn)*]`.
+/// Per column, the class of admin rules that match it (-1: none); per class, the rules.
 struct ColumnClasses: Sendable {
     var classOfColumn: [Int32]
-    var signatures: [[UInt32]]
+    var signatures: [TierSignature]
 }
 
+/// The admin rules that match one column, in evaluation order: the ANP tier's, then the
+/// BANP's (each an action and the interned connections it covers there).
+struct TierSignature: Hashable, Sendable {
+    var admin: [TierStep] = []
+    var baseline: [TierStep] = []
+
+    var isEmpty: Bool { admin.isEmpty && baseline.isEmpty }
+}
+
+struct TierStep: Hashable, Sendable {
+    var action: AdminAction
+    var connections: UInt32
+}
+
+/// A decided column: the class set, the class, and the NetworkPolicy row's value there
+/// (nil when no NetworkPolicy isolates the identity).
 struct TierKey: Hashable, Sendable {
     var set: Int32
     var cls: Int32
-    var networkPolicies: UInt32
+    var networkPolicies: UInt32?
 }
