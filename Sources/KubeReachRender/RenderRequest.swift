@@ -29,22 +29,16 @@ public struct RenderRequest: Sendable {
 
 /// Why a diagram could not be drawn.
 public enum RenderError: Error, Sendable, CustomStringConvertible {
-    /// Workloads whose pods the policies treat differently cannot be drawn as one node.
-    case workloadConflicts([WorkloadConflict])
     /// A `--focus` or `--path-*` reference names nothing (`role`: the option).
     case noMatch(role: String, reference: EndpointReference)
     /// Graphviz's own message.
     case graphviz(String)
 
     /// One error a line.
-    public var diagnostics: [Diagnostic] {
-        if case .workloadConflicts(let list) = self { return list.map { Diagnostic(.error, $0.description) } }
-        return [Diagnostic(.error, description)]
-    }
+    public var diagnostics: [Diagnostic] { [Diagnostic(.error, description)] }
 
     public var description: String {
         switch self {
-        case .workloadConflicts(let list): list.map(\.description).joined(separator: "\n")
         case .noMatch(let role, let ref): "\(role) \(ref) matches no workload"
         case .graphviz(let message): message
         }
