@@ -45,7 +45,10 @@ extension EdgeFormatter {
                 try out.write(JSONEdgeFormatter.empty)
             } else {
                 try out.write(JSONEdgeFormatter.head)
-                for (i, e) in edges.enumerated() { try out.write((i == 0 ? "" : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e)) }
+                let encoder = JSONOutput.makeEncoder(compact: true)
+                for (i, e) in edges.enumerated() {
+                    try out.write((i == 0 ? "" : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e, encoder: encoder))
+                }
                 try out.write(JSONEdgeFormatter.tail)
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import KubeReachCore
 
 /// `list -o json`: a `ConnectionListDocument`, written whole or item by item (a pod-level
@@ -11,9 +12,9 @@ enum JSONEdgeFormatter {
     static let tail = "\n  ],\n  \"version\" : \(JSONOutput.version)\n}\n"
     static let empty = "{\n  \"connections\" : [\n\n  ],\n  \"version\" : \(JSONOutput.version)\n}\n"
 
-    /// One item, indented as an element of `connections`.
-    static func item(_ e: ConnectivityEdge) -> String {
-        let text = String(JSONOutput.encode(ConnectionDocument(e)).dropLast())
-        return "    " + text.replacing("\n", with: "\n    ")
+    /// One item on one line (a pod-level list has hundreds of thousands), indented as an
+    /// element of `connections`.
+    static func item(_ e: ConnectivityEdge, encoder: JSONEncoder) -> String {
+        "    " + String(JSONOutput.encode(ConnectionDocument(e), with: encoder).dropLast())
     }
 }

@@ -9,15 +9,19 @@ public enum JSONOutput {
     /// The schema version of every document (the diff document's numbering is the same).
     public static let version = 1
 
-    public static func encode<T: Encodable>(_ value: T) -> String {
-        String(decoding: encodeBytes(value), as: UTF8.self) + "\n"
+    public static func encode<T: Encodable>(_ value: T) -> String { encode(value, with: makeEncoder()) }
+
+    /// With an encoder made once (`makeEncoder`), for documents written item by item.
+    static func encode<T: Encodable>(_ value: T, with encoder: JSONEncoder) -> String {
+        // Our documents hold strings, numbers, booleans and arrays only: encoding cannot fail.
+        String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    static func encodeBytes<T: Encodable>(_ value: T) -> Data {
+    /// `compact`: one line (the items of long lists, one per line).
+    static func makeEncoder(compact: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Our documents hold strings, numbers, booleans and arrays only: encoding cannot fail.
-        return try! encoder.encode(value)
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 }
 
