@@ -100,18 +100,22 @@ struct ExposureCommand: ParsableCommand {
 
     @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
 
+    @Option(name: .customLong("max-chokepoints"), help: "List and explain at most this many edges of the minimum cut (its size is always given).")
+    var maxChokepoints: Int = ReachabilityGraph.defaultMaxChokepoints
+
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
     var output: OutputFormat = .txt
 
     func run() throws {
         guard [.txt, .json, .md].contains(output) else { throw CLIError.usage("exposure prints txt, json or md") }
+        guard maxChokepoints >= 0 else { throw CLIError.usage("--max-chokepoints must be 0 or more") }
         let selectors = try sensitive.map { text -> [String: String] in
             guard case .selector(let labels)? = NodeReference.parseSelector(text) else { throw CLIError.usage("--sensitive expects key=value,...") }
             return labels
         }
         let reach = Reachability(cluster: try input.load(paths: paths).cluster, options: input.evaluationOptions)
         let g = ReachabilityGraph(reach)
-        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
+        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k), maxChokepoints: maxChokepoints)
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
     }
 }
