@@ -58,23 +58,28 @@ extension ReachabilityGraph {
     /// source), ranked by length then by names.
     public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [ReachPath] {
         let root = names.count
-        let targetSet = Set(targets)
-        func neighbors(_ v: Int) -> [Int] { v == root ? sources : outgoing[v].filter { usable($0, port) }.map(\.to) }
-        /// A shortest path from `start` to a target, avoiding `banned` nodes and edges.
-        func bfs(_ start: Int, banned: Set<Int>, bannedEdges: Set<[Int]>) -> [Int]? {
-            var parent = [Int: Int](), seen: Set<Int> = [start]
+        var isTarget = [Bool](repeating: false, count: root + 1)
+        for t in targets { isTarget[t] = true }
+        // The usable edges once, as plain lists: each search below walks them all.
+        let adjacent = outgoing.map { edges in edges.filter { usable($0, port) }.map(\.to) } + [sources]
+        /// A shortest path from `start` to a target, avoiding `banned` nodes and the edges
+        /// from `start` to `bannedNext` (Yen's spur: every banned edge leaves the spur node).
+        func bfs(_ start: Int, banned: Set<Int>, bannedNext: Set<Int>) -> [Int]? {
+            var parent = [Int](repeating: -1, count: root + 1), seen = [Bool](repeating: false, count: root + 1)
+            for b in banned { seen[b] = true }
+            seen[start] = true
             var queue = [start], head = 0
             while head < queue.count {
                 let n = queue[head]
                 head += 1
                 // A path has at least one hop: a start is never its own end.
-                if n != start && n != root && targetSet.contains(n) {
+                if n != start && n != root && isTarget[n] {
                     var path = [n], cur = n
-                    while let p = parent[cur] { path.append(p); cur = p }
+                    while parent[cur] >= 0 { cur = parent[cur]; path.append(cur) }
                     return path.reversed()
                 }
-                for m in neighbors(n) where !seen.contains(m) && !banned.contains(m) && !bannedEdges.contains([n, m]) {
-                    seen.insert(m)
+                for m in adjacent[n] where !seen[m] && !(n == start && bannedNext.contains(m)) {
+                    seen[m] = true
                     parent[m] = n
                     queue.append(m)
                 }
@@ -87,15 +92,15 @@ extension ReachabilityGraph {
             return ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
         }
         func rank(_ p: [Int]) -> (Int, String) { (p.count, p.dropFirst().map { names[$0] }.joined(separator: ">")) }
-        guard let first = bfs(root, banned: [], bannedEdges: []), first.count - 2 <= maxHops else { return [] }
+        guard let first = bfs(root, banned: [], bannedNext: []), first.count - 2 <= maxHops else { return [] }
         var found = [first], candidates: [[Int]] = []
         while found.count < k {
             let last = found[found.count - 1]
             for i in 0..<(last.count - 1) {
                 let prefix = Array(last[...i])
-                var bannedEdges = Set<[Int]>()
-                for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedEdges.insert([p[i], p[i + 1]]) }
-                guard let spur = bfs(last[i], banned: Set(prefix.dropLast()), bannedEdges: bannedEdges) else { continue }
+                var bannedNext = Set<Int>()
+                for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedNext.insert(p[i + 1]) }
+                guard let spur = bfs(last[i], banned: Set(prefix.dropLast()), bannedNext: bannedNext) else { continue }
                 let candidate = Array(prefix.dropLast()) + spur
                 if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
             }
