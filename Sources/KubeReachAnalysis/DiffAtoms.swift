@@ -98,10 +98,6 @@ struct DiffAtoms {
                 out.append(.init(source: s, destination: d, before: g.before, after: g.after))
             }
         }
-        return out.sorted {
-            $0.source != $1.source
-                ? $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
-                : $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
-        }
+        return out.sorted { $0.source != $1.source ? $0.source.utf8Precedes($1.source) : $0.destination.utf8Precedes($1.destination) }
     }
 }

@@ -5,9 +5,7 @@ import KubeReachAnalysis
 public enum ImpactFormatter {
     public static func text(_ diff: ConnectivityDiff) -> String {
         let lost = (diff.removed + diff.changed.filter { !$0.narrowed.isEmpty }).sorted {
-            $0.source != $1.source
-                ? $0.source.utf8.lexicographicallyPrecedes($1.source.utf8)
-                : $0.destination.utf8.lexicographicallyPrecedes($1.destination.utf8)
+            $0.source != $1.source ? $0.source.utf8Precedes($1.source) : $0.destination.utf8Precedes($1.destination)
         }
         if lost.isEmpty { return "Rollout impact: nothing allowed today would be denied.\n" }
         var out = "Rollout impact: \(lost.count) pair(s) allowed today would lose connections:\n"
