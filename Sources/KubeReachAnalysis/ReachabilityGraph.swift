@@ -21,7 +21,8 @@ public struct ReachabilityGraph: Sendable {
     let podsOfNode: [[Int]]
     let cluster: Cluster
 
-    public init(_ reach: Reachability) {
+    /// - Parameter workloadEdges: `reach.edges(level: .workload)` when the caller has it already.
+    public init(_ reach: Reachability, workloadEdges: [ConnectivityEdge]? = nil) {
         var podsByName: [String: [Int]] = [:]
         for i in reach.cluster.pods.indices { podsByName[reach.nodeName(ofPod: i, level: .workload), default: []].append(i) }
         let names = (Array(podsByName.keys) + [Self.internet]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -29,7 +30,7 @@ public struct ReachabilityGraph: Sendable {
         for (i, n) in names.enumerated() { index[n] = i }
         var out = [[Int: ConnectionSet]](repeating: [:], count: names.count)
         let net = index[Self.internet]!
-        for e in reach.edges(level: .workload) {
+        for e in workloadEdges ?? reach.edges(level: .workload) {
             let s = IPRange.isExternalName(e.source) ? net : index[e.source]!
             let d = IPRange.isExternalName(e.destination) ? net : index[e.destination]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)

@@ -64,7 +64,7 @@ struct ReportCommand: ParsableCommand {
         let workloads = Set(reach.cluster.pods.indices.map { reach.nodeName(ofPod: $0, level: .workload) }).count
         progress.done("computed \(edges.count) connections")
         let findings = Linter.run(LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions))
-        let graph = ReachabilityGraph(reach)
+        let graph = ReachabilityGraph(reach, workloadEdges: edges)
         let exposure = graph.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors)
         progress.done("linted and analysed exposure")
         var content = ReportContent(
