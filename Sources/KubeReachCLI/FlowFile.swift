@@ -34,7 +34,8 @@ enum FlowFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(file: path, line: nil, message: "cannot read the flow file")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: splitting on the Character "\n" walks grapheme clusters.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         let json = lines.first { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace().hasPrefix("{") ?? false
         var out: [FlowLine] = []
         for (n, raw) in lines.enumerated() {
