@@ -45,10 +45,24 @@ public struct ConnectivityDiff: Sendable, Equatable {
         added.isEmpty && removed.isEmpty && changed.isEmpty && nodesAdded.isEmpty && nodesRemoved.isEmpty
     }
 
-    /// - Complexity: O((E + X·A) log) for E edges, X external edges and A atoms they are cut into.
+    /// - Complexity: O(E log E) for E edges between named nodes (a walk of both sorted lists;
+    ///   linear when they come sorted, as `Reachability`'s do), plus O((X·A) log) for X external
+    ///   edges and A atoms they are cut into.
     public init(old: ConnectivitySnapshot, new: ConnectivitySnapshot) {
         let cuts = DiffAtoms(old.externalRanges, new.externalRanges)
-        let before = cuts.expand(old), after = cuts.expand(new)
+        // Pairs with an external end are compared atom by atom; the rest pair by pair.
+        func split(_ side: ConnectivitySnapshot) -> (nodes: [ConnectivityEdge], external: ConnectivitySnapshot) {
+            var external = side
+            external.edges = []
+            var nodes: [ConnectivityEdge] = []
+            for e in side.edges {
+                if e.source.isExternal || e.destination.isExternal { external.edges.append(e) } else { nodes.append(e) }
+            }
+            return (nodes, external)
+        }
+        let (oldNodes, oldExternal) = split(old), (newNodes, newExternal) = split(new)
+        let pairs = DiffPairs.compare(oldNodes, newNodes)
+        let before = cuts.expand(oldExternal), after = cuts.expand(newExternal)
         var entries: [DiffKind: [DiffAtoms.Key: Entry]] = [:]
         for key in Set(before.keys).union(after.keys) {
             let b = before[key] ?? .none, a = after[key] ?? .none
@@ -56,7 +70,7 @@ public struct ConnectivityDiff: Sendable, Equatable {
             let kind: DiffKind = b.isEmpty ? .added : a.isEmpty ? .removed : .changed
             entries[kind, default: [:]][key] = Entry(source: key.source, destination: key.destination, before: b, after: a)
         }
-        let list = { (kind: DiffKind) in DiffAtoms.merged(entries[kind] ?? [:]) }
+        let list = { (kind: DiffKind) in DiffPairs.merge(pairs[kind] ?? [], DiffAtoms.merged(entries[kind] ?? [:])) }
         added = list(.added)
         removed = list(.removed)
         changed = list(.changed)

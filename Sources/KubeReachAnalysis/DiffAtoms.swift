@@ -86,8 +86,6 @@ struct DiffAtoms {
                 out.append(.init(source: s, destination: d, before: g.before, after: g.after))
             }
         }
-        return out.map { ($0.source.description, $0.destination.description, $0) }.sorted {
-            $0.0 != $1.0 ? $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) : $0.1.utf8.lexicographicallyPrecedes($1.1.utf8)
-        }.map(\.2)
+        return out.sorted { $0.source != $1.source ? $0.source.utf8Precedes($1.source) : $0.destination.utf8Precedes($1.destination) }
     }
 }

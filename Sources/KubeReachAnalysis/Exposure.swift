@@ -18,14 +18,23 @@ public struct ExposureReport: Sendable {
     public var entries: [Entry]
     public var crownJewels: [Int]
     public var paths: [ReachPath]
+    /// The first chokepoints of the minimum cut (at most the limit asked for), with their changes.
     public var chokepoints: [Chokepoint]
+    /// The number of edges in the minimum cut; more than `chokepoints.count` when the cut was
+    /// too large to list (an open cluster: everything reaches everything).
+    public var cutSize: Int
 }
 
 extension ReachabilityGraph {
     /// Labels that mark crown jewels when no selector is given.
     public static let defaultSensitive: [[String: String]] = [["tier": "db"], ["app.kubernetes.io/component": "database"]]
 
-    public func exposure(_ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10) -> ExposureReport {
+    /// Chokepoints listed (and explained) when no limit is given.
+    public static let defaultMaxChokepoints = 50
+
+    public func exposure(
+        _ reach: Reachability, sensitive: [[String: String]] = defaultSensitive, k: Int = 10, maxChokepoints: Int = defaultMaxChokepoints
+    ) -> ExposureReport {
         let externals = externalNodes
         var reasons = internetReasons()
         let namespaceOf = nodes.map(\.namespace)
@@ -50,15 +59,14 @@ extension ReachabilityGraph {
         let sources = externals.filter { !outgoing[$0].isEmpty } + entries.map(\.node).filter { !jewels.contains($0) }
         let paths = jewels.isEmpty ? [] : shortestPaths(from: sources, to: jewels, k: k)
         let explainer = Explainer(cluster: cluster, options: reach.options)
-        let cut = jewels.isEmpty ? [] : minimumCut(from: sources, to: jewels).map { a, b in
+        let cut = jewels.isEmpty ? [] : minimumCut(from: sources, to: jewels)
+        let listed = cut.prefix(max(0, maxChokepoints)).map { a, b in
             ExposureReport.Chokepoint(
                 from: a, to: b, connections: outgoing[a].first { $0.to == b }!.connections, change: change(a, b, reach, explainer))
         }
-        return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: cut)
+        return ExposureReport(entries: entries, crownJewels: jewels, paths: paths, chokepoints: listed, cutSize: cut.count)
     }
 
-    /// "reachable from ..." per workload: the external source ranges that reach it, grouped
-    /// by what they may send (`the internet` when every source range sends the same).
     /// Why workloads reached from outside are entry points: per connection set, from the
     /// internet (all of it, or the ranges named) and from cluster addresses no loaded pod
     /// holds (inside the pod and service CIDRs), each said apart.

@@ -62,27 +62,33 @@ extension ReachabilityGraph {
     /// of one workload reaching each other) is a one-hop path `W → W`.
     public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [ReachPath] {
         let root = names.count
-        let targetSet = Set(targets)
-        func neighbors(_ v: Int) -> [Int] {
-            v == root ? sources : outgoing[v].filter { $0.to != v && usable($0, port) }.map(\.to)
-        }
-        /// A shortest path from `start` to a target, avoiding `banned` nodes and edges.
-        func bfs(_ start: Int, banned: Set<Int>, bannedEdges: Set<[Int]>) -> [Int]? {
-            var parent = [Int: Int](), seen: Set<Int> = [start]
+        var isTarget = [Bool](repeating: false, count: root + 1)
+        for t in targets { isTarget[t] = true }
+        // The usable edges once, as plain lists (self edges apart): each search walks them all.
+        let adjacent = outgoing.enumerated().map { v, edges in edges.filter { $0.to != v && usable($0, port) }.map(\.to) } + [sources]
+        /// A shortest path from `start` to a target, avoiding `banned` nodes and the edges
+        /// from `start` to `bannedNext` (Yen's spur: every banned edge leaves the spur node).
+        func bfs(_ start: Int, banned: Set<Int>, bannedNext: Set<Int>) -> [Int]? {
+            var parent = [Int](repeating: -1, count: root + 1), seen = [Bool](repeating: false, count: root + 1)
+            for b in banned { seen[b] = true }
+            seen[start] = true
             var queue = [start], head = 0
             while head < queue.count {
                 let n = queue[head]
                 head += 1
                 // A path has at least one hop: a start (or a source) is never its own end.
-                if n != start && n != root && parent[n] != root && targetSet.contains(n) {
+                if n != start && n != root && parent[n] != root && isTarget[n] {
                     var path = [n], cur = n
-                    while let p = parent[cur] { path.append(p); cur = p }
+                    while parent[cur] >= 0 {
+                        cur = parent[cur]
+                        path.append(cur)
+                    }
                     return path.reversed()
                 }
                 // An external range goes on only as the path's first node (right after the root).
-                let onward = n == root || !isExternal(n) || n == start || parent[n] == root
-                for m in onward ? neighbors(n) : [] where !seen.contains(m) && !banned.contains(m) && !bannedEdges.contains([n, m]) {
-                    seen.insert(m)
+                guard n == root || !isExternal(n) || n == start || parent[n] == root else { continue }
+                for m in adjacent[n] where !seen[m] && !(n == start && bannedNext.contains(m)) {
+                    seen[m] = true
                     parent[m] = n
                     queue.append(m)
                 }
@@ -95,16 +101,17 @@ extension ReachabilityGraph {
             return ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
         }
         func rank(_ p: [Int]) -> (Int, String) { (p.count, p.dropFirst().map { names[$0] }.joined(separator: ">")) }
-        let loops = sources.filter { s in targetSet.contains(s) && outgoing[s].contains { $0.to == s && usable($0, port) } }
+        let loops = sources.filter { s in isTarget[s] && outgoing[s].contains { $0.to == s && usable($0, port) } }
             .map { [root, $0, $0] }
-        let simple = simplePaths(root: root, k: k, maxHops: maxHops, rank: rank, bfs: { bfs($0, banned: $1, bannedEdges: $2) })
+        let simple = simplePaths(root: root, k: k, maxHops: maxHops, rank: rank, bfs: { bfs($0, banned: $1, bannedNext: $2) })
         let all = maxHops < 1 ? simple : (loops + simple).sorted { rank($0) < rank($1) }
         return all.prefix(k).map(make)
     }
 
-    /// Yen's loop over `bfs` (shortest path from a node avoiding banned nodes and edges).
+    /// Yen's loop over `bfs` (shortest path from a node avoiding banned nodes, and the edges
+    /// from it to the banned next nodes).
     private func simplePaths(
-        root: Int, k: Int, maxHops: Int, rank: ([Int]) -> (Int, String), bfs: (Int, Set<Int>, Set<[Int]>) -> [Int]?
+        root: Int, k: Int, maxHops: Int, rank: ([Int]) -> (Int, String), bfs: (Int, Set<Int>, Set<Int>) -> [Int]?
     ) -> [[Int]] {
         guard let first = bfs(root, [], []), first.count - 2 <= maxHops else { return [] }
         var found = [first], candidates: [[Int]] = []
@@ -112,9 +119,9 @@ extension ReachabilityGraph {
             let last = found[found.count - 1]
             for i in 0..<(last.count - 1) {
                 let prefix = Array(last[...i])
-                var bannedEdges = Set<[Int]>()
-                for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedEdges.insert([p[i], p[i + 1]]) }
-                guard let spur = bfs(last[i], Set(prefix.dropLast()), bannedEdges) else { continue }
+                var bannedNext = Set<Int>()
+                for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedNext.insert(p[i + 1]) }
+                guard let spur = bfs(last[i], Set(prefix.dropLast()), bannedNext) else { continue }
                 let candidate = Array(prefix.dropLast()) + spur
                 if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
             }

@@ -34,7 +34,8 @@ public struct ReachabilityGraph: Sendable {
     /// The pod and service CIDRs: ranges inside them are `cluster-addresses`, not `internet`.
     public let networks: ClusterNetworks
 
-    public init(_ reach: Reachability) {
+    /// - Parameter workloadEdges: `reach.edges(level: .workload)` when the caller has it already.
+    public init(_ reach: Reachability, workloadEdges: [ConnectivityEdge]? = nil) {
         var podsByNode: [GraphNode: [Int]] = [:]
         for i in reach.cluster.pods.indices { podsByNode[.endpoint(reach.endpoint(ofPod: i, level: .workload)), default: []].append(i) }
         // Each external range is a vertex of its own (never one `internet` vertex).
@@ -44,7 +45,7 @@ public struct ReachabilityGraph: Sendable {
         var index: [GraphNode: Int] = [:]
         for (i, n) in nodes.enumerated() { index[n.1] = i }
         var out = [[Int: ConnectionSet]](repeating: [:], count: nodes.count)
-        for e in reach.edges(level: .workload) {
+        for e in workloadEdges ?? reach.edges(level: .workload) {
             let s = index[.endpoint(e.source)]!, d = index[.endpoint(e.destination)]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }

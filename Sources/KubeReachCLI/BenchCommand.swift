@@ -17,10 +17,27 @@ struct SizeOptions: ParsableArguments {
     @Option(name: .customLong("admin-policies"), help: "Number of AdminNetworkPolicies (with a baseline when above 0).")
     var adminPolicies = 0
     @Option(help: "Generator seed.") var seed: UInt64 = 1
+    @Option(help: "Cluster shape: synthetic (the policy mix above), or real (vendor stacks per tenant: --workloads sets the size).")
+    var profile: SynthProfile = .synthetic
+    @Option(help: "Number of workloads (--profile real only; pods, namespaces and policies follow from the stacks).")
+    var workloads = 650
 
     var cluster: SyntheticCluster {
         SyntheticCluster(size: .init(pods: pods, namespaces: namespaces, policies: policies, adminPolicies: adminPolicies), seed: seed)
     }
+
+    var manifests: String {
+        profile == .real ? RealShapedCluster(workloads: workloads, seed: seed).manifests() : cluster.manifests()
+    }
+
+    var description: String {
+        profile == .real ? "real-shaped, \(workloads) workloads" : cluster.size.description
+    }
+}
+
+/// The shapes `synth` and `bench` generate.
+enum SynthProfile: String, ExpressibleByArgument, CaseIterable {
+    case synthetic, real
 }
 
 /// `kubereach synth`: print a seeded synthetic cluster as manifests.
@@ -30,7 +47,7 @@ struct SynthCommand: ParsableCommand {
 
     @OptionGroup var size: SizeOptions
 
-    func run() throws { CommandIO.current.out(size.cluster.manifests()) }
+    func run() throws { CommandIO.current.out(size.manifests) }
 }
 
 /// `kubereach bench`: time each phase on a synthetic cluster, in this process.
@@ -43,7 +60,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let io = CommandIO.current
         var clock = PhaseClock()
-        let text = size.cluster.manifests()
+        let text = size.manifests
         clock.lap("generate (\(text.utf8.count / 1024) KiB of YAML)")
         let loaded: LoadResult
         do { loaded = try ManifestLoader.load([ManifestSource(name: "synthetic.yaml", bytes: Array(text.utf8))]) } catch {
@@ -59,6 +76,6 @@ struct BenchCommand: ParsableCommand {
         let pods = reach.edges(level: .pod)
         let json = EdgeFormatter.render(pods, as: .json)
         clock.lap("list --by pod -o json (\(pods.count) edges, \(json.utf8.count / 1024 / 1024) MiB)")
-        io.out("kubereach bench: \(size.cluster.size), seed \(size.seed)\n" + clock.report())
+        io.out("kubereach bench: \(size.description), seed \(size.seed)\n" + clock.report())
     }
 }

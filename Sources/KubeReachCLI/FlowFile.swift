@@ -35,7 +35,8 @@ enum FlowFile {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(file: path, line: nil, message: "cannot read the flow file")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: splitting on the Character "\n" walks grapheme clusters.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         let json = lines.first { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace().hasPrefix("{") ?? false
         var out: [FlowLine] = []
         for (n, raw) in lines.enumerated() {
@@ -101,17 +102,37 @@ enum FlowFile {
 
 extension FlowRecord {
     /// The intent this flow stands for, or why it cannot be mapped.
-    func intent(_ resolver: IntentResolver, file: String) -> Result<Intent, IntentResolver.ResolveError> {
-        func end(_ e: End) -> Result<IntentEndpoint, IntentResolver.ResolveError> {
-            switch e {
-            case .reference(let text): resolver.resolve(text)
-            case .observed(let ns, let pod, let w, let ip): resolver.resolve(namespace: ns, pod: pod, workload: w, ip: ip)
-            }
-        }
-        return end(source).flatMap { s in
-            end(destination).map { d in
+    func intent(_ endpoints: inout FlowEndpoints, file: String) -> Result<Intent, IntentResolver.ResolveError> {
+        endpoints.resolve(source).flatMap { s in
+            endpoints.resolve(destination).map { d in
                 Intent(source: s, destination: d, connections: ConnectionSet(proto, PortSet(port: port)), origins: ["\(file):\(line)"])
             }
         }
+    }
+}
+
+/// Flow endpoints resolved once per distinct spelling: a million flows between a few
+/// workloads resolve a few names.
+struct FlowEndpoints {
+    let resolver: IntentResolver
+    private var memo: [String: Result<IntentEndpoint, IntentResolver.ResolveError>] = [:]
+
+    init(_ resolver: IntentResolver) { self.resolver = resolver }
+
+    mutating func resolve(_ e: FlowRecord.End) -> Result<IntentEndpoint, IntentResolver.ResolveError> {
+        let key: String
+        switch e {
+        case .reference(let text): key = "ref\u{0}" + text
+        case .observed(let ns, let pod, let w, let ip):
+            key = ["obs", ns, pod, w.map { $0.kind ?? "" }, w?.name, ip].map { $0.map { "=" + $0 } ?? "-" }.joined(separator: "\u{0}")
+        }
+        if let known = memo[key] { return known }
+        let result: Result<IntentEndpoint, IntentResolver.ResolveError>
+        switch e {
+        case .reference(let text): result = resolver.resolve(text)
+        case .observed(let ns, let pod, let w, let ip): result = resolver.resolve(namespace: ns, pod: pod, workload: w, ip: ip)
+        }
+        memo[key] = result
+        return result
     }
 }

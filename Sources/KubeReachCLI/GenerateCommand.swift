@@ -46,12 +46,15 @@ struct DefaultDenyCommand: ParsableCommand {
                 [Diagnostic(.error, "the generated policies would still allow more than intended; nothing written")]
                     + violations.map { Diagnostic(.error, $0.description) })
         }
-        let before = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
-        let after = Reachability(cluster: plan.applied(to: loaded.cluster), options: input.evaluationOptions)
-        let impact = ImpactFormatter.text(ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload)))
         let io = CommandIO.current
-        if impactOnly { return io.out(impact) }
-        if !input.quiet { io.err(impact) }
+        // The impact is a line per pair (millions on a large open cluster): made only when shown.
+        if impactOnly || !input.quiet {
+            let before = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
+            let after = Reachability(cluster: plan.applied(to: loaded.cluster), options: input.evaluationOptions)
+            let impact = ImpactFormatter.text(ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload)))
+            if impactOnly { return io.out(impact) }
+            io.err(impact)
+        }
         try write(plan)
     }
 

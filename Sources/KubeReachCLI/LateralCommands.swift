@@ -110,17 +110,21 @@ struct ExposureCommand: ParsableCommand {
 
     @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
 
+    @Option(name: .customLong("max-chokepoints"), help: "List and explain at most this many edges of the minimum cut (its size is always given).")
+    var maxChokepoints: Int = ReachabilityGraph.defaultMaxChokepoints
+
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
     var output: GraphFormat = .txt
 
     func run() throws {
+        guard maxChokepoints >= 0 else { throw CLIError.usage("--max-chokepoints must be 0 or more") }
         let selectors = try sensitive.map { text -> [String: String] in
             try ReferenceOption.selector(text, option: "--sensitive")
         }
         let reach = input.reachability(try input.load(paths: paths).cluster)
         input.noteInternetScope(reach)
         let g = ReachabilityGraph(reach)
-        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k))
+        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k), maxChokepoints: maxChokepoints)
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
     }
 }

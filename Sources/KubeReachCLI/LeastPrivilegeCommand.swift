@@ -84,10 +84,11 @@ struct LeastPrivilegeCommand: ParsableCommand {
         do { lines = try FlowFile.read(file) } catch { throw CLIError.invalidInput([error.diagnostic]) }
         let io = CommandIO.current
         var out: [Intent] = [], skipped: [String: [Int]] = [:], unmapped = 0
+        var endpoints = FlowEndpoints(resolver)
         for l in lines {
             switch l {
             case .flow(let f):
-                switch f.intent(resolver, file: file) {
+                switch f.intent(&endpoints, file: file) {
                 case .success(let i): out.append(i)
                 case .failure(let e):
                     unmapped += 1

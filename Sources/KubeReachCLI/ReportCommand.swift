@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         let workloads = reach.groupEndpoints(level: .workload).count
         progress.done("computed \(edges.count) connections")
         let findings = Linter.run(LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions))
-        let graph = ReachabilityGraph(reach)
+        let graph = ReachabilityGraph(reach, workloadEdges: level.aggregation == .workload ? edges : nil)
         let exposure = graph.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors)
         progress.done("linted and analysed exposure")
         var content = ReportContent(

@@ -43,8 +43,12 @@ extension HTMLReport {
             : list(r.crownJewels.map { "<code>\(name($0))</code>" })
         out += "<h3>Shortest paths to crown jewels (\(r.paths.count))</h3>\n"
         out += list(r.paths.map { "<code>\(HTMLText.escape(PathFormatter.line(g, $0)))</code> (\($0.hops.count) hop\($0.hops.count == 1 ? "" : "s"))" }, ordered: true)
-        out += "<h3>Chokepoints (\(r.chokepoints.count))</h3>\n"
-        if !r.chokepoints.isEmpty { out += "<p>Cutting these edges cuts every path above (a minimum cut):</p>\n" }
+        out += "<h3>Chokepoints (\(r.cutSize))</h3>\n"
+        if r.cutSize > r.chokepoints.count {
+            out += "<p>A minimum cut: \(HTMLText.escape(PathFormatter.cutTooLarge(r))):</p>\n"
+        } else if !r.chokepoints.isEmpty {
+            out += "<p>Cutting these edges cuts every path above (a minimum cut):</p>\n"
+        }
         out += list(r.chokepoints.map {
             "<code>\(name($0.from)) → \(name($0.to))</code> [\(HTMLText.escape($0.connections.description))]: \(HTMLText.escape($0.change))"
         })

@@ -5,6 +5,10 @@ public enum HTMLText {
     /// characters other than tab and newline become their Unicode pictures (as in the
     /// diagram), so a name cannot smuggle a form feed or NUL into the page.
     public static func escape(_ s: String) -> String {
+        // Most names need nothing: checked on the bytes, returned as they are.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

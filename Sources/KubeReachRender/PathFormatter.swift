@@ -53,8 +53,15 @@ extension PathFormatter {
         if r.paths.isEmpty {
             return out + (r.crownJewels.isEmpty ? "No crown jewels: give --sensitive key=value.\n" : "No entry point reaches a crown jewel: nothing to cut.\n")
         }
-        out += format == .md ? "\n## Chokepoints (a minimum cut)\n\n" : "Chokepoints: cutting these \(r.chokepoints.count) edge(s) cuts every path:\n"
+        if format == .md { out += "\n## Chokepoints (a minimum cut)\n\n" + (r.cutSize > r.chokepoints.count ? cutTooLarge(r) + ":\n\n" : "") } else {
+            out += r.cutSize > r.chokepoints.count ? "Chokepoints: \(cutTooLarge(r)):\n" : "Chokepoints: cutting these \(r.cutSize) edge(s) cuts every path:\n"
+        }
         for c in r.chokepoints { out += "  - \(code("\(name(g, c.from)) -> \(name(g, c.to))")) [\(c.connections.description)]: \(c.change)\n" }
         return out
+    }
+
+    /// Said instead of listing a cut larger than the limit.
+    public static func cutTooLarge(_ r: ExposureReport) -> String {
+        "no cut smaller than \(r.cutSize) edges (entry points reach the crown jewels almost everywhere: isolate the crown jewels first); the first \(r.chokepoints.count)"
     }
 }

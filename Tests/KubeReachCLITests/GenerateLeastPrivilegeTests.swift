@@ -57,6 +57,19 @@ import Testing
         for e in edges { #expect(listed.out.contains(e), "\(e)\n\(listed.out)") }
     }
 
+    /// Windows line ends: "\r\n" is one Character in Swift, so splitting the text on "\n"
+    /// read the whole file as one line and mapped no flow (now split on bytes).
+    @Test func crlfFlowFile() throws {
+        let dir = NSTemporaryDirectory() + "kubereach-flows-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/flows.csv"
+        try "src,dst,port,protocol\r\nshop-frontend/web,shop-api/api,8080,TCP\r\nshop-api/api,shop-data/postgres,5432,TCP\r\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = runCLI(["generate", "least-privilege", ExampleTests.example, "--from-flows", path, "-q"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("(\(path):2)") && run.out.contains("(\(path):3)"), "\(run.out)")
+    }
+
     @Test(arguments: [
         ("- from: shop-frontend/web\n  to: shop-api/api\n  port: [tcp/8080]\n", "intent.yaml:3: error: unknown key 'port'"),
         ("- from: shop-frontend/web\n  to: shop-api/api\n", "intent.yaml:1: error: missing 'ports'"),

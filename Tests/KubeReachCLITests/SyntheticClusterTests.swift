@@ -24,6 +24,20 @@ import Testing
         #expect(reach.workloadConflicts().isEmpty)
     }
 
+    /// `synth --profile real`: exactly the workloads asked for, no diagnostic at all (the
+    /// `replicas` fields included), policies on most of them, namespaces without any.
+    @Test func realShapedClusterLoadsCleanly() throws {
+        let text = RealShapedCluster(workloads: 200).manifests()
+        #expect(text == RealShapedCluster(workloads: 200).manifests())
+        let r = try ManifestLoader.load([ManifestSource(name: "real.yaml", bytes: Array(text.utf8))])
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        #expect(Set(r.cluster.pods.map(\.workload)).count == 200)
+        #expect(r.cluster.policies.count > 120 && r.cluster.policies.count < 200)
+        let withPolicies = Set(r.cluster.policies.map(\.namespace))
+        #expect(r.cluster.namespaces.contains { !withPolicies.contains($0.name) && $0.name != "kube-system" })
+        #expect(text.contains("egress: [{}]") && text.contains("namespaceSelector: {}") && text.contains("replicas: "))
+    }
+
     @Test func adminPoliciesLoadAndChangeTheAnswer() throws {
         var withAdmin = size
         withAdmin.adminPolicies = 8

@@ -47,18 +47,29 @@ public struct Intent: Hashable, Sendable {
 
     /// One intent per ordered pair: connections united, origins kept in first-seen order.
     /// Sorted by source, then destination.
+    /// - Complexity: O(intents + origins) expected, plus the sort of the pairs; each pair's
+    ///   origins are deduplicated through a set, not a scan of the list kept so far.
     public static func merged(_ intents: [Intent]) -> [Intent] {
-        var byPair: [[IntentEndpoint]: Intent] = [:]
+        var slot: [Pair: Int] = [:]
+        var out: [Intent] = [], seen: [Set<String>] = []
         for i in intents {
-            let key = [i.source, i.destination]
-            guard var m = byPair[key] else {
-                byPair[key] = i
+            guard let at = slot[Pair(source: i.source, destination: i.destination)] else {
+                slot[Pair(source: i.source, destination: i.destination)] = out.count
+                var first = i
+                first.origins = []
+                seen.append([])
+                for o in i.origins where seen[out.count].insert(o).inserted { first.origins.append(o) }
+                out.append(first)
                 continue
             }
-            m.connections = m.connections.union(i.connections)
-            for o in i.origins where !m.origins.contains(o) { m.origins.append(o) }
-            byPair[key] = m
+            out[at].connections = out[at].connections.union(i.connections)
+            for o in i.origins where seen[at].insert(o).inserted { out[at].origins.append(o) }
         }
-        return byPair.values.sorted { ($0.source, $0.destination) < ($1.source, $1.destination) }
+        return out.sorted { ($0.source, $0.destination) < ($1.source, $1.destination) }
+    }
+
+    private struct Pair: Hashable {
+        var source: IntentEndpoint
+        var destination: IntentEndpoint
     }
 }

@@ -24,6 +24,9 @@ public struct Reachability: Sendable {
     let egressRows: [[UInt32]]
     let ingress: IngressBlocks
     let table: ConnectionTable
+    /// What each identity's rows are made of, to rebuild a few without one policy or rule.
+    let recipes: [[RowRecipe?]]
+    let rowMaker: RowMaker?
 
     /// External source ranges (cut at every ingress ipBlock boundary), sorted and disjoint.
     public var externalSources: [IPRange] { sourceAtoms.atoms }
@@ -53,6 +56,8 @@ public struct Reachability: Sendable {
         egressRows = builder.egressRows
         ingress = builder.ingress
         table = builder.table
+        recipes = builder.recipes
+        rowMaker = builder.rowMaker
     }
 
     // MARK: queries

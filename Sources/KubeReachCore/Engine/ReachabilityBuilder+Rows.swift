@@ -22,12 +22,14 @@ extension ReachabilityBuilder {
         ingressRowOfIdentity = Array(repeating: -1, count: identities.count)
         egressRowOfIdentity = Array(repeating: -1, count: identities.count)
         let bypass = options.hostNetwork == .bypass
+        recipes = Array(repeating: Array(repeating: nil, count: identities.count), count: 2)
         for id in 0..<identities.count where !(bypass && identities.keys[id].hostNetwork) {
             for direction in PolicyDirection.allCases {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
                 let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
                 let baseline = baselineHolds(id, direction)
                 if policies.isEmpty && admin.isEmpty && !baseline { continue }
+                recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(policies: policies, admin: admin, baseline: baseline)
                 let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
                 let key = RowKey(
                     direction: direction, policies: policies, admin: admin, baseline: baseline,
@@ -48,6 +50,7 @@ extension ReachabilityBuilder {
         let maker = RowMaker(
             compiled: compiled, admin: adminCompiled, baselineIndex: baselineCompiledIndex, identities: identities,
             columns: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
+        rowMaker = maker
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
         let base = table, allSpecs = specs
         var parts = Parallel.map(0..<workers) { w -> (rows: [[UInt32]], table: ConnectionTable) in
@@ -117,7 +120,7 @@ extension ReachabilityBuilder {
 
 /// Builds rows from compiled policies with its own connection table.
 struct RowMaker: Sendable {
-    struct Spec: Sendable {
+    struct Spec: Sendable, Hashable {
         var direction: PolicyDirection
         var policies: [Int]
         /// Compiled ANPs, in evaluation order.
@@ -127,7 +130,7 @@ struct RowMaker: Sendable {
         var portList: Int
     }
 
-    let compiled: [CompiledPolicy]
+    var compiled: [CompiledPolicy]
     let admin: [CompiledAdminPolicy]
     let baselineIndex: Int?
     let identities: IdentityTable

@@ -18,6 +18,10 @@ struct ReachabilityBuilder {
     /// Ingress rows, column-major in blocks of `IngressBlocks.size` rows.
     var ingress = IngressBlocks(columns: 0, rowCount: 0)
     var table = ConnectionTable()
+    /// Per direction (ingress, egress) and identity, what its row is made of (nil: it has no
+    /// row); and the row maker. Both kept for `Reachability.changes(without:)`.
+    var recipes: [[RowRecipe?]] = [[], []]
+    var rowMaker: RowMaker?
 
     var adminCompiled: [CompiledAdminPolicy] = []
     /// Per identity and direction: the compiled ANPs whose subject holds it, in order.

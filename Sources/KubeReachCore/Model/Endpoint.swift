@@ -31,7 +31,10 @@ public enum Endpoint: Hashable, Sendable, Comparable, CustomStringConvertible {
     private static let externalSuffix = "[External]"
 
     /// Byte order of the printed text, so that results sort as they always have.
-    public static func < (l: Self, r: Self) -> Bool { l.description.utf8.lexicographicallyPrecedes(r.description.utf8) }
+    public static func < (l: Self, r: Self) -> Bool { l.utf8Precedes(r) }
+
+    /// `<`, spelt as for strings (`String.utf8Precedes`).
+    public func utf8Precedes(_ other: Endpoint) -> Bool { description.utf8Precedes(other.description) }
 
     /// The external range, when this is one (a single address is a one-address range).
     public var externalRange: IPRange? {

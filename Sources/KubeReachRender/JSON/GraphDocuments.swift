@@ -64,8 +64,11 @@ public struct ExposureDocument: Codable, Sendable {
     public var crownJewels: [String]
     public var paths: [PathDocument]
     public var chokepoints: [Chokepoint]
+    /// The size of the minimum cut (more than `chokepoints` when past `--max-chokepoints`).
+    public var cutSize: Int
 
     public init(_ g: ReachabilityGraph, _ r: ExposureReport) {
+        cutSize = r.cutSize
         entryPoints = r.entries.map { Entry(node: g.names[$0.node], reasons: $0.reasons) }
         crownJewels = r.crownJewels.map { g.names[$0] }
         paths = r.paths.map { PathDocument(g, $0) }
