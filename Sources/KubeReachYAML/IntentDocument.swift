@@ -1,3 +1,4 @@
+import Foundation
 import KubeReachCore
 import Yams
 
@@ -9,6 +10,13 @@ public struct IntentEntry: Sendable, Equatable {
     public var to: String?
     /// nil when the key is missing; a scalar is a one-element list.
     public var ports: [String]?
+
+    public init(line: Int, from: String? = nil, to: String? = nil, ports: [String]? = nil) {
+        self.line = line
+        self.from = from
+        self.to = to
+        self.ports = ports
+    }
 }
 
 /// The YAML form of `generate least-privilege --intent FILE`: a list of mappings with the keys
@@ -16,6 +24,33 @@ public struct IntentEntry: Sendable, Equatable {
 /// Yams like manifests are. Anything else is an error naming its line.
 public enum IntentDocument {
     public static let keys: Set<String> = ["from", "to", "ports", "description"]
+
+    /// A whole intent file: CSV by the `.csv` extension, YAML otherwise.
+    public static func read(_ path: String) throws(InputFileError) -> [IntentEntry] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputFileError(file: path, line: nil, message: "cannot read the intent file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputFileError(file: path, line: nil, message: "not UTF-8 text") }
+        let entries = path.lowercased().hasSuffix(".csv") ? try csv(text, file: path) : try parse(text, file: path)
+        guard !entries.isEmpty else { throw InputFileError(file: path, line: nil, message: "no intents") }
+        return entries
+    }
+
+    /// `from,to,ports`; an optional header; ports separated by spaces or `;` (or commas
+    /// inside quotes); `#` comment lines.
+    public static func csv(_ text: String, file: String) throws(InputFileError) -> [IntentEntry] {
+        var out: [IntentEntry] = []
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingWhitespace()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let f = CSVFields.split(Substring(line)) else { throw InputFileError(file: file, line: n + 1, message: "unclosed quote") }
+            if out.isEmpty && f.map({ $0.lowercased() }) == ["from", "to", "ports"] { continue }
+            guard f.count == 3 else { throw InputFileError(file: file, line: n + 1, message: "expected 3 fields (from,to,ports), got \(f.count)") }
+            let ports = f[2].split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map(String.init)
+            out.append(IntentEntry(line: n + 1, from: f[0], to: f[1], ports: ports))
+        }
+        return out
+    }
 
     public static func parse(_ text: String, file: String) throws(InputFileError) -> [IntentEntry] {
         let root: Node?
@@ -99,8 +134,4 @@ public enum IntentDocument {
             return (nil, nil)
         }
     }
-}
-
-extension IntentEntry {
-    init(line: Int) { self.line = line }
 }

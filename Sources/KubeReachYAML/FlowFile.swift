@@ -1,37 +1,11 @@
 import Foundation
-import KubeReachAnalysis
 import KubeReachCore
-import KubeReachYAML
-
-/// One observed connection, as read from a flow file (endpoints not yet mapped).
-struct FlowRecord: Sendable {
-    enum End: Sendable {
-        /// `ns/name`, `ns/Kind/name` or an IP address, as written.
-        case reference(String)
-        /// The fields of a Hubble flow endpoint.
-        case observed(namespace: String?, pod: String?, workload: (kind: String?, name: String)?, ip: String?)
-    }
-
-    var source: End
-    var destination: End
-    var proto: NetworkProtocol
-    var port: Int
-    var line: Int
-}
-
-/// What one line of a flow file gave: a flow, a line to skip on purpose (a dropped or
-/// reply flow, counted in a note), or a problem (a warning naming the line).
-enum FlowLine: Sendable {
-    case flow(FlowRecord)
-    case skipped(line: Int, reason: String)
-    case problem(line: Int, message: String)
-}
 
 /// Reads `--from-flows FILE`: CSV (`src,dst,port,protocol`), JSON lines
 /// (`{"src", "dst", "port", "protocol"}`), or Hubble's JSON export (`hubble observe -o json`,
 /// with or without the outer `flow` key). The format is told by the first non-blank line.
-enum FlowFile {
-    static func read(_ path: String) throws(InputFileError) -> [FlowLine] {
+public enum FlowFile {
+    public static func read(_ path: String) throws(InputFileError) -> [FlowLine] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw InputFileError(file: path, line: nil, message: "cannot read the flow file")
         }
@@ -97,42 +71,5 @@ enum FlowFile {
             return .problem(line: n, message: "invalid port '\(port)'")
         }
         return .flow(FlowRecord(source: src, destination: dst, proto: p, port: number, line: n))
-    }
-}
-
-extension FlowRecord {
-    /// The intent this flow stands for, or why it cannot be mapped.
-    func intent(_ endpoints: inout FlowEndpoints, file: String) -> Result<Intent, IntentResolver.ResolveError> {
-        endpoints.resolve(source).flatMap { s in
-            endpoints.resolve(destination).map { d in
-                Intent(source: s, destination: d, connections: ConnectionSet(proto, PortSet(port: port)), origins: ["\(file):\(line)"])
-            }
-        }
-    }
-}
-
-/// Flow endpoints resolved once per distinct spelling: a million flows between a few
-/// workloads resolve a few names.
-struct FlowEndpoints {
-    let resolver: IntentResolver
-    private var memo: [String: Result<IntentEndpoint, IntentResolver.ResolveError>] = [:]
-
-    init(_ resolver: IntentResolver) { self.resolver = resolver }
-
-    mutating func resolve(_ e: FlowRecord.End) -> Result<IntentEndpoint, IntentResolver.ResolveError> {
-        let key: String
-        switch e {
-        case .reference(let text): key = "ref\u{0}" + text
-        case .observed(let ns, let pod, let w, let ip):
-            key = ["obs", ns, pod, w.map { $0.kind ?? "" }, w?.name, ip].map { $0.map { "=" + $0 } ?? "-" }.joined(separator: "\u{0}")
-        }
-        if let known = memo[key] { return known }
-        let result: Result<IntentEndpoint, IntentResolver.ResolveError>
-        switch e {
-        case .reference(let text): result = resolver.resolve(text)
-        case .observed(let ns, let pod, let w, let ip): result = resolver.resolve(namespace: ns, pod: pod, workload: w, ip: ip)
-        }
-        memo[key] = result
-        return result
     }
 }

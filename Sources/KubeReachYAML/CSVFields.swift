@@ -1,7 +1,9 @@
+import KubeReachCore
+
 /// Splits one CSV line into fields (RFC 4180 quoting: `"a,b"`, `""` for a quote); fields
 /// are trimmed. Nil when a quote is left open.
-enum CSVFields {
-    static func split(_ line: Substring) -> [String]? {
+public enum CSVFields {
+    public static func split(_ line: Substring) -> [String]? {
         // Without quotes a line is its commas (split on bytes, the common case of flow files).
         if !line.utf8.contains(UInt8(ascii: "\"")) {
             return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { Substring($0).trimmingWhitespace() }
