@@ -61,7 +61,8 @@ let package = Package(
         // Golden files, XML checks and the shared data sets, for every test target.
         .target(name: "KubeReachTestSupport", dependencies: ["KubeReachCore"], path: "Tests/KubeReachTestSupport"),
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(
+            name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachLintTests", dependencies: ["KubeReachLint", "KubeReachYAML", "KubeReachCore"]),
         .testTarget(name: "KubeReachAnalysisTests", dependencies: ["KubeReachAnalysis", "KubeReachCore", "KubeReachTestSupport"]),
         .testTarget(

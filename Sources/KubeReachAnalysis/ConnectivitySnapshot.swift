@@ -12,7 +12,8 @@ public struct ConnectivitySnapshot: Sendable {
     public init(nodes: Set<Endpoint>, edges: [ConnectivityEdge], externalRanges: Set<IPRange> = []) {
         self.nodes = nodes
         self.edges = edges
-        self.externalRanges = externalRanges.union(edges.flatMap { [$0.source.externalRange, $0.destination.externalRange].compactMap { $0 } })
+        self.externalRanges = externalRanges.union(
+            edges.flatMap { [$0.source.externalRange, $0.destination.externalRange].compactMap { $0 } })
     }
 
     /// The snapshot of a simulated cluster at one aggregation level.

@@ -17,7 +17,8 @@ public struct DefaultDenyOptions: Sendable {
 
     public init(
         namespaces: [String]? = nil, exclude: Set<String> = [], allowDNS: Bool = true,
-        dnsNamespaceLabels: [String: String] = [Namespace.nameLabel: "kube-system"], dnsPodLabels: [String: String] = ["k8s-app": "kube-dns"],
+        dnsNamespaceLabels: [String: String] = [Namespace.nameLabel: "kube-system"],
+        dnsPodLabels: [String: String] = ["k8s-app": "kube-dns"],
         allowSameNamespace: Bool = false
     ) {
         self.namespaces = namespaces
@@ -65,17 +66,22 @@ public struct DefaultDenyPlan: Sendable {
                 reason: "Deny all ingress and egress of every pod in \(ns); other policies allow what is needed.")
         ]
         if o.allowDNS {
-            let dns = PolicyPeer.selector(pods: LabelSelector(matchLabels: o.dnsPodLabels), namespaces: LabelSelector(matchLabels: o.dnsNamespaceLabels))
-            let rule = PolicyRule(peers: [dns], ports: [PolicyPort(proto: .udp, port: .number(53)), PolicyPort(proto: .tcp, port: .number(53))])
-            out.append(GeneratedPolicy(
-                policy: NetworkPolicy(namespace: ns, name: "allow-dns-egress", egress: [rule], policyTypes: [.egress]),
-                reason: "Let every pod in \(ns) resolve names: UDP and TCP 53 to the cluster DNS pods only."))
+            let dns = PolicyPeer.selector(
+                pods: LabelSelector(matchLabels: o.dnsPodLabels), namespaces: LabelSelector(matchLabels: o.dnsNamespaceLabels))
+            let rule = PolicyRule(
+                peers: [dns], ports: [PolicyPort(proto: .udp, port: .number(53)), PolicyPort(proto: .tcp, port: .number(53))])
+            out.append(
+                GeneratedPolicy(
+                    policy: NetworkPolicy(namespace: ns, name: "allow-dns-egress", egress: [rule], policyTypes: [.egress]),
+                    reason: "Let every pod in \(ns) resolve names: UDP and TCP 53 to the cluster DNS pods only."))
         }
         if o.allowSameNamespace {
             let same = PolicyRule(peers: [.selector(pods: .everything, namespaces: nil)])
-            out.append(GeneratedPolicy(
-                policy: NetworkPolicy(namespace: ns, name: "allow-same-namespace", ingress: [same], egress: [same], policyTypes: [.ingress, .egress]),
-                reason: "Let the pods of \(ns) talk to each other on every port; traffic across namespaces stays denied."))
+            out.append(
+                GeneratedPolicy(
+                    policy: NetworkPolicy(
+                        namespace: ns, name: "allow-same-namespace", ingress: [same], egress: [same], policyTypes: [.ingress, .egress]),
+                    reason: "Let the pods of \(ns) talk to each other on every port; traffic across namespaces stays denied."))
         }
         return out
     }

@@ -79,7 +79,11 @@ extension ReachabilityGraph {
             var groups: [(ConnectionSet, Bool, [Int])] = []
             for (x, c) in list {
                 let inside = isClusterAddress(x)
-                if let i = groups.firstIndex(where: { $0.0 == c && $0.1 == inside }) { groups[i].2.append(x) } else { groups.append((c, inside, [x])) }
+                if let i = groups.firstIndex(where: { $0.0 == c && $0.1 == inside }) {
+                    groups[i].2.append(x)
+                } else {
+                    groups.append((c, inside, [x]))
+                }
             }
             return groups.map { c, inside, xs in
                 let ranges = xs.map { names[$0] }.joined(separator: ", ")
@@ -99,7 +103,9 @@ extension ReachabilityGraph {
         let admitting = Self.admitting(e.ingress, "ingress"), sending = Self.admitting(e.egress, "egress")
         if e.ingress.status == .hostNetwork { return "\(names[b]) is a hostNetwork pod: protect it at the node level" }
         if !admitting.isEmpty { return "narrow \(admitting.joined(separator: ", ")) so it no longer admits \(names[a])" }
-        if e.ingress.status == .notIsolated { return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs" }
+        if e.ingress.status == .notIsolated {
+            return "isolate \(names[b]) for ingress (a policy selecting it) and allow only what it needs"
+        }
         if !sending.isEmpty { return "narrow \(sending.joined(separator: ", ")) so \(names[a]) can no longer send to it" }
         if !isExternal(a) && e.egress.status == .notIsolated { return "isolate \(names[a]) for egress" }
         return "isolate \(names[b]) for ingress and allow only what it needs"

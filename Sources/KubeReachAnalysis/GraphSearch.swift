@@ -23,7 +23,9 @@ extension ReachabilityGraph {
     /// External ranges are reached but never expanded unless they are a start: they are
     /// sources and sinks, not transit.
     /// - Complexity: O(nodes + edges).
-    public func blastRadius(from starts: [Int], reverse: Bool = false, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [Reached] {
+    public func blastRadius(from starts: [Int], reverse: Bool = false, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil)
+        -> [Reached]
+    {
         var parent = [Int?](repeating: nil, count: names.count)
         var parentEdge = [ConnectionSet?](repeating: nil, count: names.count)
         var dist = [Int](repeating: -1, count: names.count)
@@ -60,7 +62,9 @@ extension ReachabilityGraph {
     /// source), ranked by length then by names. An external range is only a path's first or
     /// last node, never transit. A source that is also a target with a self edge (replicas
     /// of one workload reaching each other) is a one-hop path `W → W`.
-    public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil) -> [ReachPath] {
+    public func shortestPaths(from sources: [Int], to targets: [Int], k: Int, maxHops: Int = .max, port: (NetworkProtocol, Int)? = nil)
+        -> [ReachPath]
+    {
         let root = names.count
         var isTarget = [Bool](repeating: false, count: root + 1)
         for t in targets { isTarget[t] = true }
@@ -98,7 +102,8 @@ extension ReachabilityGraph {
         /// Paths through the root: the root dropped, each hop with what it allows.
         func make(_ withRoot: [Int]) -> ReachPath {
             let nodes = Array(withRoot.dropFirst())
-            return ReachPath(nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
+            return ReachPath(
+                nodes: nodes, hops: zip(nodes, nodes.dropFirst()).map { s, d in outgoing[s].first { $0.to == d }!.connections })
         }
         func rank(_ p: [Int]) -> (Int, String) { (p.count, p.dropFirst().map { names[$0] }.joined(separator: ">")) }
         let loops = sources.filter { s in isTarget[s] && outgoing[s].contains { $0.to == s && usable($0, port) } }
@@ -123,7 +128,9 @@ extension ReachabilityGraph {
                 for p in found where p.count > i + 1 && Array(p[...i]) == prefix { bannedNext.insert(p[i + 1]) }
                 guard let spur = bfs(last[i], Set(prefix.dropLast()), bannedNext) else { continue }
                 let candidate = Array(prefix.dropLast()) + spur
-                if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
+                if candidate.count - 2 <= maxHops && !found.contains(candidate) && !candidates.contains(candidate) {
+                    candidates.append(candidate)
+                }
             }
             guard !candidates.isEmpty else { break }
             candidates.sort { rank($0) < rank($1) }

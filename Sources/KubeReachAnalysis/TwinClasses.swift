@@ -26,15 +26,28 @@ struct TwinClasses {
         var open: [Key: Int] = [:], openGroups: [[Int]] = []
         for a in 0..<n {
             let key = Key(role: role[a], out: out[a], inc: inc[a])
-            if let g = open[key] { openGroups[g].append(a) } else { open[key] = openGroups.count; openGroups.append([a]) }
+            if let g = open[key] {
+                openGroups[g].append(a)
+            } else {
+                open[key] = openGroups.count
+                openGroups.append([a])
+            }
         }
         open = [:]
         // Nodes without open twins, grouped again with themselves counted in.
         var closed: [Key: Int] = [:], groups: [[Int]] = []
         for g in openGroups {
-            guard g.count == 1 else { groups.append(g); continue }
+            guard g.count == 1 else {
+                groups.append(g)
+                continue
+            }
             let key = Key(role: role[g[0]], out: Self.inserting(g[0], out[g[0]]), inc: Self.inserting(g[0], inc[g[0]]))
-            if let c = closed[key] { groups[c].append(g[0]) } else { closed[key] = groups.count; groups.append(g) }
+            if let c = closed[key] {
+                groups[c].append(g[0])
+            } else {
+                closed[key] = groups.count
+                groups.append(g)
+            }
         }
         // Members were appended in node order; classes are numbered by their first member.
         groups.sort { $0[0] < $1[0] }

@@ -1,4 +1,5 @@
 import KubeReachCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -6,7 +6,9 @@ import KubeReachYAML
 /// The options `generate default-deny` and `generate least-privilege` share: which
 /// namespaces are covered and where the cluster DNS runs.
 struct CoverageOptions: ParsableArguments {
-    @Option(name: .customLong("namespaces"), help: "Cover only these namespaces (comma-separated; default: all but kube-system, kube-public, kube-node-lease).")
+    @Option(
+        name: .customLong("namespaces"),
+        help: "Cover only these namespaces (comma-separated; default: all but kube-system, kube-public, kube-node-lease).")
     var namespaces: [String] = []
 
     @Option(name: .customLong("exclude"), help: "Never cover these namespaces (comma-separated, repeatable).")
@@ -65,18 +67,27 @@ struct CoverageOptions: ParsableArguments {
         let io = CommandIO.current
         guard !quiet else { return }
         if !plan.excluded.isEmpty { io.report(Diagnostic(.note, "not covered: \(plan.excluded.joined(separator: ", "))")) }
-        for ns in plan.unknown { io.report(Diagnostic(.warning, "namespace \(ns) is not in the input; its policies are generated unchecked")) }
+        for ns in plan.unknown {
+            io.report(Diagnostic(.warning, "namespace \(ns) is not in the input; its policies are generated unchecked"))
+        }
         for name in replaced {
             io.report(Diagnostic(.warning, "\(name) already exists; applying the generated one replaces it"))
         }
         guard allowDNS else { return }
         let dns = plan.dnsPods(in: cluster)
         if dns.isEmpty {
-            io.report(Diagnostic(.warning, "no pod in the input matches the DNS labels (\(dnsNamespaceLabel), \(dnsPodLabel)); check --dns-namespace-label and --dns-pod-label"))
+            io.report(
+                Diagnostic(
+                    .warning,
+                    "no pod in the input matches the DNS labels (\(dnsNamespaceLabel), \(dnsPodLabel)); check --dns-namespace-label and --dns-pod-label"
+                ))
         }
         // DNS pods inside a covered namespace get a deny-all ingress too: lookups would fail.
         for ns in Set(dns.map { cluster.pods[$0].namespace }).intersection(plan.covered).sorted() {
-            io.report(Diagnostic(.warning, "the DNS pods of \(ns) are covered too: their ingress is denied, so name lookups will fail until a policy admits them"))
+            io.report(
+                Diagnostic(
+                    .warning,
+                    "the DNS pods of \(ns) are covered too: their ingress is denied, so name lookups will fail until a policy admits them"))
         }
     }
 }

@@ -42,7 +42,6 @@ struct DiffCommand: StatusCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
-
     func evaluate() throws -> ExitStatus {
         try InputOptions.readsStandardInputOnce([old, new])
         let before = try load(old), after = try load(new)
@@ -54,7 +53,8 @@ struct DiffCommand: StatusCommand {
             if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
         } else {
             let nodes = oldSide.nodes.union(newSide.nodes)
-            try emitGraph(DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
+            try emitGraph(
+                DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
         }
         return failOnWiden && diff.widens ? .negative : .success
     }
@@ -77,7 +77,9 @@ struct DiffCommand: StatusCommand {
     /// One side: a git revision's blobs or paths on disk, loaded with the shared options.
     private func load(_ side: String) throws -> LoadResult {
         do {
-            if let git = try GitSource.parse(side) { return try input.load(sources: git.read(in: repo, environment: RunContext.current.environment)) }
+            if let git = try GitSource.parse(side) {
+                return try input.load(sources: git.read(in: repo, environment: RunContext.current.environment))
+            }
         } catch let error as GitSourceError {
             throw CLIError.invalidInput(error.diagnostics)
         }

@@ -13,14 +13,16 @@ extension EvalCommand {
         var why: String? = nil
         if ports.isEmpty {
             let list = service.ports.map { "\($0.proto.rawValue) \($0.port)" }.joined(separator: ", ")
-            why = "the Service has no port\(pair.query.askedText.isEmpty ? "s" : pair.query.askedText)\(list.isEmpty ? "" : " (its ports: \(list))")"
+            why =
+                "the Service has no port\(pair.query.askedText.isEmpty ? "s" : pair.query.askedText)\(list.isEmpty ? "" : " (its ports: \(list))")"
         } else if backends.isEmpty {
             let selector = (service.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             why = "no pod of the input matches the Service's selector \(selector)"
         }
-        CommandIO.current.out(output == .json
-            ? serviceJSON(resolved, conns: conns, allowed: allowed, answers: answers, why: why)
-            : serviceText(resolved, conns: conns, allowed: allowed, answers: answers, why: why))
+        CommandIO.current.out(
+            output == .json
+                ? serviceJSON(resolved, conns: conns, allowed: allowed, answers: answers, why: why)
+                : serviceText(resolved, conns: conns, allowed: allowed, answers: answers, why: why))
         return allowed ? .success : .negative
     }
 
@@ -37,11 +39,13 @@ extension EvalCommand {
     }
 
     private func serviceJSON(_ r: ResolvedPair, conns: ConnectionSet, allowed: Bool, answers: [BackendAnswer], why: String?) -> String {
-        var doc = EvalDocument(source: r.source.endpoint, destination: r.destination.endpoint, query: query, allowed: allowed, connections: conns)
+        var doc = EvalDocument(
+            source: r.source.endpoint, destination: r.destination.endpoint, query: query, allowed: allowed, connections: conns)
         doc.dst = r.destinationName
         doc.service = r.service.map { Endpoint.service(namespace: $0.namespace, name: $0.name).description }
         doc.backends = answers.map {
-            EvalDocument.Backend(backend: $0.backend, protocol: $0.port.proto.rawValue, port: $0.port.port, targetPort: $0.target, allowed: $0.allowed)
+            EvalDocument.Backend(
+                backend: $0.backend, protocol: $0.port.proto.rawValue, port: $0.port.port, targetPort: $0.target, allowed: $0.allowed)
         }
         doc.reason = why
         return JSONOutput.encode(doc)

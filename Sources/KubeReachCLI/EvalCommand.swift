@@ -35,12 +35,14 @@ struct EvalCommand: StatusCommand {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
             var doc = EvalDocument(
-                source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query, allowed: allowed, connections: conns)
+                source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query, allowed: allowed,
+                connections: conns)
             doc.variants = variants.documents
             return JSONOutput.encode(doc)
         }
         let t = { (x: String) in TerminalText.escaped(x) }
-        return "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
+        return
+            "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
             + variants.text + clusterAddressLines(resolved)
     }
 }

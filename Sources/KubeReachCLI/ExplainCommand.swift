@@ -13,13 +13,13 @@ struct ExplainCommand: StatusCommand {
     @Option(name: .shortAndLong, help: "Output format: txt or json.")
     var output: PairFormat = .txt
 
-
     func evaluate() throws -> ExitStatus {
         let resolved = try pair.resolve()
         if let service = resolved.service {
             let backends = resolved.destination.podIndices.map { resolved.cluster.backendName(ofPod: $0) }
             throw CLIError.usage(
-                "explain answers for one pod or workload: \(service.displayName) resolves to \(backends.isEmpty ? "no pod" : Set(backends).sorted().joined(separator: ", ")) (kubereach eval shows each backend's answer)")
+                "explain answers for one pod or workload: \(service.displayName) resolves to \(backends.isEmpty ? "no pod" : Set(backends).sorted().joined(separator: ", ")) (kubereach eval shows each backend's answer)"
+            )
         }
         let explainer = Explainer(cluster: resolved.cluster, options: resolved.options)
         let (s, d, note) = try representatives(resolved)
@@ -27,7 +27,8 @@ struct ExplainCommand: StatusCommand {
         e.note = note
         let allowed = pair.query.ports.isAllowed(e.allowed)
         let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
-        CommandIO.current.out(output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
+        CommandIO.current.out(
+            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
         return allowed ? .success : .negative
     }
 

@@ -28,7 +28,9 @@ struct DefaultDenyCommand: ParsableCommand {
     @Flag(name: .customLong("allow-same-namespace"), help: "Also allow all traffic between the pods of each namespace.")
     var allowSameNamespace = false
 
-    @Option(name: .customLong("out"), help: "'-' (stdout, one YAML stream) or a directory (one file per namespace, written whole or not at all).")
+    @Option(
+        name: .customLong("out"),
+        help: "'-' (stdout, one YAML stream) or a directory (one file per namespace, written whole or not at all).")
     var out = "-"
 
     @Flag(name: .customLong("impact-only"), help: "Print only the rollout impact, on stdout; write no YAML.")
@@ -51,7 +53,8 @@ struct DefaultDenyCommand: ParsableCommand {
         if impactOnly || !input.quiet {
             let before = Reachability(cluster: loaded.cluster, options: input.evaluationOptions)
             let after = Reachability(cluster: plan.applied(to: loaded.cluster), options: input.evaluationOptions)
-            let impact = ImpactFormatter.text(ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload)))
+            let impact = ImpactFormatter.text(
+                ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload)))
             if impactOnly { return io.out(impact) }
             io.err(impact)
         }
@@ -64,7 +67,10 @@ struct DefaultDenyCommand: ParsableCommand {
             return CommandIO.current.out(header + PolicyYAML.stream(plan.policies.map { ($0.policy, $0.reason) }))
         }
         let files = plan.covered.map { ns in
-            (name: "\(ns).yaml", text: header + PolicyYAML.stream(plan.policies.filter { $0.policy.namespace == ns }.map { ($0.policy, $0.reason) }))
+            (
+                name: "\(ns).yaml",
+                text: header + PolicyYAML.stream(plan.policies.filter { $0.policy.namespace == ns }.map { ($0.policy, $0.reason) })
+            )
         }
         try AtomicFile.writeDirectory(files, to: out)
         if !input.quiet { CommandIO.current.err("wrote \(files.count) file(s) to \(out)\n") }

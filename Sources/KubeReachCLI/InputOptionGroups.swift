@@ -12,7 +12,9 @@ struct FileOptions: ParsableArguments {
 
 /// Reading a running cluster through kubectl instead of files.
 struct LiveClusterOptions: ParsableArguments {
-    @Flag(name: .customLong("live"), help: "Read the live cluster through kubectl (the default with no paths and --kubeconfig, --context or -A).")
+    @Flag(
+        name: .customLong("live"),
+        help: "Read the live cluster through kubectl (the default with no paths and --kubeconfig, --context or -A).")
     var live = false
 
     @Option(name: .customLong("kubeconfig"), help: "Live cluster: the kubeconfig file kubectl uses.")
@@ -23,7 +25,9 @@ struct LiveClusterOptions: ParsableArguments {
 
     @Flag(
         name: [.customShort("A"), .customLong("all-namespaces")],
-        help: "Live cluster: read every namespace. Without it only one namespace (-n, else the context's) is read, so cross-namespace answers may be incomplete.")
+        help:
+            "Live cluster: read every namespace. Without it only one namespace (-n, else the context's) is read, so cross-namespace answers may be incomplete."
+    )
     var allNamespaces = false
 }
 
@@ -75,7 +79,9 @@ struct LoadingOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("strict"),
-        help: "Refuse an object defined twice. Without it identical definitions merge and a different later one replaces the earlier (with a warning), as kubectl apply does.")
+        help:
+            "Refuse an object defined twice. Without it identical definitions merge and a different later one replaces the earlier (with a warning), as kubectl apply does."
+    )
     var strict = false
 
     @Option(
@@ -104,7 +110,9 @@ struct ReportingOptions: ParsableArguments {
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), prints
     /// warnings (and with -v notes) through the one diagnostic path, and throws when the
     /// input is invalid. `unreadable` are the errors of paths skipped with --keep-going.
-    func load(sources: [ManifestSource], unreadable: [Diagnostic] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
+    func load(sources: [ManifestSource], unreadable: [Diagnostic] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws
+        -> LoadResult
+    {
         let io = CommandIO.current
         var result: LoadResult
         do {
@@ -122,7 +130,9 @@ struct ReportingOptions: ParsableArguments {
             io.report(d)
         }
         if !result.skippedObjects.isEmpty && !quiet {
-            io.report(Diagnostic(.warning, "skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; ")))
+            io.report(
+                Diagnostic(
+                    .warning, "skipped \(result.skippedObjects.count) invalid object(s): " + result.skippedObjects.joined(separator: "; ")))
         }
         if verbose {
             for (kind, n) in result.skippedKinds.sorted(by: { $0.key < $1.key }) {
@@ -135,7 +145,9 @@ struct ReportingOptions: ParsableArguments {
     /// Paths on disk (`-` is stdin, read once, up to `KUBEREACH_STDIN_MAX_BYTES`). A path that
     /// cannot be read is an error; with --keep-going it is listed as skipped.
     func load(paths: [String], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
-        guard !paths.isEmpty else { throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster") }
+        guard !paths.isEmpty else {
+            throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster")
+        }
         try InputOptions.readsStandardInputOnce(paths)
         let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
         let gathered = ManifestFiles.gather(paths.map(RawArguments.bytes(of:)), stdinLimit: limit)
@@ -160,6 +172,8 @@ struct SideInputOptions: ParsableArguments {
     var quiet: Bool { reporting.quiet }
 
     func load(paths: [String]) throws -> LoadResult { try reporting.load(paths: paths, loading: loading, evaluation: evaluation) }
-    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, loading: loading, evaluation: evaluation) }
+    func load(sources: [ManifestSource]) throws -> LoadResult {
+        try reporting.load(sources: sources, loading: loading, evaluation: evaluation)
+    }
     func report(_ diagnostics: [Diagnostic]) { reporting.report(diagnostics) }
 }

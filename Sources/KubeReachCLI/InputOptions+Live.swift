@@ -17,7 +17,8 @@ extension InputOptions {
         }
         if noInput { return clusterFlags || RunContext.current.asKubectlPlugin }
         if clusterFlags {
-            throw CLIError.usage("--kubeconfig, --context and -A/--all-namespaces apply to a live cluster: give no manifest paths with them")
+            throw CLIError.usage(
+                "--kubeconfig, --context and -A/--all-namespaces apply to a live cluster: give no manifest paths with them")
         }
         return false
     }
@@ -43,9 +44,11 @@ extension InputOptions {
             for ns in mentioning where !list.contains(ns) { list.append(ns) }
             scope = .namespaces(list)
             if !quiet {
-                CommandIO.current.report(Diagnostic(.warning,
-                    "read only namespace\(list.count == 1 ? "" : "s") \(list.joined(separator: ", ")) of the cluster (no -A): "
-                        + "policies and pods of other namespaces are not seen, so cross-namespace answers may be incomplete"))
+                CommandIO.current.report(
+                    Diagnostic(
+                        .warning,
+                        "read only namespace\(list.count == 1 ? "" : "s") \(list.joined(separator: ", ")) of the cluster (no -A): "
+                            + "policies and pods of other namespaces are not seen, so cross-namespace answers may be incomplete"))
             }
         }
         var progress = Progress(quiet: quiet)

@@ -37,5 +37,7 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Loads texts already read, with the same options and reporting as `load(paths:)`.
-    func load(sources: [ManifestSource]) throws -> LoadResult { try reporting.load(sources: sources, loading: loading, evaluation: evaluation) }
+    func load(sources: [ManifestSource]) throws -> LoadResult {
+        try reporting.load(sources: sources, loading: loading, evaluation: evaluation)
+    }
 }

@@ -24,19 +24,24 @@ struct WhoSelectsCommand: ParsableCommand {
         do { ref = try EndpointReference.parse(target, defaultNamespace: ns) } catch { throw CLIError.usage(error.description) }
         let named: [String] = if case .object(let n?, _, _) = ref { [n] } else { [] }
         let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
-        guard case .pods(let pods, let name)? = cluster.resolve(ref) else { throw CLIError.notFound("\(target) is not a pod or workload of the input") }
+        guard case .pods(let pods, let name)? = cluster.resolve(ref) else {
+            throw CLIError.notFound("\(target) is not a pod or workload of the input")
+        }
         let inspector = PolicyInspector(cluster: cluster, options: input.evaluationOptions)
         let selecting = inspector.policiesSelecting(pod: pods[0])
-        var out = "\(TerminalText.escaped(name))\(pods.count > 1 ? " (\(pods.count) pods; shown for \(cluster.pods[pods[0]].qualifiedName))" : "")\n"
+        var out =
+            "\(TerminalText.escaped(name))\(pods.count > 1 ? " (\(pods.count) pods; shown for \(cluster.pods[pods[0]].qualifiedName))" : "")\n"
         if cluster.pods[pods[0]].hostNetwork && input.hostNetwork == .bypass {
             out += "note: a hostNetwork pod; policies that select it are not applied (see --host-network-policy)\n"
         }
         for direction in PolicyDirection.allCases {
             let list = selecting.filter { direction == .ingress ? $0.ingress : $0.egress }.map { cluster.policies[$0.policy] }
             out += "\(direction.rawValue): "
-            out += list.isEmpty
+            out +=
+                list.isEmpty
                 ? "not isolated (no policy selects it for \(direction.rawValue.lowercased()))\n"
-                : "isolated by \(list.count) polic\(list.count == 1 ? "y" : "ies")\n" + list.map { "  \(TerminalText.escaped($0.qualifiedName))  \($0.location?.description ?? "")\n" }.joined()
+                : "isolated by \(list.count) polic\(list.count == 1 ? "y" : "ies")\n"
+                    + list.map { "  \(TerminalText.escaped($0.qualifiedName))  \($0.location?.description ?? "")\n" }.joined()
         }
         let idle = selecting.filter { !$0.ingress && !$0.egress }
         for p in idle { out += "note: \(cluster.policies[p.policy].qualifiedName) selects it but affects no direction\n" }
@@ -72,13 +77,15 @@ struct ShowPolicyCommand: ParsableCommand {
         case .absent: out += " (policyTypes not written: inferred)\n"
         case .empty: out += " (policyTypes: [] defaulted, as the API server does)\n"
         }
-        out += "selects \(selected.count) workload(s) with podSelector \(p.podSelector.isEmpty ? "{}" : "{\(p.podSelector.description)}"):\n"
+        out +=
+            "selects \(selected.count) workload(s) with podSelector \(p.podSelector.isEmpty ? "{}" : "{\(p.podSelector.description)}"):\n"
         out += selected.map { "  \(TerminalText.escaped($0))\n" }.joined()
         for rule in rules {
             let key = rule.direction == .ingress ? "ingress" : "egress"
             out += "spec.\(key)[\(rule.index)]  ports: \(rule.ports)  \(rule.location?.description ?? "")\n"
             for peer in rule.peers {
-                out += "  \(peer.peerIndex.map { "\(rule.direction == .ingress ? "from" : "to")[\($0)]: " } ?? "")\(TerminalText.escaped(peer.description))\n"
+                out +=
+                    "  \(peer.peerIndex.map { "\(rule.direction == .ingress ? "from" : "to")[\($0)]: " } ?? "")\(TerminalText.escaped(peer.description))\n"
                 for w in peer.workloads { out += "    \(TerminalText.escaped(w))\n" }
                 for a in peer.addresses { out += "    \(a)\n" }
                 if peer.workloads.isEmpty && peer.addresses.isEmpty { out += "    (matches nothing)\n" }

@@ -12,7 +12,8 @@ public struct KubeReach: ParsableCommand {
 
     /// Shared with `KubectlReach`, the same tree under the plugin's name.
     static let subcommands: [ParsableCommand.Type] = [
-        ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self, RenderCommand.self,
+        ListCommand.self, EvalCommand.self, ExplainCommand.self, WhoSelectsCommand.self, ShowPolicyCommand.self, LintCommand.self,
+        RenderCommand.self,
         ReportCommand.self,
         PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
         DiffCommand.self, GenerateCommand.self,

@@ -73,7 +73,8 @@ struct PathsCommand: ParsableCommand {
 /// `kubereach blast-radius`: everything reachable from a workload (or that can reach it).
 struct BlastRadiusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "blast-radius", abstract: "Everything reachable from REF, with hop counts and one shortest path each (--reverse: what can reach REF).")
+        commandName: "blast-radius",
+        abstract: "Everything reachable from REF, with hop counts and one shortest path each (--reverse: what can reach REF).")
 
     @Argument(help: "internet, ns/*, ns/name or ns/Kind/name.")
     var target: String
@@ -105,12 +106,17 @@ struct ExposureCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Crown jewels: workloads with these labels (key=value,...; repeatable). Default: tier=db or app.kubernetes.io/component=database.")
+    @Option(
+        help:
+            "Crown jewels: workloads with these labels (key=value,...; repeatable). Default: tier=db or app.kubernetes.io/component=database."
+    )
     var sensitive: [String] = []
 
     @Option(name: .customShort("k"), help: "How many paths to list.") var k: Int = 10
 
-    @Option(name: .customLong("max-chokepoints"), help: "List and explain at most this many edges of the minimum cut (its size is always given).")
+    @Option(
+        name: .customLong("max-chokepoints"),
+        help: "List and explain at most this many edges of the minimum cut (its size is always given).")
     var maxChokepoints: Int = ReachabilityGraph.defaultMaxChokepoints
 
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
@@ -124,7 +130,9 @@ struct ExposureCommand: ParsableCommand {
         let reach = input.reachability(try input.load(paths: paths).cluster)
         input.noteInternetScope(reach)
         let g = ReachabilityGraph(reach)
-        let report = g.exposure(reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k), maxChokepoints: maxChokepoints)
+        let report = g.exposure(
+            reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k),
+            maxChokepoints: maxChokepoints)
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
     }
 }

@@ -21,7 +21,8 @@ extension ListCommand {
             pairs = focus?.apply(edges) ?? edges
         }
         pairs = namespaceFiltered(pairs)
-        let text = ExplainListFormatter.text(explanations(for: pairs, reach: reach), only: explainOnly, scope: explainOnly == nil ? .all : scope)
+        let text = ExplainListFormatter.text(
+            explanations(for: pairs, reach: reach), only: explainOnly, scope: explainOnly == nil ? .all : scope)
         try emit(text)
     }
 

@@ -98,9 +98,10 @@ struct ListCommand: ParsableCommand {
             CommandIO.current.report(d)
         }
         if let c = focusFilter?.connection {
-            try emit(PairFormatter.render(
-                edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
-                focused: ConnectionSet(c.proto, PortSet(port: c.port))))
+            try emit(
+                PairFormatter.render(
+                    edges, as: output, title: "Permitted connections on \(c.proto.rawValue) \(c.port):",
+                    focused: ConnectionSet(c.proto, PortSet(port: c.port))))
             return
         }
         // Streamed: a pod-level list can be tens of megabytes.
@@ -134,7 +135,9 @@ struct ListCommand: ParsableCommand {
         if !cluster.namespaces.contains(where: { $0.name == namespace }) && !cluster.pods.contains(where: { $0.namespace == namespace }) {
             let known = Set(cluster.pods.map(\.namespace)).union(cluster.namespaces.map(\.name)).sorted()
             return Diagnostic(
-                .warning, "-n \(namespace): no namespace of that name in the input (namespaces: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", ..." : "")))")
+                .warning,
+                "-n \(namespace): no namespace of that name in the input (namespaces: \(known.prefix(20).joined(separator: ", "))\(known.count > 20 ? ", ..." : "")))"
+            )
         }
         return Diagnostic(.note, "-n \(namespace): no connection touches that namespace")
     }

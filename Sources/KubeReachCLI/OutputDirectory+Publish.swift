@@ -19,7 +19,8 @@ extension OutputDirectory {
         while let entry = readdir(stream) {
             let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             guard let name = String(validating: raw, as: UTF8.self) else {
-                throw .output("cannot write into \(given): \(from) holds a name that is not UTF-8, which cannot be carried over; nothing written")
+                throw .output(
+                    "cannot write into \(given): \(from) holds a name that is not UTF-8, which cannot be carried over; nothing written")
             }
             if name == "." || name == ".." || skipping.contains(name) { continue }
             try carryEntry(inside(from, name), into: inside(to, name))
@@ -60,7 +61,8 @@ extension OutputDirectory {
         case let code?: throw .cannotWrite(given, errno: code)
         }
         do { try FileManager.default.removeItem(atPath: old) } catch {
-            let d = Diagnostic(.warning, "\(given) was written, but its previous version is left at \(old) (remove it; kubereach does not read it)")
+            let d = Diagnostic(
+                .warning, "\(given) was written, but its previous version is left at \(old) (remove it; kubereach does not read it)")
             CommandIO.current.report(d)
         }
     }

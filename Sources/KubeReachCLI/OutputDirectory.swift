@@ -73,7 +73,9 @@ struct OutputDirectory {
             switch info.st_mode & S_IFMT {
             case S_IFREG: out[name] = FileOwnership(info)
             case S_IFDIR: throw .output("cannot write \(inside(given, name)): is a directory; nothing written")
-            case S_IFLNK: throw .output("cannot write \(inside(given, name)): is a symbolic link, which --out DIR does not write through; nothing written")
+            case S_IFLNK:
+                throw .output(
+                    "cannot write \(inside(given, name)): is a symbolic link, which --out DIR does not write through; nothing written")
             default: throw .output("cannot write \(inside(given, name)): not a regular file; nothing written")
             }
         }

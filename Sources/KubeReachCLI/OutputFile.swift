@@ -39,7 +39,9 @@ final class OutputFile {
             let (fd, temporary) = try Self.temporaryFile(beside: real, for: path, replacing: existing != nil)
             sink = .replacing(fd: fd, temporary: temporary, target: real)
             if let existing, let code = existing.apply(to: fd) {
-                throw .output("cannot write \(path): cannot keep its owner (\(existing.uid):\(existing.gid)) and mode (\(String(existing.mode, radix: 8))): \(String(cString: strerror(code)))")
+                throw .output(
+                    "cannot write \(path): cannot keep its owner (\(existing.uid):\(existing.gid)) and mode (\(String(existing.mode, radix: 8))): \(String(cString: strerror(code)))"
+                )
             }
         }
     }

@@ -73,13 +73,14 @@ struct PortQueryOptions: ParsableArguments {
 struct PairQueryOptions: ParsableArguments {
     @OptionGroup var ports: PortQueryOptions
 
-    @Option(name: .shortAndLong, help: "Namespace for references without one (default: default; live cluster: the context's, and the namespace read without -A).")
+    @Option(
+        name: .shortAndLong,
+        help: "Namespace for references without one (default: default; live cluster: the context's, and the namespace read without -A).")
     var namespace: String?
 
     subscript<T>(dynamicMember path: KeyPath<PortQueryOptions, T>) -> T { ports[keyPath: path] }
 
     var asked: (NetworkProtocol, Int)? { ports.asked }
-
 
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
         let ns = try input.defaultNamespace(given: namespace, paths: paths)
@@ -93,9 +94,13 @@ struct PairQueryOptions: ParsableArguments {
         let service = Self.service(dst, in: cluster)
         if let service, !service.selectsPods {
             throw CLIError.usage(
-                "\(service.displayName) has \(service.type == "ExternalName" ? "type ExternalName" : "no selector"): its endpoints are not in the input; name the pods or addresses behind it")
+                "\(service.displayName) has \(service.type == "ExternalName" ? "type ExternalName" : "no selector"): its endpoints are not in the input; name the pods or addresses behind it"
+            )
         }
-        guard let d = service.map({ .pods(cluster.backends(of: $0), endpoint: .service(namespace: $0.namespace, name: $0.name)) }) ?? cluster.resolve(dst) else {
+        guard
+            let d = service.map({ .pods(cluster.backends(of: $0), endpoint: .service(namespace: $0.namespace, name: $0.name)) })
+                ?? cluster.resolve(dst)
+        else {
             throw CLIError.notFound("destination \(dst) not found in the input")
         }
         if case .external = s, case .external = d {

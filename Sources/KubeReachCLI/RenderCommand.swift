@@ -51,7 +51,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Graphviz layout: dot, sfdp or neato (default: dot, sfdp past --max-nodes).")
     var layout: GraphvizRenderer.Layout?
 
-    @Option(name: .customLong("max-nodes"), help: "Past this many nodes, draw namespaces instead of workloads, then use sfdp (0: no limit).")
+    @Option(
+        name: .customLong("max-nodes"), help: "Past this many nodes, draw namespaces instead of workloads, then use sfdp (0: no limit).")
     var maxNodes: Int = RenderRequest.defaultMaxNodes
 
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
@@ -83,7 +84,8 @@ struct RenderCommand: ParsableCommand {
         progress.done("compiled \(reach.identityCountForReport) pod identities")
         let drawn = try DrawnDiagram(reach: reach, request: request())
         if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
-        progress.done("condensed \(drawn.sceneEdgeCount) connections to \(drawn.diagram.drawnNodeCount) nodes and \(drawn.diagram.edges.count) edges")
+        progress.done(
+            "condensed \(drawn.sceneEdgeCount) connections to \(drawn.diagram.drawnNodeCount) nodes and \(drawn.diagram.edges.count) edges")
         guard output != .dot else {
             if let outFile { return try AtomicFile.write(drawn.dot, to: outFile) }
             return CommandIO.current.out(drawn.dot)

@@ -34,7 +34,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Show when the report was generated (off by default: the same input gives the same bytes).")
     var timestamp = false
 
-    @Option(name: .customLong("max-nodes"), help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
+    @Option(
+        name: .customLong("max-nodes"),
+        help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
     var maxNodes: Int = RenderRequest.defaultMaxNodes
 
     @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
@@ -50,7 +52,9 @@ struct ReportCommand: ParsableCommand {
     var sensitive: [String] = []
 
     func validate() throws {
-        if maxNodes < 0 || maxRows < 0 || maxExplained < 0 { throw CLIError.usage("--max-nodes, --max-rows and --max-explained must be 0 or more") }
+        if maxNodes < 0 || maxRows < 0 || maxExplained < 0 {
+            throw CLIError.usage("--max-nodes, --max-rows and --max-explained must be 0 or more")
+        }
     }
 
     func run() throws {

@@ -39,7 +39,8 @@ public enum GraphvizRenderer {
             }
             guard GraphvizRenderer.layoutPluginCount(created) > 0 else {
                 gvFreeContext(created)
-                let error = GraphvizError(.setup, "Graphviz found no layout plugins; run `sudo dot -c` to register them (or reinstall libgvc6)")
+                let error = GraphvizError(
+                    .setup, "Graphviz found no layout plugins; run `sudo dot -c` to register them (or reinstall libgvc6)")
                 failure = error
                 throw error
             }

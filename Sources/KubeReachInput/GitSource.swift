@@ -44,7 +44,9 @@ public struct GitSource: Sendable {
             let name = "git:\(revision):\(entry.displayName)"
             guard entry.type == "blob" else { continue }  // submodules (commits)
             guard !entry.isSymbolicLink else {
-                throw .invalidInput([Diagnostic(.error, "a symbolic link in git: links in git trees are not followed", location: SourceLocation(file: name))])
+                throw .invalidInput([
+                    Diagnostic(.error, "a symbolic link in git: links in git trees are not followed", location: SourceLocation(file: name))
+                ])
             }
             out.append(ManifestSource(name: name, bytes: try git.run(["cat-file", "blob", entry.object], failure: "\(name): cannot read")))
         }

@@ -1,5 +1,5 @@
-import KubeReachCore
 import Foundation
+import KubeReachCore
 import KubeReachYAML
 
 /// Reads a cluster's objects through `kubectl get RESOURCE -o json`, one manifest source per
@@ -84,7 +84,11 @@ public struct LiveCluster: Sendable {
             warnings.append(Diagnostic(.warning, "kubectl api-resources: \(Kubectl.trimmed(out.stderr))"))
         }
         for (resource, kind) in LiveResource.unevaluated where names.contains(resource) {
-            warnings.append(Diagnostic(.warning, "the cluster serves \(kind) (\(resource)); kubereach does not evaluate these, so it may report as allowed what they deny"))
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    "the cluster serves \(kind) (\(resource)); kubereach does not evaluate these, so it may report as allowed what they deny"
+                ))
         }
         return (names, warnings)
     }

@@ -1,4 +1,5 @@
 import KubeReachCore
+
 /// Why a live cluster could not be read. Each case says what to do about it; `Runner`
 /// prints it and exits 2 (through `CLIError.liveCluster`).
 public enum LiveClusterError: Error, Equatable, CustomStringConvertible {

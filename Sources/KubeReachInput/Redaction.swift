@@ -14,7 +14,8 @@ enum Redaction {
     /// A JWT (three base64url parts, the first `{"` encoded).
     nonisolated(unsafe) private static let jwt = try? Regex(#"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"#)
     /// A PEM private key block.
-    nonisolated(unsafe) private static let pem = try? Regex(#"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"#)
+    nonisolated(unsafe) private static let pem = try? Regex(
+        #"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)"#)
 
     static func redacted(_ text: String) -> String {
         var out = text

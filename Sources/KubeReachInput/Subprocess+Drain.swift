@@ -35,7 +35,9 @@ extension SpawnedChild {
                 continue
             }
             let wait = min(limits.deadline - now, .milliseconds(50))
-            stop = readSome(&streams, open, into: &chunk, timeoutMilliseconds: Int32(max(1, wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)))
+            stop = readSome(
+                &streams, open, into: &chunk,
+                timeoutMilliseconds: Int32(max(1, wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)))
         }
         if stop != nil || exitedAt == nil { killGroup() }
         for s in streams where s.isOpen { close(s.fd) }
@@ -55,7 +57,9 @@ extension SpawnedChild {
     }
 
     /// One `poll` over the open pipes and a read from each readable one.
-    private func readSome(_ streams: inout [Stream], _ open: [Int], into chunk: inout [UInt8], timeoutMilliseconds: Int32) -> Subprocess.Stop? {
+    private func readSome(_ streams: inout [Stream], _ open: [Int], into chunk: inout [UInt8], timeoutMilliseconds: Int32) -> Subprocess
+        .Stop?
+    {
         var fds = open.map { pollfd(fd: streams[$0].fd, events: Int16(POLLIN), revents: 0) }
         let n = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
         guard n > 0 else { return nil }

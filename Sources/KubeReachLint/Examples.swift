@@ -12,9 +12,15 @@ enum Example {
         "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n\(spec)\n---\n"
     }
 
-    static let dnsServer = namespace("kube-system") + pod("coredns", ns: "kube-system", labels: "{k8s-app: kube-dns}", ports: "[{name: dns, containerPort: 53, protocol: UDP}, {name: dns-tcp, containerPort: 53}]")
+    static let dnsServer =
+        namespace("kube-system")
+        + pod(
+            "coredns", ns: "kube-system", labels: "{k8s-app: kube-dns}",
+            ports: "[{name: dns, containerPort: 53, protocol: UDP}, {name: dns-tcp, containerPort: 53}]")
 
-    static let allowDNS = policy("allow-dns", """
+    static let allowDNS = policy(
+        "allow-dns",
+        """
           podSelector: {}
           policyTypes: [Egress]
           egress:
@@ -39,7 +45,8 @@ extension Example {
     static func admin(_ name: String, priority: Int? = 10, baseline: Bool = false, _ spec: String) -> String {
         let kind = baseline ? "BaselineAdminNetworkPolicy" : "AdminNetworkPolicy"
         let head = priority.map { "  priority: \($0)\n" } ?? ""
-        return "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: \(kind)\nmetadata: {name: \(baseline ? "default" : name)}\nspec:\n\(head)\(spec)\n---\n"
+        return
+            "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: \(kind)\nmetadata: {name: \(baseline ? "default" : name)}\nspec:\n\(head)\(spec)\n---\n"
     }
 
     static let shopSubject = "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}\n"

@@ -4,7 +4,8 @@ import KubeReachCore
 public enum LintRegistry {
     public static let all: [any LintRule] = [
         EgressDenyWithoutDNS(), DNSOverUDPOnly(), DNSToAnywhere(), PolicySelectsNothing(), PeerSelectsNothing(),
-        NamespaceAndPodPeersOred(), NamespaceAndPodPeerAnded(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(), AnyAddressWithoutExcept(),
+        NamespaceAndPodPeersOred(), NamespaceAndPodPeerAnded(), RulesIgnoredByPolicyTypes(), MissingPolicyTypes(), AllowAllRule(),
+        AnyAddressWithoutExcept(),
         NamespaceWithoutPolicy(), NamespaceWithoutDefaultDeny(), EgressLeftOpen(), PodNotSelected(),
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
         HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
@@ -18,7 +19,9 @@ public enum LintRegistry {
 public enum Linter {
     public static func run(_ context: LintContext, rules: [any LintRule] = LintRegistry.all) -> [LintFinding] {
         rules.flatMap { $0.check(context) }.sorted {
-            ($0.location ?? SourceLocation(file: ""), $0.ruleID, $0.message) < ($1.location ?? SourceLocation(file: ""), $1.ruleID, $1.message)
+            ($0.location ?? SourceLocation(file: ""), $0.ruleID, $0.message) < (
+                $1.location ?? SourceLocation(file: ""), $1.ruleID, $1.message
+            )
         }
     }
 }

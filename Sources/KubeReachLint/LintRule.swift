@@ -91,13 +91,14 @@ extension LintRule {
 /// Port-53 helpers shared by the DNS rules.
 enum DNS {
     static func allows(_ rule: PolicyRule, _ proto: NetworkProtocol) -> Bool {
-        rule.ports.isEmpty || rule.ports.contains { p in
-            guard p.proto == proto else { return false }
-            switch p.port {
-            case nil: return true
-            case .number(let n): return n <= 53 && 53 <= (p.endPort ?? n)
-            case .name(let name): return name.hasPrefix("dns")
+        rule.ports.isEmpty
+            || rule.ports.contains { p in
+                guard p.proto == proto else { return false }
+                switch p.port {
+                case nil: return true
+                case .number(let n): return n <= 53 && 53 <= (p.endPort ?? n)
+                case .name(let name): return name.hasPrefix("dns")
+                }
             }
-        }
     }
 }

@@ -17,7 +17,8 @@ public enum DiagramBuilder {
         for (s, targets) in g.out.enumerated() {
             for (d, c) in targets {
                 let lit = path.edges.contains([s, d])
-                let condensed = g.vertices[d].kind != .external && markers.reachesAll[s] != nil
+                let condensed =
+                    g.vertices[d].kind != .external && markers.reachesAll[s] != nil
                     || g.vertices[s].kind != .external && markers.reachedByAll[d] != nil
                 if condensed && !lit { continue }
                 drawn.append(Diagram.Edge(from: g.vertices[s].id, to: g.vertices[d].id, connections: g.table[c], highlighted: lit))

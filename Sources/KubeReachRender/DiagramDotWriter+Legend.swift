@@ -3,7 +3,9 @@ extension DiagramDotWriter {
     /// Legend identifiers contain a space and a colon, which no Kubernetes name can.
     static func legend(_ d: Diagram) -> String {
         let kinds = Set(d.nodes.map(\.kind))
-        var lines = ["\tsubgraph \"cluster_legend\" {", "\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\""]
+        var lines = [
+            "\tsubgraph \"cluster_legend\" {", "\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\"",
+        ]
         func entry(_ key: String, _ label: String, _ attrs: String = "") {
             lines.append("\t\t\(DotText.id("legend: \(key)")) [label=<\(label)>\(attrs)]")
         }
@@ -19,7 +21,8 @@ extension DiagramDotWriter {
                 " shape=box3d style=filled fillcolor=\"#fff4d6\" color=\"#b08900\"")
         }
         if kinds.contains(.external) {
-            entry("external", "<B>external addresses</B><BR/>internet = 0.0.0.0/0", " shape=ellipse fillcolor=\"#fde2e1\" color=\"#c0392b\"")
+            entry(
+                "external", "<B>external addresses</B><BR/>internet = 0.0.0.0/0", " shape=ellipse fillcolor=\"#fde2e1\" color=\"#c0392b\"")
         }
         if d.nodes.contains(where: { $0.reachesAll != nil || $0.reachedByAll != nil }) {
             entry(
@@ -33,7 +36,9 @@ extension DiagramDotWriter {
             entry("path", "<B>highlighted path</B>", " color=\"#d62728\" penwidth=2.5")
         }
         if !d.notes.isEmpty {
-            entry("notes", d.notes.map(DotText.html).joined(separator: "<BR/>"), " shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"")
+            entry(
+                "notes", d.notes.map(DotText.html).joined(separator: "<BR/>"),
+                " shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"")
         }
         lines.append("\t}")
         return lines.joined(separator: "\n") + "\n"

@@ -56,7 +56,7 @@ public enum DiagramDotWriter {
             a["color"] = n.highlighted ? "\"#d62728\"" : "\"#1f3b63\""
         }
         var label = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>")])
-        a.forEach { label[$0] = $1 }
+        a.each { label[$0] = $1 }
         return "\(DotText.id(n.id)) \(label.text)"
     }
 

@@ -101,7 +101,8 @@ struct DiagramGraph {
         var bySignature: [[Int]: [Int]] = [:]
         var order: [[Int]] = []
         for v in vertices.indices where vertices[v].kind == .external {
-            let sig = out[v].sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } + [-1]
+            let sig =
+                out[v].sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] } + [-1]
                 + inc[v].sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
             if bySignature[sig] == nil { order.append(sig) }
             bySignature[sig, default: []].append(v)

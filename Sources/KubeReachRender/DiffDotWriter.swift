@@ -30,7 +30,11 @@ public enum DiffDotWriter {
         for e in unchanged { drawn.formUnion([e.source, e.destination]) }
         // Ranges merged into one node are drawn as that node only.
         let mergedAway = Set(merged.values.joined().map(Endpoint.external)).subtracting(merged.keys)
-        if notes.isEmpty { drawn.formUnion(nodes.subtracting(mergedAway)) } else { notes.append("only workloads with a change (or a changed connection) are drawn") }
+        if notes.isEmpty {
+            drawn.formUnion(nodes.subtracting(mergedAway))
+        } else {
+            notes.append("only workloads with a change (or a changed connection) are drawn")
+        }
         if diff.isEmpty { notes.append("no connectivity changes") }
         var out = "digraph \"kubereach-diff\" {\n"
         out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.9 newrank=true]\n"
@@ -65,7 +69,9 @@ public enum DiffDotWriter {
 
     /// Nodes in namespace boxes (workload and pod level), external ranges and namespaces
     /// loose; added nodes with a green border, removed ones red and dashed.
-    static func nodeLines(_ names: Set<Endpoint>, diff: ConnectivityDiff, level: AggregationLevel, merged: [Endpoint: [IPRange]] = [:]) -> String {
+    static func nodeLines(_ names: Set<Endpoint>, diff: ConnectivityDiff, level: AggregationLevel, merged: [Endpoint: [IPRange]] = [:])
+        -> String
+    {
         let appeared = Set(diff.nodesAdded), vanished = Set(diff.nodesRemoved)
         var byCluster: [String: [Endpoint]] = [:]
         var loose: [Endpoint] = []
@@ -97,7 +103,7 @@ public enum DiffDotWriter {
                 a["style"] = "\"rounded,filled,dashed\""
             }
             var label = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>")])
-            a.forEach { label[$0] = $1 }
+            a.each { label[$0] = $1 }
             return "\(id(n, merged)) \(label.text)"
         }
         var out = ""
@@ -115,17 +121,24 @@ public enum DiffDotWriter {
         var a = DotAttributes()
         switch kind {
         case .added:
-            a = DotAttributes([("label", "<+ \(wrapped(e.after.description))>"), ("color", "\"\(green)\""), ("fontcolor", "\"\(green)\""), ("penwidth", "2")])
+            a = DotAttributes([
+                ("label", "<+ \(wrapped(e.after.description))>"), ("color", "\"\(green)\""), ("fontcolor", "\"\(green)\""),
+                ("penwidth", "2"),
+            ])
         case .removed:
             a = DotAttributes([
-                ("label", "<- \(wrapped(e.before.description))>"), ("color", "\"\(red)\""), ("fontcolor", "\"\(red)\""), ("style", "dashed"),
+                ("label", "<- \(wrapped(e.before.description))>"), ("color", "\"\(red)\""), ("fontcolor", "\"\(red)\""),
+                ("style", "dashed"),
                 ("penwidth", "2"),
             ])
         case .changed:
             var lines: [String] = []
             if !e.widened.isEmpty { lines.append("+ " + wrapped(e.widened.description)) }
             if !e.narrowed.isEmpty { lines.append("- " + wrapped(e.narrowed.description)) }
-            a = DotAttributes([("label", "<\(lines.joined(separator: "<BR/>"))>"), ("color", "\"\(orange)\""), ("fontcolor", "\"#a35200\""), ("penwidth", "2")])
+            a = DotAttributes([
+                ("label", "<\(lines.joined(separator: "<BR/>"))>"), ("color", "\"\(orange)\""), ("fontcolor", "\"#a35200\""),
+                ("penwidth", "2"),
+            ])
         }
         a["tooltip"] = DotText.id("\(e.before.description) -> \(e.after.description)")
         return "\(id(e.source, [:])) -> \(id(e.destination, [:])) \(a.text)"
@@ -145,12 +158,15 @@ public enum DiffDotWriter {
         let noun = DiagramDotWriter.noun(level, plural: false)
         var lines = [
             "<FONT COLOR=\"\(green)\"><B>+ added</B></FONT> (green)", "<FONT COLOR=\"\(red)\"><B>- removed</B></FONT> (red, dashed)",
-            "<FONT COLOR=\"\(orange)\"><B>changed</B></FONT>: + widened, - narrowed", "<FONT COLOR=\"#8a949e\">unchanged</FONT> (grey; connections in the tooltip)",
+            "<FONT COLOR=\"\(orange)\"><B>changed</B></FONT>: + widened, - narrowed",
+            "<FONT COLOR=\"#8a949e\">unchanged</FONT> (grey; connections in the tooltip)",
             "a \(noun) that appears: green border; disappears: red dashed",
         ]
         lines += notes.map(DotText.html)
-        var out = "\tsubgraph \"cluster_legend\" {\n\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\"\n"
-        out += "\t\t\"legend: diff\" [label=<\(lines.joined(separator: "<BR ALIGN=\"LEFT\"/>"))<BR ALIGN=\"LEFT\"/>> shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"]\n"
+        var out =
+            "\tsubgraph \"cluster_legend\" {\n\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\"\n"
+        out +=
+            "\t\t\"legend: diff\" [label=<\(lines.joined(separator: "<BR ALIGN=\"LEFT\"/>"))<BR ALIGN=\"LEFT\"/>> shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"]\n"
         return out + "\t}\n"
     }
 }

@@ -9,7 +9,8 @@ public enum DiffFormat: String, CaseIterable, Sendable {
 /// Renders a connectivity diff. Deterministic: entries in the diff's order.
 public enum DiffFormatter {
     /// `old`/`new`: how the two sides were named on the command line (md and json show them).
-    public static func render(_ diff: ConnectivityDiff, as format: DiffFormat, old: String, new: String, level: AggregationLevel) -> String {
+    public static func render(_ diff: ConnectivityDiff, as format: DiffFormat, old: String, new: String, level: AggregationLevel) -> String
+    {
         switch format {
         case .txt: text(diff, level: level)
         case .md: DiffMarkdownFormatter.render(diff, old: old, new: new, level: level)
@@ -63,7 +64,10 @@ public enum DiffFormatter {
         func row(_ fields: [String]) { out += fields.map(CSVEdgeFormatter.field).joined(separator: ",") + "\r\n" }
         for (kind, list) in [("added", diff.added), ("removed", diff.removed), ("changed", diff.changed)] {
             for e in list {
-                row([kind, e.source.description, e.destination.description, e.before.description, e.after.description, e.widened.description, e.narrowed.description])
+                row([
+                    kind, e.source.description, e.destination.description, e.before.description, e.after.description, e.widened.description,
+                    e.narrowed.description,
+                ])
             }
         }
         for n in diff.nodesAdded { row(["node-added", n.description, "", "", "", "", ""]) }

@@ -19,15 +19,27 @@ enum DiffMarkdownFormatter {
         if diff.isEmpty { return out + "\nNo connectivity changes.\n" }
         func table(_ title: String, _ header: [String], _ rows: [[String]]) {
             guard !rows.isEmpty else { return }
-            out += "\n#### \(title)\n\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
+            out +=
+                "\n#### \(title)\n\n| " + header.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: header.count) + "\n"
             // "No Connections" in a widened/narrowed column reads better as a dash.
-            for r in rows { out += "| " + r.map { $0 == ConnectionSet.none.description ? "—" : cell($0) }.joined(separator: " | ") + " |\n" }
+            for r in rows {
+                out += "| " + r.map { $0 == ConnectionSet.none.description ? "—" : cell($0) }.joined(separator: " | ") + " |\n"
+            }
         }
-        table("Added", ["Source", "Destination", "Connections"], diff.added.map { [$0.source.description, $0.destination.description, $0.after.description] })
-        table("Removed", ["Source", "Destination", "Connections"], diff.removed.map { [$0.source.description, $0.destination.description, $0.before.description] })
+        table(
+            "Added", ["Source", "Destination", "Connections"],
+            diff.added.map { [$0.source.description, $0.destination.description, $0.after.description] })
+        table(
+            "Removed", ["Source", "Destination", "Connections"],
+            diff.removed.map { [$0.source.description, $0.destination.description, $0.before.description] })
         table(
             "Changed", ["Source", "Destination", "Before", "After", "Widened", "Narrowed"],
-            diff.changed.map { [$0.source.description, $0.destination.description, $0.before.description, $0.after.description, $0.widened.description, $0.narrowed.description] })
+            diff.changed.map {
+                [
+                    $0.source.description, $0.destination.description, $0.before.description, $0.after.description, $0.widened.description,
+                    $0.narrowed.description,
+                ]
+            })
         table("\(word.prefix(1).uppercased() + word.dropFirst()) added", ["Name"], diff.nodesAdded.map { [$0.description] })
         table("\(word.prefix(1).uppercased() + word.dropFirst()) removed", ["Name"], diff.nodesRemoved.map { [$0.description] })
         return out

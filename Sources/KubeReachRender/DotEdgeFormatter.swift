@@ -13,7 +13,8 @@ enum DotEdgeFormatter {
         for n in all { if let ns = n.namespace { byNamespace[ns, default: []].append(n) } }
         var out = "digraph {\n"
         for ns in byNamespace.keys.sorted(by: bytewise) {
-            out += "\tsubgraph \(quote("cluster_\(ns.replacing("-", with: "_"))[namespace]")) {\n\t\tcolor=\"black\"\n\t\tfontcolor=\"black\"\n"
+            out +=
+                "\tsubgraph \(quote("cluster_\(ns.replacing("-", with: "_"))[namespace]")) {\n\t\tcolor=\"black\"\n\t\tfontcolor=\"black\"\n"
             for n in byNamespace[ns]!.sortedByName() {
                 out += "\t\t\(quote(n.description)) [label=\(quote(n.localName)) color=\"blue\" fontcolor=\"blue\"]\n"
             }
@@ -22,7 +23,8 @@ enum DotEdgeFormatter {
         for n in external { out += "\t\(quote(n.description)) [label=\(quote(n.description)) color=\"red2\" fontcolor=\"red2\"]\n" }
         for e in edges {
             let weight = e.source < e.destination || e.source == e.destination ? "0.5" : "1"
-            out += "\t\(quote(e.source.description)) -> \(quote(e.destination.description)) [label=\(quote(e.connections.description)) color=\"gold2\" fontcolor=\"darkgreen\" weight=\(weight)]\n"
+            out +=
+                "\t\(quote(e.source.description)) -> \(quote(e.destination.description)) [label=\(quote(e.connections.description)) color=\"gold2\" fontcolor=\"darkgreen\" weight=\(weight)]\n"
         }
         return out + "}\n"
     }

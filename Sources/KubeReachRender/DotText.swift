@@ -81,7 +81,7 @@ struct DotAttributes {
         }
     }
 
-    func forEach(_ body: (String, String) -> Void) { for p in pairs { body(p.key, p.value) } }
+    func each(_ body: (String, String) -> Void) { for p in pairs { body(p.key, p.value) } }
 
     /// `[a=1 b="x"]`; values are written as given (already quoted or `<...>`).
     var text: String { "[" + pairs.map { "\($0.key)=\($0.value)" }.joined(separator: " ") + "]" }

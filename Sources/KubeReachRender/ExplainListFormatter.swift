@@ -19,13 +19,17 @@ public enum ExplainListFormatter {
             }
             let allowed = e.allowed.intersection(scope), denied = scope.subtracting(e.allowed)
             switch only {
-            case nil: out += "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): \(e.allowed.description)\n"
+            case nil:
+                out +=
+                    "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): \(e.allowed.description)\n"
             case .allow?:
                 if allowed.isEmpty { continue }
-                out += "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): allowed \(allowed.description)\n"
+                out +=
+                    "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): allowed \(allowed.description)\n"
             case .deny?:
                 if denied.isEmpty { continue }
-                out += "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): denied \(denied.description); allowed \(allowed.description)\n"
+                out +=
+                    "\nConnections between \(TerminalText.escaped(e.source)) => \(TerminalText.escaped(e.destination)): denied \(denied.description); allowed \(allowed.description)\n"
             }
             out += sides(e, misses: only == .deny)
         }
@@ -51,14 +55,17 @@ public enum ExplainListFormatter {
         for side in [e.egress, e.ingress] {
             out += "  \(side.direction.rawValue): \(TerminalText.escaped(ExplanationFormatter.sentence(side)))\n"
             for d in side.adminDecisions {
-                out += "    - \(TerminalText.escaped(d.policy.name)) \(TerminalText.escaped(ExplanationFormatter.adminPath(side.direction, d))) [\(d.tier.rawValue)] \(ExplanationFormatter.verb(d.action)) \(d.connections.description)\n"
+                out +=
+                    "    - \(TerminalText.escaped(d.policy.name)) \(TerminalText.escaped(ExplanationFormatter.adminPath(side.direction, d))) [\(d.tier.rawValue)] \(ExplanationFormatter.verb(d.action)) \(d.connections.description)\n"
             }
             for m in side.matches {
-                out += "    - \(TerminalText.escaped(m.policy.name)) \(ExplanationFormatter.path(side.direction, m.ruleIndex, m.peerIndex)) allows \(m.connections.description)\n"
+                out +=
+                    "    - \(TerminalText.escaped(m.policy.name)) \(ExplanationFormatter.path(side.direction, m.ruleIndex, m.peerIndex)) allows \(m.connections.description)\n"
             }
             guard misses else { continue }
             for m in side.misses {
-                out += "    ~ nearest miss: \(TerminalText.escaped(m.policy.name)) \(ExplanationFormatter.path(side.direction, m.ruleIndex, m.peerIndex)): \(TerminalText.escaped(m.message))\n"
+                out +=
+                    "    ~ nearest miss: \(TerminalText.escaped(m.policy.name)) \(ExplanationFormatter.path(side.direction, m.ruleIndex, m.peerIndex)): \(TerminalText.escaped(m.message))\n"
             }
         }
         return out

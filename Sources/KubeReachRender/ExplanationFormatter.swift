@@ -15,7 +15,9 @@ public enum ExplanationFormatter {
             out += "\(who): \(t(sentence(side)))\n"
             if !side.misses.isEmpty {
                 out += "  Nearest misses:\n"
-                for m in side.misses { out += "  - \(t(m.policy.name)) \(path(side.direction, m.ruleIndex, m.peerIndex)): \(t(m.message))\n" }
+                for m in side.misses {
+                    out += "  - \(t(m.policy.name)) \(path(side.direction, m.ruleIndex, m.peerIndex)): \(t(m.message))\n"
+                }
             }
         }
         out += "Allowed in total: \(e.allowed.description)\n"
@@ -25,12 +27,14 @@ public enum ExplanationFormatter {
             out += "\n| direction | policy | rule | ports | allows | defined at |\n|---|---|---|---|---|---|\n"
             for (direction, d) in adminRows {
                 let at = d.ruleLocation?.description ?? d.policy.location?.description ?? "-"
-                out += "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(t(d.policy.name)) | \(t(adminPath(direction, d))) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
+                out +=
+                    "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(t(d.policy.name)) | \(t(adminPath(direction, d))) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
             }
             for (direction, m) in rows {
                 let ports = m.portIndices.map { $0.isEmpty ? "none resolve" : $0.map { "ports[\($0)]" }.joined(separator: ",") } ?? "all"
                 let at = m.ruleLocation?.description ?? m.policy.location?.description ?? "-"
-                out += "| \(direction.rawValue.lowercased()) | \(t(m.policy.name)) | \(path(direction, m.ruleIndex, m.peerIndex)) | \(ports) | \(m.connections.description) | \(at) |\n"
+                out +=
+                    "| \(direction.rawValue.lowercased()) | \(t(m.policy.name)) | \(path(direction, m.ruleIndex, m.peerIndex)) | \(ports) | \(m.connections.description) | \(at) |\n"
             }
         }
         return out
@@ -77,7 +81,8 @@ public enum ExplanationFormatter {
         let baseline = side.adminDecisions.contains { $0.tier == .baseline }
         switch side.status {
         case .decidedByAdmin: return ""
-        case .notIsolated where baseline: return "not isolated: no NetworkPolicy selects it for \(dir), so the BaselineAdminNetworkPolicy decides"
+        case .notIsolated where baseline:
+            return "not isolated: no NetworkPolicy selects it for \(dir), so the BaselineAdminNetworkPolicy decides"
         case .external: return "an external address; no policy applies on this side."
         case .hostNetwork: return "a hostNetwork pod; NetworkPolicies do not apply to it (see --host-network-policy)."
         case .notIsolated: return "not isolated: no NetworkPolicy selects it for \(dir), so everything is allowed."

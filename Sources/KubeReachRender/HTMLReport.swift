@@ -75,7 +75,8 @@ public enum HTMLReport {
         var out = "<section id=\"summary\"><h2>Summary</h2>\n<div class=\"cards\">\n"
         for f in s.figures {
             let alert = (f.key == "fromExternal" || f.key == "lintErrors") && f.value > 0 ? " alert" : ""
-            out += "<div class=\"card\(alert)\" data-key=\"\(f.key)\"><span class=\"n\">\(f.value)</span><span class=\"l\">\(HTMLText.escape(f.label))</span></div>\n"
+            out +=
+                "<div class=\"card\(alert)\" data-key=\"\(f.key)\"><span class=\"n\">\(f.value)</span><span class=\"l\">\(HTMLText.escape(f.label))</span></div>\n"
         }
         return out + "</div></section>\n"
     }

@@ -14,7 +14,9 @@ public enum LintFormatter {
             if let p = f.fieldPath { out += "\(TerminalText.escaped(p)): " }
             out += TerminalText.escaped(f.message) + "\n    hint: \(TerminalText.escaped(f.hint))\n"
         }
-        let counts = [Diagnostic.Severity.error, .warning, .note].map { s in "\(findings.filter { $0.severity == s }.count) \(s.rawValue)(s)" }
+        let counts = [Diagnostic.Severity.error, .warning, .note].map { s in
+            "\(findings.filter { $0.severity == s }.count) \(s.rawValue)(s)"
+        }
         return out + counts.joined(separator: ", ") + "\n"
     }
 

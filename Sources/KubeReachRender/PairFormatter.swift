@@ -10,13 +10,16 @@ public enum PairFormatter {
         case .json:
             return JSONOutput.encode(PairListDocument(edges, connection: focused))
         case .csv:
-            return edges.reduce("src,dst\r\n") { $0 + CSVEdgeFormatter.field($1.source.description) + "," + CSVEdgeFormatter.field($1.destination.description) + "\r\n" }
+            return edges.reduce("src,dst\r\n") {
+                $0 + CSVEdgeFormatter.field($1.source.description) + "," + CSVEdgeFormatter.field($1.destination.description) + "\r\n"
+            }
         case .dot:
             let relabelled = edges.map { ConnectivityEdge(source: $0.source, destination: $0.destination, connections: focused) }
             return DotEdgeFormatter.render(relabelled, nodes: [])
         case .md:
             return edges.reduce("\(title)\n\n| Source | Destination |\n|---|---|\n") {
-                $0 + "| \(MarkdownEdgeFormatter.cell($1.source.description)) | \(MarkdownEdgeFormatter.cell($1.destination.description)) |\n"
+                $0
+                    + "| \(MarkdownEdgeFormatter.cell($1.source.description)) | \(MarkdownEdgeFormatter.cell($1.destination.description)) |\n"
             }
         }
     }

@@ -19,10 +19,15 @@ public enum PathFormatter {
         case .json: return JSONOutput.encode(PathsDocument(g, paths))
         case .md:
             return "**\(title)**\n\n| # | hops | path |\n|---|---|---|\n"
-                + paths.enumerated().map { "| \($0.offset + 1) | \($0.element.hops.count) | `\(line(g, $0.element).replacing("|", with: "\\|"))` |\n" }.joined()
+                + paths.enumerated().map {
+                    "| \($0.offset + 1) | \($0.element.hops.count) | `\(line(g, $0.element).replacing("|", with: "\\|"))` |\n"
+                }.joined()
         default:
             if paths.isEmpty { return "\(title): no path\n" }
-            return "\(title):\n" + paths.enumerated().map { "\($0.offset + 1). (\($0.element.hops.count) hop\($0.element.hops.count == 1 ? "" : "s")) \(line(g, $0.element))\n" }.joined()
+            return "\(title):\n"
+                + paths.enumerated().map {
+                    "\($0.offset + 1). (\($0.element.hops.count) hop\($0.element.hops.count == 1 ? "" : "s")) \(line(g, $0.element))\n"
+                }.joined()
         }
     }
 
@@ -34,7 +39,8 @@ public enum PathFormatter {
             return "**\(title)**: \(reached.count) reachable\n\n| hops | node | one shortest path |\n|---|---|---|\n"
                 + reached.map { "| \($0.hops) | `\(name(g, $0.node))` | `\(line(g, $0.path).replacing("|", with: "\\|"))` |\n" }.joined()
         default:
-            return "\(title): \(reached.count) reachable\n" + reached.map { "  \($0.hops)  \(name(g, $0.node))  via  \(line(g, $0.path))\n" }.joined()
+            return "\(title): \(reached.count) reachable\n"
+                + reached.map { "  \($0.hops)  \(name(g, $0.node))  via  \(line(g, $0.path))\n" }.joined()
         }
     }
 }
@@ -48,15 +54,26 @@ extension PathFormatter {
         for e in r.entries { out += "  - \(code(name(g, e.node))): \(e.reasons.joined(separator: "; "))\n" }
         out += format == .md ? "\n## Crown jewels\n\n" : "Crown jewels (\(r.crownJewels.count)):\n"
         for j in r.crownJewels { out += "  - \(code(name(g, j)))\n" }
-        out += format == .md ? "\n## Paths to crown jewels, shortest first\n\n" : "Paths to crown jewels, shortest first (\(r.paths.count)):\n"
-        for (i, p) in r.paths.enumerated() { out += "  \(i + 1). (\(p.hops.count) hop\(p.hops.count == 1 ? "" : "s")) \(code(line(g, p)))\n" }
+        out +=
+            format == .md ? "\n## Paths to crown jewels, shortest first\n\n" : "Paths to crown jewels, shortest first (\(r.paths.count)):\n"
+        for (i, p) in r.paths.enumerated() {
+            out += "  \(i + 1). (\(p.hops.count) hop\(p.hops.count == 1 ? "" : "s")) \(code(line(g, p)))\n"
+        }
         if r.paths.isEmpty {
-            return out + (r.crownJewels.isEmpty ? "No crown jewels: give --sensitive key=value.\n" : "No entry point reaches a crown jewel: nothing to cut.\n")
+            return out
+                + (r.crownJewels.isEmpty
+                    ? "No crown jewels: give --sensitive key=value.\n" : "No entry point reaches a crown jewel: nothing to cut.\n")
         }
-        if format == .md { out += "\n## Chokepoints (a minimum cut)\n\n" + (r.cutSize > r.chokepoints.count ? cutTooLarge(r) + ":\n\n" : "") } else {
-            out += r.cutSize > r.chokepoints.count ? "Chokepoints: \(cutTooLarge(r)):\n" : "Chokepoints: cutting these \(r.cutSize) edge(s) cuts every path:\n"
+        if format == .md {
+            out += "\n## Chokepoints (a minimum cut)\n\n" + (r.cutSize > r.chokepoints.count ? cutTooLarge(r) + ":\n\n" : "")
+        } else {
+            out +=
+                r.cutSize > r.chokepoints.count
+                ? "Chokepoints: \(cutTooLarge(r)):\n" : "Chokepoints: cutting these \(r.cutSize) edge(s) cuts every path:\n"
         }
-        for c in r.chokepoints { out += "  - \(code("\(name(g, c.from)) -> \(name(g, c.to))")) [\(c.connections.description)]: \(c.change)\n" }
+        for c in r.chokepoints {
+            out += "  - \(code("\(name(g, c.from)) -> \(name(g, c.to))")) [\(c.connections.description)]: \(c.change)\n"
+        }
         return out
     }
 

@@ -81,7 +81,9 @@ struct RenderScene {
             var list: [Endpoint?] = [n.endpoint]
             if level == .namespace, let ns = n.endpoint?.namespace { list = [.namespace(ns)] }
             if level == .pod, let reach, case .workload(let w)? = n.endpoint {
-                let pods = reach.cluster.pods.indices.filter { reach.cluster.pods[$0].workload == w }.map { reach.endpoint(ofPod: $0, level: .pod) }
+                let pods = reach.cluster.pods.indices.filter { reach.cluster.pods[$0].workload == w }.map {
+                    reach.endpoint(ofPod: $0, level: .pod)
+                }
                 if !pods.isEmpty { list = pods }
             }
             for e in list where out.isEmpty || out.last! != e { out.append(e) }

@@ -46,7 +46,8 @@ public struct ReportSummary: Sendable, Equatable, Codable {
             ("policies", "NetworkPolicies", policies), ("adminPolicies", "admin policies", adminPolicies),
             ("allowedPairs", "allowed pairs", allowedPairs), ("workloadPairs", "workload → workload", workloadPairs),
             ("fromExternal", "open to external addresses", fromExternal), ("toExternal", "to external addresses", toExternal),
-            ("lintErrors", "lint errors", lintErrors), ("lintWarnings", "lint warnings", lintWarnings), ("lintNotes", "lint notes", lintNotes),
+            ("lintErrors", "lint errors", lintErrors), ("lintWarnings", "lint warnings", lintWarnings),
+            ("lintNotes", "lint notes", lintNotes),
         ]
     }
 }

@@ -38,10 +38,13 @@ public struct RealShapedCluster: Sendable {
     static let stacks: [Stack] = [
         Stack(
             name: "monitoring",
-            labels: { "app.kubernetes.io/component: \($0), app.kubernetes.io/name: \($0), app.kubernetes.io/part-of: kube-prometheus, app.kubernetes.io/version: 2.45.0" },
+            labels: {
+                "app.kubernetes.io/component: \($0), app.kubernetes.io/name: \($0), app.kubernetes.io/part-of: kube-prometheus, app.kubernetes.io/version: 2.45.0"
+            },
             selector: { "app.kubernetes.io/component: \($0), app.kubernetes.io/name: \($0), app.kubernetes.io/part-of: kube-prometheus" },
             components: [
-                Component(name: "prometheus", kind: "StatefulSet", ports: [9090, 8080], clients: ["prometheus", "grafana", "prometheus-adapter"]),
+                Component(
+                    name: "prometheus", kind: "StatefulSet", ports: [9090, 8080], clients: ["prometheus", "grafana", "prometheus-adapter"]),
                 Component(name: "alertmanager", kind: "StatefulSet", ports: [9093, 8080], clients: ["prometheus", "alertmanager"]),
                 Component(name: "grafana", ports: [3000], clients: ["prometheus"]),
                 Component(name: "kube-state-metrics", ports: [8443, 9443], clients: ["prometheus"]),
@@ -56,10 +59,19 @@ public struct RealShapedCluster: Sendable {
             selector: { "app.kubernetes.io/name: \($0)" },
             components: [
                 Component(name: "argocd-server", ports: [8080, 8083], open: true),
-                Component(name: "argocd-repo-server", ports: [8081, 8084], clients: ["argocd-server", "argocd-application-controller", "argocd-notifications-controller", "argocd-applicationset-controller"], metricsFromEverywhere: 8084),
+                Component(
+                    name: "argocd-repo-server", ports: [8081, 8084],
+                    clients: [
+                        "argocd-server", "argocd-application-controller", "argocd-notifications-controller",
+                        "argocd-applicationset-controller",
+                    ], metricsFromEverywhere: 8084),
                 Component(name: "argocd-application-controller", kind: "StatefulSet", ports: [8082], metricsFromEverywhere: 8082),
-                Component(name: "argocd-redis-ha", kind: "StatefulSet", ports: [6379, 26379], clients: ["argocd-redis-ha", "argocd-redis-ha-haproxy"]),
-                Component(name: "argocd-redis-ha-haproxy", ports: [6379], clients: ["argocd-server", "argocd-repo-server", "argocd-application-controller"]),
+                Component(
+                    name: "argocd-redis-ha", kind: "StatefulSet", ports: [6379, 26379],
+                    clients: ["argocd-redis-ha", "argocd-redis-ha-haproxy"]),
+                Component(
+                    name: "argocd-redis-ha-haproxy", ports: [6379],
+                    clients: ["argocd-server", "argocd-repo-server", "argocd-application-controller"]),
                 Component(name: "argocd-dex-server", ports: [5556, 5557, 5558], clients: ["argocd-server"], metricsFromEverywhere: 5558),
                 Component(name: "argocd-applicationset-controller", ports: [7000, 8080], metricsFromEverywhere: 8080),
                 Component(name: "argocd-notifications-controller", ports: [9001], metricsFromEverywhere: 9001),
@@ -103,7 +115,9 @@ public struct RealShapedCluster: Sendable {
             name: "bookinfo",
             labels: { "app: \($0.split(separator: "-")[0]), version: \($0.contains("-") ? String($0.split(separator: "-")[1]) : "v1")" },
             selector: { "app: \($0)" },
-            components: ["productpage", "details", "ratings", "reviews-v1", "reviews-v2", "reviews-v3"].map { Component(name: $0, ports: [9080]) },
+            components: ["productpage", "details", "ratings", "reviews-v1", "reviews-v2", "reviews-v3"].map {
+                Component(name: $0, ports: [9080])
+            },
             policies: false),
     ]
 }
@@ -114,7 +128,8 @@ extension RealShapedCluster {
     public func manifests() -> String {
         var rng = SplitMix64(seed: seed)
         var out = "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n"
-        out += "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: kube-system}\nspec:\n  replicas: 2\n  template:\n    metadata: {labels: {k8s-app: kube-dns}}\n    spec:\n      containers:\n      - name: coredns\n        ports: [{name: dns, containerPort: 53, protocol: UDP}, {name: dns-tcp, containerPort: 53}]\n"
+        out +=
+            "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: coredns, namespace: kube-system}\nspec:\n  replicas: 2\n  template:\n    metadata: {labels: {k8s-app: kube-dns}}\n    spec:\n      containers:\n      - name: coredns\n        ports: [{name: dns, containerPort: 53, protocol: UDP}, {name: dns-tcp, containerPort: 53}]\n"
         var made = 1, tenant = 0
         while made < workloads {
             for stack in Self.stacks + [Self.team(rng.below(5) + 2)] where made < workloads {
@@ -125,7 +140,8 @@ extension RealShapedCluster {
                 made += components.count
                 guard stack.policies else { continue }
                 if stack.defaultDeny {
-                    out += "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: \(ns)}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n"
+                    out +=
+                        "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: \(ns)}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n"
                 }
                 for c in components { out += policy(c, stack, ns) }
             }
@@ -136,8 +152,9 @@ extension RealShapedCluster {
 
     /// A team namespace: a few plain services, no policy.
     static func team(_ size: Int) -> Stack {
-        Stack(name: "team", labels: { "app: \($0), team: payments" }, selector: { "app: \($0)" },
-              components: (0..<size).map { Component(name: "svc\($0)", ports: [8080]) }, policies: false)
+        Stack(
+            name: "team", labels: { "app: \($0), team: payments" }, selector: { "app: \($0)" },
+            components: (0..<size).map { Component(name: "svc\($0)", ports: [8080]) }, policies: false)
     }
 
     private func workload(_ c: Component, _ stack: Stack, _ ns: String, replicas: Int) -> String {
@@ -171,10 +188,13 @@ extension RealShapedCluster {
             let from = c.clients.map { "{podSelector: {matchLabels: {\(stack.selector($0))}}}" }.joined(separator: ", ")
             ingress.append("  - from: [\(from)]\n    ports: \(ports)")
         }
-        if let metrics = c.metricsFromEverywhere { ingress.append("  - from: [{namespaceSelector: {}}]\n    ports: [{port: \(metrics), protocol: TCP}]") }
+        if let metrics = c.metricsFromEverywhere {
+            ingress.append("  - from: [{namespaceSelector: {}}]\n    ports: [{port: \(metrics), protocol: TCP}]")
+        }
         guard !ingress.isEmpty else { return "" }
         let types = stack.egressAll ? "[Ingress, Egress]" : "[Ingress]"
-        return "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: \(c.name)-network-policy, namespace: \(ns)}\nspec:\n"
+        return
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: \(c.name)-network-policy, namespace: \(ns)}\nspec:\n"
             + "  podSelector: {matchLabels: {\(stack.selector(c.name))}}\n  policyTypes: \(types)\n"
             + (stack.egressAll ? "  egress: [{}]\n" : "") + "  ingress:\n" + ingress.joined(separator: "\n") + "\n"
     }

@@ -19,7 +19,9 @@ enum AdminPolicyDecoder {
             }
         } else {
             if header.name != "default" {
-                sink.error("a BaselineAdminNetworkPolicy must be named 'default' (the API server refuses other names)", at: root.child("metadata").child("name"))
+                sink.error(
+                    "a BaselineAdminNetworkPolicy must be named 'default' (the API server refuses other names)",
+                    at: root.child("metadata").child("name"))
             }
             if !priorityField.isMissing { sink.error("a BaselineAdminNetworkPolicy has no priority", at: priorityField) }
         }
@@ -68,7 +70,9 @@ enum AdminPolicyDecoder {
     }
 
     private static func peer(_ field: Field, direction: PolicyDirection) -> AdminPeer? {
-        guard let entries = oneOf(field, allowed: direction == .ingress ? ["namespaces", "pods"] : ["namespaces", "pods", "nodes", "networks"])
+        guard
+            let entries = oneOf(
+                field, allowed: direction == .ingress ? ["namespaces", "pods"] : ["namespaces", "pods", "nodes", "networks"])
         else { return nil }
         let (key, value) = entries
         switch key {
@@ -97,7 +101,9 @@ enum AdminPolicyDecoder {
         // The schema requires both; manifests that omit one are common, and the peer tool
         // reads a missing selector as `{}`. So do we, loudly.
         for (missing, name) in [(nsField, "namespaceSelector"), (podField, "podSelector")] where missing.isMissing {
-            value.sink.warning("\(what) pods without \(name): read as \(name): {} (every \(name == "podSelector" ? "pod" : "namespace")); the API server requires it", at: missing)
+            value.sink.warning(
+                "\(what) pods without \(name): read as \(name): {} (every \(name == "podSelector" ? "pod" : "namespace")); the API server requires it",
+                at: missing)
         }
         guard let ns = strictSelector(nsField), let pods = strictSelector(podField) else { return nil }
         return .pods(namespaces: ns, pods: pods)
@@ -112,7 +118,9 @@ enum AdminPolicyDecoder {
         rejectUnknown(field, known: Set(allowed))
         let set = allowed.map { ($0, field.child($0)) }.filter { !$0.1.isMissing }
         guard set.count == 1 else {
-            field.sink.error("set exactly one of \(allowed.joined(separator: ", "))\(set.isEmpty ? "" : " (found \(set.map(\.0).joined(separator: ", ")))")", at: field)
+            field.sink.error(
+                "set exactly one of \(allowed.joined(separator: ", "))\(set.isEmpty ? "" : " (found \(set.map(\.0).joined(separator: ", ")))")",
+                at: field)
             return nil
         }
         return set[0]
@@ -128,7 +136,8 @@ enum AdminPolicyDecoder {
     private static func rejectUnknown(_ field: Field, known: Set<String>) {
         guard field.isMapping else { return }
         for (key, value) in field.entries() ?? [] where !known.contains(key) {
-            field.sink.error("unknown field '\(key)' (expected \(known.sorted().joined(separator: ", ")); older API versions are not read)", at: value)
+            field.sink.error(
+                "unknown field '\(key)' (expected \(known.sorted().joined(separator: ", ")); older API versions are not read)", at: value)
         }
     }
 

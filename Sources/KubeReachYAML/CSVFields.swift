@@ -6,7 +6,9 @@ public enum CSVFields {
     public static func split(_ line: Substring) -> [String]? {
         // Without quotes a line is its commas (split on bytes, the common case of flow files).
         if !line.utf8.contains(UInt8(ascii: "\"")) {
-            return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { Substring($0).trimmingWhitespace() }
+            return line.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map {
+                Substring($0).trimmingWhitespace()
+            }
         }
         var fields: [String] = [], current = "", quoted = false, wasQuoted = false
         var chars = line.makeIterator()

@@ -51,7 +51,6 @@ final class DiagnosticSink {
 
     init(budget: ReadBudget) { self.budget = budget }
 
-
     func error(_ message: String, at field: Field) {
         guard budget.admitDiagnostic() else { return }
         diagnostics.append(Diagnostic(.error, message, location: field.location, object: object, fieldPath: field.path))

@@ -62,9 +62,11 @@ enum DocumentReader {
             return .failed([Diagnostic(.error, "document nested deeper than \(maxFlowDepth) levels", location: location)])
         }
         if let line = AliasKeyCheck.firstAliasedKey(job.text) {
-            return .failed([Diagnostic(
-                .error, "a map key is a YAML alias of a collection, or holds an alias (an alias bomb?): keys must be strings",
-                location: SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + line))])
+            return .failed([
+                Diagnostic(
+                    .error, "a map key is a YAML alias of a collection, or holds an alias (an alias bomb?): keys must be strings",
+                    location: SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + line))
+            ])
         }
         var node: Node?
         var fallbackNote: Diagnostic? = nil
@@ -73,7 +75,8 @@ enum DocumentReader {
             // explicit encoding, or Yams reads the process environment on every call.
             node = try Yams.compose(yaml: job.text, .basic, .default, .utf8)
         } catch {
-            let refusal = (error as? YamlError).map { syntaxError($0, origin: origin) }
+            let refusal =
+                (error as? YamlError).map { syntaxError($0, origin: origin) }
                 ?? Diagnostic(.error, "cannot parse YAML: \(error)", location: location)
             // Foundation's parser would keep one of two equal keys silently: JSON is checked
             // first, and a duplicate the YAML parser found is never read past.
@@ -81,7 +84,8 @@ enum DocumentReader {
                 return .failed([duplicateKeyError(duplicate, origin: origin, in: "a JSON object")])
             }
             if case .duplicatedKeysInMapping? = error as? YamlError {
-                return .failed([YAMLKeyCheck.firstDuplicate(job.text).map { duplicateKeyError($0, origin: origin, in: "a map") } ?? refusal])
+                return .failed([YAMLKeyCheck.firstDuplicate(job.text).map { duplicateKeyError($0, origin: origin, in: "a map") } ?? refusal]
+                )
             }
             guard let json = JSONFallback.node(job.text, depth: depth) else { return .failed([refusal]) }
             node = json
@@ -98,13 +102,19 @@ enum DocumentReader {
         var out: [ObjectOutcome] = []
         ObjectReader.read(root, defaultNamespace: job.defaultNamespace, into: &out)
         if budget.exhausted {
-            return .failed([Diagnostic(
-                .error, "document too large once its YAML aliases are expanded (an alias bomb?): refused", location: location)])
+            return .failed([
+                Diagnostic(
+                    .error, "document too large once its YAML aliases are expanded (an alias bomb?): refused", location: location)
+            ])
         }
         if budget.tooManyDiagnostics {
             let shown = out.flatMap(\.diagnostics).filter { $0.severity == .error }
-            return .failed(shown + [Diagnostic(
-                .error, "more than \(ReadBudget.maxDiagnostics) problems in this document; the rest are not shown", location: location)])
+            return .failed(
+                shown + [
+                    Diagnostic(
+                        .error, "more than \(ReadBudget.maxDiagnostics) problems in this document; the rest are not shown",
+                        location: location)
+                ])
         }
         if let fallbackNote, let first = out.indices.first { out[first].diagnostics.insert(fallbackNote, at: 0) }
         return .objects(out)

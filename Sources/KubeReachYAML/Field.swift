@@ -123,7 +123,10 @@ struct Field {
         guard let entries = entries() else { return nil }
         var out: [String: String] = [:]
         for (k, v) in entries {
-            if v.isMissing { out[k] = ""; continue }
+            if v.isMissing {
+                out[k] = ""
+                continue
+            }
             if let s = v.string() { out[k] = s }
         }
         return out

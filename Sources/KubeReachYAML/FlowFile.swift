@@ -25,7 +25,9 @@ public enum FlowFile {
     static func csvLine(_ line: String, _ n: Int, first: Bool) -> FlowLine? {
         guard let f = CSVFields.split(Substring(line)) else { return .problem(line: n, message: "unclosed quote") }
         if first && f.first?.lowercased() == "src" { return nil }
-        guard f.count == 3 || f.count == 4 else { return .problem(line: n, message: "expected src,dst,port,protocol, got \(f.count) field(s)") }
+        guard f.count == 3 || f.count == 4 else {
+            return .problem(line: n, message: "expected src,dst,port,protocol, got \(f.count) field(s)")
+        }
         return flow(src: .reference(f[0]), dst: .reference(f[1]), port: f[2], proto: f.count == 4 ? f[3] : "TCP", n)
     }
 
@@ -35,10 +37,13 @@ public enum FlowFile {
         }
         if let src = object["src"], let dst = object["dst"] {
             let text = { (v: Any) in (v as? String) ?? "\(v)" }
-            return flow(src: .reference(text(src)), dst: .reference(text(dst)), port: object["port"].map(text) ?? "", proto: object["protocol"].map(text) ?? "TCP", n)
+            return flow(
+                src: .reference(text(src)), dst: .reference(text(dst)), port: object["port"].map(text) ?? "",
+                proto: object["protocol"].map(text) ?? "TCP", n)
         }
         if let lost = object["lost_events"] as? [String: Any] {
-            return .problem(line: n, message: "Hubble lost \(lost["num_events_lost"] as? Int ?? 0) event(s) here: flows are missing from the export")
+            return .problem(
+                line: n, message: "Hubble lost \(lost["num_events_lost"] as? Int ?? 0) event(s) here: flows are missing from the export")
         }
         let f = (object["flow"] as? [String: Any]) ?? object
         guard f["source"] != nil || f["IP"] != nil else {
@@ -52,21 +57,28 @@ public enum FlowFile {
         if (f["is_reply"] as? Bool) == true { return .skipped(line: n, reason: "reply") }
         let ip = f["IP"] as? [String: Any]
         let l4 = f["l4"] as? [String: Any] ?? [:]
-        guard let (protoName, ports) = ["TCP", "UDP", "SCTP"].lazy.compactMap({ p in (l4[p] as? [String: Any]).map { (p, $0) } }).first else {
+        guard let (protoName, ports) = ["TCP", "UDP", "SCTP"].lazy.compactMap({ p in (l4[p] as? [String: Any]).map { (p, $0) } }).first
+        else {
             return .problem(line: n, message: "no TCP, UDP or SCTP layer (l4: \(l4.keys.sorted().joined(separator: ",")))")
         }
         let port = (ports["destination_port"] as? Int).map(String.init) ?? ""
-        return flow(src: hubble(f["source"], ip: ip?["source"]), dst: hubble(f["destination"], ip: ip?["destination"]), port: port, proto: protoName, n)
+        return flow(
+            src: hubble(f["source"], ip: ip?["source"]), dst: hubble(f["destination"], ip: ip?["destination"]), port: port,
+            proto: protoName, n)
     }
 
     static func hubble(_ endpoint: Any?, ip: Any?) -> FlowRecord.End {
         let e = endpoint as? [String: Any] ?? [:]
-        let w = (e["workloads"] as? [[String: Any]])?.first.flatMap { w in (w["name"] as? String).map { (kind: w["kind"] as? String, name: $0) } }
+        let w = (e["workloads"] as? [[String: Any]])?.first.flatMap { w in
+            (w["name"] as? String).map { (kind: w["kind"] as? String, name: $0) }
+        }
         return .observed(namespace: e["namespace"] as? String, pod: e["pod_name"] as? String, workload: w, ip: ip as? String)
     }
 
     static func flow(src: FlowRecord.End, dst: FlowRecord.End, port: String, proto: String, _ n: Int) -> FlowLine {
-        guard let p = NetworkProtocol(name: proto) else { return .problem(line: n, message: "unknown protocol '\(proto)' (TCP, UDP or SCTP)") }
+        guard let p = NetworkProtocol(name: proto) else {
+            return .problem(line: n, message: "unknown protocol '\(proto)' (TCP, UDP or SCTP)")
+        }
         guard let number = Int(port), (PortSet.minPort...PortSet.maxPort).contains(number) else {
             return .problem(line: n, message: "invalid port '\(port)'")
         }

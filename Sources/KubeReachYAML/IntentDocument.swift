@@ -45,7 +45,9 @@ public enum IntentDocument {
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let f = CSVFields.split(Substring(line)) else { throw InputFileError(file: file, line: n + 1, message: "unclosed quote") }
             if out.isEmpty && f.map({ $0.lowercased() }) == ["from", "to", "ports"] { continue }
-            guard f.count == 3 else { throw InputFileError(file: file, line: n + 1, message: "expected 3 fields (from,to,ports), got \(f.count)") }
+            guard f.count == 3 else {
+                throw InputFileError(file: file, line: n + 1, message: "expected 3 fields (from,to,ports), got \(f.count)")
+            }
             let ports = f[2].split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "," }).map(String.init)
             out.append(IntentEntry(line: n + 1, from: f[0], to: f[1], ports: ports))
         }
@@ -56,7 +58,8 @@ public enum IntentDocument {
         let root: Node?
         do { root = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch {
             if case YamlError.duplicatedKeysInMapping(let keys, let context) = error, let key = keys.first {
-                throw InputFileError(file: file, line: Self.secondLine(of: key, in: text, from: context.mark.line), message: "duplicate key '\(key)'")
+                throw InputFileError(
+                    file: file, line: Self.secondLine(of: key, in: text, from: context.mark.line), message: "duplicate key '\(key)'")
             }
             let (line, problem) = Self.located(error)
             throw InputFileError(file: file, line: line, message: "not valid YAML" + (problem.map { ": \($0)" } ?? ""))
@@ -77,7 +80,9 @@ public enum IntentDocument {
                 guard keys.contains(key) else {
                     throw InputFileError(file: file, line: Self.line(keyNode), message: "unknown key '\(key)' (expected from, to, ports)")
                 }
-                guard seen.insert(key).inserted else { throw InputFileError(file: file, line: Self.line(keyNode), message: "duplicate key '\(key)'") }
+                guard seen.insert(key).inserted else {
+                    throw InputFileError(file: file, line: Self.line(keyNode), message: "duplicate key '\(key)'")
+                }
                 let values = try Self.scalars(value, key: key, file: file)
                 switch key {
                 case "from": entry.from = values.first
@@ -95,11 +100,15 @@ public enum IntentDocument {
     private static func scalars(_ node: Node, key: String, file: String) throws(InputFileError) -> [String] {
         switch node {
         case .scalar(let s):
-            guard !s.string.isEmpty || key == "description" else { throw InputFileError(file: file, line: line(node), message: "'\(key)' needs a value") }
+            guard !s.string.isEmpty || key == "description" else {
+                throw InputFileError(file: file, line: line(node), message: "'\(key)' needs a value")
+            }
             return [s.string]
         case .sequence(let list) where key == "ports":
             return try list.map { (n: Node) throws(InputFileError) -> String in
-                guard case .scalar(let s) = n else { throw InputFileError(file: file, line: line(n), message: "a port is a scalar such as tcp/8080") }
+                guard case .scalar(let s) = n else {
+                    throw InputFileError(file: file, line: line(n), message: "a port is a scalar such as tcp/8080")
+                }
                 return s.string
             }
         default:

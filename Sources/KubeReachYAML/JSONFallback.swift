@@ -43,9 +43,10 @@ private enum JSONValue: Decodable {
     init(from decoder: any Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: Key.self) {
             // Sorted: Foundation does not keep the written key order.
-            self = .object(try keyed.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
-                (key.stringValue, try keyed.decode(JSONValue.self, forKey: key))
-            })
+            self = .object(
+                try keyed.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
+                    (key.stringValue, try keyed.decode(JSONValue.self, forKey: key))
+                })
             return
         }
         if var list = try? decoder.unkeyedContainer() {

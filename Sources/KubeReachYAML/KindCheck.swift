@@ -9,7 +9,9 @@ enum KindCheck {
             root.sink.warning(
                 "kind '\(header.kind)' is not a Kubernetes kind (kinds are case-sensitive; did you mean '\(meant)'?): the API server refuses it; skipped, not evaluated",
                 at: root.child("kind"))
-        } else if header.kind == "NetworkPolicy", KindTable.groups["NetworkPolicy"]?.contains(KindTable.group(of: header.apiVersion)) == true {
+        } else if header.kind == "NetworkPolicy",
+            KindTable.groups["NetworkPolicy"]?.contains(KindTable.group(of: header.apiVersion)) == true
+        {
             root.sink.warning(
                 "\(header.apiVersion) has no NetworkPolicy (it is served as networking.k8s.io/v1): the API server refuses it; skipped, not evaluated",
                 at: root.child("apiVersion"))

@@ -9,7 +9,10 @@ extension Field {
         guard let entries = entries() else { return nil }
         var out: [String: String] = [:]
         for (key, value) in entries {
-            if value.isMissing { out[key] = ""; continue }
+            if value.isMissing {
+                out[key] = ""
+                continue
+            }
             guard let text = value.string() else { continue }
             if let why = LabelValueValidation.problem(text) {
                 let shown = text.count > 80 ? String(text.prefix(80)) + "…" : text

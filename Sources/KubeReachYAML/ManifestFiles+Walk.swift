@@ -25,7 +25,9 @@ extension ManifestFiles {
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
-                if errno != 0 { problems.append(FileRefusal.unreadable(reason: String(cString: strerror(errno))).diagnostic(at: displayName(directory))) }
+                if errno != 0 {
+                    problems.append(FileRefusal.unreadable(reason: String(cString: strerror(errno))).diagnostic(at: displayName(directory)))
+                }
                 break
             }
             let name = entryName(entry)

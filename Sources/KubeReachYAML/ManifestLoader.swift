@@ -41,8 +41,10 @@ public enum ManifestLoader {
         }
         for (source, warnings) in strangers.sorted(by: { $0.key < $1.key }) {
             if objectsPerSource[source] == 0 {
-                state.notes.append(Diagnostic(
-                    .warning, "holds no Kubernetes object: file skipped", location: SourceLocation(file: sources[source].name, line: 1)))
+                state.notes.append(
+                    Diagnostic(
+                        .warning, "holds no Kubernetes object: file skipped", location: SourceLocation(file: sources[source].name, line: 1))
+                )
             } else {
                 state.notes += warnings
             }
@@ -88,7 +90,10 @@ struct LoaderState {
             case .merge: return
             case .report(let d):
                 diagnostics.append(d)
-                if d.severity == .warning && strict { return notes += diagnostics }
+                if d.severity == .warning && strict {
+                    notes += diagnostics
+                    return
+                }
             case .replace(let d):
                 diagnostics.append(d)
                 replacing = first.slot
@@ -116,20 +121,26 @@ struct LoaderState {
         if !strict && identical { return .merge }
         if strict {
             let harmless = identity.hasPrefix("Service/")
-            return .report(Diagnostic(
-                harmless ? .warning : .error,
-                "duplicate object: already defined at \(first.latest)\(harmless ? "; this one is ignored" : " (--strict)")",
-                location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
+            return .report(
+                Diagnostic(
+                    harmless ? .warning : .error,
+                    "duplicate object: already defined at \(first.latest)\(harmless ? "; this one is ignored" : " (--strict)")",
+                    location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
         }
-        return .replace(Diagnostic(
-            .warning, "defined again with different content: this definition replaces the one at \(first.latest), as kubectl apply would",
-            location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
+        return .replace(
+            Diagnostic(
+                .warning,
+                "defined again with different content: this definition replaces the one at \(first.latest), as kubectl apply would",
+                location: o.nameLocation, object: o.object, fieldPath: "metadata.name"))
     }
 
     /// Adds a decoded object (or puts it in place of the one at `index` of its kind); returns its index.
     private mutating func store(_ decoded: DecodedObject, at index: Int?) -> Int {
         func put<T>(_ x: T, _ list: inout [T]) -> Int {
-            if let index { list[index] = x; return index }
+            if let index {
+                list[index] = x
+                return index
+            }
             list.append(x)
             return list.count - 1
         }
@@ -158,12 +169,17 @@ struct LoaderState {
             services: services, adminPolicies: adminPolicies, nodes: nodes)
         var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
         for name in cluster.addImplicitNamespaces() {
-            diagnostics.append(Diagnostic(.warning, "namespace \(name) is referenced but not declared; assumed with only the kubernetes.io/metadata.name label"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "namespace \(name) is referenced but not declared; assumed with only the kubernetes.io/metadata.name label"))
         }
         for (kind, n) in unevaluatedPolicyKinds.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
+            diagnostics.append(
+                Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
         }
-        if policies.isEmpty && adminPolicies.isEmpty { diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed")) }
+        if policies.isEmpty && adminPolicies.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed"))
+        }
         if cluster.pods.isEmpty { diagnostics.append(Diagnostic(.warning, "no pods or workloads found: nothing to connect")) }
         if keepGoing { diagnostics = errors + diagnostics }
         return LoadResult(cluster: cluster, diagnostics: diagnostics, skippedKinds: skippedKinds, skippedObjects: skippedObjects)

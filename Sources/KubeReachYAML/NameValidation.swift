@@ -10,6 +10,8 @@ public enum NameValidation {
 
     /// Letters, digits, '-', '_' and '.' only: nothing that could break a line of output.
     static func isPlain(_ name: String) -> Bool {
-        name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+        name.utf8.allSatisfy {
+            ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46
+        }
     }
 }

@@ -13,7 +13,9 @@ enum NetworkPolicyDecoder {
             types = []
             for item in list {
                 guard let text = item.string() else { continue }
-                if let d = PolicyDirection(rawValue: text) { types?.insert(d) } else {
+                if let d = PolicyDirection(rawValue: text) {
+                    types?.insert(d)
+                } else {
                     root.sink.error("unknown policy type '\(text)' (Ingress or Egress)", at: item)
                 }
             }
@@ -62,7 +64,8 @@ enum NetworkPolicyDecoder {
             return IPBlockDecoder.read(ipField).map { .ipBlock($0) }
         }
         guard !podField.isMissing || !nsField.isMissing else {
-            sink.error("empty peer: set podSelector, namespaceSelector or ipBlock (an empty from/to list, not {}, means everything)", at: field)
+            sink.error(
+                "empty peer: set podSelector, namespaceSelector or ipBlock (an empty from/to list, not {}, means everything)", at: field)
             return nil
         }
         return .selector(pods: pods, namespaces: namespaces)

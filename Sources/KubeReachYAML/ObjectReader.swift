@@ -13,9 +13,10 @@ enum ObjectReader {
                 root, defaultKind: listKind, defaultAPIVersion: listAPIVersion, defaultNamespace: defaultNamespace)
         else {
             sink.error("not a Kubernetes object (no kind and apiVersion)", at: root)
-            out.append(ObjectOutcome(
-                identity: nil, object: root.path, location: root.location, nameLocation: root.location, decoded: nil,
-                skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+            out.append(
+                ObjectOutcome(
+                    identity: nil, object: root.path, location: root.location, nameLocation: root.location, decoded: nil,
+                    skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
             return
         }
         if header.kind.hasSuffix("List") {
@@ -31,18 +32,21 @@ enum ObjectReader {
                         listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
                 }
                 if !sink.diagnostics.isEmpty {
-                    out.append(ObjectOutcome(
-                        identity: nil, object: header.kind, location: header.location,
-                        nameLocation: header.location, decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+                    out.append(
+                        ObjectOutcome(
+                            identity: nil, object: header.kind, location: header.location,
+                            nameLocation: header.location, decoded: nil, skippedKind: nil, unevaluatedKind: nil,
+                            diagnostics: sink.diagnostics))
                 }
                 return
             }
             // A List (or a list of a kind we read) whose items are not a list would otherwise be
             // skipped as an unknown kind, silently losing its objects: it is an error.
             if !itemsField.isMissing && itemKind.map({ KindTable.groups[$0] != nil }) ?? true {
-                out.append(ObjectOutcome(
-                    identity: nil, object: header.kind, location: header.location, nameLocation: header.location,
-                    decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
+                out.append(
+                    ObjectOutcome(
+                        identity: nil, object: header.kind, location: header.location, nameLocation: header.location,
+                        decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: sink.diagnostics))
                 return
             }
         }
@@ -70,7 +74,9 @@ enum ObjectReader {
                 // Policy and Service names never appear in connectivity lines: a name the API
                 // server would refuse is only a warning there, unless it could break output.
                 let lenient = (header.kind == "NetworkPolicy" || header.kind == "Service") && NameValidation.isPlain(header.name)
-                if lenient { sink.warning("invalid name (the API server would refuse it): \(why)", at: nameField) } else {
+                if lenient {
+                    sink.warning("invalid name (the API server would refuse it): \(why)", at: nameField)
+                } else {
                     sink.error("invalid name: \(why)", at: nameField)
                 }
             }
@@ -84,7 +90,8 @@ enum ObjectReader {
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
             case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
             case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))
-            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy": outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy":
+                outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
             case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }

@@ -71,7 +71,8 @@ enum WorkloadFolder {
             var workload = WorkloadRef(namespace: h.namespace, name: h.name, kind: "Pod")
             // A mirror pod's controller is its Node, which is not a workload.
             if let owner = h.controller, owner.kind != "Node" {
-                workload = owner.kind.map { top(h.namespace, $0, owner.name) }
+                workload =
+                    owner.kind.map { top(h.namespace, $0, owner.name) }
                     ?? WorkloadRef(namespace: h.namespace, name: owner.name, kind: "Pod")
             }
             represented.insert(workload)

@@ -46,14 +46,16 @@ enum YAMLKeyCheck {
             guard !gaveUp else { return nil }
             switch event.type {
             case YAML_SCALAR_EVENT:
-                let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                let value = String(
+                    decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
                 let tag = event.data.scalar.tag.map { String(cString: $0) } ?? "tag:yaml.org,2002:str"
                 return node(key: (value, tag), complete: true, at: event.start_mark)
             case YAML_ALIAS_EVENT:
                 _ = node(key: nil, complete: true, at: event.start_mark)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 _ = node(key: nil, complete: false, at: event.start_mark)
-                stack.append(event.type == YAML_SEQUENCE_START_EVENT ? .sequence(index: 0) : .map(keys: [:], current: nil, expectingKey: true))
+                stack.append(
+                    event.type == YAML_SEQUENCE_START_EVENT ? .sequence(index: 0) : .map(keys: [:], current: nil, expectingKey: true))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 _ = stack.popLast()
                 advance()

@@ -1,7 +1,8 @@
+import KubeReachCLI
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import KubeReachCLI
 
 #if canImport(Glibc)
     // One malloc arena: the engine builds its rows on worker threads and then copies them

@@ -66,7 +66,9 @@ import Testing
         let whole = Self.range("10.0.0.0", "10.255.255.255")
         let low = Self.range("10.0.0.0", "10.127.255.255"), high = Self.range("10.128.0.0", "10.255.255.255")
         let old = Self.snapshot(["w"], [Self.edge(Endpoint.external(whole), "w", Self.tcp80)], externals: [whole])
-        let new = Self.snapshot(["w"], [Self.edge(Endpoint.external(low), "w", Self.tcp80), Self.edge(Endpoint.external(high), "w", Self.tcp80)], externals: [low, high])
+        let new = Self.snapshot(
+            ["w"], [Self.edge(Endpoint.external(low), "w", Self.tcp80), Self.edge(Endpoint.external(high), "w", Self.tcp80)],
+            externals: [low, high])
         #expect(ConnectivityDiff(old: old, new: new).isEmpty)
     }
 
@@ -78,7 +80,11 @@ import Testing
         let c = Self.range("11.0.0.0", "255.255.255.255")
         let old = Self.snapshot(["w"], [Self.edge("w", Endpoint.external(everything), .all)], externals: [everything])
         let new = Self.snapshot(
-            ["w"], [Self.edge("w", Endpoint.external(a), .all), Self.edge("w", Endpoint.external(b), Self.tcp80), Self.edge("w", Endpoint.external(c), .all)],
+            ["w"],
+            [
+                Self.edge("w", Endpoint.external(a), .all), Self.edge("w", Endpoint.external(b), Self.tcp80),
+                Self.edge("w", Endpoint.external(c), .all),
+            ],
             externals: [a, b, c])
         let diff = ConnectivityDiff(old: old, new: new)
         #expect(diff.added.isEmpty && diff.removed.isEmpty)

@@ -42,7 +42,9 @@ import Testing
     @Test func podNetworkIngressIsNoInternetEntry() {
         let run = runCLI(["exposure", Self.cidrs, "-q"] + Self.flags)
         #expect(!run.out.contains("x/api[Deployment]: reachable from the internet"))
-        #expect(run.out.contains("x/api[Deployment]: reachable from cluster addresses no loaded pod holds (10.244.0.0-10.244.255.255[External]): TCP 8080"))
+        #expect(
+            run.out.contains(
+                "x/api[Deployment]: reachable from cluster addresses no loaded pod holds (10.244.0.0-10.244.255.255[External]): TCP 8080"))
     }
 
     @Test func pathsStartAtClusterAddresses() {

@@ -30,7 +30,9 @@ import Testing
         Case(old: "same-topologies-old3", new: "same-topologies-new3", golden: "diff-same3"),
         Case(old: "orig-topologies-no-policy", new: "orig-topologies-policy-a", golden: "diff-orig"),
         Case(old: "different-topologies-policy-a", new: "different-topologies-policy-b", golden: "diff-different"),
-        Case(old: "different-topologies-policy-a-with-ipblock", new: "different-topologies-policy-b-with-ipblock", golden: "diff-different-ipblock"),
+        Case(
+            old: "different-topologies-policy-a-with-ipblock", new: "different-topologies-policy-b-with-ipblock",
+            golden: "diff-different-ipblock"),
     ]
 
     @Test(.enabled(if: available, "no conformance data at ../../../shared/conformance"), arguments: cases)
@@ -47,8 +49,13 @@ import Testing
     /// from everything to TCP 8080, 9090 and UDP 8080).
     @Test(.enabled(if: available, "no conformance data")) func same1ReadFromThePolicies() {
         let run = Self.diff("same-topologies-old1", "same-topologies-new1")
-        #expect(run.out.contains("~ demo/cog-agents-account-query[DaemonSet] => demo/cog-agents-bank-ui[DaemonSet] : TCP 8080 -> All Connections"))
-        #expect(run.out.contains("~ demo/cog-agents-bank-ui[DaemonSet] => demo/cog-agents-account-command[DaemonSet] : All Connections -> TCP 8080,9090,UDP 8080"))
+        #expect(
+            run.out.contains(
+                "~ demo/cog-agents-account-query[DaemonSet] => demo/cog-agents-bank-ui[DaemonSet] : TCP 8080 -> All Connections"))
+        #expect(
+            run.out.contains(
+                "~ demo/cog-agents-bank-ui[DaemonSet] => demo/cog-agents-account-command[DaemonSet] : All Connections -> TCP 8080,9090,UDP 8080"
+            ))
         #expect(run.out.contains("Summary: 0 added, 0 removed, 2 changed (1 widened, 1 narrowed)"))
     }
 
@@ -80,7 +87,9 @@ import Testing
     @Test func pureNarrowingExitsZero() throws {
         let copy = try ShopCopy()
         defer { copy.remove() }
-        try copy.addFile("policies/deny-monitoring.yaml", """
+        try copy.addFile(
+            "policies/deny-monitoring.yaml",
+            """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata: {name: deny-all, namespace: monitoring}
@@ -98,7 +107,9 @@ import Testing
     @Test func ipv6OnOneSideOnly() throws {
         let copy = try ShopCopy()
         defer { copy.remove() }
-        try copy.addFile("policies/v6.yaml", """
+        try copy.addFile(
+            "policies/v6.yaml",
+            """
             apiVersion: networking.k8s.io/v1
             kind: NetworkPolicy
             metadata: {name: v6-in, namespace: shop-frontend}
@@ -111,12 +122,13 @@ import Testing
 
             """)
         let run = runCLI(["diff", ExampleTests.example, copy.path, "-q"])
-        #expect(run.out == """
-            Added (1):
-            + 2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => shop-frontend/web[Deployment] : TCP 443
-            Summary: 1 added, 0 removed, 0 changed (0 widened, 0 narrowed); workloads: 0 added, 0 removed
+        #expect(
+            run.out == """
+                Added (1):
+                + 2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => shop-frontend/web[Deployment] : TCP 443
+                Summary: 1 added, 0 removed, 0 changed (0 widened, 0 narrowed); workloads: 0 added, 0 removed
 
-            """)
+                """)
     }
 
     @Test func errorsExitTwo() {
@@ -137,7 +149,8 @@ import Testing
         try repo.commit("two")
         let run = runCLI(["diff", "git:HEAD~1:deploy", "git:HEAD:deploy", "--repo", repo.path, "--fail-on-widen", "-q"])
         #expect(run.status == 1, "\(run.err)")
-        #expect(run.out.contains("~ app/client[Pod] => app/server[Pod] : TCP 8080 -> TCP 9090\n    + TCP 9090\n    - TCP 8080\n"), "\(run.out)")
+        #expect(
+            run.out.contains("~ app/client[Pod] => app/server[Pod] : TCP 8080 -> TCP 9090\n    + TCP 9090\n    - TCP 8080\n"), "\(run.out)")
         let file = runCLI(["diff", "git:HEAD~1:deploy/app.yaml", repo.path + "/deploy", "--repo", repo.path, "-q"])
         #expect(file.status == 0 && file.out.contains("TCP 8080 -> TCP 9090"), "\(file.err)")
         let badRevision = runCLI(["diff", "git:nosuchrev:deploy", "git:HEAD:deploy", "--repo", repo.path])
@@ -145,7 +158,8 @@ import Testing
         let badPath = runCLI(["diff", "git:HEAD:nothere", "git:HEAD:deploy", "--repo", repo.path])
         #expect(badPath.status == 2 && badPath.err.contains("no such path"))
         // Diagnostics name the blob as git:REV:file.
-        try repo.write("deploy/app.yaml", "kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: x}\nspec: {podSelector: 3}\n")
+        try repo.write(
+            "deploy/app.yaml", "kind: NetworkPolicy\napiVersion: networking.k8s.io/v1\nmetadata: {name: x}\nspec: {podSelector: 3}\n")
         try repo.commit("three")
         let broken = runCLI(["diff", "git:HEAD~1:deploy", "git:HEAD:deploy", "--repo", repo.path])
         #expect(broken.status == 2 && broken.err.contains("git:HEAD:deploy/app.yaml"), "\(broken.err)")

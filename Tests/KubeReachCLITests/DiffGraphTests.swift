@@ -30,7 +30,9 @@ import Testing
     @Test func shopChangeIsDrawn() throws {
         let copy = try ShopCopy()
         defer { copy.remove() }
-        try copy.addFile("extra.yaml", """
+        try copy.addFile(
+            "extra.yaml",
+            """
             apiVersion: v1
             kind: Pod
             metadata: {name: newcomer, namespace: shop-api, labels: {app: newcomer}}
@@ -39,7 +41,10 @@ import Testing
             """)
         let dot = runCLI(["diff", ExampleTests.example, copy.path, "-o", "dot", "-q"])
         #expect(dot.status == 0, "\(dot.err)")
-        #expect(dot.out.contains("\"shop-api/newcomer[Pod]\" [label=<<B>newcomer</B><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#5f6b77\">Pod</FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#2e8b3d\">added</FONT>>"), "\(dot.out)")
+        #expect(
+            dot.out.contains(
+                "\"shop-api/newcomer[Pod]\" [label=<<B>newcomer</B><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#5f6b77\">Pod</FONT><BR/><FONT POINT-SIZE=\"8\" COLOR=\"#2e8b3d\">added</FONT>>"
+            ), "\(dot.out)")
         #expect(dot.out.contains("color=\"#2e8b3d\""))
         #expect(dot.out.contains("color=\"#b0b8c0\""))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kubereach-diff-\(UUID().uuidString).svg").path

@@ -57,7 +57,9 @@ import Testing
 @Suite struct AssumeDefaultDenyCLITests {
     @Test func debugShellLosesItsPathToTheWorker() {
         #expect(runCLI(["eval", "shop-workers/debug-shell", "shop-workers/queue-worker", ExampleTests.example]).status == 0)
-        #expect(runCLI(["eval", "shop-workers/debug-shell", "shop-workers/queue-worker", ExampleTests.example, "--assume-default-deny"]).status == 1)
+        #expect(
+            runCLI(["eval", "shop-workers/debug-shell", "shop-workers/queue-worker", ExampleTests.example, "--assume-default-deny"]).status
+                == 1)
         let listed = runCLI(["list", ExampleTests.example, "--assume-default-deny"])
         #expect(listed.out.contains("shop-api/api[Deployment] => shop-data/postgres[StatefulSet] : TCP 5432"))
         #expect(!listed.out.contains("shop-workers/debug-shell[Pod] =>"))

@@ -28,7 +28,8 @@ final class FakeAPIServer {
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: Self.onPath("python3") ?? "/usr/bin/python3")
-        process.arguments = [Self.script.path, "--fixture", fixture, "--port", "0", "--log", directory.appendingPathComponent("requests.log").path] + flags
+        process.arguments =
+            [Self.script.path, "--fixture", fixture, "--port", "0", "--log", directory.appendingPathComponent("requests.log").path] + flags
         process.standardInput = stdin
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: out)

@@ -18,8 +18,12 @@ import Testing
     }
 
     @Test func directionAndPeer() {
-        #expect(lines(["--focus", "shop/api", "--focus-direction", "ingress"]) == ["shop/web[Deployment] => shop/api[Deployment] : TCP 8080"])
-        #expect(lines(["--focus", "api", "--focus-peer", "db", "--focus-direction", "egress"]) == ["shop/api[Deployment] => data/db[StatefulSet] : TCP 5432"])
+        #expect(
+            lines(["--focus", "shop/api", "--focus-direction", "ingress"]) == ["shop/web[Deployment] => shop/api[Deployment] : TCP 8080"])
+        #expect(
+            lines(["--focus", "api", "--focus-peer", "db", "--focus-direction", "egress"]) == [
+                "shop/api[Deployment] => data/db[StatefulSet] : TCP 5432"
+            ])
     }
 
     @Test func focusConnPrintsPairsOnly() {
@@ -93,7 +97,10 @@ import Testing
     @Test func explainOnlyDenyWithFocusConn() {
         let run = runCLI(["list", ExampleTests.example, "--explain-only", "deny", "--focus", "postgres", "--focus-conn", "tcp-5432"])
         #expect(run.status == 0)
-        #expect(run.out.contains("Connections between shop-frontend/web[Deployment] => shop-data/postgres[StatefulSet]: denied TCP 5432; allowed No Connections"))
+        #expect(
+            run.out.contains(
+                "Connections between shop-frontend/web[Deployment] => shop-data/postgres[StatefulSet]: denied TCP 5432; allowed No Connections"
+            ))
         #expect(!run.out.contains("shop-api/api[Deployment] => shop-data/postgres[StatefulSet]"))
     }
 }

@@ -75,7 +75,9 @@ import Testing
     }
 
     @Test func shopYAMLMatchesGolden() throws {
-        let run = runCLI(["generate", "default-deny", ExampleTests.example, "--allow-same-namespace", "--namespaces", "shop-api,shop-data", "-q"])
+        let run = runCLI([
+            "generate", "default-deny", ExampleTests.example, "--allow-same-namespace", "--namespaces", "shop-api,shop-data", "-q",
+        ])
         #expect(run.status == 0)
         try assertSnapshot(run.out, named: "generate-shop-default-deny.yaml")
     }
@@ -117,18 +119,19 @@ import Testing
         let run = runCLI(["generate", "default-deny", file, "--impact-only"])
         #expect(run.status == 0, "\(run.err)")
         let dnsLoss = "SCTP 1-65535,TCP 1-52,54-65535,UDP 1-52,54-65535,other protocols (still allowed: TCP 53,UDP 53)"
-        #expect(run.out == """
-            Rollout impact: 8 pair(s) allowed today would lose connections:
-            - 0.0.0.0-255.255.255.255[External] => app/client[Pod] : All Connections
-            - app/client[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections
-            - app/client[Pod] => app/server[Pod] : TCP 8080
-            - app/client[Pod] => kube-system/coredns[Pod] : \(dnsLoss)
-            - app/server[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections
-            - app/server[Pod] => app/client[Pod] : All Connections
-            - app/server[Pod] => kube-system/coredns[Pod] : \(dnsLoss)
-            - kube-system/coredns[Pod] => app/client[Pod] : All Connections
+        #expect(
+            run.out == """
+                Rollout impact: 8 pair(s) allowed today would lose connections:
+                - 0.0.0.0-255.255.255.255[External] => app/client[Pod] : All Connections
+                - app/client[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections
+                - app/client[Pod] => app/server[Pod] : TCP 8080
+                - app/client[Pod] => kube-system/coredns[Pod] : \(dnsLoss)
+                - app/server[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections
+                - app/server[Pod] => app/client[Pod] : All Connections
+                - app/server[Pod] => kube-system/coredns[Pod] : \(dnsLoss)
+                - kube-system/coredns[Pod] => app/client[Pod] : All Connections
 
-            """)
+                """)
         #expect(run.err.contains("note: not covered: kube-system"))
     }
 
@@ -195,7 +198,8 @@ import Testing
         }
         #expect(PolicyYAML.scalar("say \"hi\"") == "\"say \\\"hi\\\"\"")
         // A namespace called `yes` survives the round trip as a string.
-        let file = try Self.temporaryFile("apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: \"yes\"}\nspec: {containers: [{name: c, image: x}]}\n")
+        let file = try Self.temporaryFile(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: \"yes\"}\nspec: {containers: [{name: c, image: x}]}\n")
         defer { try? FileManager.default.removeItem(atPath: file) }
         let run = runCLI(["generate", "default-deny", file, "-q"])
         #expect(run.out.contains("namespace: \"yes\""))

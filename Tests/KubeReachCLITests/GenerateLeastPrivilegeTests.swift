@@ -1,8 +1,8 @@
 import Foundation
 import KubeReachAnalysis
 import KubeReachCore
-import KubeReachYAML
 import KubeReachTestSupport
+import KubeReachYAML
 import Testing
 
 /// `kubereach generate least-privilege`: the YAML for an intent file, `--keep-current`
@@ -42,9 +42,31 @@ import Testing
     }
 
     @Test(arguments: [
-        ("flows.csv", ["flows.csv:6: warning: cannot map flow: cannot resolve 'shop-api/ghost'"], ["=> shop-api/api[Deployment] : TCP 8080", "198.51.100.7-198.51.100.7[External] => shop-frontend/web"]),
-        ("flows.jsonl", ["flows.jsonl:4: warning: cannot map flow: cannot resolve 'nowhere/x'", "flows.jsonl:5: warning: cannot read flow: not a JSON object", "flows.jsonl:6: warning: cannot read flow: unknown protocol 'ICMP'"], ["shop-api/checkout[Deployment] => 203.0.113.10-203.0.113.10[External] : TCP 443"]),
-        ("hubble.json", ["hubble.json:7: warning: cannot map flow: cannot resolve 'shop-api/legacy-batch-x8k2p'", "hubble.json:8: warning: cannot read flow: no TCP, UDP or SCTP layer", "hubble.json:9: warning: cannot read flow: Hubble lost 12 event(s)", "skipped 1 flow(s) with reply (line(s) 2)", "skipped 1 flow(s) with verdict DROPPED (line(s) 5)"], ["203.0.113.50-203.0.113.50[External] => shop-frontend/web[Deployment] : TCP 8080", "shop-api/api[Deployment] => shop-data/postgres[StatefulSet] : TCP 5432"]),
+        (
+            "flows.csv", ["flows.csv:6: warning: cannot map flow: cannot resolve 'shop-api/ghost'"],
+            ["=> shop-api/api[Deployment] : TCP 8080", "198.51.100.7-198.51.100.7[External] => shop-frontend/web"]
+        ),
+        (
+            "flows.jsonl",
+            [
+                "flows.jsonl:4: warning: cannot map flow: cannot resolve 'nowhere/x'",
+                "flows.jsonl:5: warning: cannot read flow: not a JSON object",
+                "flows.jsonl:6: warning: cannot read flow: unknown protocol 'ICMP'",
+            ], ["shop-api/checkout[Deployment] => 203.0.113.10-203.0.113.10[External] : TCP 443"]
+        ),
+        (
+            "hubble.json",
+            [
+                "hubble.json:7: warning: cannot map flow: cannot resolve 'shop-api/legacy-batch-x8k2p'",
+                "hubble.json:8: warning: cannot read flow: no TCP, UDP or SCTP layer",
+                "hubble.json:9: warning: cannot read flow: Hubble lost 12 event(s)", "skipped 1 flow(s) with reply (line(s) 2)",
+                "skipped 1 flow(s) with verdict DROPPED (line(s) 5)",
+            ],
+            [
+                "203.0.113.50-203.0.113.50[External] => shop-frontend/web[Deployment] : TCP 8080",
+                "shop-api/api[Deployment] => shop-data/postgres[StatefulSet] : TCP 5432",
+            ]
+        ),
     ])
     func flowsBecomePolicies(file: String, messages: [String], edges: [String]) throws {
         let run = runCLI(["generate", "least-privilege", ExampleTests.example, "--from-flows", fixture("flows/\(file)")])
@@ -64,7 +86,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/flows.csv"
-        try "src,dst,port,protocol\r\nshop-frontend/web,shop-api/api,8080,TCP\r\nshop-api/api,shop-data/postgres,5432,TCP\r\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "src,dst,port,protocol\r\nshop-frontend/web,shop-api/api,8080,TCP\r\nshop-api/api,shop-data/postgres,5432,TCP\r\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let run = runCLI(["generate", "least-privilege", ExampleTests.example, "--from-flows", path, "-q"])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains("(\(path):2)") && run.out.contains("(\(path):3)"), "\(run.out)")
@@ -73,12 +96,18 @@ import Testing
     @Test(arguments: [
         ("- from: shop-frontend/web\n  to: shop-api/api\n  port: [tcp/8080]\n", "intent.yaml:3: error: unknown key 'port'"),
         ("- from: shop-frontend/web\n  to: shop-api/api\n", "intent.yaml:1: error: missing 'ports'"),
-        ("- {from: shop-frontend/web, to: shop-api/api, ports: [tcp/99999]}\n", "intent.yaml:1: error: invalid port 'tcp/99999': ports are 1-65535"),
+        (
+            "- {from: shop-frontend/web, to: shop-api/api, ports: [tcp/99999]}\n",
+            "intent.yaml:1: error: invalid port 'tcp/99999': ports are 1-65535"
+        ),
         ("- from: shop-frontend/web\n  to: shop-api/nothing\n  ports: [all]\n", "intent.yaml:1: error: cannot resolve 'shop-api/nothing'"),
         ("from: a\n", "intent.yaml:1: error: expected a list of intents"),
         ("# nothing\n", "error: intent.yaml: no intents"),
         ("- from: internet\n  to: shop-frontend/web\n  ports: [icmp/8]\n", "intent.yaml:1: error: invalid port 'icmp/8'"),
-        ("- from: 10.0.0.0/33\n  to: shop-frontend/web\n  ports: [all]\n", "intent.yaml:1: error: cannot resolve '10.0.0.0/33': not a valid CIDR"),
+        (
+            "- from: 10.0.0.0/33\n  to: shop-frontend/web\n  ports: [all]\n",
+            "intent.yaml:1: error: cannot resolve '10.0.0.0/33': not a valid CIDR"
+        ),
     ])
     func badIntentFileExitsTwoWithItsLine(text: String, message: String) throws {
         let dir = NSTemporaryDirectory() + "kubereach-intent-\(UUID().uuidString)"
@@ -103,7 +132,11 @@ import Testing
         #expect(runCLI(["generate", "least-privilege", ExampleTests.example, "--keep-current", "--intent", Self.intents]).status == 2)
         #expect(runCLI(["generate", "least-privilege", ExampleTests.example, "--intent", "/nonexistent.yaml"]).status == 2)
         #expect(runCLI(["generate", "least-privilege", ExampleTests.example, "--from-flows", "/nonexistent.csv"]).status == 2)
-        #expect(runCLI(["generate", "least-privilege", ExampleTests.example, "--keep-current", "--exclude", GenerateDefaultDenyTests.covered.joined(separator: ",")]).status == 2)
+        #expect(
+            runCLI([
+                "generate", "least-privilege", ExampleTests.example, "--keep-current", "--exclude",
+                GenerateDefaultDenyTests.covered.joined(separator: ","),
+            ]).status == 2)
     }
 
     @Test func outDirectoryOneFilePerNamespace() throws {

@@ -9,9 +9,12 @@ struct GitSourceTests {
     static func pod(_ name: String) -> String {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), namespace: app, labels: {role: \(name)}}\nspec: {containers: [{name: c, image: x}]}\n"
     }
-    static let defaultDeny = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: app}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n"
+    static let defaultDeny =
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: app}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n"
     /// Names `git ls-tree` prints quoted without `-z`: non-ASCII, a tab, a quote, a backslash.
-    static let oddNames = ["deploy/tab\tbed.yaml": pod("tabbed"), "deploy/quo\"te.yaml": pod("quoted"), "deploy/back\\slash.yaml": pod("slashed")]
+    static let oddNames = [
+        "deploy/tab\tbed.yaml": pod("tabbed"), "deploy/quo\"te.yaml": pod("quoted"), "deploy/back\\slash.yaml": pod("slashed"),
+    ]
 
     @Test func deletingAPolicyInAFileWithAQuotedNameIsAChange() throws {
         let repo = try GitRepo()

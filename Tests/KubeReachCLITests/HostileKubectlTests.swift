@@ -28,14 +28,17 @@ struct HostileKubectlTests {
     }
 
     static func pid(in dir: URL, _ name: String) -> pid_t? {
-        (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)).flatMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// kubectl and a helper it started, which writes their pids and hangs.
     static let hangs = "sleep 300 &\necho $! > \"$DIR/helper.pid\"\necho $$ > \"$DIR/kubectl.pid\"\nwait"
 
     @Test func stderrIsRelayedWithSecretsRedactedAndEscapesShown() throws {
-        let dir = try Self.fakeKubectl(#"""
+        let dir = try Self.fakeKubectl(
+            #"""
             printf 'error: Unauthorized: Authorization: Bearer abcdef.0123456789\n' >&2
             printf 'client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQ==\n' >&2
             printf '\033[8m\033[2Khidden --token=s3cr3t-value password: hunter2 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig\r\n' >&2
@@ -86,7 +89,9 @@ struct HostileKubectlTests {
         // an empty mask (started through Foundation's Process from the test runner, the
         // binary never saw the SIGTERM).
         let env = Self.context(dir, ["TMPDIR": tmp.path]).environment
-        let kubereach = try Subprocess(executable: StdinTests.binary.path, arguments: ["list", "-A"], environment: env, limits: .within(seconds: 60)).start()
+        let kubereach = try Subprocess(
+            executable: StdinTests.binary.path, arguments: ["list", "-A"], environment: env, limits: .within(seconds: 60)
+        ).start()
         for _ in 0..<500 where Self.pid(in: dir, "helper.pid") == nil || Self.pid(in: dir, "kubectl.pid") == nil { usleep(20_000) }
         let kubectl = try #require(Self.pid(in: dir, "kubectl.pid")), helper = try #require(Self.pid(in: dir, "helper.pid"))
         kill(kubereach.pid, SIGTERM)

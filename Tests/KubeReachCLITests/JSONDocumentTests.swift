@@ -29,12 +29,15 @@ import Testing
     }
 
     @Test func eval() throws {
-        let doc = try decode(EvalDocument.self, ["eval", "shop-frontend/web", "shop-data/postgres", "--port", "5432", "-o", "json", Self.shop, "-q"], status: 1)
+        let doc = try decode(
+            EvalDocument.self, ["eval", "shop-frontend/web", "shop-data/postgres", "--port", "5432", "-o", "json", Self.shop, "-q"],
+            status: 1)
         #expect(doc.allowed == false && doc.query == EvalDocument.Query(protocol: "TCP", port: 5432))
     }
 
     @Test func explain() throws {
-        let doc = try decode(ExplanationDocument.self, ["explain", "shop-frontend/web", "shop-data/postgres", "-o", "json", Self.shop, "-q"], status: 1)
+        let doc = try decode(
+            ExplanationDocument.self, ["explain", "shop-frontend/web", "shop-data/postgres", "-o", "json", Self.shop, "-q"], status: 1)
         #expect(doc.src.hasPrefix("shop-frontend/web") && !doc.ingress.status.isEmpty)
     }
 

@@ -25,13 +25,17 @@ struct KubectlPluginTests {
         #expect(run.err.contains("kubectl not found"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path) && FakeAPIServer.toolsAvailable, "needs the built binary, kubectl and python3"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: binary.path) && FakeAPIServer.toolsAvailable,
+            "needs the built binary, kubectl and python3"))
     func kubectlRunsThePluginFromPath() throws {
         let server = try FakeAPIServer(fixture: LiveClusterTests.fixtureFile)
         defer { server.stop() }
         let bin = server.directory.appendingPathComponent("bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("kubectl-reach").path, withDestinationPath: Self.binary.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: bin.appendingPathComponent("kubectl-reach").path, withDestinationPath: Self.binary.path)
         let help = try run(bin.appendingPathComponent("kubectl-reach").path, ["--help"], path: bin.path)
         #expect(help.out.contains("USAGE: kubectl reach <subcommand>"))
         let kubeconfig = try server.kubeconfig()
@@ -60,6 +64,8 @@ struct KubectlPluginTests {
         while p.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if p.isRunning { p.terminate() }
         p.waitUntilExit()
-        return CLIRun(status: p.terminationStatus, out: try String(contentsOf: out, encoding: .utf8), err: try String(contentsOf: err, encoding: .utf8))
+        return CLIRun(
+            status: p.terminationStatus, out: try String(contentsOf: out, encoding: .utf8),
+            err: try String(contentsOf: err, encoding: .utf8))
     }
 }

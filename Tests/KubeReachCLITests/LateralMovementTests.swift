@@ -1,8 +1,8 @@
 import Foundation
 import KubeReachAnalysis
-import KubeReachSynthetic
 import KubeReachCore
 import KubeReachRender
+import KubeReachSynthetic
 import KubeReachYAML
 import Testing
 
@@ -18,11 +18,22 @@ import Testing
     }
 
     /// internet → a/web (443) → a/api (8080) → b/db (5432); default deny in both namespaces.
-    static let threeHops = ns + pod("web", "a", "web") + pod("api", "a", "api") + pod("db", "b", "db")
-        + policy("deny", "a", "  podSelector: {}\n  policyTypes: [Ingress, Egress]") + policy("deny", "b", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
-        + policy("web-in", "a", "  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 8080}]}]")
-        + policy("api-in", "a", "  podSelector: {matchLabels: {app: api}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 8080}]}]\n  egress: [{to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: b}}}], ports: [{port: 5432}]}]")
-        + policy("db-in", "b", "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: a}}, podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]")
+    static let threeHops =
+        ns + pod("web", "a", "web") + pod("api", "a", "api") + pod("db", "b", "db")
+        + policy("deny", "a", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+        + policy("deny", "b", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+        + policy(
+            "web-in", "a",
+            "  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}], ports: [{port: 8080}]}]"
+        )
+        + policy(
+            "api-in", "a",
+            "  podSelector: {matchLabels: {app: api}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 8080}]}]\n  egress: [{to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: b}}}], ports: [{port: 5432}]}]"
+        )
+        + policy(
+            "db-in", "b",
+            "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: a}}, podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]"
+        )
 
     func graph(_ text: String, options: EvaluationOptions = .init()) throws -> ReachabilityGraph {
         let cluster = try ManifestLoader.load([ManifestSource(name: "c.yaml", bytes: Array(text.utf8))]).cluster
@@ -33,9 +44,15 @@ import Testing
         let g = try graph(Self.threeHops)
         let paths = g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3)
         #expect(paths.count == 1)
-        #expect(PathFormatter.line(g, paths[0]) == "0.0.0.0-255.255.255.255[External] -[TCP 443]-> a/web[Pod] -[TCP 8080]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]")
-        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, maxHops: 2).isEmpty)
-        #expect(g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, port: (.tcp, 443)).isEmpty)
+        #expect(
+            PathFormatter.line(g, paths[0])
+                == "0.0.0.0-255.255.255.255[External] -[TCP 443]-> a/web[Pod] -[TCP 8080]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]")
+        #expect(
+            g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, maxHops: 2).isEmpty
+        )
+        #expect(
+            g.shortestPaths(from: g.nodes(.internet), to: g.nodes(.object(namespace: "b", kind: nil, name: "db")), k: 3, port: (.tcp, 443))
+                .isEmpty)
         let radius = g.blastRadius(from: g.nodes(.internet))
         #expect(radius.map { "\(g.names[$0.node]):\($0.hops)" } == ["a/web[Pod]:1", "a/api[Pod]:2", "b/db[Pod]:3"])
         let reverse = g.blastRadius(from: g.nodes(.object(namespace: "b", kind: nil, name: "db")), reverse: true)
@@ -45,13 +62,21 @@ import Testing
     /// A hostNetwork pod that db admits bypasses a/'s default deny: web reaches db through it,
     /// unless policies are applied to hostNetwork pods.
     @Test func hostNetworkChangesTheAnswer() throws {
-        let text = Self.threeHops + Self.pod("agent", "a", "agent", host: true)
-            + Self.policy("db-agent", "b", "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: agent}}}]}]")
-            + Self.policy("web-agent", "a", "  podSelector: {matchLabels: {app: web}}\n  egress: [{to: [{podSelector: {matchLabels: {app: agent}}}]}]")
-        let db = EndpointReference.object(namespace: "b", kind: nil, name: "db"), web = EndpointReference.object(namespace: "a", kind: nil, name: "web")
+        let text =
+            Self.threeHops + Self.pod("agent", "a", "agent", host: true)
+            + Self.policy(
+                "db-agent", "b",
+                "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: agent}}}]}]")
+            + Self.policy(
+                "web-agent", "a", "  podSelector: {matchLabels: {app: web}}\n  egress: [{to: [{podSelector: {matchLabels: {app: agent}}}]}]"
+            )
+        let db = EndpointReference.object(namespace: "b", kind: nil, name: "db"),
+            web = EndpointReference.object(namespace: "a", kind: nil, name: "web")
         let bypass = try graph(text)
         let viaAgent = bypass.shortestPaths(from: bypass.nodes(web), to: bypass.nodes(db), k: 1)
-        #expect(viaAgent.first.map { PathFormatter.line(bypass, $0) } == "a/web[Pod] -[All Connections]-> a/agent[Pod] (hostNetwork) -[All Connections]-> b/db[Pod]")
+        #expect(
+            viaAgent.first.map { PathFormatter.line(bypass, $0) }
+                == "a/web[Pod] -[All Connections]-> a/agent[Pod] (hostNetwork) -[All Connections]-> b/db[Pod]")
         let applied = try graph(text, options: EvaluationOptions(hostNetwork: .apply))
         let direct = applied.shortestPaths(from: applied.nodes(web), to: applied.nodes(db), k: 1)
         #expect(direct.first.map { PathFormatter.line(applied, $0) } == "a/web[Pod] -[TCP 8080]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]")
@@ -111,12 +136,23 @@ enum SyntheticClusterText {
 /// database only through one API, so cutting api → db alone severs every path.
 @Suite struct ExposureTests {
     typealias T = LateralMovementTests
-    static let cluster = T.ns + T.pod("web1", "a", "web") + T.pod("web2", "a", "web") + T.pod("api", "a", "api")
+    static let cluster =
+        T.ns + T.pod("web1", "a", "web") + T.pod("web2", "a", "web") + T.pod("api", "a", "api")
         + "apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: b, labels: {app: db, tier: db}}\nspec: {containers: [{name: c}]}\n---\n"
-        + T.policy("deny", "a", "  podSelector: {}\n  policyTypes: [Ingress, Egress]") + T.policy("deny", "b", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
-        + T.policy("web", "a", "  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]")
-        + T.policy("api", "a", "  podSelector: {matchLabels: {app: api}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]\n  egress: [{to: [{namespaceSelector: {}}], ports: [{port: 5432}]}]")
-        + T.policy("db-in", "b", "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]")
+        + T.policy("deny", "a", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+        + T.policy("deny", "b", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
+        + T.policy(
+            "web", "a",
+            "  podSelector: {matchLabels: {app: web}}\n  ingress: [{from: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443}]}]\n  egress: [{to: [{podSelector: {matchLabels: {app: api}}}]}]"
+        )
+        + T.policy(
+            "api", "a",
+            "  podSelector: {matchLabels: {app: api}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: web}}}]}]\n  egress: [{to: [{namespaceSelector: {}}], ports: [{port: 5432}]}]"
+        )
+        + T.policy(
+            "db-in", "b",
+            "  podSelector: {}\n  ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {app: api}}}], ports: [{port: 5432}]}]"
+        )
 
     @Test func chokepointIsTheSingleEdgeIntoTheDatabase() throws {
         let c = try ManifestLoader.load([ManifestSource(name: "e.yaml", bytes: Array(Self.cluster.utf8))]).cluster
@@ -125,9 +161,11 @@ enum SyntheticClusterText {
         let r = g.exposure(reach)
         #expect(r.entries.map { g.names[$0.node] } == ["a/web1[Pod]", "a/web2[Pod]"])
         #expect(r.crownJewels.map { g.names[$0] } == ["b/db[Pod]"])
-        #expect(r.paths.prefix(2).map { PathFormatter.line(g, $0) } == [
-            "a/web1[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]", "a/web2[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]",
-        ])
+        #expect(
+            r.paths.prefix(2).map { PathFormatter.line(g, $0) } == [
+                "a/web1[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]",
+                "a/web2[Pod] -[All Connections]-> a/api[Pod] -[TCP 5432]-> b/db[Pod]",
+            ])
         #expect(r.paths.allSatisfy { g.names[$0.nodes.last!] == "b/db[Pod]" })
         #expect(r.chokepoints.map { "\(g.names[$0.from]) -> \(g.names[$0.to])" } == ["a/api[Pod] -> b/db[Pod]"])
         #expect(r.chokepoints.first?.change.contains("b/db-in spec.ingress[0]") == true)

@@ -48,7 +48,9 @@ import Testing
         ]
         #expect(ExternalPeers.blocks(ranges, podIPs: []).map(\.description) == ["0.0.0.0/0 except 10.0.0.0/8,169.254.169.254/32"])
         // Two CIDRs stay two CIDRs.
-        #expect(ExternalPeers.blocks([try! CIDR.parse("203.0.113.0/24").range, try! CIDR.parse("198.51.100.0/24").range], podIPs: []).map(\.description) == ["198.51.100.0/24", "203.0.113.0/24"])
+        #expect(
+            ExternalPeers.blocks([try! CIDR.parse("203.0.113.0/24").range, try! CIDR.parse("198.51.100.0/24").range], podIPs: []).map(
+                \.description) == ["198.51.100.0/24", "203.0.113.0/24"])
     }
 
     @Test(arguments: [
@@ -74,7 +76,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a,b,c", ["a", "b", "c"]), ("a, \"b,c\" ,d", ["a", "b,c", "d"]), ("\"say \"\"hi\"\"\",x", ["say \"hi\"", "x"]), ("a,,", ["a", "", ""]),
+        ("a,b,c", ["a", "b", "c"]), ("a, \"b,c\" ,d", ["a", "b,c", "d"]), ("\"say \"\"hi\"\"\",x", ["say \"hi\"", "x"]),
+        ("a,,", ["a", "", ""]),
     ])
     func csvFields(line: String, expected: [String]) {
         #expect(CSVFields.split(Substring(line)) == expected)
@@ -84,10 +87,18 @@ import Testing
     /// only until the workload stands alone.
     @Test func stableSelectors() {
         let pods = [
-            Pod(namespace: "n", name: "web-1", labels: ["app": "web", "tier": "fe", "pod-template-hash": "x1"], workload: WorkloadRef(namespace: "n", name: "web", kind: "Deployment")),
-            Pod(namespace: "n", name: "web-2", labels: ["app": "web", "tier": "fe", "pod-template-hash": "x2"], workload: WorkloadRef(namespace: "n", name: "web", kind: "Deployment")),
-            Pod(namespace: "n", name: "api", labels: ["app": "api", "tier": "be"], workload: WorkloadRef(namespace: "n", name: "api", kind: "Deployment")),
-            Pod(namespace: "n", name: "api-canary", labels: ["app": "api", "tier": "be", "track": "canary"], workload: WorkloadRef(namespace: "n", name: "api-canary", kind: "Deployment")),
+            Pod(
+                namespace: "n", name: "web-1", labels: ["app": "web", "tier": "fe", "pod-template-hash": "x1"],
+                workload: WorkloadRef(namespace: "n", name: "web", kind: "Deployment")),
+            Pod(
+                namespace: "n", name: "web-2", labels: ["app": "web", "tier": "fe", "pod-template-hash": "x2"],
+                workload: WorkloadRef(namespace: "n", name: "web", kind: "Deployment")),
+            Pod(
+                namespace: "n", name: "api", labels: ["app": "api", "tier": "be"],
+                workload: WorkloadRef(namespace: "n", name: "api", kind: "Deployment")),
+            Pod(
+                namespace: "n", name: "api-canary", labels: ["app": "api", "tier": "be", "track": "canary"],
+                workload: WorkloadRef(namespace: "n", name: "api-canary", kind: "Deployment")),
             Pod(namespace: "n", name: "loner", labels: [:]),
         ]
         let cluster = Cluster(pods: pods)

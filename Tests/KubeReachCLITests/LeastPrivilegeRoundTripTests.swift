@@ -39,9 +39,10 @@ import Testing
         for cidr in ["10.0.0.0/8", "203.0.113.0/24", "0.0.0.0/0"] where !names.isEmpty {
             let w = names[rng.below(names.count)], r = try! CIDR.parse(cidr).range
             let c = ConnectionSet(.tcp, PortSet(port: 443))
-            out.append(rng.chance(0.5)
-                ? Intent(source: .workload(w), destination: .external(r), connections: c, origins: ["seed"])
-                : Intent(source: .external(r), destination: .workload(w), connections: c, origins: ["seed"]))
+            out.append(
+                rng.chance(0.5)
+                    ? Intent(source: .workload(w), destination: .external(r), connections: c, origins: ["seed"])
+                    : Intent(source: .external(r), destination: .workload(w), connections: c, origins: ["seed"]))
         }
         return out
     }
@@ -73,7 +74,8 @@ import Testing
         for i in plan.intents {
             guard case .workload(let s) = i.source, case .workload(let d) = i.destination else { continue }
             let got = edges["\(s) => \(d)"] ?? .none
-            #expect(i.connections.isSubset(of: got), "seed \(seed): \(s) => \(d) wants \(i.connections.description), gets \(got.description)")
+            #expect(
+                i.connections.isSubset(of: got), "seed \(seed): \(s) => \(d) wants \(i.connections.description), gets \(got.description)")
         }
         // Anything beyond the intent is explained by a shared selector.
         if !check.superset.added.isEmpty || !check.superset.changed.isEmpty { #expect(!plan.supersets.isEmpty, "seed \(seed)") }

@@ -1,13 +1,14 @@
 import Foundation
 import KubeReachCore
 import KubeReachLint
-import KubeReachYAML
 import KubeReachRender
+import KubeReachYAML
 import Testing
 
 @Suite struct LintCommandTests {
     @Test func rulesDocIsCurrent() throws {
-        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/lint-rules.md").standardized
+        let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Docs/lint-rules.md")
+            .standardized
         let run = runCLI(["lint", "--rules-doc"])
         let current = try String(contentsOf: doc, encoding: .utf8)
         #expect(run.out == current, "Docs/lint-rules.md is stale: run `kubereach lint --rules-doc > Docs/lint-rules.md`")
@@ -41,7 +42,8 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubereach-sarif-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {matchLabels: {app: x}}\n"
+        let policy =
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {matchLabels: {app: x}}\n"
         try Data(policy.utf8).write(to: dir.appendingPathComponent("a b#%\u{e9}.yaml"))
         let run = runCLI(["lint", dir.path, "-o", "sarif", "--fail-on", "never"])
         #expect(run.status == 0, "\(run.err)")

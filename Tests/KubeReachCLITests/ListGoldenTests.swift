@@ -79,6 +79,8 @@ import Testing
         let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
         let run = runCLI(args + [Self.example])
         #expect(run.status == 0, "\(run.err)")
-        #expect(!run.out.isEmpty && readme.contains(run.out), "Examples/shop/README.md is stale: regenerate its Lateral movement section (\(args[0]))")
+        #expect(
+            !run.out.isEmpty && readme.contains(run.out),
+            "Examples/shop/README.md is stale: regenerate its Lateral movement section (\(args[0]))")
     }
 }

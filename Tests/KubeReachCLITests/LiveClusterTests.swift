@@ -106,7 +106,9 @@ struct LiveClusterTests {
     }
 
     @Test func clusterFlagsWithPathsAreAUsageError() {
-        for args in [["list", Self.fixtureFile, "-A"], ["list", Self.fixtureFile, "--live"], ["lint", "-f", Self.fixtureFile, "--context", "x"]] {
+        for args in [
+            ["list", Self.fixtureFile, "-A"], ["list", Self.fixtureFile, "--live"], ["lint", "-f", Self.fixtureFile, "--context", "x"],
+        ] {
             let run = runCLI(args)
             #expect(run.status == 2, "\(args)")
             #expect(run.err.hasPrefix("error: "), "\(args)")

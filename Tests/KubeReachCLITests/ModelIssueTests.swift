@@ -16,15 +16,20 @@ enum ModelScenario {
     static func workload(_ kind: String, _ name: String, count: String = "", app: String? = nil, port: Int = 6379) -> String {
         let api = kind == "Job" || kind == "CronJob" ? "batch/v1" : "apps/v1"
         let pod = "metadata: {labels: {app: \(app ?? name)}}\n    spec: {containers: [{name: c, ports: [{containerPort: \(port)}]}]}"
-        let spec = kind == "CronJob"
+        let spec =
+            kind == "CronJob"
             ? "  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n\(count.isEmpty ? "" : "      \(count)\n")      template:\n        \(pod.replacing("\n    ", with: "\n        "))"
             : (count.isEmpty ? "" : "  \(count)\n") + "  template:\n    \(pod)"
         return "apiVersion: \(api)\nkind: \(kind)\nmetadata: {name: \(name), namespace: default}\nspec:\n\(spec)\n---\n"
     }
 
     /// A StatefulSet of three whose pods may reach each other only on TCP 6379.
-    static let redis = workload("StatefulSet", "redis", count: "replicas: 3")
-        + policy("redis-peers", "  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: redis}}}]\n    ports: [{port: 6379}]")
+    static let redis =
+        workload("StatefulSet", "redis", count: "replicas: 3")
+        + policy(
+            "redis-peers",
+            "  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: redis}}}]\n    ports: [{port: 6379}]"
+        )
 
     static func pod(_ name: String, ns: String = "x", app: String) -> String {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: \(name), namespace: \(ns), labels: {app: \(app)}}\nspec: {containers: [{name: c}]}\n---\n"
@@ -155,7 +160,10 @@ enum ModelScenario {
 
     static func cluster(ports: String?) -> String {
         S.ns + S.pod("a", app: "a") + S.pod("b", app: "b")
-            + S.policy("b-in", ns: "x", "  podSelector: {matchLabels: {app: b}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: a}}}]\(ports.map { "\n    \($0)" } ?? "")")
+            + S.policy(
+                "b-in", ns: "x",
+                "  podSelector: {matchLabels: {app: b}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: a}}}]\(ports.map { "\n    \($0)" } ?? "")"
+            )
     }
 
     @Test func setsAndText() {
@@ -163,7 +171,9 @@ enum ModelScenario {
         #expect(ConnectionSet.allPorts.description == "SCTP 1-65535,TCP 1-65535,UDP 1-65535")
         #expect(ConnectionSet.allPorts != .all && ConnectionSet.allPorts.isSubset(of: .all))
         #expect(ConnectionSet.all.subtracting(.allPorts).description == "other protocols")
-        #expect(ConnectionSet.all.subtracting(ConnectionSet(.tcp, PortSet(port: 80))).description == "SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535,other protocols")
+        #expect(
+            ConnectionSet.all.subtracting(ConnectionSet(.tcp, PortSet(port: 80))).description
+                == "SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535,other protocols")
         #expect(!ConnectionSet(otherProtocols: true).isEmpty)
     }
 
@@ -200,9 +210,15 @@ enum ModelScenario {
     typealias S = ModelScenario
 
     /// a may send only to 10.0.0.0/8; b accepts only from 192.168.0.0/16.
-    static let cluster = S.ns + S.pod("a", app: "a") + S.pod("b", app: "b")
-        + S.policy("a-out", ns: "x", "  podSelector: {matchLabels: {app: a}}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 10.0.0.0/8}}]")
-        + S.policy("b-in", ns: "x", "  podSelector: {matchLabels: {app: b}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{ipBlock: {cidr: 192.168.0.0/16}}]\n    ports: [{port: 443}]")
+    static let cluster =
+        S.ns + S.pod("a", app: "a") + S.pod("b", app: "b")
+        + S.policy(
+            "a-out", ns: "x",
+            "  podSelector: {matchLabels: {app: a}}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 10.0.0.0/8}}]")
+        + S.policy(
+            "b-in", ns: "x",
+            "  podSelector: {matchLabels: {app: b}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{ipBlock: {cidr: 192.168.0.0/16}}]\n    ports: [{port: 443}]"
+        )
 
     @Test func noPathThroughTheInternet() throws {
         let file = try S.file(Self.cluster)
@@ -227,16 +243,20 @@ enum ModelScenario {
     @Test func exposureFixNamesTheIPBlockRule() throws {
         let text = Self.cluster.replacing("labels: {app: b}}", with: "labels: {app: b, tier: db}}")
         let run = runCLI(["exposure", try S.file(text)])
-        #expect(run.out.contains("narrow x/b-in spec.ingress[0] so it no longer admits 192.168.0.0-192.168.255.255[External]"), "\(run.out)")
+        #expect(
+            run.out.contains("narrow x/b-in spec.ingress[0] so it no longer admits 192.168.0.0-192.168.255.255[External]"), "\(run.out)")
         #expect(!run.out.contains("narrow  so"), "\(run.out)")
     }
 
     /// A chokepoint admitted by an AdminNetworkPolicy names that rule, not an empty list.
     @Test func exposureFixNamesAnAdminRule() throws {
-        let anp = "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: open-db}\nspec:\n  priority: 5\n"
+        let anp =
+            "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: open-db}\nspec:\n  priority: 5\n"
             + "  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: x}}}\n  ingress:\n  - name: from-net\n    action: Allow\n    from: [{namespaces: {}}]\n---\n"
         // c (another namespace, no policy) is an entry point; only the ANP lets it reach b.
-        let text = S.ns + S.pod("c", ns: "y", app: "c") + S.pod("b", app: "b").replacing("labels: {app: b}}", with: "labels: {app: b, tier: db}}") + anp
+        let text =
+            S.ns + S.pod("c", ns: "y", app: "c") + S.pod("b", app: "b").replacing("labels: {app: b}}", with: "labels: {app: b, tier: db}}")
+            + anp
             + S.policy("deny", ns: "x", "  podSelector: {}\n  policyTypes: [Ingress]")
         let run = runCLI(["exposure", try S.file(text)])
         #expect(!run.out.contains("narrow  so"), "\(run.out)")

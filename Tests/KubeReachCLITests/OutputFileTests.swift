@@ -132,8 +132,10 @@ import Testing
 
     /// Another user's file cannot be given that owner back by a non-root run: refused with
     /// the reason, the file untouched (the real binary run as nobody through setpriv).
-    @Test(.enabled(if: isRoot && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
-        && FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))
+    @Test(
+        .enabled(
+            if: isRoot && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+                && FileManager.default.isExecutableFile(atPath: StdinTests.binary.path)))
     func anOwnerThatCannotBeKeptIsRefused() throws {
         let dir = try ScratchDirectory("out-owner")
         defer { dir.remove() }
@@ -141,7 +143,9 @@ import Testing
         let file = try dir.write("old", to: "shared.txt", mode: 0o666)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", StdinTests.binary.path, "list", ExampleTests.example, "--out", file]
+        p.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", StdinTests.binary.path, "list", ExampleTests.example, "--out", file,
+        ]
         let errors = Pipe()
         p.standardError = errors
         p.standardOutput = FileHandle.nullDevice

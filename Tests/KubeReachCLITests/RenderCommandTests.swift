@@ -22,7 +22,9 @@ import Testing
     @Test func fixtureMatchesGolden() throws {
         let run = runCLI(["render", fixture("render"), "-o", "dot"])
         // Only the one note on what "internet" stands for (no pod or service CIDR given).
-        #expect(run.status == 0 && run.err.split(separator: "\n").count == 1 && run.err.hasPrefix("note: \"internet\" stands for"), "\(run.err)")
+        #expect(
+            run.status == 0 && run.err.split(separator: "\n").count == 1 && run.err.hasPrefix("note: \"internet\" stands for"), "\(run.err)"
+        )
         try assertSnapshot(run.out, named: "render-fixture.dot")
         #expect(run.out.contains("\"open/a[Deployment] +2\" [label=<<B>3 workloads</B>"))
         #expect(run.out.contains("reaches every workload: All Connections"))
@@ -86,7 +88,8 @@ import Testing
     /// With a focus, the path's hops stay drawn, but not every edge of the nodes on it.
     @Test func focusKeepsThePathButNotItsNeighbours() {
         let run = runCLI([
-            "render", Self.shop, "-o", "dot", "-q", "--focus", "shop-data/postgres", "--path-from", "internet", "--path-to", "shop-data/postgres",
+            "render", Self.shop, "-o", "dot", "-q", "--focus", "shop-data/postgres", "--path-from", "internet", "--path-to",
+            "shop-data/postgres",
         ])
         let edges = run.out.split(separator: "\n").filter { $0.contains(" -> ") && !$0.contains("legend") }
         #expect(edges.count == 5, "\(edges)")

@@ -36,7 +36,8 @@ import Testing
         #expect(summary["allowedPairs"] as? Int == list.count)
         #expect(summary["fromExternal"] as? Int == list.count { $0.split(separator: " => ")[0].hasSuffix("[External]") })
         #expect(summary["toExternal"] as? Int == list.count { $0.contains("[External] : ") })
-        let lint = try JSONDecoder().decode(LintDocument.self, from: Data(runCLI(["lint", Self.shop, "-o", "json", "-q"]).out.utf8)).findings
+        let lint = try JSONDecoder().decode(LintDocument.self, from: Data(runCLI(["lint", Self.shop, "-o", "json", "-q"]).out.utf8))
+            .findings
         for severity in ["error", "warning", "note"] {
             let key = "lint" + severity.prefix(1).uppercased() + severity.dropFirst() + "s"
             #expect(summary[key] as? Int == lint.count { $0.severity == severity }, "\(key)")

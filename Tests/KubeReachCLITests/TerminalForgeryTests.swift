@@ -74,7 +74,11 @@ import Testing
     }
 
     @Test func everyTextFormatEscapesControlCharacters() {
-        let edges = [ConnectivityEdge(source: .pod(namespace: "shop", name: Self.forged), destination: .pod(namespace: "shop", name: "api\u{9B}2J"), connections: .all)]
+        let edges = [
+            ConnectivityEdge(
+                source: .pod(namespace: "shop", name: Self.forged), destination: .pod(namespace: "shop", name: "api\u{9B}2J"),
+                connections: .all)
+        ]
         for format in [ListFormat.txt, .md] {
             let text = EdgeFormatter.render(edges, as: format)
             Self.expectOneLinePerLine(text, "\(format)")

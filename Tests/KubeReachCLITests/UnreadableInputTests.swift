@@ -20,7 +20,8 @@ struct UnreadableInputTests {
         metadata: {name: server, namespace: app, labels: {role: server}}
 
         """
-    static let deny = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: app}\nspec: {podSelector: {}}\n"
+    static let deny =
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: app}\nspec: {podSelector: {}}\n"
 
     /// A directory with the two pods in `pods.yaml`.
     static func directory() throws -> String {
@@ -32,7 +33,9 @@ struct UnreadableInputTests {
 
     /// Writes `text` at a path given as bytes.
     static func create(_ text: String, at path: [UInt8]) {
-        let fd = (path + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let fd = (path + [0]).withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
         _ = text.withCString { write(fd, $0, strlen($0)) }
         close(fd)
     }
@@ -68,7 +71,9 @@ struct UnreadableInputTests {
         for args in [[root], [root + "/x.yaml"]] {
             let run = runCLI(["list"] + args)
             #expect(run.status == 2)
-            #expect(run.err.contains("\(root)/x.yaml (document 0): error: not a regular file (a FIFO): only regular files are read"), "\(run.err)")
+            #expect(
+                run.err.contains("\(root)/x.yaml (document 0): error: not a regular file (a FIFO): only regular files are read"),
+                "\(run.err)")
         }
     }
 
@@ -92,10 +97,13 @@ struct UnreadableInputTests {
             }
             command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
         }
-        let out = try Subprocess(executable: command[0], arguments: Array(command.dropFirst()), environment: nil, limits: .within(seconds: 30)).run()
+        let out = try Subprocess(
+            executable: command[0], arguments: Array(command.dropFirst()), environment: nil, limits: .within(seconds: 30)
+        ).run()
         #expect(out.status == 2, "\(out.stderrText)")
         #expect(out.stdout.isEmpty)
-        #expect(out.stderrText.contains("\(root)/locked (document 0): error: cannot list directory: Permission denied"), "\(out.stderrText)")
+        #expect(
+            out.stderrText.contains("\(root)/locked (document 0): error: cannot list directory: Permission denied"), "\(out.stderrText)")
     }
 
     /// The built binary, through /bin/sh: a path that is not UTF-8 on the command line, and
@@ -107,7 +115,8 @@ struct UnreadableInputTests {
         Self.create(Self.deny, at: Array(root.utf8) + Array("/d".utf8) + [0xE9] + Array(".yaml".utf8))
         func sh(_ script: String, _ env: [String: String] = [:]) throws -> Subprocess.Output {
             let environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new }
-            return try Subprocess(executable: "/bin/sh", arguments: ["-c", script], environment: environment, limits: .within(seconds: 30)).run()
+            return try Subprocess(executable: "/bin/sh", arguments: ["-c", script], environment: environment, limits: .within(seconds: 30))
+                .run()
         }
         let binary = StdinTests.binary.path
         let named = try sh("'\(binary)' eval app/client app/server '\(root)/pods.yaml' \"$(printf '\(root)/d\\351.yaml')\"")

@@ -47,16 +47,22 @@ import Testing
     @Test func podsTreatedAlikeStayOneWorkload() {
         // Different values of a label no policy reads: one workload, no note.
         let pods = ["v1", "v2"].map {
-            Pod(namespace: "a", name: "api-\($0)", labels: ["app": "api", "build": $0], workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
+            Pod(
+                namespace: "a", name: "api-\($0)", labels: ["app": "api", "build": $0],
+                workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
         }
-        var reach = Reachability(cluster: Cluster(pods: pods, policies: [NetworkPolicy(namespace: "a", name: "p", podSelector: LabelSelector(matchLabels: ["app": "api"]))]))
+        var reach = Reachability(
+            cluster: Cluster(
+                pods: pods, policies: [NetworkPolicy(namespace: "a", name: "p", podSelector: LabelSelector(matchLabels: ["app": "api"]))]))
         #expect(reach.splitWorkloadVariants().isEmpty)
         #expect(reach.cluster.pods.allSatisfy { $0.workload.variant == nil })
     }
 
     @Test func aLabelValueThatCouldBreakALineIsNotPrinted() {
         let pods = ["ok", "a\nb"].enumerated().map { i, v in
-            Pod(namespace: "a", name: "api-\(i)", labels: ["app": "api", "track": v], workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
+            Pod(
+                namespace: "a", name: "api-\(i)", labels: ["app": "api", "track": v],
+                workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
         }
         let closed = NetworkPolicy(
             namespace: "a", name: "p", podSelector: LabelSelector(matchLabels: ["track": "ok"]), policyTypes: [.ingress])
@@ -67,7 +73,8 @@ import Testing
 
     @Test func variantWithoutADifferingLabelIsNamedByPod() {
         let pods = [8080, 9090].map {
-            Pod(namespace: "a", name: "api-\($0)", labels: ["app": "api"], ports: [ContainerPort(name: "http", port: $0)],
+            Pod(
+                namespace: "a", name: "api-\($0)", labels: ["app": "api"], ports: [ContainerPort(name: "http", port: $0)],
                 workload: WorkloadRef(namespace: "a", name: "api", kind: "Deployment"))
         }
         let allowHTTP = NetworkPolicy(

@@ -3,8 +3,12 @@ import Testing
 
 /// Small builders for the canonical-policy table: each row names the rule it pins down.
 enum Build {
-    static func pod(_ ns: String, _ name: String, _ labels: [String: String] = [:], ip: String? = nil, ports: [ContainerPort] = [], host: Bool = false) -> Pod {
-        Pod(namespace: ns, name: name, labels: labels, ips: ip.flatMap { IPAddress($0) }.map { [$0] } ?? [], ports: ports, hostNetwork: host)
+    static func pod(
+        _ ns: String, _ name: String, _ labels: [String: String] = [:], ip: String? = nil, ports: [ContainerPort] = [], host: Bool = false
+    ) -> Pod {
+        Pod(
+            namespace: ns, name: name, labels: labels, ips: ip.flatMap { IPAddress($0) }.map { [$0] } ?? [], ports: ports, hostNetwork: host
+        )
     }
 
     static func policy(

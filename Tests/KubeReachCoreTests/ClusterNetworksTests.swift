@@ -16,15 +16,18 @@ import Testing
         for seed in UInt64(1)...60 {
             let cluster = RandomCluster.make(seed: seed)
             let plain = Reachability(cluster: cluster), cut = Reachability(cluster: cluster, options: options)
-            #expect(plain.edges(level: .pod).filter { !$0.source.isExternal && !$0.destination.isExternal }
-                == cut.edges(level: .pod).filter { !$0.source.isExternal && !$0.destination.isExternal })
+            #expect(
+                plain.edges(level: .pod).filter { !$0.source.isExternal && !$0.destination.isExternal }
+                    == cut.edges(level: .pod).filter { !$0.source.isExternal && !$0.destination.isExternal })
             for ip in probes {
                 guard let a = plain.externalSourceIndex(of: ip), let b = cut.externalSourceIndex(of: ip),
                     let c = plain.externalDestinationIndex(of: ip), let d = cut.externalDestinationIndex(of: ip)
                 else { continue }
                 for p in cluster.pods.indices {
-                    #expect(plain.connections(fromExternal: a, toPod: p) == cut.connections(fromExternal: b, toPod: p), "seed \(seed) \(ip)")
-                    #expect(plain.connections(fromPod: p, toExternal: c) == cut.connections(fromPod: p, toExternal: d), "seed \(seed) \(ip)")
+                    #expect(
+                        plain.connections(fromExternal: a, toPod: p) == cut.connections(fromExternal: b, toPod: p), "seed \(seed) \(ip)")
+                    #expect(
+                        plain.connections(fromPod: p, toExternal: c) == cut.connections(fromPod: p, toExternal: d), "seed \(seed) \(ip)")
                 }
             }
             for r in cut.externalSources + cut.externalDestinations where r.family == .v4 {

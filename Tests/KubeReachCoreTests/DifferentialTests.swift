@@ -51,11 +51,15 @@ import Testing
             for i in 0..<n {
                 let inE = engine.connections(fromExternal: src, toPod: i), inR = ref.connections(.external(address), .pod(i))
                 if inE != inR {
-                    out.append("\(address) (atom \(engine.externalSources[src])) -> \(name(i)): engine \(inE.description), reference \(inR.description)")
+                    out.append(
+                        "\(address) (atom \(engine.externalSources[src])) -> \(name(i)): engine \(inE.description), reference \(inR.description)"
+                    )
                 }
                 let outE = engine.connections(fromPod: i, toExternal: dst), outR = ref.connections(.pod(i), .external(address))
                 if outE != outR {
-                    out.append("\(name(i)) -> \(address) (atom \(engine.externalDestinations[dst])): engine \(outE.description), reference \(outR.description)")
+                    out.append(
+                        "\(name(i)) -> \(address) (atom \(engine.externalDestinations[dst])): engine \(outE.description), reference \(outR.description)"
+                    )
                 }
             }
         }

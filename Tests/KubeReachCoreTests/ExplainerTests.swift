@@ -24,11 +24,14 @@ import Testing
     }
 
     @Test func rulesAndMissesAreNamed() throws {
-        let web = Build.pod("a", "web", ["app": "web"]), db = Build.pod("a", "db", ["app": "db"], ports: [ContainerPort(name: "pg", port: 5432)])
-        let policy = Build.policy("a", "db-in", select: Build.labels(["app": "db"]), ingress: [
-            Build.rule([Build.pods(["app": "api"])], [Build.tcp(5432)]),
-            Build.rule([Build.pods(["app": "web"])], [Build.named("metrics")]),
-        ])
+        let web = Build.pod("a", "web", ["app": "web"]),
+            db = Build.pod("a", "db", ["app": "db"], ports: [ContainerPort(name: "pg", port: 5432)])
+        let policy = Build.policy(
+            "a", "db-in", select: Build.labels(["app": "db"]),
+            ingress: [
+                Build.rule([Build.pods(["app": "api"])], [Build.tcp(5432)]),
+                Build.rule([Build.pods(["app": "web"])], [Build.named("metrics")]),
+            ])
         let cluster = Cluster(namespaces: [Namespace(name: "a")], pods: [web, db], policies: [policy])
         let e = Explainer(cluster: cluster).explain(.pod(0), .pod(1), sourceName: "web", destinationName: "db", query: (.tcp, 5432))
         #expect(e.egress.status == .notIsolated)

@@ -77,7 +77,8 @@ import Testing
             }
             let reach = Reachability(cluster: cluster, options: EvaluationOptions(hostNetwork: .apply))
             let edges = reach.edges(level: .pod)
-            #expect(edges.isEmpty, "seed \(seed): \(edges.count) edges, first \(edges.first.map { "\($0.source) => \($0.destination)" } ?? "")")
+            #expect(
+                edges.isEmpty, "seed \(seed): \(edges.count) edges, first \(edges.first.map { "\($0.source) => \($0.destination)" } ?? "")")
             for i in cluster.pods.indices { #expect(reach.connections(fromPod: i, toPod: i) == .all) }
         }
     }
@@ -93,10 +94,11 @@ import Testing
     @Test func denyAllAtPriorityZeroWins() {
         for seed in UInt64(1)...60 {
             var cluster = RandomCluster.make(seed: seed)
-            cluster.adminPolicies.append(AdminNetworkPolicy(
-                tier: .admin, name: "aaa-deny-all", priority: 0, subject: Self.everyone,
-                ingress: [AdminRule(name: "in", action: .deny, peers: [.pods(Self.everyone)])],
-                egress: [AdminRule(name: "out", action: .deny, peers: [.pods(Self.everyone), Self.everywhere])]))
+            cluster.adminPolicies.append(
+                AdminNetworkPolicy(
+                    tier: .admin, name: "aaa-deny-all", priority: 0, subject: Self.everyone,
+                    ingress: [AdminRule(name: "in", action: .deny, peers: [.pods(Self.everyone)])],
+                    egress: [AdminRule(name: "out", action: .deny, peers: [.pods(Self.everyone), Self.everywhere])]))
             let edges = Reachability(cluster: cluster, options: EvaluationOptions(hostNetwork: .apply)).edges(level: .pod)
             // External sources are not admin peers in ingress: only they may still reach pods.
             let leaks = edges.filter { !$0.source.isExternal }
@@ -110,11 +112,14 @@ import Testing
         for seed in UInt64(1)...60 {
             let cluster = RandomCluster.make(seed: seed)
             var passing = cluster
-            passing.adminPolicies.append(AdminNetworkPolicy(
-                tier: .admin, name: "aaa-pass-all", priority: 0, subject: Self.everyone,
-                ingress: [AdminRule(name: "in", action: .pass, peers: [.pods(Self.everyone)])],
-                // 0.0.0.0/0 cuts no atom (`::/0` would add the IPv6 family to the output).
-                egress: [AdminRule(name: "out", action: .pass, peers: [.pods(Self.everyone), .networks([try! CIDR.parse("0.0.0.0/0")])])]))
+            passing.adminPolicies.append(
+                AdminNetworkPolicy(
+                    tier: .admin, name: "aaa-pass-all", priority: 0, subject: Self.everyone,
+                    ingress: [AdminRule(name: "in", action: .pass, peers: [.pods(Self.everyone)])],
+                    // 0.0.0.0/0 cuts no atom (`::/0` would add the IPv6 family to the output).
+                    egress: [
+                        AdminRule(name: "out", action: .pass, peers: [.pods(Self.everyone), .networks([try! CIDR.parse("0.0.0.0/0")])])
+                    ]))
             var withoutANPs = cluster
             withoutANPs.adminPolicies.removeAll { $0.tier == .admin }
             let a = Reachability(cluster: passing), b = Reachability(cluster: withoutANPs)
@@ -125,7 +130,9 @@ import Testing
                 // The two sides cut external ranges differently: compare address by address.
                 for address in ReferenceEvaluator(passing).externalSamples(families: [.v4]) {
                     guard let x = a.externalDestinationIndex(of: address), let y = b.externalDestinationIndex(of: address) else { continue }
-                    #expect(a.connections(fromPod: i, toExternal: x) == b.connections(fromPod: i, toExternal: y), "seed \(seed) pod\(i) -> \(address)")
+                    #expect(
+                        a.connections(fromPod: i, toExternal: x) == b.connections(fromPod: i, toExternal: y),
+                        "seed \(seed) pod\(i) -> \(address)")
                 }
             }
         }
@@ -138,10 +145,14 @@ import Testing
     @Test func neverAddsAConnection() {
         for seed in UInt64(1)...60 {
             let cluster = RandomCluster.make(seed: seed)
-            let before = Dictionary(Reachability(cluster: cluster).edges(level: .pod).map { ("\($0.source)>\($0.destination)", $0.connections) }, uniquingKeysWith: { a, _ in a })
+            let before = Dictionary(
+                Reachability(cluster: cluster).edges(level: .pod).map { ("\($0.source)>\($0.destination)", $0.connections) },
+                uniquingKeysWith: { a, _ in a })
             for e in Reachability(cluster: cluster.addingDefaultDeny()).edges(level: .pod) {
                 let old = before["\(e.source)>\(e.destination)"]
-                #expect(old.map { e.connections.isSubset(of: $0) } ?? false, "seed \(seed): \(e.source) => \(e.destination) appeared or widened")
+                #expect(
+                    old.map { e.connections.isSubset(of: $0) } ?? false, "seed \(seed): \(e.source) => \(e.destination) appeared or widened"
+                )
             }
         }
     }

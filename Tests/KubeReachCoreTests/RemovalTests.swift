@@ -39,7 +39,11 @@ import Testing
                 for direction in PolicyDirection.allCases where policy.affects(direction) {
                     for ri in policy.rules(direction).indices {
                         var variant = cluster
-                        if direction == .ingress { variant.policies[pi].ingress.remove(at: ri) } else { variant.policies[pi].egress.remove(at: ri) }
+                        if direction == .ingress {
+                            variant.policies[pi].ingress.remove(at: ri)
+                        } else {
+                            variant.policies[pi].egress.remove(at: ri)
+                        }
                         removals.append((.rule(policy: pi, direction: direction, index: ri), variant))
                     }
                 }

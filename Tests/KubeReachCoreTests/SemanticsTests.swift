@@ -19,7 +19,8 @@ import Testing
             }
         }
         let e = Explainer(cluster: row.cluster, options: row.options).explain(
-            explainerEndpoint(s), explainerEndpoint(d), sourceName: row.src, destinationName: row.dst, query: row.proto.map { ($0, row.port) })
+            explainerEndpoint(s), explainerEndpoint(d), sourceName: row.src, destinationName: row.dst,
+            query: row.proto.map { ($0, row.port) })
         #expect(Self.contains(e.allowed, row) == row.allowed, "explainer: \(e.allowed.description)")
     }
 
@@ -27,14 +28,19 @@ import Testing
         var options = row.options
         for name in [row.src, row.dst] { if let ip = IPAddress(name) { options.extraFamilies.insert(ip.family) } }
         let engine = Reachability(cluster: row.cluster, options: options)
-        let ref = ReferenceEvaluator(row.cluster, ipBlockMatchesPods: options.ipBlockMatchesPods, hostNetworkBypass: options.hostNetwork == .bypass)
+        let ref = ReferenceEvaluator(
+            row.cluster, ipBlockMatchesPods: options.ipBlockMatchesPods, hostNetworkBypass: options.hostNetwork == .bypass)
         let s = try endpoint(row.src, row.cluster), d = try endpoint(row.dst, row.cluster)
         let engineSet: ConnectionSet
         switch (s, d) {
         case (.pod(let i), .pod(let j)): engineSet = engine.connections(fromPod: i, toPod: j)
-        case (.external(let ip), .pod(let j)): engineSet = engine.connections(fromExternal: try #require(engine.externalSourceIndex(of: ip)), toPod: j)
-        case (.pod(let i), .external(let ip)): engineSet = engine.connections(fromPod: i, toExternal: try #require(engine.externalDestinationIndex(of: ip)))
-        default: Issue.record("external to external"); return
+        case (.external(let ip), .pod(let j)):
+            engineSet = engine.connections(fromExternal: try #require(engine.externalSourceIndex(of: ip)), toPod: j)
+        case (.pod(let i), .external(let ip)):
+            engineSet = engine.connections(fromPod: i, toExternal: try #require(engine.externalDestinationIndex(of: ip)))
+        default:
+            Issue.record("external to external")
+            return
         }
         #expect(Self.contains(engineSet, row) == row.allowed, "engine: \(engineSet.description)")
         #expect(ref.allowed(s, d, row.proto, row.port) == row.allowed, "reference")

@@ -12,7 +12,9 @@ import Testing
         let random = (0..<300).map { _ in String((0..<rng.below(6)).map { _ in alphabet[rng.below(alphabet.count)] }) }
         let all = fixed + random
         for a in all {
-            for b in all { #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) < \(b.debugDescription)") }
+            for b in all {
+                #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a.debugDescription) < \(b.debugDescription)")
+            }
         }
     }
 }

@@ -19,7 +19,9 @@ struct SubprocessTests {
 
     @Test func argumentsReachTheProgramAsGivenWithNoShell() throws {
         let hostile = "$(touch /tmp/kubereach-injected); `id` ; rm -rf / | cat"
-        let out = try Subprocess(executable: "/bin/echo", arguments: [hostile, "--output=/x"], environment: nil, limits: .within(seconds: 10)).run()
+        let out = try Subprocess(
+            executable: "/bin/echo", arguments: [hostile, "--output=/x"], environment: nil, limits: .within(seconds: 10)
+        ).run()
         #expect(out.succeeded)
         #expect(out.stdout == Array((hostile + " --output=/x\n").utf8))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/kubereach-injected"))
@@ -75,7 +77,8 @@ struct SubprocessTests {
     }
 
     @Test func theEnvironmentIsTheOneGiven() throws {
-        let out = try Subprocess(executable: "/usr/bin/env", arguments: [], environment: ["ONLY": "this"], limits: .within(seconds: 10)).run()
+        let out = try Subprocess(executable: "/usr/bin/env", arguments: [], environment: ["ONLY": "this"], limits: .within(seconds: 10))
+            .run()
         #expect(out.stdout == Array("ONLY=this\n".utf8))
     }
 }

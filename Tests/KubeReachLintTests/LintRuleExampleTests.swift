@@ -21,7 +21,11 @@ import Testing
             let found = try findings(example, rule: rule)
             #expect(!found.isEmpty, "\(id) did not trigger on:\n\(example)")
             #expect(found.allSatisfy { $0.ruleID == id && $0.severity == rule.severity && !$0.hint.isEmpty })
-            for f in found { #expect(Self.pointsAtItsField(f, in: example), "\(id) reports at the wrong line: \(f.location?.description ?? "-") \(f.fieldPath ?? "-")\n\(example)") }
+            for f in found {
+                #expect(
+                    Self.pointsAtItsField(f, in: example),
+                    "\(id) reports at the wrong line: \(f.location?.description ?? "-") \(f.fieldPath ?? "-")\n\(example)")
+            }
         }
         for example in rule.nonTriggering {
             #expect(try findings(example, rule: rule).isEmpty, "\(id) triggered on:\n\(example)")
@@ -42,7 +46,8 @@ import Testing
         }
         // The key itself, the list item (`- from: ...`) of an indexed rule, or (for fields
         // the loader does not locate one by one) the first line of the object holding it.
-        return keys.suffix(2).contains { !$0.isEmpty && text.contains($0 + ":") } || (f.fieldPath?.hasSuffix("]") == true && text.contains("- "))
+        return keys.suffix(2).contains { !$0.isEmpty && text.contains($0 + ":") }
+            || (f.fieldPath?.hasSuffix("]") == true && text.contains("- "))
             || text.hasPrefix("apiVersion:")
     }
 

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func isolatedWorkloadsAreStillDrawn() {
-        let d = DiagramBuilder.build(edges: [Self.e("a/x[Pod]", "a/y[Pod]")], nodes: ["a/x[Pod]", "a/y[Pod]", "b/alone[Pod]"], level: .workload)
+        let d = DiagramBuilder.build(
+            edges: [Self.e("a/x[Pod]", "a/y[Pod]")], nodes: ["a/x[Pod]", "a/y[Pod]", "b/alone[Pod]"], level: .workload)
         #expect(d.nodes.map(\.id) == ["a/x[Pod]", "a/y[Pod]", "b/alone[Pod]"])
         #expect(d.nodes.last?.cluster == "b")
         #expect(d.edges.count == 1)
@@ -84,13 +85,15 @@ import Testing
     /// `internet` in a path stands for the external ranges with an edge to the next step.
     @Test func pathIsHighlightedEvenThroughACondensedEdge() {
         let others: [Endpoint] = ["b/w[Pod]", "c/x[Pod]", "d/y[Pod]"]
-        let edges = others.map { Self.e("a/scanner[Pod]", $0) } + [Self.e("0.0.0.0-255.255.255.255[External]", "a/scanner[Pod]", Self.tcp80)]
+        let edges =
+            others.map { Self.e("a/scanner[Pod]", $0) } + [Self.e("0.0.0.0-255.255.255.255[External]", "a/scanner[Pod]", Self.tcp80)]
         let d = DiagramBuilder.build(
             edges: edges, nodes: [], level: .workload, options: DiagramOptions(highlight: [nil, "a/scanner[Pod]", "c/x[Pod]"]))
         #expect(d.nodes.first { $0.id == "a/scanner[Pod]" }?.reachesAll == Self.all)
-        #expect(d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
-            "0.0.0.0-255.255.255.255[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
-        ])
+        #expect(
+            d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
+                "0.0.0.0-255.255.255.255[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
+            ])
         #expect(d.nodes.filter(\.highlighted).count == 3)
     }
 
@@ -109,7 +112,8 @@ import Testing
 
     @Test func longConnectionLabelsWrapAtCommas() {
         let ports = PortSet([80...80, 443...443, 8080...8090, 9000...9000, 9100...9200])
-        let d = DiagramBuilder.build(edges: [Self.e("a/x[Pod]", "a/y[Pod]", ConnectionSet(tcp: ports, udp: ports))], nodes: [], level: .workload)
+        let d = DiagramBuilder.build(
+            edges: [Self.e("a/x[Pod]", "a/y[Pod]", ConnectionSet(tcp: ports, udp: ports))], nodes: [], level: .workload)
         let dot = DiagramDotWriter.render(d)
         #expect(dot.contains("label=<TCP 80,443,8080-8090,9000,<BR/>"))
     }

@@ -14,7 +14,9 @@ import Testing
     func diagram(level: AggregationLevel = .workload, grouping: Bool = false) -> (Diagram, String) {
         let reach = Reachability(cluster: Self.cluster)
         let nodes = reach.cluster.pods.indices.map { reach.endpoint(ofPod: $0, level: level) }
-        let d = DiagramBuilder.build(edges: reach.edges(level: level), nodes: nodes, level: level, options: DiagramOptions(minimumGroup: grouping ? 3 : .max, notes: ["<b>&note\"</b>"]))
+        let d = DiagramBuilder.build(
+            edges: reach.edges(level: level), nodes: nodes, level: level,
+            options: DiagramOptions(minimumGroup: grouping ? 3 : .max, notes: ["<b>&note\"</b>"]))
         return (d, DiagramDotWriter.render(d))
     }
 
@@ -56,7 +58,9 @@ import Testing
         let edges = reach.edges(level: .workload)
         let list = EdgeFormatter.render(edges, as: .dot, nodes: Array(reach.groupEndpoints(level: .workload)))
         let render = DiagramDotWriter.render(
-            DiagramBuilder.build(edges: edges, nodes: Array(reach.groupEndpoints(level: .workload)), level: .workload, options: DiagramOptions(minimumGroup: .max)))
+            DiagramBuilder.build(
+                edges: edges, nodes: Array(reach.groupEndpoints(level: .workload)), level: .workload,
+                options: DiagramOptions(minimumGroup: .max)))
         for name in RenderHostileNamesTests.names {
             let endpoint = reach.groupEndpoints(level: .workload).first { $0.bareName == name }!
             let quoted = DotText.id(endpoint.description)

@@ -11,10 +11,13 @@ public enum HostileNames {
 
     public static var cluster: Cluster {
         let pods = names.enumerated().map { i, name in
-            Pod(namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, labels: ["app": "x\(i)"],
-                workload: WorkloadRef(namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, kind: i % 3 == 0 ? "K\"<ind>" : "Deployment"))
+            Pod(
+                namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, labels: ["app": "x\(i)"],
+                workload: WorkloadRef(namespace: i % 2 == 0 ? "ns<\"&>" : "plain", name: name, kind: i % 3 == 0 ? "K\"<ind>" : "Deployment")
+            )
         }
-        let deny = NetworkPolicy(namespace: "plain", name: "deny", podSelector: LabelSelector(matchLabels: ["app": "x1"]), policyTypes: [.ingress])
+        let deny = NetworkPolicy(
+            namespace: "plain", name: "deny", podSelector: LabelSelector(matchLabels: ["app": "x1"]), policyTypes: [.ingress])
         return Cluster(namespaces: [Namespace(name: "ns<\"&>"), Namespace(name: "plain")], pods: pods, policies: [deny])
     }
 }

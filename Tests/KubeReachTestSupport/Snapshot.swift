@@ -4,7 +4,9 @@ import Testing
 /// Golden-file comparison. Files live in `Golden/` beside this file (found through
 /// `#filePath`, so re-recording writes into the source tree); set `KUBEREACH_RECORD=1`
 /// to rewrite them. On mismatch, the failure shows a line diff.
-public func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+public func assertSnapshot(
+    _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     let dir = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     let url = dir.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["KUBEREACH_RECORD"] == "1" {
@@ -17,7 +19,8 @@ public func assertSnapshot(_ actual: String, named name: String, filePath: Strin
         return
     }
     if expected != actual {
-        Issue.record("\(name) differs from its golden file:\n\(lineDiff(expected: expected, actual: actual))", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name) differs from its golden file:\n\(lineDiff(expected: expected, actual: actual))", sourceLocation: sourceLocation)
     }
 }
 

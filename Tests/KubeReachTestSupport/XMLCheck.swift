@@ -15,7 +15,9 @@ public func svgTitles(_ bytes: [UInt8]) -> [String]? {
     final class Titles: NSObject, XMLParserDelegate {
         var titles: [String] = []
         var current: String?
-        func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             if name == "title" { current = "" }
         }
         func parser(_ p: XMLParser, foundCharacters string: String) { current? += string }

@@ -38,25 +38,27 @@ import Testing
         """
 
     @Test func everyPeerAndPortKindIsRead() throws {
-        let text = Self.anp(spec: """
-              ingress:
-              - name: from-monitoring
-                action: Allow
-                from:
-                - namespaces: {matchLabels: {team: mon}}
-                - pods:
-                    namespaceSelector: {}
-                    podSelector: {matchLabels: {app: prom}}
-                ports:
-                - portNumber: {protocol: UDP, port: 53}
-                - portRange: {start: 8000, end: 8080}
-                - namedPort: metrics
-              egress:
-              - action: Pass
-                to:
-                - networks: ["10.0.0.0/8", "2001:db8::/32"]
-                - nodes: {matchLabels: {role: infra}}
-            """) + "\n---\n" + Self.banp
+        let text =
+            Self.anp(
+                spec: """
+                      ingress:
+                      - name: from-monitoring
+                        action: Allow
+                        from:
+                        - namespaces: {matchLabels: {team: mon}}
+                        - pods:
+                            namespaceSelector: {}
+                            podSelector: {matchLabels: {app: prom}}
+                        ports:
+                        - portNumber: {protocol: UDP, port: 53}
+                        - portRange: {start: 8000, end: 8080}
+                        - namedPort: metrics
+                      egress:
+                      - action: Pass
+                        to:
+                        - networks: ["10.0.0.0/8", "2001:db8::/32"]
+                        - nodes: {matchLabels: {role: infra}}
+                    """) + "\n---\n" + Self.banp
         let r = try load(text)
         let anp = try #require(r.cluster.adminPolicies.first { $0.tier == .admin })
         #expect(anp.priority == 10)
@@ -64,7 +66,10 @@ import Testing
         #expect(anp.ingress[0].peers.count == 2)
         #expect(anp.ingress[0].ports == [.number(.udp, 53), .range(.tcp, 8000, 8080), .named("metrics")])
         #expect(anp.egress[0].name == "egress[0]" && anp.egress[0].action == .pass)
-        guard case .networks(let cidrs) = anp.egress[0].peers[0] else { Issue.record("networks peer"); return }
+        guard case .networks(let cidrs) = anp.egress[0].peers[0] else {
+            Issue.record("networks peer")
+            return
+        }
         #expect(cidrs.map(\.description) == ["10.0.0.0/8", "2001:db8::/32"])
         #expect(r.cluster.baselinePolicy?.ingress.first?.action == .deny)
         // No Node object was loaded: the nodes peer matches nothing, and the load says so.
@@ -76,12 +81,30 @@ import Testing
         (Self.anp(priority: "1001", spec: "  ingress: []"), "spec.priority", "outside 0-1000"),
         (Self.anp(spec: "  ingress:\n  - action: Maybe\n    from: [{namespaces: {}}]"), "spec.ingress[0].action", "Allow, Deny or Pass"),
         (Self.anp(spec: "  ingress:\n  - action: Allow\n    from: []"), "spec.ingress[0].from", "at least one peer"),
-        (Self.anp(spec: "  ingress:\n  - action: Allow\n    from: [{networks: [\"10.0.0.0/8\"]}]"), "spec.ingress[0].from[0].networks", "unknown field"),
-        (Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{namespaces: {sameLabels: [team]}}]"), "spec.egress[0].to[0].namespaces.sameLabels", "older API"),
-        (Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{namespaces: {}, pods: {namespaceSelector: {}, podSelector: {}}}]"), "spec.egress[0].to[0]", "exactly one"),
-        (Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{networks: [\"10.0.0.0/33\"]}]"), "spec.egress[0].to[0].networks[0]", "invalid CIDR"),
-        (Self.anp(spec: "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    ports: [{portRange: {start: 90, end: 80}}]"), "spec.ingress[0].ports[0].portRange", "after end"),
-        (Self.anp(spec: "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    ports: [{portNumber: {port: 70000}}]"), "spec.ingress[0].ports[0].portNumber.port", "outside 1-65535"),
+        (
+            Self.anp(spec: "  ingress:\n  - action: Allow\n    from: [{networks: [\"10.0.0.0/8\"]}]"), "spec.ingress[0].from[0].networks",
+            "unknown field"
+        ),
+        (
+            Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{namespaces: {sameLabels: [team]}}]"),
+            "spec.egress[0].to[0].namespaces.sameLabels", "older API"
+        ),
+        (
+            Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{namespaces: {}, pods: {namespaceSelector: {}, podSelector: {}}}]"),
+            "spec.egress[0].to[0]", "exactly one"
+        ),
+        (
+            Self.anp(spec: "  egress:\n  - action: Deny\n    to: [{networks: [\"10.0.0.0/33\"]}]"), "spec.egress[0].to[0].networks[0]",
+            "invalid CIDR"
+        ),
+        (
+            Self.anp(spec: "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    ports: [{portRange: {start: 90, end: 80}}]"),
+            "spec.ingress[0].ports[0].portRange", "after end"
+        ),
+        (
+            Self.anp(spec: "  ingress:\n  - action: Deny\n    from: [{namespaces: {}}]\n    ports: [{portNumber: {port: 70000}}]"),
+            "spec.ingress[0].ports[0].portNumber.port", "outside 1-65535"
+        ),
         (Self.banp.replacingOccurrences(of: "name: default", with: "name: other"), "metadata.name", "named 'default'"),
         (Self.banp.replacingOccurrences(of: "action: Deny", with: "action: Pass"), "spec.ingress[0].action", "Allow or Deny"),
     ])
@@ -104,7 +127,8 @@ import Testing
     }
 
     @Test func nodesAreReadWithTheirAddresses() throws {
-        let r = try load("""
+        let r = try load(
+            """
             apiVersion: v1
             kind: Node
             metadata: {name: n1, labels: {role: infra}}

@@ -1,7 +1,7 @@
 import Foundation
 import KubeReachCore
-import KubeReachYAML
 import KubeReachTestSupport
+import KubeReachYAML
 import Testing
 
 /// Every scenario input of the upstream conformance set loads without errors (they are
@@ -35,6 +35,9 @@ import Testing
     @Test(.enabled(if: !scenarios.isEmpty, "no conformance data"), arguments: ["onlineboutique", "acs-security-demos"])
     func staleOutputFileIsSkippedWithAWarning(_ scenario: String) throws {
         let r = try ManifestLoader.load(try ManifestFiles.collect(["\(Self.root)/\(scenario)/input"]))
-        #expect(r.diagnostics.contains { $0.location?.file.hasSuffix("connlist_output.json") == true && $0.message.contains("no Kubernetes object") })
+        #expect(
+            r.diagnostics.contains {
+                $0.location?.file.hasSuffix("connlist_output.json") == true && $0.message.contains("no Kubernetes object")
+            })
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 import KubeReachCore
 import KubeReachYAML
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The bad-input corpus (`Tests/Corpus`, see its README): one small file per hostile or
 /// malformed input, each loaded as `kubereach list FILE` would (no keepGoing) and checked
@@ -61,11 +62,15 @@ import Testing
         "crlf.yaml": .loaded(objects: 1),
         "cr-only.yaml": .loaded(objects: 1),
         // The API server refuses duplicate keys too; located at the second key, with its path.
-        "duplicate-keys.yaml": .refused("malformed YAML: duplicate key 'name' in a map (first at line 4:3)", path: "metadata.name", line: 5),
-        "duplicate-label-keys.yaml": .refused("malformed YAML: duplicate key 'team' in a map (first at line 5:12)", path: "metadata.labels.team", line: 5),
+        "duplicate-keys.yaml": .refused(
+            "malformed YAML: duplicate key 'name' in a map (first at line 4:3)", path: "metadata.name", line: 5),
+        "duplicate-label-keys.yaml": .refused(
+            "malformed YAML: duplicate key 'team' in a map (first at line 5:12)", path: "metadata.labels.team", line: 5),
         // JSON too (issue 20): Foundation's fallback parser would keep one of the two silently.
-        "json-duplicate-keys.json": .refused("duplicate key 'podSelector' in a JSON object (first at line 6:5)", path: "spec.podSelector", line: 7),
-        "json-duplicate-keys-fallback.json": .refused("duplicate key 'cidr' in a JSON object", path: "spec.ingress[0].from[0].ipBlock.cidr", line: 7),
+        "json-duplicate-keys.json": .refused(
+            "duplicate key 'podSelector' in a JSON object (first at line 6:5)", path: "spec.podSelector", line: 7),
+        "json-duplicate-keys-fallback.json": .refused(
+            "duplicate key 'cidr' in a JSON object", path: "spec.ingress[0].from[0].ipBlock.cidr", line: 7),
         // Other encodings than UTF-8 are named, with the command that converts them.
         "utf16le-bom.yaml": .refused("the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", line: 1),
         "utf16be-bom.yaml": .refused("the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", line: 1),
@@ -77,13 +82,16 @@ import Testing
         "port-tagged-str.yaml": .refused("invalid named port '80'", path: "spec.ingress[0].ports[0].port", line: 8),
         // Kinds and versions the API server would refuse: skipped or read, never silently.
         "networkpolicy-v1beta1.yaml": .loaded(objects: 0, warning: "networking.k8s.io/v1beta1 has no NetworkPolicy"),
-        "networkpolicy-extensions-v1beta1.yaml": .loaded(objects: 1, warning: "extensions/v1beta1 NetworkPolicy was removed in Kubernetes 1.16"),
-        "kind-lowercase-networkpolicy.yaml": .loaded(objects: 0, warning: "kind 'networkpolicy' is not a Kubernetes kind (kinds are case-sensitive; did you mean 'NetworkPolicy'?)"),
+        "networkpolicy-extensions-v1beta1.yaml": .loaded(
+            objects: 1, warning: "extensions/v1beta1 NetworkPolicy was removed in Kubernetes 1.16"),
+        "kind-lowercase-networkpolicy.yaml": .loaded(
+            objects: 0, warning: "kind 'networkpolicy' is not a Kubernetes kind (kinds are case-sensitive; did you mean 'NetworkPolicy'?)"),
         // Defaulted like an absent list (PolicyDecodingTests checks the types; lint says so).
         "policy-types-empty.yaml": .loaded(objects: 1),
         // Fields and types. Unknown fields are ignored with a warning (kubectl's strict
         // validation refuses them), with the known field they were probably meant to be.
-        "unknown-fields.yaml": .loaded(objects: 1, warning: "unknown field 'ingres' is ignored (the API server refuses it); did you mean 'ingress'?"),
+        "unknown-fields.yaml": .loaded(
+            objects: 1, warning: "unknown field 'ingres' is ignored (the API server refuses it); did you mean 'ingress'?"),
         "wrong-type-port-list.yaml": .refused("expected a port number or name", path: "spec.ingress[0].ports[0].port", line: 5),
         "wrong-type-podselector-string.yaml": .refused("a label selector must be a map", path: "spec.podSelector", line: 5),
         "wrong-type-ingress-map.yaml": .refused("expected a list", path: "spec.ingress", line: 5),
@@ -102,16 +110,19 @@ import Testing
         "cidr-slash-32.yaml": .loaded(objects: 1),
         "cidr-slash-128.yaml": .loaded(objects: 1),
         // Read as the IPv6 address it is, so it matches no IPv4 pod: a warning says so.
-        "cidr-ipv4-mapped.yaml": .loaded(objects: 1, warning: "IPv4-mapped IPv6 address: it is read as IPv6 and matches no IPv4 address (for IPv4, write 10.0.0.1/32)"),
+        "cidr-ipv4-mapped.yaml": .loaded(
+            objects: 1, warning: "IPv4-mapped IPv6 address: it is read as IPv6 and matches no IPv4 address (for IPv4, write 10.0.0.1/32)"),
         "cidr-host-bits.yaml": .loaded(objects: 1, warning: "10.1.2.3/8 has host bits set; it is read as 10.0.0.0/8"),
-        "cidr-prefix-33.yaml": .refused("invalid CIDR '10.0.0.0/33': invalid prefix length '33'", path: "spec.ingress[0].from[0].ipBlock.cidr"),
+        "cidr-prefix-33.yaml": .refused(
+            "invalid CIDR '10.0.0.0/33': invalid prefix length '33'", path: "spec.ingress[0].from[0].ipBlock.cidr"),
         "cidr-ipv6-prefix-129.yaml": .refused("invalid CIDR '::/129': invalid prefix length '129'"),
         "cidr-octet-256.yaml": .refused("invalid CIDR '10.0.0.256/8': invalid address '10.0.0.256'"),
         "cidr-empty.yaml": .refused("invalid CIDR '': missing /prefix", path: "spec.ingress[0].from[0].ipBlock.cidr"),
         "cidr-no-prefix.yaml": .refused("invalid CIDR '10.0.0.0': missing /prefix"),
         // Leading zeros are decimal, as the API server's legacy parser reads them.
         "cidr-leading-zeros.yaml": .loaded(objects: 1),
-        "cidr-except-outside.yaml": .refused("except 11.0.0.0/8 is not inside cidr 10.0.0.0/8", path: "spec.ingress[0].from[0].ipBlock.except[0]"),
+        "cidr-except-outside.yaml": .refused(
+            "except 11.0.0.0/8 is not inside cidr 10.0.0.0/8", path: "spec.ingress[0].from[0].ipBlock.except[0]"),
         // Selector keys and values.
         "selector-value-space.yaml": .refused("invalid label value 'a b'", path: "spec.podSelector.matchLabels.app"),
         "selector-value-slash.yaml": .refused("invalid label value 'a/b'", path: "spec.podSelector.matchLabels.app"),
@@ -125,7 +136,8 @@ import Testing
         // Label values on every object are validated as the API server does (issue 20: a
         // value with \r, \n and ESC[8m forged a line of `explain`).
         "pod-label-value-odd.yaml": .refused("invalid value \"a|b\" for label 'app'", path: "metadata.labels.app", line: 3),
-        "pod-label-value-forged.yaml": .refused("for label 'app': a label value must be empty or consist of", path: "metadata.labels.app", line: 3),
+        "pod-label-value-forged.yaml": .refused(
+            "for label 'app': a label value must be empty or consist of", path: "metadata.labels.app", line: 3),
         "template-label-value-forged.yaml": .refused("for label 'tier'", path: "spec.template.metadata.labels.tier", line: 8),
         "namespace-label-value-64.yaml": .refused("a label value must be at most 63 characters", path: "metadata.labels.team", line: 6),
         "node-label-value-space.yaml": .refused("invalid value \"eu west\" for label 'zone'", path: "metadata.labels.zone", line: 5),
@@ -139,7 +151,8 @@ import Testing
         "policy-name-pipe.yaml": .refused("invalid name: must be a DNS subdomain", path: "metadata.name"),
         "policy-name-underscore.yaml": .loaded(objects: 1, warning: "invalid name (the API server would refuse it)"),
         // The controller's name and kind become the workload's name in every output line.
-        "owner-name-breaks-lines.yaml": .refused("invalid owner name: must be a DNS subdomain", path: "metadata.ownerReferences[0].name", line: 6),
+        "owner-name-breaks-lines.yaml": .refused(
+            "invalid owner name: must be a DNS subdomain", path: "metadata.ownerReferences[0].name", line: 6),
         "owner-kind-breaks-lines.yaml": .refused("invalid owner kind", path: "metadata.ownerReferences[0].kind", line: 6),
         // Paths that cannot be read are errors naming them, never skipped (issue 20). FIFOs,
         // links to devices, names that are not UTF-8 and unreadable directories are made at
@@ -197,7 +210,8 @@ import Testing
             if let line { #expect(first?.location?.line == line, "\(file): line \(first?.location?.line ?? -1)") }
             #expect(failure.diagnostics.allSatisfy { $0.location?.file == file || $0.location == nil })
         }
-        #expect(!diagnostics.contains { $0.description.contains("\n") || $0.description.contains("\r") }, "\(file): a diagnostic spans lines")
+        #expect(
+            !diagnostics.contains { $0.description.contains("\n") || $0.description.contains("\r") }, "\(file): a diagnostic spans lines")
         #expect(clock.now - started < .seconds(5), "\(file): slow")
     }
 }

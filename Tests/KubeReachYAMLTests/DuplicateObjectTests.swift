@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func laterPolicyReplacesTheEarlierInPlace() throws {
-        let p1 = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec: {policyTypes: [Ingress]}\n"
+        let p1 =
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec: {policyTypes: [Ingress]}\n"
         let p2 = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec: {policyTypes: [Egress]}\n"
         let q = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: q, namespace: a}\nspec: {}\n"
         let r = try load([("1.yaml", p1), ("2.yaml", q), ("3.yaml", p2)])

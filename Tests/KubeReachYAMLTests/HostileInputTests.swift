@@ -6,7 +6,9 @@ import Testing
 /// never a crash, a hang or a name that could break an output line.
 @Suite struct HostileInputTests {
     static var aliasBomb: String {
-        var lines = ["apiVersion: v1", "kind: Pod", "metadata: {name: bomb, namespace: x}", "x0: &a0 [{name: c, ports: [{containerPort: 80}]}]"]
+        var lines = [
+            "apiVersion: v1", "kind: Pod", "metadata: {name: bomb, namespace: x}", "x0: &a0 [{name: c, ports: [{containerPort: 80}]}]",
+        ]
         for i in 1..<30 { lines.append("x\(i): &a\(i) [\(Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", "))]") }
         return (lines + ["spec:", "  containers: *a29"]).joined(separator: "\n") + "\n"
     }
@@ -36,11 +38,13 @@ import Testing
     static var listBomb: String {
         let items = Array(repeating: "*o", count: 5000).joined(separator: ", ")
         let values = "[" + Array(repeating: "*v", count: 2000).joined(separator: ", ") + "]"
-        return "apiVersion: v1\nkind: List\nv: &v a\nvs: &vs \(values)\no: &o {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: x}, spec: {containers: [{name: c, ports: *vs}]}}\nitems: [\(items)]\n"
+        return
+            "apiVersion: v1\nkind: List\nv: &v a\nvs: &vs \(values)\no: &o {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: x}, spec: {containers: [{name: c, ports: *vs}]}}\nitems: [\(items)]\n"
     }
 
     static var deepBlock: String {
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: d}\nspec:\n" + (1..<3000).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined()
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: d}\nspec:\n"
+            + (1..<3000).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined()
     }
 
     /// (name, manifest, expected error text; nil when it must load cleanly)
@@ -48,18 +52,44 @@ import Testing
         ("alias bomb", aliasBomb, "expected a map"),
         ("alias bomb in a policy", policyBomb, "aliases are expanded"),
         ("alias bomb through List items", listBomb, "aliases are expanded"),
-        ("document nested beyond the parser's limit", "a:\n" + String(repeating: "- ", count: 1200) + "x\n", "nested deeper than the YAML parser allows"),
+        (
+            "document nested beyond the parser's limit", "a:\n" + String(repeating: "- ", count: 1200) + "x\n",
+            "nested deeper than the YAML parser allows"
+        ),
         ("deep block nesting", deepBlock, "nested deeper than the YAML parser allows"),
         ("deep flow nesting", "a: " + String(repeating: "[", count: 100_000), "nested deeper"),
         ("newline in a pod name", "apiVersion: v1\nkind: Pod\nmetadata: {name: \"a\\nb\", namespace: n}\n", "invalid name"),
         ("upper case namespace", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: Prod}\n", "invalid namespace"),
-        ("bracket in a workload name", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"a[Pod]\", namespace: n}\n", "invalid name"),
-        ("port as a list", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress: [{ports: [{port: [1]}]}]\n", "expected a port number or name"),
-        ("out of range containerPort", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 70000}]}]\n", "outside 1-65535"),
-        ("huge integer", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 99999999999999999999999}]}]\n", "expected an integer"),
+        (
+            "bracket in a workload name", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: \"a[Pod]\", namespace: n}\n",
+            "invalid name"
+        ),
+        (
+            "port as a list",
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress: [{ports: [{port: [1]}]}]\n",
+            "expected a port number or name"
+        ),
+        (
+            "out of range containerPort",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 70000}]}]\n",
+            "outside 1-65535"
+        ),
+        (
+            "huge integer",
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec:\n  containers: [{name: c, ports: [{containerPort: 99999999999999999999999}]}]\n",
+            "expected an integer"
+        ),
         ("spec as a string", "apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\nspec: hello\n", "expected a map"),
-        ("CIDR /0, /32, /128 and IPv4-mapped", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0, except: [1.2.3.4/32]}}, {ipBlock: {cidr: '::/0', except: ['::1/128']}}, {ipBlock: {cidr: '::ffff:10.0.0.0/104'}}]\n", nil),
-        ("selector value with odd characters", "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {matchLabels: {app: \"a b|c\"}}\n", "invalid label value"),
+        (
+            "CIDR /0, /32, /128 and IPv4-mapped",
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  ingress:\n  - from: [{ipBlock: {cidr: 0.0.0.0/0, except: [1.2.3.4/32]}}, {ipBlock: {cidr: '::/0', except: ['::1/128']}}, {ipBlock: {cidr: '::ffff:10.0.0.0/104'}}]\n",
+            nil
+        ),
+        (
+            "selector value with odd characters",
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: n}\nspec:\n  podSelector: {matchLabels: {app: \"a b|c\"}}\n",
+            "invalid label value"
+        ),
         ("tabs and unicode in a comment", "# caf\u{e9}\t\u{1F600}\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n", nil),
     ]
 

@@ -44,9 +44,10 @@ import Testing
         let shop = try #require(r.cluster.namespaces.last)
         #expect(!shop.declared)
         #expect(shop.labels == ["kubernetes.io/metadata.name": "shop"])
-        #expect(r.diagnostics.filter { $0.message.contains("is referenced but not declared") }.map(\.message) == [
-            "namespace shop is referenced but not declared; assumed with only the kubernetes.io/metadata.name label"
-        ])
+        #expect(
+            r.diagnostics.filter { $0.message.contains("is referenced but not declared") }.map(\.message) == [
+                "namespace shop is referenced but not declared; assumed with only the kubernetes.io/metadata.name label"
+            ])
     }
 
     @Test func declaredNamespaceGetsTheNameLabel() throws {
@@ -55,7 +56,8 @@ import Testing
     }
 
     @Test func keepGoingSkipsInvalidObjectsAndLoadsTheRest() throws {
-        let bad = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: bad, namespace: a}\nspec:\n  ingress: [{from: [{}]}]\n"
+        let bad =
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: bad, namespace: a}\nspec:\n  ingress: [{from: [{}]}]\n"
         let badPod = "apiVersion: v1\nkind: Pod\nmetadata: {name: q, namespace: a}\nstatus: {podIP: nope}\n"
         let files = [("ns.yaml", Self.namespaceA), ("bad.yaml", bad), ("good.yaml", Self.policy), ("pod.yaml", badPod)]
         let all = errors(files)
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func skippedKindsAreCounted() throws {
-        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, labels: [odd]}\n---\napiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: k}\n"
+        let text =
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, labels: [odd]}\n---\napiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: k}\n"
         let r = try load(text)
         #expect(r.skippedKinds == ["ConfigMap": 2, "serving.knative.dev/v1 Service": 1])
         #expect(r.cluster.services.isEmpty)
@@ -111,7 +114,10 @@ import Testing
 
     @Test func emptyInputWarns() throws {
         let r = try load("")
-        #expect(r.diagnostics.map(\.message) == ["no NetworkPolicy found: every connection is allowed", "no pods or workloads found: nothing to connect"])
+        #expect(
+            r.diagnostics.map(\.message) == [
+                "no NetworkPolicy found: every connection is allowed", "no pods or workloads found: nothing to connect",
+            ])
     }
 
     @Test func servicesAreRead() throws {
@@ -137,10 +143,12 @@ import Testing
         let web = try #require(r.cluster.services.first { $0.name == "web" })
         #expect(web.type == "NodePort")
         #expect(web.selector == ["app": "web"])
-        #expect(web.ports == [
-            Service.Port(name: "http", port: 80, targetPort: .name("http")), Service.Port(port: 53, targetPort: .number(5353), proto: .udp),
-            Service.Port(port: 8443),
-        ])
+        #expect(
+            web.ports == [
+                Service.Port(name: "http", port: 80, targetPort: .name("http")),
+                Service.Port(port: 53, targetPort: .number(5353), proto: .udp),
+                Service.Port(port: 8443),
+            ])
         let manual = try #require(r.cluster.services.first { $0.name == "manual" })
         #expect(manual.selector == nil)
         #expect(manual.type == "ClusterIP")

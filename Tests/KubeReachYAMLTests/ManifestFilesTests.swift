@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func directoriesAreWalkedRecursivelyInSortedOrder() throws {
-        let root = try Self.directory(["b.yaml": "b", "a.yml": "a", "sub/c.json": "{}", "sub/z/d.YAML": "d", "readme.md": "no", "x.txt": "no"])
+        let root = try Self.directory([
+            "b.yaml": "b", "a.yml": "a", "sub/c.json": "{}", "sub/z/d.YAML": "d", "readme.md": "no", "x.txt": "no",
+        ])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let names = try ManifestFiles.collect([root]).map { String($0.name.dropFirst(root.count + 1)) }
         #expect(names == ["a.yml", "b.yaml", "sub/c.json", "sub/z/d.YAML"])
@@ -57,7 +59,8 @@ import Testing
 /// lists them with the stored ones.
 @Suite(.timeLimit(.minutes(1)))
 struct UnreadablePathTests {
-    static let policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n"
+    static let policy =
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n"
 
     /// A fresh directory holding `ok.yaml` and whatever `make` adds (given its path).
     static func directory(_ make: (String) throws -> Void) throws -> String {
@@ -111,7 +114,9 @@ struct UnreadablePathTests {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let name = Array(root.utf8) + Array("/caf".utf8) + [0xE9] + Array(".yaml".utf8)  // Latin-1 é
-        let fd = (name + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let fd = (name + [0]).withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
         #expect(fd >= 0)
         _ = Self.policy.withCString { write(fd, $0, strlen($0)) }
         close(fd)
@@ -135,7 +140,9 @@ struct UnreadablePathTests {
             try? FileManager.default.removeItem(atPath: root)
         }
         guard geteuid() != 0 else {
-            print("UnreadablePathTests: SKIPPED the mode-000 directory sub-case in process: running as root, which reads it anyway (UnreadableInputTests runs the binary as nobody)")
+            print(
+                "UnreadablePathTests: SKIPPED the mode-000 directory sub-case in process: running as root, which reads it anyway (UnreadableInputTests runs the binary as nobody)"
+            )
             #expect(ManifestFiles.gather([Array(root.utf8)]).sources.count == 2)
             return
         }

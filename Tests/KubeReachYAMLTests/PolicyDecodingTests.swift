@@ -5,12 +5,17 @@ import Testing
 /// Valid policies: defaults, warnings and locations.
 @Suite struct PolicyDecodingTests {
     @Test func validPolicyLoadsWithDefaults() throws {
-        let r = try load(policyYAML("  podSelector: {}\n  egress:\n  - to:\n    - namespaceSelector: {}\n    ports:\n    - {port: dns, protocol: UDP}\n    - {port: 8000, endPort: 8100}\n    - protocol: SCTP"))
+        let r = try load(
+            policyYAML(
+                "  podSelector: {}\n  egress:\n  - to:\n    - namespaceSelector: {}\n    ports:\n    - {port: dns, protocol: UDP}\n    - {port: 8000, endPort: 8100}\n    - protocol: SCTP"
+            ))
         let p = try #require(r.cluster.policies.first)
         #expect(p.affectsIngress && p.affectsEgress && !p.policyTypesWritten)
-        #expect(p.egress[0].ports == [
-            PolicyPort(proto: .udp, port: .name("dns")), PolicyPort(proto: .tcp, port: .number(8000), endPort: 8100), PolicyPort(proto: .sctp),
-        ])
+        #expect(
+            p.egress[0].ports == [
+                PolicyPort(proto: .udp, port: .name("dns")), PolicyPort(proto: .tcp, port: .number(8000), endPort: 8100),
+                PolicyPort(proto: .sctp),
+            ])
         #expect(p.egress[0].peers == [.selector(pods: nil, namespaces: .everything)])
     }
 
@@ -28,7 +33,8 @@ import Testing
         #expect(ingressOnly.policyTypesSource == .empty && !ingressOnly.policyTypesWritten)
         let both = try #require(try load(policyYAML("  policyTypes: []\n  egress: [{}]")).cluster.policies.first)
         #expect(both.affectsIngress && both.affectsEgress)
-        let json = #"{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p", "namespace": "ns"}, "spec": {"podSelector": {}, "policyTypes": []}}"#
+        let json =
+            #"{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p", "namespace": "ns"}, "spec": {"podSelector": {}, "policyTypes": []}}"#
         let fromJSON = try #require(try load(json, name: "p.json").cluster.policies.first)
         #expect(fromJSON.affectsIngress && fromJSON.policyTypesSource == .empty)
     }
@@ -41,23 +47,31 @@ import Testing
     }
 
     @Test func selectorsAndPeersAreDecoded() throws {
-        let r = try load(policyYAML("""
-              podSelector:
-                matchLabels: {app: db}
-                matchExpressions:
-                - {key: tier, operator: In, values: [b, a, b]}
-              ingress:
-              - from:
-                - podSelector: {matchLabels: {app: web}}
-                  namespaceSelector: {matchExpressions: [{key: team, operator: Exists}]}
-                - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
-            """))
+        let r = try load(
+            policyYAML(
+                """
+                  podSelector:
+                    matchLabels: {app: db}
+                    matchExpressions:
+                    - {key: tier, operator: In, values: [b, a, b]}
+                  ingress:
+                  - from:
+                    - podSelector: {matchLabels: {app: web}}
+                      namespaceSelector: {matchExpressions: [{key: team, operator: Exists}]}
+                    - ipBlock: {cidr: 10.0.0.0/8, except: [10.1.0.0/16]}
+                """))
         let p = try #require(r.cluster.policies.first)
-        #expect(p.podSelector == LabelSelector(matchLabels: ["app": "db"], matchExpressions: [LabelRequirement(key: "tier", op: .in, values: ["a", "b"])]))
-        #expect(p.ingress[0].peers == [
-            .selector(pods: LabelSelector(matchLabels: ["app": "web"]), namespaces: LabelSelector(matchExpressions: [LabelRequirement(key: "team", op: .exists)])),
-            .ipBlock(IPBlock(cidr: try CIDR.parse("10.0.0.0/8"), except: [try CIDR.parse("10.1.0.0/16")])),
-        ])
+        #expect(
+            p.podSelector
+                == LabelSelector(
+                    matchLabels: ["app": "db"], matchExpressions: [LabelRequirement(key: "tier", op: .in, values: ["a", "b"])]))
+        #expect(
+            p.ingress[0].peers == [
+                .selector(
+                    pods: LabelSelector(matchLabels: ["app": "web"]),
+                    namespaces: LabelSelector(matchExpressions: [LabelRequirement(key: "team", op: .exists)])),
+                .ipBlock(IPBlock(cidr: try CIDR.parse("10.0.0.0/8"), except: [try CIDR.parse("10.1.0.0/16")])),
+            ])
     }
 
     @Test func nullRuleAndPortEntryMeanEverything() throws {
@@ -75,7 +89,9 @@ import Testing
     }
 
     @Test func locationsAreTheRuleAndTheDocument() throws {
-        let text = "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n---\n" + policyYAML("  ingress:\n  - {}\n  -   from: [{podSelector: {}}]")
+        let text =
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n---\n"
+            + policyYAML("  ingress:\n  - {}\n  -   from: [{podSelector: {}}]")
         let r = try load(text)
         let p = try #require(r.cluster.policies.first)
         #expect(p.location == SourceLocation(file: "test.yaml", documentIndex: 1, line: 5, column: 1))
@@ -110,7 +126,8 @@ import Testing
     }
 
     @Test func unknownFieldsAreIgnored() throws {
-        let r = try load(policyYAML("  ingress:\n  - from: [{podSelector: {}, somethingNew: [1, {a: b}]}]\n    future: true\n  status: {x: 1}"))
+        let r = try load(
+            policyYAML("  ingress:\n  - from: [{podSelector: {}, somethingNew: [1, {a: b}]}]\n    future: true\n  status: {x: 1}"))
         #expect(r.cluster.policies.count == 1)
     }
 

@@ -29,7 +29,8 @@ import Testing
 
     @Test func theFallbackParserNeverKeepsOneOfTwoKeys() {
         // A surrogate pair makes libyaml refuse the document; Foundation's parser would read it.
-        let text = #"{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "name": "b", "annotations": {"x": "\ud83d\ude00"}}}"#
+        let text =
+            #"{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "name": "b", "annotations": {"x": "\ud83d\ude00"}}}"#
         #expect(errors(text, name: "ns.json").first?.fieldPath == "metadata.name")
         let clean = #"{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "annotations": {"x": "\ud83d\ude00"}}}"#
         #expect(errors(clean, name: "ns.json").isEmpty)
@@ -89,7 +90,10 @@ enum JSONKeyCheckProbe {
             ("apiVersion: v1\nkind: Node\nmetadata: {name: n, labels: {app: \(quoted)}}\n", "metadata.labels.app"),
             ("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: n, labels: {app: \(quoted)}}\n", "metadata.labels.app"),
             ("apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: n}\nspec: {selector: {app: \(quoted)}}\n", "spec.selector.app"),
-            ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: n}\nspec:\n  template:\n    metadata: {labels: {app: \(quoted)}}\n", "spec.template.metadata.labels.app"),
+            (
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: n}\nspec:\n  template:\n    metadata: {labels: {app: \(quoted)}}\n",
+                "spec.template.metadata.labels.app"
+            ),
         ]
         for (yaml, path) in objects {
             let e = errors(yaml)
@@ -112,7 +116,8 @@ enum PolicyYAMLQuote {
             switch u {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
-            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            case _ where u.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
             default: out.unicodeScalars.append(u)
             }
         }
@@ -127,7 +132,10 @@ enum PolicyYAMLQuote {
     }
 
     /// What sigs.k8s.io/yaml (go-yaml v2, Go's `strconv.ParseInt(s, 0, 64)`) sends the API server.
-    @Test(arguments: [("0o10", 8), ("0O10", 8), ("010", 8), ("0x50", 80), ("0X50", 80), ("0b1010000", 80), ("1_000", 1000), ("+80", 80), ("8e1", 80), ("!!int \"80\"", 80)])
+    @Test(arguments: [
+        ("0o10", 8), ("0O10", 8), ("010", 8), ("0x50", 80), ("0X50", 80), ("0b1010000", 80), ("1_000", 1000), ("+80", 80), ("8e1", 80),
+        ("!!int \"80\"", 80),
+    ])
     func integersAsKubectlReadsThem(_ text: String, _ value: Int) throws {
         #expect(try Self.port(text) == .number(value))
     }
@@ -160,8 +168,13 @@ enum PolicyYAMLQuote {
     func versionsNeverServedAreSkippedWithAWarning(_ apiVersion: String) throws {
         let r = try load(Self.policy(apiVersion))
         #expect(r.cluster.policies.isEmpty)
-        #expect(r.diagnostics.contains { $0.message.contains("\(apiVersion) has no NetworkPolicy") && $0.fieldPath == "apiVersion" }, "\(r.diagnostics)")
-        #expect(r.diagnostics.contains { $0.message.contains("\(apiVersion) NetworkPolicy object(s) present; kubereach does not evaluate them") })
+        #expect(
+            r.diagnostics.contains { $0.message.contains("\(apiVersion) has no NetworkPolicy") && $0.fieldPath == "apiVersion" },
+            "\(r.diagnostics)")
+        #expect(
+            r.diagnostics.contains {
+                $0.message.contains("\(apiVersion) NetworkPolicy object(s) present; kubereach does not evaluate them")
+            })
     }
 
     @Test(arguments: [("networkpolicy", "NetworkPolicy"), ("Networkpolicy", "NetworkPolicy"), ("pod", "Pod"), ("NAMESPACE", "Namespace")])
@@ -169,7 +182,8 @@ enum PolicyYAMLQuote {
         let r = try load(Self.policy(kind == "pod" ? "v1" : kind == "NAMESPACE" ? "v1" : "networking.k8s.io/v1", kind: kind))
         #expect(r.cluster.policies.isEmpty && r.cluster.pods.isEmpty)
         let w = r.diagnostics.first { $0.message.contains("kind '\(kind)' is not a Kubernetes kind") }
-        #expect(w?.message.contains("did you mean '\(meant)'?") == true && w?.fieldPath == "kind" && w?.location?.line == 2, "\(r.diagnostics)")
+        #expect(
+            w?.message.contains("did you mean '\(meant)'?") == true && w?.fieldPath == "kind" && w?.location?.line == 2, "\(r.diagnostics)")
     }
 
     @Test func networkingV1IsReadWithoutAWarning() throws {
@@ -202,7 +216,9 @@ enum PolicyYAMLQuote {
 
     @Test(arguments: [(false, false), (false, true), (true, false), (true, true)])
     func utf16IsNamedWithTheConversion(_ bigEndian: Bool, _ bom: Bool) {
-        #expect(Self.message(Self.utf16(Self.text, bigEndian: bigEndian, bom: bom)) == "the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+        #expect(
+            Self.message(Self.utf16(Self.text, bigEndian: bigEndian, bom: bom))
+                == "the file looks UTF-16 encoded; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
     }
 
     @Test func utf32IsNamedToo() {

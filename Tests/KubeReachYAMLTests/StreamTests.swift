@@ -4,7 +4,8 @@ import Testing
 
 /// How files become documents: encodings, line ends, document markers, lists and JSON.
 @Suite struct StreamTests {
-    static let badPolicy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec:\n  podSelector:\n    matchLabels: {app: 'a b'}\n"
+    static let badPolicy =
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: a}\nspec:\n  podSelector:\n    matchLabels: {app: 'a b'}\n"
 
     @Test(arguments: ["\r\n", "\r"])
     func lineEndsKeepFileLineNumbers(lineEnd: String) throws {
@@ -16,7 +17,10 @@ import Testing
     }
 
     @Test func byteOrderMarkIsStripped() throws {
-        let r = try ManifestLoader.load([ManifestSource(name: "bom.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n".utf8))])
+        let r = try ManifestLoader.load([
+            ManifestSource(
+                name: "bom.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n".utf8))
+        ])
         #expect(r.cluster.namespaces.map(\.name) == ["a"])
         #expect(r.cluster.namespaces.first?.location?.line == 1)
     }
@@ -49,7 +53,8 @@ import Testing
     }
 
     @Test func directivesCommentsAndDocumentEnds() throws {
-        let text = "# leading comment\n%YAML 1.1\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n...\n--- # second\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n...\n"
+        let text =
+            "# leading comment\n%YAML 1.1\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n...\n--- # second\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n...\n"
         let r = try load(text)
         #expect(r.cluster.namespaces.map(\.name) == ["a", "b"])
         #expect(r.cluster.namespaces.map { $0.location?.documentIndex } == [0, 1])
@@ -57,7 +62,8 @@ import Testing
     }
 
     @Test func documentStartWithContentOnTheMarkerLine() throws {
-        let r = try load("--- {apiVersion: v1, kind: Namespace, metadata: {name: a}}\n--- {apiVersion: v1, kind: Namespace, metadata: {name: b}}\n")
+        let r = try load(
+            "--- {apiVersion: v1, kind: Namespace, metadata: {name: a}}\n--- {apiVersion: v1, kind: Namespace, metadata: {name: b}}\n")
         #expect(r.cluster.namespaces.map(\.name) == ["a", "b"])
         #expect(r.cluster.namespaces.map { $0.location?.line } == [1, 2])
     }
@@ -198,7 +204,8 @@ import Testing
     }
 
     @Test func jsonHasLineNumbers() throws {
-        let text = "{\n  \"apiVersion\": \"networking.k8s.io/v1\",\n  \"kind\": \"NetworkPolicy\",\n  \"metadata\": {\"name\": \"p\", \"namespace\": \"a\"},\n  \"spec\": {\n    \"ingress\": [{\"ports\": [{\"port\": \"80\"}]}]\n  }\n}\n"
+        let text =
+            "{\n  \"apiVersion\": \"networking.k8s.io/v1\",\n  \"kind\": \"NetworkPolicy\",\n  \"metadata\": {\"name\": \"p\", \"namespace\": \"a\"},\n  \"spec\": {\n    \"ingress\": [{\"ports\": [{\"port\": \"80\"}]}]\n  }\n}\n"
         let e = try #require(errors(text, name: "p.json").first)
         #expect(e.fieldPath == "spec.ingress[0].ports[0].port")
         #expect(e.location?.line == 6)
@@ -207,7 +214,8 @@ import Testing
 
     /// libyaml refuses surrogate-pair escapes; Foundation's parser reads the file instead.
     @Test func jsonThatLibyamlRefusesFallsBackToFoundation() throws {
-        let text = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "a", "annotations": {"x": "\ud83d\ude00"}, "labels": {"app": "web"}}, "spec": {"containers": [{"name": "c", "ports": [{"containerPort": 80, "name": "http"}]}]}, "status": {"podIP": "10.0.0.1"}}"#
+        let text =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "a", "annotations": {"x": "\ud83d\ude00"}, "labels": {"app": "web"}}, "spec": {"containers": [{"name": "c", "ports": [{"containerPort": 80, "name": "http"}]}]}, "status": {"podIP": "10.0.0.1"}}"#
         let r = try load(text, name: "pod.json")
         let pod = try #require(r.cluster.pods.first)
         #expect(pod.labels == ["app": "web"])
@@ -217,7 +225,8 @@ import Testing
     }
 
     @Test func jsonFallbackKeepsStringsAndNumbersApart() throws {
-        let text = #"{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p", "namespace": "a", "annotations": {"x": "\ud83d\ude00"}}, "spec": {"ingress": [{"ports": [{"port": "80"}]}]}}"#
+        let text =
+            #"{"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy", "metadata": {"name": "p", "namespace": "a", "annotations": {"x": "\ud83d\ude00"}}, "spec": {"ingress": [{"ports": [{"port": "80"}]}]}}"#
         let e = try #require(errors(text, name: "p.json").first)
         #expect(e.fieldPath == "spec.ingress[0].ports[0].port")
         #expect(e.location?.line == nil)

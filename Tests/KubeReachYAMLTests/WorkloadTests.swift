@@ -30,10 +30,11 @@ import Testing
         #expect(pod.labels == ["app": "web"])
         #expect(pod.ips.isEmpty)
         #expect(pod.hostNetwork)
-        #expect(Set(pod.ports) == [
-            ContainerPort(name: "http", port: 8080), ContainerPort(port: 53, proto: .udp), ContainerPort(port: 9, proto: .sctp),
-            ContainerPort(name: "metrics", port: 9090),
-        ])
+        #expect(
+            Set(pod.ports) == [
+                ContainerPort(name: "http", port: 8080), ContainerPort(port: 53, proto: .udp), ContainerPort(port: 9, proto: .sctp),
+                ContainerPort(name: "metrics", port: 9090),
+            ])
         #expect(pod.location?.line == 1)
     }
 
@@ -42,7 +43,9 @@ import Testing
         ("extensions/v1beta1", "Deployment"), ("batch/v1", "Job"), ("v1", "ReplicationController"),
     ])
     func everyWorkloadKind(apiVersion: String, kind: String) throws {
-        let r = try load("apiVersion: \(apiVersion)\nkind: \(kind)\nmetadata: {name: w}\nspec:\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: c, ports: [{containerPort: 80}]}]\n")
+        let r = try load(
+            "apiVersion: \(apiVersion)\nkind: \(kind)\nmetadata: {name: w}\nspec:\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: c, ports: [{containerPort: 80}]}]\n"
+        )
         // A DaemonSet stands for one pod per node: two, as nodes are not scheduled.
         #expect(r.cluster.pods.map(\.workload.description) == Array(repeating: "default/w[\(kind)]", count: kind == "DaemonSet" ? 2 : 1))
         #expect(r.cluster.pods.first?.labels == ["a": "b"])
@@ -50,7 +53,9 @@ import Testing
     }
 
     @Test func cronJobUsesJobTemplate() throws {
-        let r = try load("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly, namespace: w}\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {job: nightly}}\n        spec:\n          containers: [{name: c, ports: [{name: p, containerPort: 7000}]}]\n")
+        let r = try load(
+            "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly, namespace: w}\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {job: nightly}}\n        spec:\n          containers: [{name: c, ports: [{name: p, containerPort: 7000}]}]\n"
+        )
         let pod = try #require(r.cluster.pods.first)
         #expect(pod.labels == ["job": "nightly"])
         #expect(pod.workload.description == "w/nightly[CronJob]")
@@ -64,17 +69,22 @@ import Testing
     }
 
     static func pod(_ name: String, owner: String? = nil, ownerKind: String? = "ReplicaSet", labels: String = "{app: web}") -> String {
-        let ref = owner.map { o in
-            "\n  ownerReferences:\n  - {\(ownerKind.map { "kind: \($0), " } ?? "")name: \(o), controller: true, apiVersion: apps/v1, uid: x}"
-        } ?? ""
-        return "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \(name)\n  namespace: shop\n  labels: \(labels)\(ref)\nstatus:\n  podIP: 10.0.0.1\n  podIPs: [{ip: 10.0.0.1}, {ip: 'fd00::1'}]\n"
+        let ref =
+            owner.map { o in
+                "\n  ownerReferences:\n  - {\(ownerKind.map { "kind: \($0), " } ?? "")name: \(o), controller: true, apiVersion: apps/v1, uid: x}"
+            } ?? ""
+        return
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \(name)\n  namespace: shop\n  labels: \(labels)\(ref)\nstatus:\n  podIP: 10.0.0.1\n  podIPs: [{ip: 10.0.0.1}, {ip: 'fd00::1'}]\n"
     }
 
-    static let replicaSet = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web-abc\n  namespace: shop\n  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]\nspec:\n  template: {metadata: {labels: {app: web}}}\n"
-    static let webDeployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template: {metadata: {labels: {app: web}}}\n"
+    static let replicaSet =
+        "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web-abc\n  namespace: shop\n  ownerReferences: [{apiVersion: apps/v1, kind: Deployment, name: web, controller: true}]\nspec:\n  template: {metadata: {labels: {app: web}}}\n"
+    static let webDeployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template: {metadata: {labels: {app: web}}}\n"
 
     @Test func podKeepsItsFactsAndDeduplicatesIPs() throws {
-        let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a, labels: {x: y}}\nspec:\n  hostNetwork: true\n  containers: [{name: c, ports: [{name: h, containerPort: 80}]}]\n  initContainers: [{name: i, ports: [{containerPort: 81, protocol: UDP}]}]\nstatus:\n  podIP: 10.0.0.1\n  podIPs: [{ip: 10.0.0.1}, {ip: 'fd00::1'}]\n"
+        let text =
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a, labels: {x: y}}\nspec:\n  hostNetwork: true\n  containers: [{name: c, ports: [{name: h, containerPort: 80}]}]\n  initContainers: [{name: i, ports: [{containerPort: 81, protocol: UDP}]}]\nstatus:\n  podIP: 10.0.0.1\n  podIPs: [{ip: 10.0.0.1}, {ip: 'fd00::1'}]\n"
         let pod = try #require(try load(text).cluster.pods.first)
         #expect(pod.workload.description == "a/p[Pod]")
         #expect(pod.labels == ["x": "y"])
@@ -108,12 +118,15 @@ import Testing
     }
 
     @Test func ownerWithoutKindIsShownAsPodOfOwnerName() throws {
-        let r = try load([("a.yaml", Self.pod("x-1", owner: "internal", ownerKind: nil)), ("b.yaml", Self.pod("x-2", owner: "internal", ownerKind: nil))])
+        let r = try load([
+            ("a.yaml", Self.pod("x-1", owner: "internal", ownerKind: nil)), ("b.yaml", Self.pod("x-2", owner: "internal", ownerKind: nil)),
+        ])
         #expect(r.cluster.pods.map(\.workload.description) == ["shop/internal[Pod]", "shop/internal[Pod]"])
     }
 
     @Test func nonControllerOwnerIsIgnored() throws {
-        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\n  ownerReferences: [{kind: ReplicaSet, name: rs, controller: false}]\n"
+        let text =
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\n  ownerReferences: [{kind: ReplicaSet, name: rs, controller: false}]\n"
         #expect(try load(text).cluster.pods.first?.workload.description == "a/p[Pod]")
     }
 
@@ -123,8 +136,10 @@ import Testing
     }
 
     @Test func ownerCycleTerminates() throws {
-        let a = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: a\n  namespace: shop\n  ownerReferences: [{kind: ReplicaSet, name: b, controller: true}]\n"
-        let b = "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: b\n  namespace: shop\n  ownerReferences: [{kind: ReplicaSet, name: a, controller: true}]\n"
+        let a =
+            "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: a\n  namespace: shop\n  ownerReferences: [{kind: ReplicaSet, name: b, controller: true}]\n"
+        let b =
+            "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: b\n  namespace: shop\n  ownerReferences: [{kind: ReplicaSet, name: a, controller: true}]\n"
         let r = try load([("a.yaml", a), ("b.yaml", b), ("p.yaml", Self.pod("p", owner: "a"))])
         #expect(r.cluster.pods.count == 1)
     }
@@ -140,12 +155,24 @@ import Testing
 
     static let badPods: [BadPod] = [
         BadPod(name: "invalid podIP", body: "status:\n  podIP: 10.0.0.300\n", path: "status.podIP", line: 5, message: "invalid IP address"),
-        BadPod(name: "invalid podIPs entry", body: "status:\n  podIPs:\n  - ip: 10.0.0.1\n  - ip: banana\n", path: "status.podIPs[1].ip", line: 7, message: "invalid IP address"),
-        BadPod(name: "containerPort as text", body: "spec:\n  containers:\n  - ports: [{containerPort: abc}]\n", path: "spec.containers[0].ports[0].containerPort", line: 6, message: "expected an integer"),
-        BadPod(name: "containerPort out of range", body: "spec:\n  initContainers:\n  - ports:\n    - containerPort: 65536\n", path: "spec.initContainers[0].ports[0].containerPort", line: 7, message: "outside 1-65535"),
-        BadPod(name: "bad container protocol", body: "spec:\n  containers:\n  - ports: [{containerPort: 80, protocol: HTTP}]\n", path: "spec.containers[0].ports[0].protocol", line: 6, message: "unsupported protocol"),
-        BadPod(name: "containers as a map", body: "spec:\n  containers: {name: c}\n", path: "spec.containers", line: 5, message: "expected a list"),
-        BadPod(name: "hostNetwork as text", body: "spec:\n  hostNetwork: maybe\n", path: "spec.hostNetwork", line: 5, message: "expected true or false"),
+        BadPod(
+            name: "invalid podIPs entry", body: "status:\n  podIPs:\n  - ip: 10.0.0.1\n  - ip: banana\n", path: "status.podIPs[1].ip",
+            line: 7, message: "invalid IP address"),
+        BadPod(
+            name: "containerPort as text", body: "spec:\n  containers:\n  - ports: [{containerPort: abc}]\n",
+            path: "spec.containers[0].ports[0].containerPort", line: 6, message: "expected an integer"),
+        BadPod(
+            name: "containerPort out of range", body: "spec:\n  initContainers:\n  - ports:\n    - containerPort: 65536\n",
+            path: "spec.initContainers[0].ports[0].containerPort", line: 7, message: "outside 1-65535"),
+        BadPod(
+            name: "bad container protocol", body: "spec:\n  containers:\n  - ports: [{containerPort: 80, protocol: HTTP}]\n",
+            path: "spec.containers[0].ports[0].protocol", line: 6, message: "unsupported protocol"),
+        BadPod(
+            name: "containers as a map", body: "spec:\n  containers: {name: c}\n", path: "spec.containers", line: 5,
+            message: "expected a list"),
+        BadPod(
+            name: "hostNetwork as text", body: "spec:\n  hostNetwork: maybe\n", path: "spec.hostNetwork", line: 5,
+            message: "expected true or false"),
     ]
 
     @Test(arguments: badPods)
@@ -158,7 +185,9 @@ import Testing
     }
 
     @Test func labelsAsAListIsAnError() throws {
-        let errs = errors("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: a}\nspec:\n  template:\n    metadata:\n      labels: [app]\n")
+        let errs = errors(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: a}\nspec:\n  template:\n    metadata:\n      labels: [app]\n"
+        )
         let e = try #require(errs.first)
         #expect(e.fieldPath == "spec.template.metadata.labels")
         #expect(e.location?.line == 7)

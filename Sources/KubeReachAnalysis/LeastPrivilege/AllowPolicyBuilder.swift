@@ -100,15 +100,19 @@ struct AllowPolicyBuilder {
     }
 
     private func reason(_ d: PolicyDirection, _ w: WorkloadRef, _ s: LabelSelector, _ also: [WorkloadRef], _ entries: [Entry]) -> String {
-        let head = d == .ingress ? "Ingress of \(w) (pods \(s.description)): allow only" : "Egress of \(w) (pods \(s.description)): allow only"
+        let head =
+            d == .ingress ? "Ingress of \(w) (pods \(s.description)): allow only" : "Egress of \(w) (pods \(s.description)): allow only"
         var lines = [head]
         for e in entries.sorted(by: { $0.peer < $1.peer }) {
-            let origins = e.origins.count > 3 ? e.origins.prefix(3).joined(separator: ", ") + " and \(e.origins.count - 3) more" : e.origins.joined(separator: ", ")
+            let origins =
+                e.origins.count > 3
+                ? e.origins.prefix(3).joined(separator: ", ") + " and \(e.origins.count - 3) more" : e.origins.joined(separator: ", ")
             let arrow = d == .ingress ? "from" : "to"
             lines.append("- \(arrow) \(e.peer): \(e.connections.description)" + (origins.isEmpty ? "" : " (\(origins))"))
         }
         if !also.isEmpty {
-            lines.append("Superset: the selector also takes \(also.map(\.description).joined(separator: ", ")); no stable label tells them apart.")
+            lines.append(
+                "Superset: the selector also takes \(also.map(\.description).joined(separator: ", ")); no stable label tells them apart.")
         }
         return lines.joined(separator: "\n")
     }

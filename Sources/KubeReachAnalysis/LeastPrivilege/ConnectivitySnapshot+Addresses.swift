@@ -10,7 +10,9 @@ extension ConnectivitySnapshot {
         let ranges = Set(pieces.values.joined())
         let names = { (e: Endpoint) in e.externalRange.map { pieces[$0, default: [$0]].map(Endpoint.external) } ?? [e] }
         let list = edges.flatMap { e in
-            names(e.source).flatMap { s in names(e.destination).map { ConnectivityEdge(source: s, destination: $0, connections: e.connections) } }
+            names(e.source).flatMap { s in
+                names(e.destination).map { ConnectivityEdge(source: s, destination: $0, connections: e.connections) }
+            }
         }
         return ConnectivitySnapshot(nodes: nodes, edges: list, externalRanges: ranges)
     }

@@ -25,7 +25,9 @@ public enum CurrentIntents {
         for (key, list) in external {
             for r in IPRange.coalesced(list) {
                 let w = IntentEndpoint.workload(key.workload), x = IntentEndpoint.external(r)
-                out.append(Intent(source: key.outbound ? w : x, destination: key.outbound ? x : w, connections: key.connections, origins: [origin]))
+                out.append(
+                    Intent(source: key.outbound ? w : x, destination: key.outbound ? x : w, connections: key.connections, origins: [origin])
+                )
             }
         }
         return Intent.merged(out)

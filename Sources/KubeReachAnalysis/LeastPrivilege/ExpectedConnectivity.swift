@@ -28,7 +28,10 @@ struct ExpectedConnectivity {
         for (i, pod) in cluster.pods.enumerated() {
             let bypass = pod.hostNetwork && reach.options.hostNetwork == .bypass
             let by = grouped ? plan.selectors.selectedBy[i] : [pod.workload]
-            podsOfClass[PodClass(workload: pod.workload, isolated: covered.contains(pod.namespace) && !bypass, dns: dns.contains(i), selectedBy: by), default: 0] += 1
+            podsOfClass[
+                PodClass(
+                    workload: pod.workload, isolated: covered.contains(pod.namespace) && !bypass, dns: dns.contains(i), selectedBy: by),
+                default: 0] += 1
         }
         let classes = Set(podsOfClass.keys)
         let index = IntentIndex(plan.intents, holds: plan.holds)

@@ -35,13 +35,17 @@ public struct IntentResolver: Sendable {
 
     /// A workload named by the fields of a flow export: the pod by name, else the workload
     /// the exporter names, else the IP address.
-    public func resolve(namespace: String?, pod: String?, workload: (kind: String?, name: String)?, ip: String?) -> Result<IntentEndpoint, ResolveError> {
+    public func resolve(namespace: String?, pod: String?, workload: (kind: String?, name: String)?, ip: String?) -> Result<
+        IntentEndpoint, ResolveError
+    > {
         if let ns = namespace, !ns.isEmpty, let pod, !pod.isEmpty,
             case .pods(let members, _)? = cluster.resolve(.object(namespace: ns, kind: "Pod", name: pod))
         {
             return .success(.workload(cluster.pods[members[0]].workload))
         }
-        if let ns = namespace, !ns.isEmpty, let w = workload, case .pods(let members, _)? = cluster.resolve(.object(namespace: ns, kind: w.kind, name: w.name)) {
+        if let ns = namespace, !ns.isEmpty, let w = workload,
+            case .pods(let members, _)? = cluster.resolve(.object(namespace: ns, kind: w.kind, name: w.name))
+        {
             return .success(.workload(cluster.pods[members[0]].workload))
         }
         if let ip, let address = IPAddress(ip) {

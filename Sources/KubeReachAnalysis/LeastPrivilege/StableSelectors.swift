@@ -17,7 +17,9 @@ public struct StableSelectors: Sendable {
         "batch.kubernetes.io/job-name",
     ]
     /// Tried first on ties, so selectors read as people write them.
-    static let preferredKeys = ["app.kubernetes.io/name", "app", "k8s-app", "app.kubernetes.io/instance", "name", "app.kubernetes.io/component"]
+    static let preferredKeys = [
+        "app.kubernetes.io/name", "app", "k8s-app", "app.kubernetes.io/instance", "name", "app.kubernetes.io/component",
+    ]
 
     /// Pod indices per workload.
     public let pods: [WorkloadRef: [Int]]

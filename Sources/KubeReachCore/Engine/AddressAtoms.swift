@@ -30,9 +30,13 @@ struct AddressAtoms: Sendable {
         while lo <= hi {
             let mid = (lo + hi) / 2
             let a = atoms[mid]
-            if (a.family, a.upper) < (address.family, address.value) { lo = mid + 1 }
-            else if (a.family, a.lower) > (address.family, address.value) { hi = mid - 1 }
-            else { return mid }
+            if (a.family, a.upper) < (address.family, address.value) {
+                lo = mid + 1
+            } else if (a.family, a.lower) > (address.family, address.value) {
+                hi = mid - 1
+            } else {
+                return mid
+            }
         }
         return nil
     }

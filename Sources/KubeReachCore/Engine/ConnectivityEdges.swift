@@ -101,7 +101,8 @@ struct EdgeSweep {
             let e = eRow < 0 ? ConnectionTable.all : egress[d]
             if e == ConnectionTable.none { continue }
             let iRow = reach.ingressRowOfIdentity[d]
-            let i = iRow < 0
+            let i =
+                iRow < 0
                 ? ConnectionTable.all
                 : reach.ingress.tiles[(Int(iRow) >> IngressBlocks.shift) * chunks + chunk][offset + (Int(iRow) & (IngressBlocks.size - 1))]
             if i == ConnectionTable.none { continue }

@@ -84,7 +84,8 @@ extension Reachability {
         }
         for (d, row) in rows.ingress {
             for s in 0..<identities.count where changed(s, d) { return true }
-            for k in sourceAtoms.atoms.indices where ingressID(to: d, column: sourceBase + k) != (row?[sourceBase + k] ?? ConnectionTable.all) {
+            for k in sourceAtoms.atoms.indices
+            where ingressID(to: d, column: sourceBase + k) != (row?[sourceBase + k] ?? ConnectionTable.all) {
                 return true
             }
         }

@@ -39,9 +39,10 @@ extension ReachabilityBuilder {
                     row = existing
                 } else {
                     row = Int32(specs.count)
-                    specs.append(RowMaker.Spec(
-                        direction: direction, policies: policies, admin: admin, baseline: baseline && policies.isEmpty,
-                        portList: identities.portListOfIdentity[id]))
+                    specs.append(
+                        RowMaker.Spec(
+                            direction: direction, policies: policies, admin: admin, baseline: baseline && policies.isEmpty,
+                            portList: identities.portListOfIdentity[id]))
                     rowOfKey[key] = row
                 }
                 if direction == .ingress { ingressRowOfIdentity[id] = row } else { egressRowOfIdentity[id] = row }
@@ -167,7 +168,8 @@ struct RowMaker: Sendable {
 
     mutating func row(_ spec: Spec) -> [UInt32] {
         let ports = identities.portLists[spec.portList]
-        let networkPolicies: [UInt32]? = spec.policies.isEmpty
+        let networkPolicies: [UInt32]? =
+            spec.policies.isEmpty
             ? nil : spec.direction == .ingress ? ingressRow(spec.policies, destinationPorts: ports) : egressRow(spec.policies)
         if spec.admin.isEmpty && !spec.baseline, let networkPolicies { return networkPolicies }
         return tieredRow(spec, networkPolicies: networkPolicies)
@@ -178,7 +180,8 @@ struct RowMaker: Sendable {
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for rule in compiled[ci].ingress! {
-                let conn = rule.hasNamedPorts
+                let conn =
+                    rule.hasNamedPorts
                     ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
                 if conn == ConnectionTable.none { continue }
                 for column in rule.peers { row[column] = table.union(row[column], conn) }

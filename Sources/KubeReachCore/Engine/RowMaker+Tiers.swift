@@ -31,9 +31,13 @@ extension RowMaker {
     /// one list of admin policies: computed once and shared by every row with that list,
     /// so a row costs one lookup per column.
     private mutating func columnClasses(_ spec: Spec) -> Int {
-        let namedIngress = spec.direction == .ingress
-            && (spec.admin + (spec.baseline ? baselineIndex.map { [$0] } ?? [] : [])).contains { admin[$0].ingress.contains(where: \.hasNamedPorts) }
-        let key = ColumnClassKey(direction: spec.direction, admin: spec.admin, baseline: spec.baseline, portList: namedIngress ? spec.portList : -1)
+        let namedIngress =
+            spec.direction == .ingress
+            && (spec.admin + (spec.baseline ? baselineIndex.map { [$0] } ?? [] : [])).contains {
+                admin[$0].ingress.contains(where: \.hasNamedPorts)
+            }
+        let key = ColumnClassKey(
+            direction: spec.direction, admin: spec.admin, baseline: spec.baseline, portList: namedIngress ? spec.portList : -1)
         if let known = classCache[key] { return known }
         let podColumns = identities.count
         let adminRules = spec.admin.flatMap { ci in admin[ci].rules(spec.direction).map { (ci, $0) } }
@@ -45,10 +49,12 @@ extension RowMaker {
             signature.admin.removeAll(keepingCapacity: true)
             signature.baseline.removeAll(keepingCapacity: true)
             for (ci, rule) in adminRules where rule.peers.contains(column) {
-                signature.admin.append(TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
+                signature.admin.append(
+                    TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
             }
             for (ci, rule) in baselineRules where rule.peers.contains(column) {
-                signature.baseline.append(TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
+                signature.baseline.append(
+                    TierStep(action: rule.action, connections: connections(ci, rule, spec: spec, column: column, podColumns: podColumns)))
             }
             if signature.isEmpty { continue }
             if let cls = classOfSignature[signature] {

@@ -42,7 +42,8 @@ extension Explainer {
             case (.networks(let cidrs), .external(let ip)): return cidrs.contains { $0.range.contains(ip) }
             case (.networks(let cidrs), .pod(let q)):
                 let pod = cluster.pods[q]
-                return (options.ipBlockMatchesPods || pod.hostNetwork) && pod.ips.contains { ip in cidrs.contains { $0.range.contains(ip) } }
+                return (options.ipBlockMatchesPods || pod.hostNetwork)
+                    && pod.ips.contains { ip in cidrs.contains { $0.range.contains(ip) } }
             case (.nodes(let s), .external(let ip)):
                 return cluster.nodes.contains { s.matches($0.labels) && $0.addresses.contains(ip) }
             case (.nodes(let s), .pod(let q)):

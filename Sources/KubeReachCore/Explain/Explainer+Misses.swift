@@ -12,20 +12,30 @@ extension Explainer {
                 let pod = cluster.pods[q]
                 if let namespaces {
                     if !cluster.namespaces.contains(where: { namespaces.matches($0.labels) }) {
-                        miss(.namespaceSelectsNothing, "namespaceSelector \(namespaces.description) matches no namespace (select one by kubernetes.io/metadata.name)")
+                        miss(
+                            .namespaceSelectsNothing,
+                            "namespaceSelector \(namespaces.description) matches no namespace (select one by kubernetes.io/metadata.name)")
                         continue
                     }
                     if !namespaces.matches(namespaceLabels(pod.namespace)) {
                         if let pods, pods.matches(pod.labels) {
-                            miss(.namespaceMismatch, "podSelector \(pods.description) matches, but namespaceSelector \(namespaces.description) does not select namespace \(pod.namespace)")
+                            miss(
+                                .namespaceMismatch,
+                                "podSelector \(pods.description) matches, but namespaceSelector \(namespaces.description) does not select namespace \(pod.namespace)"
+                            )
                         } else if pods == nil {
-                            miss(.namespaceMismatch, "namespaceSelector \(namespaces.description) does not select namespace \(pod.namespace)")
+                            miss(
+                                .namespaceMismatch, "namespaceSelector \(namespaces.description) does not select namespace \(pod.namespace)"
+                            )
                         }
                         continue
                     }
                 } else if pod.namespace != policy.namespace {
                     if pods?.matches(pod.labels) ?? true {
-                        miss(.otherNamespace, "podSelector \(pods?.description ?? "{}") without namespaceSelector only selects pods of namespace \(policy.namespace)")
+                        miss(
+                            .otherNamespace,
+                            "podSelector \(pods?.description ?? "{}") without namespaceSelector only selects pods of namespace \(policy.namespace)"
+                        )
                     }
                     continue
                 }
@@ -66,15 +76,17 @@ extension Explainer {
             let declared = destinationPorts?.contains { $0.name == name && $0.proto == port.proto } ?? false
             if !declared {
                 let target = destinationPorts == nil ? "an external destination" : "the destination"
-                out.append(NearMiss(
-                    kind: .namedPortUndeclared, policy: ref, ruleIndex: ri, peerIndex: peerIndex,
-                    message: "named port \(name)/\(port.proto.rawValue) is not declared by \(target)"))
+                out.append(
+                    NearMiss(
+                        kind: .namedPortUndeclared, policy: ref, ruleIndex: ri, peerIndex: peerIndex,
+                        message: "named port \(name)/\(port.proto.rawValue) is not declared by \(target)"))
             }
         }
         let asked = query.map { " (asked: \($0.0.rawValue) \($0.1))" } ?? ""
-        out.append(NearMiss(
-            kind: .portNotAllowed, policy: ref, ruleIndex: ri, peerIndex: peerIndex,
-            message: "the peer matches, but the rule allows only \(allowed.description)\(asked)"))
+        out.append(
+            NearMiss(
+                kind: .portNotAllowed, policy: ref, ruleIndex: ri, peerIndex: peerIndex,
+                message: "the peer matches, but the rule allows only \(allowed.description)\(asked)"))
         return out
     }
 }

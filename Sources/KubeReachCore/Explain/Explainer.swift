@@ -16,12 +16,15 @@ public struct Explainer: Sendable {
         self.options = options
     }
 
-    public func explain(_ s: Endpoint, _ d: Endpoint, sourceName: String, destinationName: String, query: (NetworkProtocol, Int)? = nil) -> Explanation {
+    public func explain(_ s: Endpoint, _ d: Endpoint, sourceName: String, destinationName: String, query: (NetworkProtocol, Int)? = nil)
+        -> Explanation
+    {
         if case .pod(let a) = s, case .pod(let b) = d, a == b {
             let selfSide = { (dir: PolicyDirection) in
                 DirectionExplanation(direction: dir, status: .selfTraffic, isolatingPolicies: [], matches: [], misses: [], allowed: .all)
             }
-            return Explanation(source: sourceName, destination: destinationName, egress: selfSide(.egress), ingress: selfSide(.ingress), allowed: .all)
+            return Explanation(
+                source: sourceName, destination: destinationName, egress: selfSide(.egress), ingress: selfSide(.ingress), allowed: .all)
         }
         let egress = side(.egress, subject: s, peer: d, destination: d, query: query)
         let ingress = side(.ingress, subject: d, peer: s, destination: d, query: query)
@@ -32,8 +35,11 @@ public struct Explainer: Sendable {
 
     private func reference(_ p: NetworkPolicy) -> PolicyReference { PolicyReference(name: p.qualifiedName, location: p.location) }
 
-    private func side(_ direction: PolicyDirection, subject: Endpoint, peer: Endpoint, destination: Endpoint, query: (NetworkProtocol, Int)?) -> DirectionExplanation {
-        var out = DirectionExplanation(direction: direction, status: .isolated, isolatingPolicies: [], matches: [], misses: [], allowed: .none)
+    private func side(
+        _ direction: PolicyDirection, subject: Endpoint, peer: Endpoint, destination: Endpoint, query: (NetworkProtocol, Int)?
+    ) -> DirectionExplanation {
+        var out = DirectionExplanation(
+            direction: direction, status: .isolated, isolatingPolicies: [], matches: [], misses: [], allowed: .none)
         guard case .pod(let p) = subject else {
             out.status = .external
             out.allowed = .all
@@ -73,12 +79,16 @@ public struct Explainer: Sendable {
                     continue
                 }
                 let allowed = rule.ports.connections(destinationPorts: destinationPorts)
-                let indices = rule.ports.isEmpty ? nil : rule.ports.indices.filter {
-                    !rule.ports[$0].connections(destinationPorts: destinationPorts).isEmpty
-                }
-                out.matches.append(RuleMatch(
-                    policy: reference(policy), ruleIndex: ri, peerIndex: peerIndex, portIndices: indices, connections: allowed,
-                    ruleLocation: rule.location))
+                let indices =
+                    rule.ports.isEmpty
+                    ? nil
+                    : rule.ports.indices.filter {
+                        !rule.ports[$0].connections(destinationPorts: destinationPorts).isEmpty
+                    }
+                out.matches.append(
+                    RuleMatch(
+                        policy: reference(policy), ruleIndex: ri, peerIndex: peerIndex, portIndices: indices, connections: allowed,
+                        ruleLocation: rule.location))
                 out.allowed = out.allowed.union(allowed)
                 let missesQuery = query.map { !allowed.contains($0.0, $0.1) } ?? allowed.isEmpty
                 if missesQuery { out.misses += portMisses(rule, ri, policy, peerIndex, allowed, destinationPorts, query) }

@@ -41,15 +41,18 @@ public struct PolicyInspector: Sendable {
     /// The workloads a policy selects (its own namespace), and per rule what each peer matches.
     public func inspect(policy index: Int) -> (selected: [String], rules: [RuleSummary]) {
         let policy = cluster.policies[index]
-        let selected = Set(cluster.pods.indices.filter {
-            policy.selects(cluster.pods[$0])
-        }.map { cluster.pods[$0].workload.description })
+        let selected = Set(
+            cluster.pods.indices.filter {
+                policy.selects(cluster.pods[$0])
+            }.map { cluster.pods[$0].workload.description })
         var rules: [RuleSummary] = []
         for direction in PolicyDirection.allCases where policy.affects(direction) {
             for (ri, rule) in policy.rules(direction).enumerated() {
                 let peers: [PeerMatch]
                 if rule.peers.isEmpty {
-                    peers = [PeerMatch(peerIndex: nil, description: "everything (no peers listed)", workloads: [], addresses: ["all addresses"])]
+                    peers = [
+                        PeerMatch(peerIndex: nil, description: "everything (no peers listed)", workloads: [], addresses: ["all addresses"])
+                    ]
                 } else {
                     peers = rule.peers.enumerated().map { pi, peer in
                         let matched = cluster.pods.indices.filter { explainer.matches(peer, policyNamespace: policy.namespace, .pod($0)) }

@@ -16,7 +16,8 @@ public enum LabelValidation {
         if name.isEmpty { return "the name part of a label key must not be empty" }
         if name.utf8.count > 63 { return "the name part of a label key must be at most 63 characters" }
         if !isQualifiedNamePart(name) {
-            return "the name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+            return
+                "the name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
         }
         return nil
     }
@@ -26,7 +27,8 @@ public enum LabelValidation {
         if value.isEmpty { return nil }
         if value.utf8.count > 63 { return "a label value must be at most 63 characters" }
         if !isQualifiedNamePart(value) {
-            return "a label value must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+            return
+                "a label value must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
         }
         return nil
     }

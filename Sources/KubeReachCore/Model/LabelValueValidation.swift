@@ -12,7 +12,8 @@ public enum LabelValueValidation {
         guard let first = u.first, let last = u.last else { return nil }
         if u.count > maxLength { return "a label value must be at most \(maxLength) characters (this one has \(value.count))" }
         guard isAlphanumeric(first), isAlphanumeric(last), u.allSatisfy({ isAlphanumeric($0) || $0 == 45 || $0 == 95 || $0 == 46 }) else {
-            return "a label value must be empty or consist of alphanumeric characters, '-', '_' or '.', starting and ending with an alphanumeric character"
+            return
+                "a label value must be empty or consist of alphanumeric characters, '-', '_' or '.', starting and ending with an alphanumeric character"
         }
         return nil
     }

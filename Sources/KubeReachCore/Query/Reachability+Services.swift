@@ -21,7 +21,9 @@ extension Reachability {
     public func variantAnswers(from source: ResolvedEndpoint, to destination: ResolvedEndpoint) -> [VariantAnswer] {
         let s = variantGroups(source), d = variantGroups(destination)
         guard s.count > 1 || d.count > 1 else { return [] }
-        return s.flatMap { sp in d.map { dp in VariantAnswer(source: sp.endpoint, destination: dp.endpoint, connections: connections(from: sp, to: dp)) } }
+        return s.flatMap { sp in
+            d.map { dp in VariantAnswer(source: sp.endpoint, destination: dp.endpoint, connections: connections(from: sp, to: dp)) }
+        }
     }
 
     /// The endpoint's pods grouped by workload variant (one group when not split).

@@ -6,7 +6,8 @@ public struct WorkloadConflict: Hashable, Sendable, CustomStringConvertible {
     public var differingLabels: [String]
 
     public var description: String {
-        let why = differingLabels.isEmpty
+        let why =
+            differingLabels.isEmpty
             ? "differ in IP addresses or ports" : "differ in label(s) \(differingLabels.joined(separator: ", "))"
         return "pods of workload \(workload) \(why) and the policies treat them differently; use --by pod"
     }
@@ -34,12 +35,14 @@ extension Reachability {
             var variantOfIdentity: [Int: String] = [:]
             for (c, ids) in split.classes.enumerated() { for id in ids { variantOfIdentity[id] = names[c] } }
             for i in split.pods { cluster.pods[i].workload.variant = variantOfIdentity[identities.identityOfPod[i]] }
-            let why = split.differingLabels.isEmpty
+            let why =
+                split.differingLabels.isEmpty
                 ? "differ in IP addresses or ports" : "differ in label(s) \(split.differingLabels.joined(separator: ", "))"
-            notes.append(Diagnostic(
-                .note,
-                "pods of workload \(split.workload) \(why) and the policies treat them differently: shown as \(names.count) variants, "
-                    + names.map { "{\($0)}" }.joined(separator: ", ")))
+            notes.append(
+                Diagnostic(
+                    .note,
+                    "pods of workload \(split.workload) \(why) and the policies treat them differently: shown as \(names.count) variants, "
+                        + names.map { "{\($0)}" }.joined(separator: ", ")))
         }
         return notes
     }
@@ -71,7 +74,9 @@ extension Reachability {
         }
         // As peers too: every row treats them alike.
         return egressRows.allSatisfy { $0[a] == $0[b] }
-            && (0..<ingress.blockCount).allSatisfy { ingress.cells(block: $0, column: a).elementsEqual(ingress.cells(block: $0, column: b)) }
+            && (0..<ingress.blockCount).allSatisfy {
+                ingress.cells(block: $0, column: a).elementsEqual(ingress.cells(block: $0, column: b))
+            }
     }
 }
 

@@ -116,9 +116,14 @@ public struct IPAddress: Hashable, Sendable, Comparable, CustomStringConvertible
             if g[i] == 0 {
                 var j = i
                 while j < 8 && g[j] == 0 { j += 1 }
-                if j - i > bestLen && j - i >= 2 { bestStart = i; bestLen = j - i }
+                if j - i > bestLen && j - i >= 2 {
+                    bestStart = i
+                    bestLen = j - i
+                }
                 i = j
-            } else { i += 1 }
+            } else {
+                i += 1
+            }
         }
         let hex = g.map { String($0, radix: 16) }
         if bestStart < 0 { return hex.joined(separator: ":") }

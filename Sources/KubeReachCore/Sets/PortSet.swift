@@ -33,9 +33,7 @@ public struct PortSet: Hashable, Sendable, CustomStringConvertible {
         var lo = 0, hi = ranges.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
-            if ranges[mid].upperBound < port { lo = mid + 1 }
-            else if ranges[mid].lowerBound > port { hi = mid - 1 }
-            else { return true }
+            if ranges[mid].upperBound < port { lo = mid + 1 } else if ranges[mid].lowerBound > port { hi = mid - 1 } else { return true }
         }
         return false
     }

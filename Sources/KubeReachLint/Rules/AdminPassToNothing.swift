@@ -9,13 +9,20 @@ struct AdminPassToNothing: LintRule {
     let hint = "write the NetworkPolicies (or the BaselineAdminNetworkPolicy rule) the Pass delegates to, or use Allow to say so"
 
     var triggering: [String] {
-        [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")]
+        [
+            Example.pod("web")
+                + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")
+        ]
     }
     var nonTriggering: [String] {
         [
-            Example.pod("web") + Example.denyAll + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}"),
-            Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")
-                + Example.admin("default", priority: nil, baseline: true, Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
+            Example.pod("web") + Example.denyAll
+                + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}"),
+            Example.pod("web")
+                + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")
+                + Example.admin(
+                    "default", priority: nil, baseline: true,
+                    Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
         ]
     }
 
@@ -34,9 +41,10 @@ struct AdminPassToNothing: LintRule {
                     }
                     guard let first = bare.first else { continue }
                     let name = cluster.pods[first].qualifiedName
-                    out.append(finding(
-                        "\(policy.displayName) rule '\(rule.name)' passes \(direction.rawValue.lowercased()) traffic of \(bare.count) pod(s) (e.g. \(name)) that no NetworkPolicy isolates and no baseline covers: it is allowed",
-                        admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
+                    out.append(
+                        finding(
+                            "\(policy.displayName) rule '\(rule.name)' passes \(direction.rawValue.lowercased()) traffic of \(bare.count) pod(s) (e.g. \(name)) that no NetworkPolicy isolates and no baseline covers: it is allowed",
+                            admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
                 }
             }
         }

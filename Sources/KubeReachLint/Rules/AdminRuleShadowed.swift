@@ -12,10 +12,24 @@ struct AdminRuleShadowed: LintRule {
     let hint = "reorder the rules (the first match wins) or remove the dead one"
 
     var triggering: [String] {
-        [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}")]
+        [
+            Example.pod("web")
+                + Example.admin(
+                    "a",
+                    Example.shopSubject
+                        + "  ingress:\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}"
+                )
+        ]
     }
     var nonTriggering: [String] {
-        [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}")]
+        [
+            Example.pod("web")
+                + Example.admin(
+                    "a",
+                    Example.shopSubject
+                        + "  ingress:\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}"
+                )
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -33,21 +47,24 @@ struct AdminRuleShadowed: LintRule {
                     guard !before.isEmpty else { continue }
                     let peers = cluster.pods.indices.filter { explainer.ruleMatches(rule, .pod($0)) }
                     guard !peers.isEmpty || rule.peers.contains(where: Self.isAddress) else { continue }
-                    let dead = addressesCovered(rule, by: before.map(\.rule)) && subjects.allSatisfy { s in
-                        let earlier = before.filter { subjectsOf[$0.policyIndex].contains(s) }
-                        return peers.allSatisfy { q in
-                            let ports = cluster.pods[direction == .ingress ? s : q].ports
-                            let mine = rule.connections(destinationPorts: ports)
-                            let decided = earlier.filter { explainer.ruleMatches($0.rule, .pod(q)) }.reduce(ConnectionSet.none) {
-                                $0.union($1.rule.connections(destinationPorts: ports))
+                    let dead =
+                        addressesCovered(rule, by: before.map(\.rule))
+                        && subjects.allSatisfy { s in
+                            let earlier = before.filter { subjectsOf[$0.policyIndex].contains(s) }
+                            return peers.allSatisfy { q in
+                                let ports = cluster.pods[direction == .ingress ? s : q].ports
+                                let mine = rule.connections(destinationPorts: ports)
+                                let decided = earlier.filter { explainer.ruleMatches($0.rule, .pod(q)) }.reduce(ConnectionSet.none) {
+                                    $0.union($1.rule.connections(destinationPorts: ports))
+                                }
+                                return mine.isSubset(of: decided)
                             }
-                            return mine.isSubset(of: decided)
                         }
-                    }
                     if dead {
-                        out.append(finding(
-                            "\(policy.displayName) rule '\(rule.name)' never decides anything: earlier rules match every peer and port it covers",
-                            admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
+                        out.append(
+                            finding(
+                                "\(policy.displayName) rule '\(rule.name)' never decides anything: earlier rules match every peer and port it covers",
+                                admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
                     }
                 }
             }

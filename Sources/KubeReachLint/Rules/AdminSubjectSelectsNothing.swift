@@ -8,9 +8,17 @@ struct AdminSubjectSelectsNothing: LintRule {
     let hint = "check the namespace and pod labels of spec.subject (`kubectl get ns --show-labels`)"
 
     var triggering: [String] {
-        [Example.pod("web") + Example.admin("a", "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shpo}}\n  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}")]
+        [
+            Example.pod("web")
+                + Example.admin(
+                    "a",
+                    "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shpo}}\n  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"
+                )
+        ]
     }
-    var nonTriggering: [String] { [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}")] }
+    var nonTriggering: [String] {
+        [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}")]
+    }
 
     func check(_ context: LintContext) -> [LintFinding] {
         context.cluster.adminPolicies.filter { context.pods(selectedBy: $0.subject).isEmpty }.map {

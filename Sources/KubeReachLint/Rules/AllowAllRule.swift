@@ -15,7 +15,10 @@ struct AllowAllRule: LintRule {
         for policy in context.cluster.policies {
             for direction in PolicyDirection.allCases where policy.affects(direction) {
                 for (i, rule) in policy.rules(direction).enumerated() where rule.peers.isEmpty && rule.ports.isEmpty {
-                    out.append(finding("this \(direction.rawValue.lowercased()) rule allows everything", policy: policy, field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(i)]", at: rule.location))
+                    out.append(
+                        finding(
+                            "this \(direction.rawValue.lowercased()) rule allows everything", policy: policy,
+                            field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(i)]", at: rule.location))
                 }
             }
         }

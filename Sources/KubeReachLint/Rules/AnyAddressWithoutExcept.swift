@@ -8,8 +8,21 @@ struct AnyAddressWithoutExcept: LintRule {
     let summary = "An ipBlock covers every address and excepts nothing"
     let hint = "except the cluster's pod and service ranges and 169.254.169.254/32"
 
-    var triggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0}}]")] }
-    var nonTriggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 169.254.169.254/32]}}]")] }
+    var triggering: [String] {
+        [
+            Example.pod("web")
+                + Example.policy("p", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0}}]")
+        ]
+    }
+    var nonTriggering: [String] {
+        [
+            Example.pod("web")
+                + Example.policy(
+                    "p",
+                    "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - to: [{ipBlock: {cidr: 0.0.0.0/0, except: [10.0.0.0/8, 169.254.169.254/32]}}]"
+                )
+        ]
+    }
 
     func check(_ context: LintContext) -> [LintFinding] {
         context.peerSites.compactMap { site in

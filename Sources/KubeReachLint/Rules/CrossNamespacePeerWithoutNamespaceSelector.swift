@@ -9,12 +9,19 @@ struct CrossNamespacePeerWithoutNamespaceSelector: LintRule {
     let hint = "add a namespaceSelector to the same peer (e.g. kubernetes.io/metadata.name: OTHER)"
 
     var triggering: [String] {
-        [Example.pod("db", ns: "data", labels: "{app: db}") + Example.pod("api", ns: "shop", labels: "{app: api}")
-            + Example.policy("p", ns: "data", "  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: api}}}]")]
+        [
+            Example.pod("db", ns: "data", labels: "{app: db}") + Example.pod("api", ns: "shop", labels: "{app: api}")
+                + Example.policy("p", ns: "data", "  podSelector: {}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: api}}}]")
+        ]
     }
     var nonTriggering: [String] {
-        [Example.pod("db", ns: "data", labels: "{app: db}") + Example.pod("api", ns: "shop", labels: "{app: api}")
-            + Example.policy("p", ns: "data", "  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, podSelector: {matchLabels: {app: api}}}]")]
+        [
+            Example.pod("db", ns: "data", labels: "{app: db}") + Example.pod("api", ns: "shop", labels: "{app: api}")
+                + Example.policy(
+                    "p", ns: "data",
+                    "  podSelector: {}\n  ingress:\n  - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: shop}}, podSelector: {matchLabels: {app: api}}}]"
+                )
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -24,8 +31,9 @@ struct CrossNamespacePeerWithoutNamespaceSelector: LintRule {
             let here = context.cluster.pods.contains { $0.namespace == ns && pods.matches($0.labels) }
             let elsewhere = Set(context.cluster.pods.filter { $0.namespace != ns && pods.matches($0.labels) }.map(\.namespace))
             guard !here, !elsewhere.isEmpty else { return nil }
-            return finding("podSelector \(pods.description) matches no pod in \(ns) but matches pods in \(elsewhere.sorted().joined(separator: ", "))",
-                           policy: site.policy, field: site.path, at: site.rule.location)
+            return finding(
+                "podSelector \(pods.description) matches no pod in \(ns) but matches pods in \(elsewhere.sorted().joined(separator: ", "))",
+                policy: site.policy, field: site.path, at: site.rule.location)
         }
     }
 }

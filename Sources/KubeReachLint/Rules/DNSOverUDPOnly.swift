@@ -7,7 +7,12 @@ struct DNSOverUDPOnly: LintRule {
     let summary = "DNS is allowed on UDP 53 but not on TCP 53"
     let hint = "allow TCP 53 next to UDP 53: truncated answers are retried over TCP"
 
-    var triggering: [String] { [Example.dnsServer + Example.pod("web") + Example.denyAll + Example.policy("dns", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - ports: [{port: 53, protocol: UDP}]")] }
+    var triggering: [String] {
+        [
+            Example.dnsServer + Example.pod("web") + Example.denyAll
+                + Example.policy("dns", "  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n  - ports: [{port: 53, protocol: UDP}]")
+        ]
+    }
     var nonTriggering: [String] { [Example.dnsServer + Example.pod("web") + Example.denyAll + Example.allowDNS] }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -18,7 +23,9 @@ struct DNSOverUDPOnly: LintRule {
                 let tcpElsewhere = pods.allSatisfy { pod in
                     context.isolating(pod, .egress).contains { p in p.egress.contains { DNS.allows($0, .tcp) } }
                 }
-                if !pods.isEmpty && !tcpElsewhere { out.append(finding(summary, policy: policy, field: "spec.egress[\(i)].ports", at: rule.location)) }
+                if !pods.isEmpty && !tcpElsewhere {
+                    out.append(finding(summary, policy: policy, field: "spec.egress[\(i)].ports", at: rule.location))
+                }
             }
         }
         return out

@@ -5,7 +5,8 @@ struct EgressDenyWithoutDNS: LintRule {
     let id = "egress-deny-without-dns"
     let severity = Diagnostic.Severity.error
     let summary = "Pods are isolated for egress and no egress rule allows DNS (port 53)"
-    let hint = "add an egress rule to the cluster DNS (namespaceSelector kubernetes.io/metadata.name: kube-system, podSelector k8s-app: kube-dns) on UDP and TCP 53"
+    let hint =
+        "add an egress rule to the cluster DNS (namespaceSelector kubernetes.io/metadata.name: kube-system, podSelector k8s-app: kube-dns) on UDP and TCP 53"
 
     var triggering: [String] { [Example.dnsServer + Example.pod("web") + Example.denyAll] }
     var nonTriggering: [String] { [Example.dnsServer + Example.pod("web") + Example.denyAll + Example.allowDNS, Example.pod("web")] }
@@ -20,7 +21,9 @@ struct EgressDenyWithoutDNS: LintRule {
         }
         return byPolicy.values.map { policy, workloads in
             let names = Array(Set(workloads)).sorted()
-            return finding("\(names.count) workload(s) cannot resolve names: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", ..." : "")", policy: policy, field: "spec.policyTypes")
+            return finding(
+                "\(names.count) workload(s) cannot resolve names: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", ..." : "")",
+                policy: policy, field: "spec.policyTypes")
         }
     }
 }

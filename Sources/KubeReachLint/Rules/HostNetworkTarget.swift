@@ -9,8 +9,10 @@ struct HostNetworkTarget: LintRule {
     let hint = "protect hostNetwork pods with node-level firewalls; kubereach treats them as not isolated by default"
 
     var triggering: [String] {
-        ["apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: shop, labels: {app: agent}}\nspec:\n  hostNetwork: true\n  containers: [{name: c}]\n---\n"
-            + Example.policy("p", "  podSelector: {matchLabels: {app: agent}}\n  policyTypes: [Ingress]")]
+        [
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: agent, namespace: shop, labels: {app: agent}}\nspec:\n  hostNetwork: true\n  containers: [{name: c}]\n---\n"
+                + Example.policy("p", "  podSelector: {matchLabels: {app: agent}}\n  policyTypes: [Ingress]")
+        ]
     }
     var nonTriggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: [Ingress]")] }
 

@@ -9,12 +9,16 @@ struct IPBlockCoversPods: LintRule {
     let hint = "select pods with pod/namespace selectors and except the pod CIDR from ipBlocks"
 
     var triggering: [String] {
-        ["apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.5}\n---\n"
-            + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8}}]")]
+        [
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.5}\n---\n"
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8}}]")
+        ]
     }
     var nonTriggering: [String] {
-        ["apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.5}\n---\n"
-            + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.244.0.0/16]}}]")]
+        [
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c}]}\nstatus: {podIP: 10.244.1.5}\n---\n"
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.244.0.0/16]}}]")
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -22,8 +26,9 @@ struct IPBlockCoversPods: LintRule {
             guard case .ipBlock(let block) = site.peer else { return nil }
             let covered = context.cluster.pods.filter { $0.ips.contains { block.contains($0) } }
             guard let first = covered.first else { return nil }
-            return finding("ipBlock \(block.description) covers the IPs of \(covered.count) pod(s), e.g. \(first.qualifiedName)",
-                           policy: site.policy, field: site.path + ".ipBlock", at: site.rule.location)
+            return finding(
+                "ipBlock \(block.description) covers the IPs of \(covered.count) pod(s), e.g. \(first.qualifiedName)",
+                policy: site.policy, field: site.path + ".ipBlock", at: site.rule.location)
         }
     }
 }

@@ -8,7 +8,12 @@ struct MissingNamespace: LintRule {
     let summary = "The policy has no metadata.namespace"
     let hint = "write metadata.namespace; a policy only selects pods of its own namespace"
 
-    var triggering: [String] { [Example.pod("web", ns: "default") + "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n"] }
+    var triggering: [String] {
+        [
+            Example.pod("web", ns: "default")
+                + "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n"
+        ]
+    }
     var nonTriggering: [String] { [Example.pod("web") + Example.denyAll] }
 
     func check(_ context: LintContext) -> [LintFinding] {

@@ -10,8 +10,10 @@ struct MissingPolicyTypes: LintRule {
     let hint = "write policyTypes explicitly ([Ingress], [Egress] or both)"
 
     var triggering: [String] {
-        [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  egress: []"),
-         Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: []\n  egress: []")]
+        [
+            Example.pod("web") + Example.policy("p", "  podSelector: {}\n  egress: []"),
+            Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: []\n  egress: []"),
+        ]
     }
     var nonTriggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  policyTypes: [Ingress]")] }
 
@@ -19,7 +21,9 @@ struct MissingPolicyTypes: LintRule {
         context.cluster.policies.filter { !$0.policyTypesWritten }.map { p in
             let inferred = [p.affectsIngress ? "Ingress" : nil, p.affectsEgress ? "Egress" : nil].compactMap { $0 }.joined(separator: ", ")
             if p.policyTypesSource == .empty {
-                return finding("policyTypes: [] is defaulted like an absent list (the API server fills it in): [\(inferred)]", policy: p, field: "spec.policyTypes")
+                return finding(
+                    "policyTypes: [] is defaulted like an absent list (the API server fills it in): [\(inferred)]", policy: p,
+                    field: "spec.policyTypes")
             }
             return finding("policyTypes is not written; inferred as [\(inferred)]", policy: p, field: "spec.policyTypes")
         }

@@ -9,12 +9,16 @@ struct NamedPortAmbiguous: LintRule {
     let hint = "make sure every number is intended, or use numeric ports"
 
     var triggering: [String] {
-        [Example.pod("a", ports: "[{name: http, containerPort: 8080}]") + Example.pod("b", ports: "[{name: http, containerPort: 9000}]")
-            + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")]
+        [
+            Example.pod("a", ports: "[{name: http, containerPort: 8080}]") + Example.pod("b", ports: "[{name: http, containerPort: 9000}]")
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")
+        ]
     }
     var nonTriggering: [String] {
-        [Example.pod("a", ports: "[{name: http, containerPort: 8080}]") + Example.pod("b", ports: "[{name: http, containerPort: 8080}]")
-            + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")]
+        [
+            Example.pod("a", ports: "[{name: http, containerPort: 8080}]") + Example.pod("b", ports: "[{name: http, containerPort: 8080}]")
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -26,8 +30,10 @@ struct NamedPortAmbiguous: LintRule {
                     guard case .name(let name) = port.port else { continue }
                     let numbers = Set(selected.flatMap { $0.ports.filter { $0.name == name && $0.proto == port.proto }.map(\.port) })
                     if numbers.count > 1 {
-                        out.append(finding("named port \(name) resolves to \(numbers.sorted().map(String.init).joined(separator: ", "))",
-                                           policy: policy, field: "spec.ingress[\(ri)].ports[\(pi)]", at: rule.location))
+                        out.append(
+                            finding(
+                                "named port \(name) resolves to \(numbers.sorted().map(String.init).joined(separator: ", "))",
+                                policy: policy, field: "spec.ingress[\(ri)].ports[\(pi)]", at: rule.location))
                     }
                 }
             }

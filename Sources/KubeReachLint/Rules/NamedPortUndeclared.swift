@@ -8,8 +8,18 @@ struct NamedPortUndeclared: LintRule {
     let summary = "A named port is not declared by any destination pod with that protocol"
     let hint = "use the port name the containers declare (spec.containers[].ports[].name), or a number"
 
-    var triggering: [String] { [Example.pod("web", ports: "[{name: http, containerPort: 8080}]") + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: https}]")] }
-    var nonTriggering: [String] { [Example.pod("web", ports: "[{name: http, containerPort: 8080}]") + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")] }
+    var triggering: [String] {
+        [
+            Example.pod("web", ports: "[{name: http, containerPort: 8080}]")
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: https}]")
+        ]
+    }
+    var nonTriggering: [String] {
+        [
+            Example.pod("web", ports: "[{name: http, containerPort: 8080}]")
+                + Example.policy("p", "  podSelector: {}\n  ingress:\n  - ports: [{port: http}]")
+        ]
+    }
 
     func check(_ context: LintContext) -> [LintFinding] {
         let explainer = context.explainer
@@ -19,17 +29,22 @@ struct NamedPortUndeclared: LintRule {
             for direction in PolicyDirection.allCases where policy.affects(direction) {
                 for (ri, rule) in policy.rules(direction).enumerated() {
                     // Ingress: the selected pods are the destinations; egress: the peers.
-                    let destinations = direction == .ingress ? selected : context.cluster.pods.indices.filter { i in
-                        rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
-                    }.map { context.cluster.pods[$0] }
+                    let destinations =
+                        direction == .ingress
+                        ? selected
+                        : context.cluster.pods.indices.filter { i in
+                            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
+                        }.map { context.cluster.pods[$0] }
                     for (pi, port) in rule.ports.enumerated() {
                         guard case .name(let name) = port.port, !destinations.isEmpty else { continue }
                         let declared = destinations.contains { $0.ports.contains { $0.name == name && $0.proto == port.proto } }
                         if !declared {
                             let other = destinations.contains { $0.ports.contains { $0.name == name } }
                             let why = other ? "is declared with another protocol" : "is not declared by any destination pod"
-                            out.append(finding("named port \(name)/\(port.proto.rawValue) \(why)", policy: policy,
-                                               field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)].ports[\(pi)]", at: rule.location))
+                            out.append(
+                                finding(
+                                    "named port \(name)/\(port.proto.rawValue) \(why)", policy: policy,
+                                    field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)].ports[\(pi)]", at: rule.location))
                         }
                     }
                 }

@@ -9,10 +9,22 @@ struct NamespaceAndPodPeersOred: LintRule {
     let hint = "to allow only those pods in those namespaces, put both selectors in the same `from`/`to` element (drop the second '-')"
 
     var triggering: [String] {
-        [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: a}}\n    - podSelector: {matchLabels: {app: web}}")]
+        [
+            Example.pod("web")
+                + Example.policy(
+                    "p",
+                    "  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: a}}\n    - podSelector: {matchLabels: {app: web}}"
+                )
+        ]
     }
     var nonTriggering: [String] {
-        [Example.pod("web") + Example.policy("p", "  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: a}}\n      podSelector: {matchLabels: {app: web}}")]
+        [
+            Example.pod("web")
+                + Example.policy(
+                    "p",
+                    "  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: a}}\n      podSelector: {matchLabels: {app: web}}"
+                )
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -23,7 +35,10 @@ struct NamespaceAndPodPeersOred: LintRule {
                     let nsOnly = rule.peers.contains { if case .selector(nil, .some) = $0 { true } else { false } }
                     let podOnly = rule.peers.contains { if case .selector(.some, nil) = $0 { true } else { false } }
                     if nsOnly && podOnly {
-                        out.append(finding(summary, policy: policy, field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)]", at: rule.location))
+                        out.append(
+                            finding(
+                                summary, policy: policy, field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)]",
+                                at: rule.location))
                     }
                 }
             }

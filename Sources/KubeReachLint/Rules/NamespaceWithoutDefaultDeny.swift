@@ -7,7 +7,9 @@ struct NamespaceWithoutDefaultDeny: LintRule {
     let summary = "The namespace has policies but no default-deny for both directions"
     let hint = "add a policy with podSelector: {} and policyTypes: [Ingress, Egress] and no rules"
 
-    var triggering: [String] { [Example.pod("web") + Example.policy("p", "  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]")] }
+    var triggering: [String] {
+        [Example.pod("web") + Example.policy("p", "  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]")]
+    }
     var nonTriggering: [String] { [Example.pod("web") + Example.denyAll + Example.allowDNS] }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -18,8 +20,9 @@ struct NamespaceWithoutDefaultDeny: LintRule {
             let missing = PolicyDirection.allCases.filter { !denies($0) }.map(\.rawValue)
             guard !missing.isEmpty else { return nil }
             let first = policies.min { ($0.location ?? SourceLocation(file: "")) < ($1.location ?? SourceLocation(file: "")) }
-            return LintFinding(ruleID: id, severity: severity, message: "namespace \(ns) has no default deny for \(missing.joined(separator: " and "))",
-                               hint: hint, location: first?.location, object: "Namespace \(ns)", fieldPath: nil)
+            return LintFinding(
+                ruleID: id, severity: severity, message: "namespace \(ns) has no default deny for \(missing.joined(separator: " and "))",
+                hint: hint, location: first?.location, object: "Namespace \(ns)", fieldPath: nil)
         }
     }
 }

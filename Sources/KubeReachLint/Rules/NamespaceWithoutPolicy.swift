@@ -14,15 +14,18 @@ struct NamespaceWithoutPolicy: LintRule {
         let withPolicy = Set(context.cluster.policies.map(\.namespace))
         let withPods = Set(context.cluster.pods.map(\.namespace))
         return context.cluster.namespaces.filter { withPods.contains($0.name) && !withPolicy.contains($0.name) }.map { ns in
-            LintFinding(ruleID: id, severity: severity, message: "namespace \(ns.name) has pods but no NetworkPolicy: \(admin(ns.name, context))",
-                        hint: hint, location: ns.location, object: "Namespace \(ns.name)", fieldPath: nil)
+            LintFinding(
+                ruleID: id, severity: severity, message: "namespace \(ns.name) has pods but no NetworkPolicy: \(admin(ns.name, context))",
+                hint: hint, location: ns.location, object: "Namespace \(ns.name)", fieldPath: nil)
         }
     }
 
     /// "all traffic is allowed", unless admin policies hold some of its pods.
     private func admin(_ namespace: String, _ context: LintContext) -> String {
         let pods = context.cluster.pods.indices.filter { context.cluster.pods[$0].namespace == namespace }
-        let names = Set(context.cluster.adminPolicies.filter { p in !Set(context.pods(selectedBy: p.subject)).isDisjoint(with: pods) }.map(\.displayName))
+        let names = Set(
+            context.cluster.adminPolicies.filter { p in !Set(context.pods(selectedBy: p.subject)).isDisjoint(with: pods) }.map(
+                \.displayName))
         return names.isEmpty ? "all traffic is allowed" : "only admin policies restrict it (\(names.sorted().joined(separator: ", ")))"
     }
 }

@@ -7,7 +7,12 @@ struct PodNotSelected: LintRule {
     let summary = "A workload in a namespace with policies is selected by none of them"
     let hint = "add a default-deny policy to the namespace, or a policy for this workload"
 
-    var triggering: [String] { [Example.pod("web") + Example.pod("debug", labels: "{app: debug}") + Example.policy("p", "  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]")] }
+    var triggering: [String] {
+        [
+            Example.pod("web") + Example.pod("debug", labels: "{app: debug}")
+                + Example.policy("p", "  podSelector: {matchLabels: {app: web}}\n  policyTypes: [Ingress]")
+        ]
+    }
     var nonTriggering: [String] { [Example.pod("web") + Example.pod("debug", labels: "{app: debug}") + Example.denyAll] }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -18,8 +23,10 @@ struct PodNotSelected: LintRule {
             guard namespaces.contains(pod.namespace), seen.insert(pod.workload.description).inserted else { return nil }
             let selected = context.cluster.policies.contains { $0.selects(pod) }
             guard !selected else { return nil }
-            return LintFinding(ruleID: id, severity: severity, message: "\(pod.workload) is selected by no NetworkPolicy: \(context.openness(ofPod: index))",
-                               hint: hint, location: pod.location, object: pod.workload.description, fieldPath: "metadata.labels")
+            return LintFinding(
+                ruleID: id, severity: severity,
+                message: "\(pod.workload) is selected by no NetworkPolicy: \(context.openness(ofPod: index))",
+                hint: hint, location: pod.location, object: pod.workload.description, fieldPath: "metadata.labels")
         }
     }
 }

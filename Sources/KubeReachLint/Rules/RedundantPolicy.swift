@@ -14,17 +14,30 @@ struct RedundantPolicy: LintRule {
     static let budget = 400_000_000
 
     var triggering: [String] {
-        [Example.pod("web") + Example.pod("api", labels: "{app: api}")
-            + Example.policy("wide", "  podSelector: {}\n  ingress:\n  - from: [{podSelector: {}}]")
-            + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]")]
+        [
+            Example.pod("web") + Example.pod("api", labels: "{app: api}")
+                + Example.policy("wide", "  podSelector: {}\n  ingress:\n  - from: [{podSelector: {}}]")
+                + Example.policy(
+                    "narrow",
+                    "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]"
+                )
+        ]
     }
     var nonTriggering: [String] {
-        [Example.pod("web") + Example.denyAll + Example.policy("all-in", "  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]"),
-         Example.pod("web") + Example.pod("api", labels: "{app: api}")
-            + Example.policy("narrow", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]"),
-         // Replication between the replicas of one workload: the only pairs the rule decides.
-         Example.statefulSet("redis", replicas: 3, port: 6379)
-            + Example.policy("redis-peers", "  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: redis}}}]\n    ports: [{port: 6379}]")]
+        [
+            Example.pod("web") + Example.denyAll + Example.policy("all-in", "  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]"),
+            Example.pod("web") + Example.pod("api", labels: "{app: api}")
+                + Example.policy(
+                    "narrow",
+                    "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]"
+                ),
+            // Replication between the replicas of one workload: the only pairs the rule decides.
+            Example.statefulSet("redis", replicas: 3, port: 6379)
+                + Example.policy(
+                    "redis-peers",
+                    "  podSelector: {matchLabels: {app: redis}}\n  policyTypes: [Ingress]\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: redis}}}]\n    ports: [{port: 6379}]"
+                ),
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
@@ -32,8 +45,11 @@ struct RedundantPolicy: LintRule {
         let reach = Reachability(cluster: cluster, options: context.options)
         let cost = cluster.policies.indices.reduce(0) { $0 + reach.removalCost(ofPolicy: $1) }
         guard cost <= Self.budget else {
-            return [LintFinding(ruleID: id, severity: severity, message: "skipped: comparing \(cost) cells exceeds this check's budget",
-                                hint: hint, location: nil, object: nil, fieldPath: nil)]
+            return [
+                LintFinding(
+                    ruleID: id, severity: severity, message: "skipped: comparing \(cost) cells exceeds this check's budget",
+                    hint: hint, location: nil, object: nil, fieldPath: nil)
+            ]
         }
         var out: [LintFinding] = []
         for (pi, policy) in cluster.policies.enumerated() {
@@ -44,9 +60,12 @@ struct RedundantPolicy: LintRule {
                 continue
             }
             for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for ri in policy.rules(direction).indices where !reach.changes(without: .rule(policy: pi, direction: direction, index: ri)) {
-                    out.append(finding("removing this rule changes no connection", policy: policy,
-                                       field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)]", at: policy.rules(direction)[ri].location))
+                for ri in policy.rules(direction).indices where !reach.changes(without: .rule(policy: pi, direction: direction, index: ri))
+                {
+                    out.append(
+                        finding(
+                            "removing this rule changes no connection", policy: policy,
+                            field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)]", at: policy.rules(direction)[ri].location))
                 }
             }
         }

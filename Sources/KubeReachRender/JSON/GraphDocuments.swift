@@ -41,7 +41,9 @@ public struct BlastRadiusDocument: Codable, Sendable {
     public var reached: [Reach]
 
     public init(_ g: ReachabilityGraph, _ reached: [Reached]) {
-        self.reached = reached.map { Reach(node: g.names[$0.node], hops: $0.hops, hostNetwork: g.hostNetwork.contains($0.node), path: PathDocument(g, $0.path)) }
+        self.reached = reached.map {
+            Reach(node: g.names[$0.node], hops: $0.hops, hostNetwork: g.hostNetwork.contains($0.node), path: PathDocument(g, $0.path))
+        }
     }
 }
 

@@ -68,13 +68,22 @@ public struct SARIFDocument: Codable, Sendable {
     public init(_ findings: [LintFinding], rules: [any LintRule], toolVersion: String) {
         func level(_ s: Diagnostic.Severity) -> String { s == .error ? "error" : s == .warning ? "warning" : "note" }
         let ruleItems = rules.map {
-            Rule(id: $0.id, shortDescription: Text(text: $0.summary), help: Text(text: $0.hint), defaultConfiguration: Level(level: level($0.severity)))
+            Rule(
+                id: $0.id, shortDescription: Text(text: $0.summary), help: Text(text: $0.hint),
+                defaultConfiguration: Level(level: level($0.severity)))
         }
         let results = findings.map { f -> Result in
             let locations = f.location.map { l -> [Location] in
-                let logical = f.object.map { o in [LogicalLocation(fullyQualifiedName: [o, f.fieldPath].compactMap { $0 }.joined(separator: ": "))] }
+                let logical = f.object.map { o in
+                    [LogicalLocation(fullyQualifiedName: [o, f.fieldPath].compactMap { $0 }.joined(separator: ": "))]
+                }
                 let region = Region(startLine: max(l.line ?? 1, 1), startColumn: l.column.map { max($0, 1) })
-                return [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: SARIFURI.reference(forPath: l.file)), region: region), logicalLocations: logical)]
+                return [
+                    Location(
+                        physicalLocation: PhysicalLocation(
+                            artifactLocation: ArtifactLocation(uri: SARIFURI.reference(forPath: l.file)), region: region),
+                        logicalLocations: logical)
+                ]
             }
             return Result(
                 ruleId: f.ruleID, ruleIndex: rules.firstIndex { $0.id == f.ruleID }, level: level(f.severity),

@@ -50,7 +50,9 @@ enum RandomCluster {
         // Admin policies in about half the clusters; nodes share addresses with some pods
         // (a hostNetwork pod holds its node's address).
         let nodes = (0..<Int.random(in: 0...2, using: &rng)).map { i in
-            ClusterNode(name: "node\(i)", labels: labels(&rng, max: 2), addresses: [IPAddress(rng.pick(["10.1.0.1", "10.1.1.3", "192.168.0.2", "10.9.9.9"]))!])
+            ClusterNode(
+                name: "node\(i)", labels: labels(&rng, max: 2),
+                addresses: [IPAddress(rng.pick(["10.1.0.1", "10.1.1.3", "192.168.0.2", "10.9.9.9"]))!])
         }
         var admin: [AdminNetworkPolicy] = []
         if rng.chance(0.5) {

@@ -204,7 +204,11 @@ struct ReferenceEvaluator {
             for rule in cluster.adminPolicies.flatMap(\.egress) {
                 for peer in rule.peers {
                     if case .networks(let cidrs) = peer { adminRanges += cidrs.map(\.range) }
-                    if case .nodes = peer { adminRanges += cluster.nodes.flatMap(\.addresses).map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) } }
+                    if case .nodes = peer {
+                        adminRanges += cluster.nodes.flatMap(\.addresses).map {
+                            IPRange(family: $0.family, lower: $0.value, upper: $0.value)
+                        }
+                    }
                 }
             }
             for r in adminRanges where r.family == family {
