@@ -606,12 +606,30 @@ class EndToEndTest(FakeBinaryCase):
 
 
 class MissingDataTest(unittest.TestCase):
-    def test_no_conformance_folder_is_a_note_and_exit_0(self):
+    def run_missing(self, require):
         buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            status = rc.main(["--kubereach", "/nonexistent", "--conformance", "/nonexistent/conformance"])
+        saved = os.environ.get("KUBEREACH_REQUIRE_SHARED")
+        os.environ["KUBEREACH_REQUIRE_SHARED"] = "1" if require else "0"
+        try:
+            with contextlib.redirect_stdout(buf):
+                status = rc.main(["--kubereach", "/nonexistent", "--conformance", "/nonexistent/conformance"])
+        finally:
+            if saved is None:
+                del os.environ["KUBEREACH_REQUIRE_SHARED"]
+            else:
+                os.environ["KUBEREACH_REQUIRE_SHARED"] = saved
+        return status, buf.getvalue()
+
+    def test_no_conformance_folder_is_a_visible_skip_and_exit_0(self):
+        status, out = self.run_missing(require=False)
         self.assertEqual(status, 0)
-        self.assertIn("not found", buf.getvalue())
+        self.assertIn("SKIPPED", out)
+        self.assertIn("not found", out)
+
+    def test_no_conformance_folder_fails_when_required(self):
+        status, out = self.run_missing(require=True)
+        self.assertEqual(status, 2)
+        self.assertIn("required", out)
 
 
 class ErrorSeverityTest(FakeBinaryCase):
