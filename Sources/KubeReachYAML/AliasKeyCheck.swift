@@ -13,23 +13,8 @@ enum AliasKeyCheck {
     /// - Complexity: O(bytes); only documents with a `*` can hold an alias.
     static func firstAliasedKey(_ text: String) -> Int? {
         guard text.utf8.contains(UInt8(ascii: "*")) else { return nil }
-        var bytes = Array(text.utf8)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var walk = Walk()
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                if walk.step(event) { return Int(event.start_mark.line) + 1 }
-            }
-            return nil
-        }
+        var walk = Walk()
+        return YAMLEvents.first(in: text) { event in walk.step(event) ? Int(event.start_mark.line) + 1 : nil }
     }
 
     /// The state of the event walk: open collections and which anchors name collections.

@@ -11,23 +11,8 @@ enum YAMLKeyCheck {
     ///
     /// - Complexity: O(bytes).
     static func firstDuplicate(_ text: String) -> JSONKeyCheck.Duplicate? {
-        var bytes = Array(text.utf8)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { buffer -> JSONKeyCheck.Duplicate? in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count - 1)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var walk = Walk()
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return nil }
-                if let found = walk.step(event) { return found }
-            }
-            return nil
-        }
+        var walk = Walk()
+        return YAMLEvents.first(in: text) { walk.step($0) }
     }
 
     private enum Frame {
