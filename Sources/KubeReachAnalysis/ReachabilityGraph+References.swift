@@ -8,21 +8,20 @@ extension ReachabilityGraph {
     public func nodes(_ ref: EndpointReference) -> [Int] {
         nodes.indices.filter { n in
             switch (ref, nodes[n]) {
-            case (.internet, .endpoint(let e)) where e.isExternal: return !isClusterAddress(n)
-            case (.clusterAddresses, .endpoint(let e)) where e.isExternal: return isClusterAddress(n)
-            case (.selector(let labels), .endpoint):
+            case (.internet, let e) where e.isExternal: return !isClusterAddress(n)
+            case (.clusterAddresses, let e) where e.isExternal: return isClusterAddress(n)
+            case (.selector(let labels), _):
                 return podsOfNode[n].contains { p in labels.allSatisfy { cluster.pods[p].labels[$0.key] == $0.value } }
-            case (.address(let ip), .endpoint(let e)) where e.isExternal:
+            case (.address(let ip), let e) where e.isExternal:
                 // The external range holding an address no loaded pod has.
                 return ref.matches(e) && !cluster.pods.contains { $0.ips.contains(ip) }
-            case (.address(let ip), .endpoint): return podsOfNode[n].contains { cluster.pods[$0].ips.contains(ip) }
-            case (.object(let ns, let kind, let name), .endpoint(let e)):
+            case (.address(let ip), _): return podsOfNode[n].contains { cluster.pods[$0].ips.contains(ip) }
+            case (.object(let ns, let kind, let name), let e):
                 if ref.matches(e) { return true }
                 // A pod named by its own name stands for its workload.
                 guard kind == nil || EndpointReference.kind(kind!, means: "Pod") else { return false }
                 return podsOfNode[n].contains { p in cluster.pods[p].name == name && (ns == nil || cluster.pods[p].namespace == ns) }
-            case (_, .endpoint(let e)): return ref.matches(e)
-            default: return false
+            case (_, let e): return ref.matches(e)
             }
         }
     }

@@ -16,7 +16,7 @@ public struct ReachabilityGraph: Sendable {
     }
 
     /// Vertices, sorted by name (so results do not depend on input order).
-    public let nodes: [GraphNode]
+    public let nodes: [Endpoint]
     /// Their printed names.
     public let names: [String]
     public let outgoing: [[Edge]]
@@ -27,7 +27,7 @@ public struct ReachabilityGraph: Sendable {
     public let externalRanges: [Int: IPRange]
     /// The external nodes that are source ranges (cut by ingress ipBlocks), in order.
     public let externalSourceNodes: [Int]
-    let index: [GraphNode: Int]
+    let index: [Endpoint: Int]
     /// Each node's pods (indices into the cluster), for selector references.
     let podsOfNode: [[Int]]
     let cluster: Cluster
@@ -36,17 +36,17 @@ public struct ReachabilityGraph: Sendable {
 
     /// - Parameter workloadEdges: `reach.edges(level: .workload)` when the caller has it already.
     public init(_ reach: Reachability, workloadEdges: [ConnectivityEdge]? = nil) {
-        var podsByNode: [GraphNode: [Int]] = [:]
-        for i in reach.cluster.pods.indices { podsByNode[.endpoint(reach.endpoint(ofPod: i, level: .workload)), default: []].append(i) }
+        var podsByNode: [Endpoint: [Int]] = [:]
+        for i in reach.cluster.pods.indices { podsByNode[reach.endpoint(ofPod: i, level: .workload), default: []].append(i) }
         // Each external range is a vertex of its own (never one `internet` vertex).
-        let externals = Set(reach.externalEndpoints).map { GraphNode.endpoint($0) }
+        let externals = Array(Set(reach.externalEndpoints))
         let nodes = (Array(podsByNode.keys) + externals).map { ($0.description, $0) }
             .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-        var index: [GraphNode: Int] = [:]
+        var index: [Endpoint: Int] = [:]
         for (i, n) in nodes.enumerated() { index[n.1] = i }
         var out = [[Int: ConnectionSet]](repeating: [:], count: nodes.count)
         for e in workloadEdges ?? reach.edges(level: .workload) {
-            let s = index[.endpoint(e.source)]!, d = index[.endpoint(e.destination)]!
+            let s = index[e.source]!, d = index[e.destination]!
             out[s][d] = (out[s][d] ?? .none).union(e.connections)
         }
         var incoming = [[Edge]](repeating: [], count: nodes.count)
@@ -60,9 +60,9 @@ public struct ReachabilityGraph: Sendable {
         self.names = nodes.map(\.0)
         self.index = index
         var externalRanges: [Int: IPRange] = [:]
-        for (i, n) in nodes.enumerated() { if let r = n.1.endpoint?.externalRange { externalRanges[i] = r } }
+        for (i, n) in nodes.enumerated() { if let r = n.1.externalRange { externalRanges[i] = r } }
         self.externalRanges = externalRanges
-        externalSourceNodes = reach.externalSources.map { index[.endpoint(.external($0))]! }
+        externalSourceNodes = reach.externalSources.map { index[.external($0)]! }
         self.outgoing = outgoing
         self.incoming = incoming
         let pods = nodes.map { podsByNode[$0.1] ?? [] }
@@ -72,7 +72,7 @@ public struct ReachabilityGraph: Sendable {
         networks = reach.clusterNetworks
     }
 
-    public func node(_ node: GraphNode) -> Int? { index[node] }
+    public func node(_ endpoint: Endpoint) -> Int? { index[endpoint] }
 
     /// Whether a node is an external address range.
     public func isExternal(_ n: Int) -> Bool { externalRanges[n] != nil }

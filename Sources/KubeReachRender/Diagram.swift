@@ -54,8 +54,8 @@ public struct Diagram: Sendable, Equatable {
 
 /// Choices for `DiagramBuilder.build`.
 public struct DiagramOptions: Sendable {
-    /// A path to draw thick and red, in order (`nil` stands for any external range).
-    public var highlight: [Endpoint?] = []
+    /// A path to draw thick and red, in order.
+    public var highlight: [Endpoint] = []
     /// Endpoints drawn with a bold border (the `--focus` targets).
     public var focused: Set<Endpoint> = []
     /// Smallest group of interchangeable, mutually reachable workloads drawn as one node.
@@ -68,7 +68,7 @@ public struct DiagramOptions: Sendable {
     public var clusterRanges: [IPRange] = []
 
     public init(
-        highlight: [Endpoint?] = [], focused: Set<Endpoint> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []
+        highlight: [Endpoint] = [], focused: Set<Endpoint> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []
     ) {
         self.highlight = highlight
         self.focused = focused

@@ -91,26 +91,19 @@ struct Markers {
     }
 }
 
-/// The vertices and edges of a path. A nil step stands for every external range with an
-/// edge to (or from) the next (or previous) step.
+/// The vertices and edges of a path (each step an endpoint, external ranges as themselves;
+/// a merged external vertex lights up for any of its ranges).
 struct PathHighlight {
     var nodes: Set<Int> = []
     var edges: Set<[Int]> = []
 
-    init(_ g: DiagramGraph, path: [Endpoint?]) {
+    init(_ g: DiagramGraph, path: [Endpoint]) {
         var vertexOf: [Endpoint: Int] = [:]
         for (v, x) in g.vertices.enumerated() { for m in x.members { vertexOf[m] = v } }
-        let externals = g.vertices.indices.filter { g.vertices[$0].kind == .external }
-        func resolve(_ step: Endpoint?) -> [Int]? { step.flatMap { vertexOf[$0] }.map { [$0] } }
         for (u, w) in zip(path, path.dropFirst()) {
-            let to = resolve(w) ?? externals
-            let from = resolve(u) ?? externals.filter { x in to.contains { g.out[x][$0] != nil } }
-            for a in from {
-                for b in to where a == b || g.out[a][b] != nil {
-                    nodes.formUnion([a, b])
-                    if a != b { edges.insert([a, b]) }
-                }
-            }
+            guard let a = vertexOf[u], let b = vertexOf[w], a == b || g.out[a][b] != nil else { continue }
+            nodes.formUnion([a, b])
+            if a != b { edges.insert([a, b]) }
         }
     }
 }

@@ -13,8 +13,8 @@ struct RenderScene {
         level = c.level
         // The graph (and its reference resolution) is built only when a reference is given.
         let graph = c.focus.isEmpty && c.pathFrom == nil ? nil : ReachabilityGraph(reach)
-        var focus: [GraphNode] = []
-        var path: [GraphNode] = []
+        var focus: [Endpoint] = []
+        var path: [Endpoint] = []
         if let g = graph {
             for ref in c.focus { focus += try Self.resolve(ref, in: g, role: "--focus").map { g.nodes[$0] } }
             if let from = c.pathFrom, let to = c.pathTo {
@@ -43,7 +43,7 @@ struct RenderScene {
         }
         if collected != level { try collect(reach, focus: focus, path: path) }
         options.highlight = Self.steps(path, at: level)
-        options.focused = Set(Self.steps(focus, at: level, reach: reach).compactMap { $0 })
+        options.focused = Set(Self.steps(focus, at: level, reach: reach))
         options.markers = focus.isEmpty
         options.clusterRanges = reach.clusterNetworks.ranges
     }
@@ -56,7 +56,7 @@ struct RenderScene {
 
     /// Every node and edge of the level, or only those touching the focus (and the hops of
     /// the path, so that it stays visible).
-    private mutating func collect(_ reach: Reachability, focus: [GraphNode], path: [GraphNode]) throws(RenderError) {
+    private mutating func collect(_ reach: Reachability, focus: [Endpoint], path: [Endpoint]) throws(RenderError) {
         let all = reach.groupEndpoints(level: level)
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {
@@ -69,18 +69,17 @@ struct RenderScene {
         let hops = Set(zip(steps, steps.dropFirst()).map { [$0, $1] })
         let touches = { (n: Endpoint) in wanted.contains(n) }
         edges = edges.filter { touches($0.source) || touches($0.destination) || hops.contains([$0.source, $0.destination]) }
-        nodes = Array(Set(wanted.union(steps).compactMap { $0 }).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
+        nodes = Array(wanted.union(steps).intersection(all).union(edges.flatMap { [$0.source, $0.destination] }))
     }
 
     /// Graph vertices as endpoints of the level (a workload's namespace at namespace level,
-    /// its pods at pod level when `reach` is given; nil for external vertices), without
-    /// repeating one twice in a row.
-    static func steps(_ nodes: [GraphNode], at level: AggregationLevel, reach: Reachability? = nil) -> [Endpoint?] {
-        var out: [Endpoint?] = []
+    /// its pods at pod level when `reach` is given), without repeating one twice in a row.
+    static func steps(_ nodes: [Endpoint], at level: AggregationLevel, reach: Reachability? = nil) -> [Endpoint] {
+        var out: [Endpoint] = []
         for n in nodes {
-            var list: [Endpoint?] = [n.endpoint]
-            if level == .namespace, let ns = n.endpoint?.namespace { list = [.namespace(ns)] }
-            if level == .pod, let reach, case .workload(let w)? = n.endpoint {
+            var list = [n]
+            if level == .namespace, let ns = n.namespace { list = [.namespace(ns)] }
+            if level == .pod, let reach, case .workload(let w) = n {
                 let pods = reach.cluster.pods.indices.filter { reach.cluster.pods[$0].workload == w }.map {
                     reach.endpoint(ofPod: $0, level: .pod)
                 }

@@ -88,7 +88,8 @@ import Testing
         let edges =
             others.map { Self.e("a/scanner[Pod]", $0) } + [Self.e("0.0.0.0-255.255.255.255[External]", "a/scanner[Pod]", Self.tcp80)]
         let d = DiagramBuilder.build(
-            edges: edges, nodes: [], level: .workload, options: DiagramOptions(highlight: [nil, "a/scanner[Pod]", "c/x[Pod]"]))
+            edges: edges, nodes: [], level: .workload,
+            options: DiagramOptions(highlight: ["0.0.0.0-255.255.255.255[External]", "a/scanner[Pod]", "c/x[Pod]"]))
         #expect(d.nodes.first { $0.id == "a/scanner[Pod]" }?.reachesAll == Self.all)
         #expect(
             d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
