@@ -110,28 +110,17 @@ import Testing
     /// Workload-level edges are the unions of the reference pairs of distinct pods, a
     /// workload to itself included when two of its pods (replicas) may connect.
     @Test func workloadLevelEdgesEqualReferencePairs() {
-        for seed in Self.seeds.prefix(120) {
-            let cluster = RandomCluster.make(seed: seed)
-            let engine = Reachability(cluster: cluster)
-            let ref = ReferenceEvaluator(cluster)
-            var expected: [String: ConnectionSet] = [:]
-            for i in cluster.pods.indices {
-                for j in cluster.pods.indices where i != j {
-                    let c = ref.connections(.pod(i), .pod(j))
-                    let key = "\(cluster.pods[i].workload) => \(cluster.pods[j].workload)"
-                    if !c.isEmpty { expected[key] = (expected[key] ?? .none).union(c) }
-                }
-            }
-            var actual: [String: ConnectionSet] = [:]
-            for e in engine.edges(level: .workload) where !e.source.isExternal && !e.destination.isExternal {
-                actual["\(e.source) => \(e.destination)"] = e.connections
-            }
-            #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")
-        }
+        checkPairs(level: .workload) { "\($0.workload)" }
     }
 
     /// Pod-level edges are exactly the non-empty reference pairs of distinct pods.
     @Test func podLevelEdgesEqualReferencePairs() {
+        checkPairs(level: .pod) { $0.qualifiedName }
+    }
+
+    /// The engine's edges between groups (no external ranges) at `level` equal the unions
+    /// of the reference evaluator's pairs of distinct pods, grouped by `group`.
+    func checkPairs(level: AggregationLevel, group: (Pod) -> String) {
         for seed in Self.seeds.prefix(120) {
             let cluster = RandomCluster.make(seed: seed)
             let engine = Reachability(cluster: cluster)
@@ -140,11 +129,12 @@ import Testing
             for i in cluster.pods.indices {
                 for j in cluster.pods.indices where i != j {
                     let c = ref.connections(.pod(i), .pod(j))
-                    if !c.isEmpty { expected["\(cluster.pods[i].qualifiedName) => \(cluster.pods[j].qualifiedName)"] = c }
+                    let key = "\(group(cluster.pods[i])) => \(group(cluster.pods[j]))"
+                    if !c.isEmpty { expected[key] = (expected[key] ?? .none).union(c) }
                 }
             }
             var actual: [String: ConnectionSet] = [:]
-            for e in engine.edges(level: .pod) where !e.source.isExternal && !e.destination.isExternal {
+            for e in engine.edges(level: level) where !e.source.isExternal && !e.destination.isExternal {
                 actual["\(e.source) => \(e.destination)"] = e.connections
             }
             #expect(actual == expected, "seed \(seed)\n\(ClusterDump.text(cluster))")
