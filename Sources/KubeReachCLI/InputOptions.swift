@@ -17,7 +17,6 @@ struct InputOptions: ParsableArguments {
     var context: String? { cluster.context }
     var allNamespaces: Bool { cluster.allNamespaces }
     var hostNetwork: HostNetworkPolicy { evaluation.hostNetwork }
-    var keepGoing: Bool { loading.keepGoing }
     var verbose: Bool { reporting.verbose }
     var quiet: Bool { reporting.quiet }
     var evaluationOptions: EvaluationOptions { evaluation.evaluationOptions }
