@@ -29,15 +29,14 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         policies = cluster.policies.count
         adminPolicies = cluster.adminPolicies.count
         allowedPairs = edges.count
-        fromExternal = edges.count { Self.isExternal($0.source) }
-        toExternal = edges.count { Self.isExternal($0.destination) }
+        fromExternal = edges.count { $0.source.isExternal }
+        toExternal = edges.count { $0.destination.isExternal }
         workloadPairs = allowedPairs - fromExternal - toExternal
         lintErrors = findings.count { $0.severity == .error }
         lintWarnings = findings.count { $0.severity == .warning }
         lintNotes = findings.count { $0.severity == .note }
     }
 
-    static func isExternal(_ e: Endpoint) -> Bool { e.isExternal }
 
     /// Label and value, in display order; also the keys of the embedded JSON.
     var figures: [(key: String, label: String, value: Int)] {
