@@ -37,7 +37,6 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         lintNotes = findings.count { $0.severity == .note }
     }
 
-
     /// Label and value, in display order; also the keys of the embedded JSON.
     var figures: [(key: String, label: String, value: Int)] {
         [
