@@ -16,6 +16,19 @@ enum KindTable {
         "Node": [""],
     ]
 
+    /// Calico's API groups: the aggregated API and the CRDs behind it (in dumps).
+    static let calicoGroups: Set<String> = ["projectcalico.org", "crd.projectcalico.org"]
+    static let calicoKinds: Set<String> = [
+        "NetworkPolicy", "GlobalNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy", "Tier", "NetworkSet",
+        "GlobalNetworkSet",
+    ]
+    static let calicoClusterScoped: Set<String> = ["GlobalNetworkPolicy", "StagedGlobalNetworkPolicy", "Tier", "GlobalNetworkSet"]
+
+    /// Whether the object is one of the Calico kinds kubereach reads.
+    static func isCalico(kind: String, apiVersion: String) -> Bool {
+        calicoKinds.contains(kind) && calicoGroups.contains(group(of: apiVersion))
+    }
+
     /// Kinds without a namespace.
     static let clusterScoped: Set<String> = ["Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]
 

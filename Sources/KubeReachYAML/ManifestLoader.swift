@@ -71,6 +71,7 @@ struct LoaderState {
     var policies: [NetworkPolicy] = []
     var adminPolicies: [AdminNetworkPolicy] = []
     var nodes: [ClusterNode] = []
+    var calico = CalicoObjects()
     /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
     var seen: [String: SeenObject] = [:]
 
@@ -152,6 +153,9 @@ struct LoaderState {
         case .adminPolicy(let x): return put(x, &adminPolicies)
         case .node(let x): return put(x, &nodes)
         case .workload(let x): return put(x, &workloads)
+        case .calicoPolicy(let x): return put(x, &calico.policies)
+        case .calicoTier(let x): return put(x, &calico.tiers)
+        case .calicoNetworkSet(let x): return put(x, &calico.networkSets)
         }
     }
 
@@ -167,6 +171,7 @@ struct LoaderState {
         var cluster = Cluster(
             namespaces: namespaces, pods: WorkloadFolder.pods(from: rawPods, workloads: workloads), policies: policies,
             services: services, adminPolicies: adminPolicies, nodes: nodes)
+        cluster.calico = calico
         var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(

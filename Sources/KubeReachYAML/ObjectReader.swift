@@ -50,8 +50,11 @@ enum ObjectReader {
                 return
             }
         }
-        let clusterScoped = KindTable.clusterScoped.contains(header.kind)
-        let display = clusterScoped ? "\(header.kind) \(header.name)" : "\(header.kind) \(header.namespace)/\(header.name)"
+        let calico = KindTable.isCalico(kind: header.kind, apiVersion: header.apiVersion)
+        let clusterScoped = calico ? KindTable.calicoClusterScoped.contains(header.kind) : KindTable.clusterScoped.contains(header.kind)
+        // A Calico NetworkPolicy is not the Kubernetes one of the same name: its own identity and display.
+        let kindName = calico ? "Calico \(header.kind)" : header.kind
+        let display = clusterScoped ? "\(kindName) \(header.name)" : "\(kindName) \(header.namespace)/\(header.name)"
         sink.object = display
         // The header's own problems (labels, owner references) were found before the object had a name.
         for i in sink.diagnostics.indices where sink.diagnostics[i].object == nil { sink.diagnostics[i].object = display }
@@ -59,7 +62,7 @@ enum ObjectReader {
         var outcome = ObjectOutcome(
             identity: nil, object: display, location: header.location, nameLocation: nameField.location,
             decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: [])
-        if !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
+        if !calico && !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
             outcome.skippedKind = KindTable.skippedKey(kind: header.kind, apiVersion: header.apiVersion)
             outcome.unevaluatedKind = KindTable.unevaluatedPolicyKind(kind: header.kind, apiVersion: header.apiVersion)
             // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
@@ -83,9 +86,10 @@ enum ObjectReader {
             if !clusterScoped, let why = NameValidation.problem(header.namespace, isNamespace: true) {
                 sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
             }
-            outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
+            outcome.identity = "\(calico ? "projectcalico.org/" : "")\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
             outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
-            switch header.kind {
+            switch calico ? "Calico" : header.kind {
+            case "Calico": CalicoDecoding.read(root, header: header, into: &outcome)
             case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
             case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
@@ -110,4 +114,7 @@ enum DecodedObject: Sendable {
     case adminPolicy(AdminNetworkPolicy)
     case node(ClusterNode)
     case workload(RawWorkload)
+    case calicoPolicy(CalicoPolicy)
+    case calicoTier(CalicoTier)
+    case calicoNetworkSet(CalicoNetworkSet)
 }

@@ -8,6 +8,8 @@ public struct Cluster: Sendable {
     public var adminPolicies: [AdminNetworkPolicy]
     /// Nodes, for the `nodes` peers of admin policies.
     public var nodes: [ClusterNode]
+    /// Calico policies, tiers and network sets (`projectcalico.org/v3`).
+    public var calico = CalicoObjects()
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],
