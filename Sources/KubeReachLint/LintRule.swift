@@ -9,6 +9,24 @@ public struct LintFinding: Sendable, Hashable {
     public var location: SourceLocation?
     public var object: String?
     public var fieldPath: String?
+
+    /// What a baseline remembers the finding by: its rule, the object and the field path
+    /// (the message when the finding has no object), never its line, so the finding keeps
+    /// its fingerprint when the manifest moves or is reformatted. FNV-1a, 16 hex digits.
+    public var fingerprint: String {
+        let key = [ruleID, object ?? "", fieldPath ?? "", object == nil ? message : ""].joined(separator: "\u{1F}")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// How findings name the objects they are about; `Linter` finds the annotated object of a
+/// finding through the same names.
+enum LintObject {
+    static func policy(_ p: NetworkPolicy) -> String { "NetworkPolicy \(p.qualifiedName)" }
+    static func namespace(_ name: String) -> String { "Namespace \(name)" }
 }
 
 /// What rules look at: the loaded cluster and the kinds the loader skipped.
@@ -18,6 +36,8 @@ public struct LintContext: Sendable {
     public var options: EvaluationOptions
     /// Selector and peer matching as the engine does it, built once for every rule.
     let explainer: Explainer
+    /// The simulated cluster, built once for the rules that ask what can actually connect.
+    let reachability: Reachability
 
     public init(cluster: Cluster, skippedKinds: [String: Int] = [:], options: EvaluationOptions = .init()) {
         var c = cluster
@@ -26,6 +46,7 @@ public struct LintContext: Sendable {
         self.skippedKinds = skippedKinds
         self.options = options
         explainer = Explainer(cluster: c, options: options)
+        reachability = Reachability(cluster: c, options: options)
     }
 
     /// Pods of a namespace that a selector selects.
@@ -57,6 +78,20 @@ public struct LintContext: Sendable {
         }
     }
 
+    /// The pods a rule's ports resolve on: for ingress the pods the policy selects, for
+    /// egress the pods its peers match (every pod when it has none).
+    func destinations(of rule: PolicyRule, _ direction: PolicyDirection, in policy: NetworkPolicy, selected: [Pod]) -> [Pod] {
+        guard direction == .egress else { return selected }
+        return cluster.pods.indices.filter { i in
+            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
+        }.map { cluster.pods[$0] }
+    }
+
+    /// `spec.ingress[1]` / `spec.egress[0]`
+    static func rulePath(_ direction: PolicyDirection, _ index: Int) -> String {
+        "spec.\(direction == .ingress ? "ingress" : "egress")[\(index)]"
+    }
+
     /// The policies isolating a pod in a direction.
     func isolating(_ pod: Pod, _ direction: PolicyDirection) -> [NetworkPolicy] {
         if pod.hostNetwork && options.hostNetwork == .bypass { return [] }
@@ -84,7 +119,14 @@ extension LintRule {
     func finding(_ message: String, policy: NetworkPolicy? = nil, field: String? = nil, at location: SourceLocation? = nil) -> LintFinding {
         LintFinding(
             ruleID: id, severity: severity, message: message, hint: hint, location: location ?? policy?.location,
-            object: policy.map { "NetworkPolicy \($0.qualifiedName)" }, fieldPath: field)
+            object: policy.map(LintObject.policy), fieldPath: field)
+    }
+
+    /// A finding of this rule about a namespace as a whole.
+    func finding(_ message: String, namespace: String, at location: SourceLocation?) -> LintFinding {
+        LintFinding(
+            ruleID: id, severity: severity, message: message, hint: hint, location: location, object: LintObject.namespace(namespace),
+            fieldPath: nil)
     }
 }
 

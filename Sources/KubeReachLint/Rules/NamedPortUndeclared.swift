@@ -22,19 +22,12 @@ struct NamedPortUndeclared: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        let explainer = context.explainer
         var out: [LintFinding] = []
         for policy in context.cluster.policies {
             let selected = context.pods(in: policy.namespace, selectedBy: policy.podSelector)
             for direction in PolicyDirection.allCases where policy.affects(direction) {
                 for (ri, rule) in policy.rules(direction).enumerated() {
-                    // Ingress: the selected pods are the destinations; egress: the peers.
-                    let destinations =
-                        direction == .ingress
-                        ? selected
-                        : context.cluster.pods.indices.filter { i in
-                            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
-                        }.map { context.cluster.pods[$0] }
+                    let destinations = context.destinations(of: rule, direction, in: policy, selected: selected)
                     for (pi, port) in rule.ports.enumerated() {
                         guard case .name(let name) = port.port, !destinations.isEmpty else { continue }
                         let declared = destinations.contains { $0.ports.contains { $0.name == name && $0.proto == port.proto } }
@@ -44,7 +37,7 @@ struct NamedPortUndeclared: LintRule {
                             out.append(
                                 finding(
                                     "named port \(name)/\(port.proto.rawValue) \(why)", policy: policy,
-                                    field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)].ports[\(pi)]", at: rule.location))
+                                    field: LintContext.rulePath(direction, ri) + ".ports[\(pi)]", at: rule.location))
                         }
                     }
                 }
