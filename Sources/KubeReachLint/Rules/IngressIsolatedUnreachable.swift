@@ -49,7 +49,8 @@ struct IngressIsolatedUnreachable: LintRule {
         return order.compactMap { key in
             guard let v = verdict[key], v.dead else { return nil }
             return finding(
-                "nothing can reach \(key): the ingress rules of its policies admit no pod and no address", policy: v.policy,
+                "nothing can reach \(key) on any port: no pod and no address gets through both its ingress rules and the sources' egress policies",
+                policy: v.policy,
                 field: "spec.ingress")
         }
     }

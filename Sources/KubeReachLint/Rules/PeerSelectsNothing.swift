@@ -5,7 +5,7 @@ struct PeerSelectsNothing: LintRule {
     let id = "peer-selects-nothing"
     let severity = Diagnostic.Severity.warning
     let summary = "A rule's peer selector matches no pod"
-    let hint = "check the labels the peer selects against the pods (`kubectl get pods -A --show-labels`) and namespaces"
+    let hint = "check the labels the peer selects against the pods' (`kubectl get pods -A --show-labels`)"
 
     var triggering: [String] {
         [
