@@ -28,6 +28,23 @@ import Testing
             ])
     }
 
+    /// Vendor charts ship `ingress: [{}]` policies and policies for hostNetwork DaemonSets.
+    @Test(arguments: [
+        (
+            Example.pod("web") + Example.policy("open", "  podSelector: {}\n  policyTypes: [Ingress]\n  ingress: [{}]"),
+            ": it allows all ingress traffic of pods that no other policy isolates, as no policy would"
+        ),
+        (
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: node, namespace: shop, labels: {app: node}}\nspec: {hostNetwork: true, containers: [{name: c}]}\n---\n"
+                + Example.policy("node", "  podSelector: {matchLabels: {app: node}}\n  ingress:\n  - ports: [{port: 9100}]"),
+            ": it selects only hostNetwork pods, which NetworkPolicies do not restrict"
+        ),
+    ])
+    func redundantPolicySaysWhyWithoutOtherPolicies(_ yaml: String, _ why: String) throws {
+        let found = try run(yaml, "redundant-rule-or-policy")
+        #expect(found.map(\.message) == ["removing the whole policy changes no connection" + why])
+    }
+
     @Test func redundantRuleOfTheSamePolicyIsNamedWithItsPath() throws {
         let yaml =
             Self.web

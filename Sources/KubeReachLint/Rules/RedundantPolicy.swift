@@ -85,7 +85,23 @@ struct RedundantPolicy: LintRule {
     /// Why a whole policy is redundant: the policies whose rules cover each of its rules, or
     /// (a policy that only isolates) the other policies already isolating its pods.
     private func because(policy pi: Int, _ causes: RedundancyCause) -> String {
-        let policy = causes.context.cluster.policies[pi]
+        let context = causes.context
+        let policy = context.cluster.policies[pi]
+        let pods = context.cluster.pods.filter(policy.selects)
+        if context.options.hostNetwork == .bypass && !pods.isEmpty && pods.allSatisfy(\.hostNetwork) {
+            return ": it selects only hostNetwork pods, which NetworkPolicies do not restrict"
+        }
+        let directions = PolicyDirection.allCases.filter(policy.affects)
+        let opensAll = directions.allSatisfy { d in
+            policy.rules(d).contains { $0.peers.isEmpty && $0.ports.isEmpty }
+                && !context.cluster.policies.indices.contains {
+                    $0 != pi && context.cluster.policies[$0].affects(d) && pods.contains(where: context.cluster.policies[$0].selects)
+                }
+        }
+        if opensAll {
+            return
+                ": it allows all \(directions.map { $0.rawValue.lowercased() }.joined(separator: " and ")) traffic of pods that no other policy isolates, as no policy would"
+        }
         var names = Set<String>()
         for direction in PolicyDirection.allCases where policy.affects(direction) {
             for ri in policy.rules(direction).indices {
@@ -93,7 +109,6 @@ struct RedundantPolicy: LintRule {
                 names.formUnion(cover.map { causes.context.cluster.policies[$0.policy].qualifiedName })
             }
             if policy.rules(direction).isEmpty {
-                let pods = causes.context.cluster.pods.filter(policy.selects)
                 let isolating = causes.context.cluster.policies.enumerated().filter { qi, q in
                     qi != pi && q.affects(direction) && pods.allSatisfy(q.selects)
                 }
