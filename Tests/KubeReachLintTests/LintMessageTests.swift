@@ -45,30 +45,22 @@ import Testing
         #expect(found.map(\.message) == ["removing the whole policy changes no connection" + why])
     }
 
-    @Test func redundantRuleOfTheSamePolicyIsNamedWithItsPath() throws {
-        let yaml =
-            Self.web
-            + Example.policy(
-                "two-rules",
-                "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]\n  - from: [{podSelector: {}}]"
-            )
-        let found = try run(yaml, "redundant-rule-or-policy")
-        #expect(found.map(\.fieldPath) == ["spec.ingress[0]"])
-        #expect(found.first?.message == "removing this rule changes no connection: shop/two-rules spec.ingress[1] already allows all of it")
-    }
-
-    /// Allowed only when two rules' ports are put together: no single rule is named, and
-    /// the message does not invent one.
-    @Test func redundantRuleCoveredOnlyByTwoRulesTogetherNamesNone() throws {
-        let yaml =
-            Self.web
-            + Example.policy(
-                "p",
-                "  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}, {port: 81}]\n  - ports: [{port: 80}]\n  - ports: [{port: 81}]"
-            )
-        let found = try run(yaml, "redundant-rule-or-policy")
-        let first = try #require(found.first { $0.fieldPath == "spec.ingress[0]" })
-        #expect(first.message == "removing this rule changes no connection")
+    /// A rule covered by another rule of its own policy is named with its path; one allowed
+    /// only by two rules' ports put together gets no named cause (none is invented).
+    @Test(arguments: [
+        (
+            "  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}]\n  - from: [{podSelector: {}}]",
+            "removing this rule changes no connection: shop/p spec.ingress[1] already allows all of it"
+        ),
+        (
+            "  - from: [{podSelector: {matchLabels: {app: web}}}]\n    ports: [{port: 80}, {port: 81}]\n  - ports: [{port: 80}]\n  - ports: [{port: 81}]",
+            "removing this rule changes no connection"
+        ),
+    ])
+    func redundantRuleCause(_ rules: String, _ message: String) throws {
+        let yaml = Self.web + Example.policy("p", "  podSelector: {matchLabels: {app: api}}\n  ingress:\n" + rules)
+        let found = try run(yaml, "redundant-rule-or-policy").filter { $0.fieldPath == "spec.ingress[0]" }
+        #expect(found.map(\.message) == [message])
     }
 
     @Test func peerHintMentionsNamespacesOnlyWhenANamespaceSelectorMatchesNothing() throws {
