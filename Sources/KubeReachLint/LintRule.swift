@@ -78,13 +78,42 @@ public struct LintContext: Sendable {
         }
     }
 
-    /// The pods a rule's ports resolve on: for ingress the pods the policy selects, for
-    /// egress the pods its peers match (every pod when it has none).
-    func destinations(of rule: PolicyRule, _ direction: PolicyDirection, in policy: NetworkPolicy, selected: [Pod]) -> [Pod] {
-        guard direction == .egress else { return selected }
-        return cluster.pods.indices.filter { i in
-            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
-        }.map { cluster.pods[$0] }
+    /// One entry of one rule's `ports`, with the pods it resolves on.
+    struct PortSite {
+        var policy: NetworkPolicy
+        var rule: PolicyRule
+        var port: PolicyPort
+        /// For ingress the pods the policy selects, for egress the pods its peers match
+        /// (every pod when it has none).
+        var destinations: [Pod]
+        /// `spec.egress[0].ports[1]`
+        var path: String
+    }
+
+    /// Every port entry that `wanted` takes, of every rule of a direction its policy
+    /// affects; destinations are computed only for rules with such an entry.
+    func portSites(where wanted: (PolicyPort) -> Bool) -> [PortSite] {
+        var out: [PortSite] = []
+        for policy in cluster.policies {
+            let selected = pods(in: policy.namespace, selectedBy: policy.podSelector)
+            for direction in PolicyDirection.allCases where policy.affects(direction) {
+                for (ri, rule) in policy.rules(direction).enumerated() where rule.ports.contains(where: wanted) {
+                    let destinations =
+                        direction == .ingress
+                        ? selected
+                        : cluster.pods.indices.filter { i in
+                            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
+                        }.map { cluster.pods[$0] }
+                    for (pi, port) in rule.ports.enumerated() where wanted(port) {
+                        out.append(
+                            PortSite(
+                                policy: policy, rule: rule, port: port, destinations: destinations,
+                                path: Self.rulePath(direction, ri) + ".ports[\(pi)]"))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     /// `spec.ingress[1]` / `spec.egress[0]`

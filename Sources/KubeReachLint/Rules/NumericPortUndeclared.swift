@@ -31,32 +31,17 @@ struct NumericPortUndeclared: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let services = ServicePortNotTargetPort.servicesByPort(context.cluster.services)
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            let selected = context.pods(in: policy.namespace, selectedBy: policy.podSelector)
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    let numbered = rule.ports.enumerated().filter { $0.element.numberedPort != nil }
-                    if numbered.isEmpty { continue }
-                    let destinations = context.destinations(of: rule, direction, in: policy, selected: selected)
-                    guard !destinations.isEmpty, destinations.allSatisfy({ !$0.ports.isEmpty }) else { continue }
-                    for (pi, port) in numbered {
-                        let n = port.numberedPort!
-                        if destinations.contains(where: { $0.declares(n, port.proto) })
-                            || ServicePortNotTargetPort.servicePort(port, destinations, services[n] ?? []) != nil
-                        {
-                            continue
-                        }
-                        let declared = Set(destinations.flatMap { $0.ports.filter { $0.proto == port.proto }.map(\.port) }).sorted()
-                        let listed = declared.prefix(8).map(String.init).joined(separator: ", ") + (declared.count > 8 ? ", ..." : "")
-                        out.append(
-                            finding(
-                                "no destination pod declares \(n)/\(port.proto.rawValue) (they declare \(declared.isEmpty ? "no \(port.proto.rawValue) port" : listed))",
-                                policy: policy, field: LintContext.rulePath(direction, ri) + ".ports[\(pi)]", at: rule.location))
-                    }
-                }
-            }
+        return context.portSites { $0.numberedPort != nil }.compactMap { site in
+            let (n, proto, destinations) = (site.port.numberedPort!, site.port.proto, site.destinations)
+            guard !destinations.isEmpty, destinations.allSatisfy({ !$0.ports.isEmpty }),
+                !destinations.contains(where: { $0.declares(n, proto) }),
+                ServicePortNotTargetPort.servicePort(site.port, destinations, services[n] ?? []) == nil
+            else { return nil }
+            let declared = Set(destinations.flatMap { $0.ports.filter { $0.proto == proto }.map(\.port) }).sorted()
+            let listed = declared.prefix(8).map(String.init).joined(separator: ", ") + (declared.count > 8 ? ", ..." : "")
+            return finding(
+                "no destination pod declares \(n)/\(proto.rawValue) (they declare \(declared.isEmpty ? "no \(proto.rawValue) port" : listed))",
+                policy: site.policy, field: site.path, at: site.rule.location)
         }
-        return out
     }
 }

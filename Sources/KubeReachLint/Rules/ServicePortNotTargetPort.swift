@@ -35,27 +35,15 @@ struct ServicePortNotTargetPort: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        var out: [LintFinding] = []
         let byPort = Self.servicesByPort(context.cluster.services)
         if byPort.isEmpty { return [] }
-        for policy in context.cluster.policies {
-            let selected = context.pods(in: policy.namespace, selectedBy: policy.podSelector)
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    let numbered = rule.ports.enumerated().filter { $0.element.numberedPort.map { byPort[$0] != nil } ?? false }
-                    if numbered.isEmpty { continue }
-                    let destinations = context.destinations(of: rule, direction, in: policy, selected: selected)
-                    for (pi, port) in numbered {
-                        guard let mistake = Self.servicePort(port, destinations, byPort[port.numberedPort!] ?? []) else { continue }
-                        out.append(
-                            finding(
-                                "port \(port.numberedPort!)/\(port.proto.rawValue) is the port of Service \(mistake.service); its pods listen on \(mistake.targets)",
-                                policy: policy, field: LintContext.rulePath(direction, ri) + ".ports[\(pi)]", at: rule.location))
-                    }
-                }
-            }
+        return context.portSites { $0.numberedPort.map { byPort[$0] != nil } ?? false }.compactMap { site in
+            let n = site.port.numberedPort!
+            guard let mistake = Self.servicePort(site.port, site.destinations, byPort[n] ?? []) else { return nil }
+            return finding(
+                "port \(n)/\(site.port.proto.rawValue) is the port of Service \(mistake.service); its pods listen on \(mistake.targets)",
+                policy: site.policy, field: site.path, at: site.rule.location)
         }
-        return out
     }
 
     /// Services with pods, by each of their port numbers.
