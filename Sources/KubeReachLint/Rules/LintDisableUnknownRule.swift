@@ -18,20 +18,20 @@ struct LintDisableUnknownRule: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let known = LintRegistry.all.map(\.id)
-        let annotated =
-            context.cluster.policies.map {
-                (LintObject.policy($0), $0.annotations, $0.location, $0) as (String, [String: String], SourceLocation?, NetworkPolicy?)
-            }
-            + context.cluster.namespaces.map { (LintObject.namespace($0.name), $0.annotations, $0.location, nil) }
-        return annotated.flatMap { object, annotations, location, policy -> [LintFinding] in
+        func unknown(_ annotations: [String: String], object: String, policy: NetworkPolicy?, at location: SourceLocation?) -> [LintFinding]
+        {
             guard let value = annotations[Annotations.lintDisable] else { return [] }
-            return LintSuppression.ids(value).filter { !known.contains($0) }.map { unknown in
-                let meant = NearestName.of(unknown, in: known).map { " (did you mean \($0)?)" } ?? ""
-                var f = finding("unknown rule id '\(unknown)'\(meant) in \(Annotations.lintDisable)", policy: policy, at: location)
+            return LintSuppression.ids(value).filter { !known.contains($0) }.map { id in
+                let meant = NearestName.of(id, in: known).map { " (did you mean \($0)?)" } ?? ""
+                var f = finding("unknown rule id '\(id)'\(meant) in \(Annotations.lintDisable)", policy: policy, at: location)
                 f.object = object
                 f.fieldPath = "metadata.annotations"
                 return f
             }
         }
+        return context.cluster.policies.flatMap { unknown($0.annotations, object: LintObject.policy($0), policy: $0, at: $0.location) }
+            + context.cluster.namespaces.flatMap {
+                unknown($0.annotations, object: LintObject.namespace($0.name), policy: nil, at: $0.location)
+            }
     }
 }

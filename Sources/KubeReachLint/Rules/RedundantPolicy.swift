@@ -42,7 +42,7 @@ struct RedundantPolicy: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
-        let reach = Reachability(cluster: cluster, options: context.options)
+        let reach = context.reachability
         let cost = cluster.policies.indices.reduce(0) { $0 + reach.removalCost(ofPolicy: $1) }
         guard cost <= Self.budget else {
             return [
@@ -106,10 +106,10 @@ struct RedundantPolicy: LintRule {
         for direction in PolicyDirection.allCases where policy.affects(direction) {
             for ri in policy.rules(direction).indices {
                 guard let cover = causes.covering(policy: pi, direction, ri, excluding: [pi]) else { return "" }
-                names.formUnion(cover.map { causes.context.cluster.policies[$0.policy].qualifiedName })
+                names.formUnion(cover.map { context.cluster.policies[$0.policy].qualifiedName })
             }
             if policy.rules(direction).isEmpty {
-                let isolating = causes.context.cluster.policies.enumerated().filter { qi, q in
+                let isolating = context.cluster.policies.enumerated().filter { qi, q in
                     qi != pi && q.affects(direction) && pods.allSatisfy(q.selects)
                 }
                 if isolating.isEmpty { return "" }
