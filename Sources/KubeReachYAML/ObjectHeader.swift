@@ -43,7 +43,14 @@ struct ObjectHeader: Sendable {
             apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
             namespace: written ?? defaultNamespace, namespaceWritten: written != nil,
             labels: meta.child("labels").labelMap() ?? [:], controller: controller, location: root.location)
-        for key in Annotations.kept { header.annotations[key] = meta.child("annotations").child(key).string() }
+        // Only read when well formed: annotations never changed whether an object loads.
+        if let annotations = meta.child("annotations").node, case .mapping = annotations {
+            for key in Annotations.kept {
+                if case .scalar(let s)? = MergeKeys.lookup(key, in: annotations, budget: root.sink.budget) {
+                    header.annotations[key] = s.string
+                }
+            }
+        }
         return header
     }
 

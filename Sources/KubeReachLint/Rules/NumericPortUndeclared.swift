@@ -8,7 +8,8 @@ struct NumericPortUndeclared: LintRule {
     let id = "numeric-port-undeclared"
     let severity = Diagnostic.Severity.warning
     let summary = "A numeric port is declared by none of the destination pods, though they all declare their ports"
-    let hint = "use a port the containers declare (spec.containers[].ports[]), or declare the port if the container listens on it"
+    let hint =
+        "use a port the containers declare (spec.containers[].ports[]), or declare it; for a sidecar injected at runtime (Istio's 15090) add kubereach.io/lint-disable: numeric-port-undeclared to the policy"
 
     var triggering: [String] {
         [
