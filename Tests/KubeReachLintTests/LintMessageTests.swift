@@ -123,6 +123,16 @@ import Testing
         #expect(found.map(\.object) == ["NetworkPolicy shop/q"])
     }
 
+    @Test func unknownIDInTheAnnotationSuggestsTheClosest() throws {
+        let rule = try #require(LintRegistry.rule("lint-disable-unknown-rule"))
+        let found = try run(rule.triggering[0], rule.id)
+        #expect(
+            found.map(\.message) == [
+                "unknown rule id 'polcy-selects-nothing' (did you mean 'policy-selects-nothing'?) in kubereach.io/lint-disable"
+            ])
+        #expect(found.first?.object == "NetworkPolicy shop/p")
+    }
+
     @Test func baselineMatchesEachFingerprintAsOftenAsListed() {
         let f = LintFinding(ruleID: "r", severity: .warning, message: "m", hint: "h", location: nil, object: "o", fieldPath: "p")
         var moved = f
