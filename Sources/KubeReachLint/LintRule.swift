@@ -9,12 +9,15 @@ public struct LintFinding: Sendable, Hashable {
     public var location: SourceLocation?
     public var object: String?
     public var fieldPath: String?
+    /// What tells apart findings of one rule at one object and field (the workload a
+    /// policy leaves unreachable), for the fingerprint only.
+    var subject: String?
 
     /// What a baseline remembers the finding by: its rule, the object and the field path
     /// (the message when the finding has no object), never its line, so the finding keeps
     /// its fingerprint when the manifest moves or is reformatted. FNV-1a, 16 hex digits.
     public var fingerprint: String {
-        let key = [ruleID, object ?? "", fieldPath ?? "", object == nil ? message : ""].joined(separator: "\u{1F}")
+        let key = [ruleID, object ?? "", fieldPath ?? "", object == nil ? message : "", subject ?? ""].joined(separator: "\u{1F}")
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         let hex = String(hash, radix: 16)

@@ -99,6 +99,16 @@ import Testing
         #expect(found.first?.object == "NetworkPolicy shop/carts-access")
     }
 
+    /// One policy can leave several workloads dead: each finding keeps its own fingerprint.
+    @Test func unreachableWorkloadsOfOnePolicyHaveTheirOwnFingerprints() throws {
+        let yaml =
+            Example.pod("a", labels: "{tier: db}") + Example.pod("b", labels: "{tier: db}")
+            + Example.policy(
+                "db", "  podSelector: {matchLabels: {tier: db}}\n  ingress:\n  - from: [{podSelector: {matchLabels: {tier: bakend}}}]")
+        let found = try run(yaml, "ingress-isolated-unreachable")
+        #expect(found.count == 2 && Set(found.map(\.fingerprint)).count == 2, "\(found)")
+    }
+
     @Test func obsoleteAnnotationSaysWhetherTheNamespaceIsIsolated() throws {
         let rule = try #require(LintRegistry.rule("obsolete-isolation-annotation"))
         let open = try run(rule.triggering[0], rule.id)

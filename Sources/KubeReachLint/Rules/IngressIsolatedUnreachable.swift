@@ -48,10 +48,11 @@ struct IngressIsolatedUnreachable: LintRule {
         }
         return order.compactMap { key in
             guard let v = verdict[key], v.dead else { return nil }
-            return finding(
+            var f = finding(
                 "nothing can reach \(key) on any port: no pod and no address gets through both its ingress rules and the sources' egress policies",
-                policy: v.policy,
-                field: "spec.ingress")
+                policy: v.policy, field: "spec.ingress")
+            f.subject = key
+            return f
         }
     }
 }
