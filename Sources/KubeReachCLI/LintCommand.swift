@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KubeReachCore
 import KubeReachLint
 import KubeReachRender
@@ -22,6 +23,18 @@ struct LintCommand: StatusCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding reaches this severity: error, warning or never.")
     var failOn: Threshold = .error
 
+    @Option(help: "Run only these rules (ids, comma-separated; repeatable).")
+    var enable: [String] = []
+
+    @Option(help: "Do not run these rules (ids, comma-separated; repeatable).")
+    var disable: [String] = []
+
+    @Option(help: "Findings this baseline file holds (see --write-baseline) are not shown and do not fail.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write every current finding to this baseline file; exit 0.")
+    var writeBaseline: String?
+
     @Flag(name: .customLong("rules-doc"), help: "Print the rule catalogue as Markdown (Docs/lint-rules.md) and exit.")
     var rulesDoc = false
 
@@ -30,18 +43,41 @@ struct LintCommand: StatusCommand {
             CommandIO.current.out(LintDoc.markdown())
             return .success
         }
+        let rules: [any LintRule]
+        switch LintRegistry.selection(enable: Self.ids(enable), disable: Self.ids(disable)) {
+        case .success(let r): rules = r
+        case .failure(let e): throw CLIError.usage(e.description)
+        }
+        let known = try baseline.map(Self.readBaseline)
         let loaded = try input.load(paths: paths)
         let context = LintContext(cluster: loaded.cluster, skippedKinds: loaded.skippedKinds, options: input.evaluationOptions)
-        let findings = Linter.run(context)
-        let rules = LintRegistry.all
+        let all = Linter.run(context, rules: rules)
+        if let writeBaseline { try AtomicFile.write(LintFormatter.baseline(all), to: writeBaseline) }
+        let (findings, baselined) = known.map { $0.split(all) } ?? (all, 0)
         switch output {
-        case .txt: CommandIO.current.out(LintFormatter.text(findings))
-        case .json: CommandIO.current.out(LintFormatter.json(findings))
-        case .sarif: CommandIO.current.out(LintFormatter.sarif(findings, rules: rules, version: KubeReach.configuration.version))
+        case .txt: CommandIO.current.out(LintFormatter.text(findings, baselined: baselined))
+        case .json: CommandIO.current.out(LintFormatter.json(findings, baselined: baselined))
+        case .sarif: CommandIO.current.out(LintFormatter.sarif(findings, rules: LintRegistry.all, version: KubeReach.configuration.version))
         }
+        if writeBaseline != nil { return .success }
         let threshold: Diagnostic.Severity? = failOn == .never ? nil : failOn == .error ? .error : .warning
         guard let threshold else { return .success }
         return findings.contains { $0.severity >= threshold } ? .negative : .success
+    }
+
+    /// `--enable a,b --enable c` → `[a, b, c]`
+    static func ids(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    static func readBaseline(_ path: String) throws(CLIError) -> LintBaseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError.invalidInput([Diagnostic(.error, "\(path): cannot read the baseline file")])
+        }
+        switch LintBaselineDocument.fingerprints(Array(data)) {
+        case .success(let f): return LintBaseline(fingerprints: f)
+        case .failure(let e): throw CLIError.invalidInput([Diagnostic(.error, "\(path): \(e.description)")])
+        }
     }
 }
 

@@ -21,9 +21,4 @@ extension LintContext {
         let names = cluster.adminPolicies.filter { explainer.selects($0.subject, pod: index) }.map(\.displayName)
         return names.isEmpty ? "everything in and out is allowed" : "only admin policies restrict it (\(names.joined(separator: ", ")))"
     }
-
-    /// `spec.ingress[0]` / `spec.egress[2]`
-    static func adminRulePath(_ direction: PolicyDirection, _ index: Int) -> String {
-        "spec.\(direction == .ingress ? "ingress" : "egress")[\(index)]"
-    }
 }

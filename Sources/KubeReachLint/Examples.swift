@@ -37,6 +37,11 @@ enum Example {
             + "    spec: {containers: [{name: c, ports: [{containerPort: \(port)}]}]}\n---\n"
     }
 
+    /// A Service selecting `{app: NAME}` with the given `ports` list.
+    static func service(_ name: String, ns: String = "shop", selector: String = "{app: web}", ports: String) -> String {
+        "apiVersion: v1\nkind: Service\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n  selector: \(selector)\n  ports: \(ports)\n---\n"
+    }
+
     static let denyAll = policy("deny-all", "  podSelector: {}\n  policyTypes: [Ingress, Egress]")
 }
 

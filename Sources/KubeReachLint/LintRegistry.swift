@@ -10,6 +10,8 @@ public enum LintRegistry {
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
         HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
         AdminSubjectSelectsNothing(), AdminRuleShadowed(), AdminPassToNothing(),
+        ServicePortNotTargetPort(), NumericPortUndeclared(), IngressIsolatedUnreachable(), ObsoleteIsolationAnnotation(),
+        PodsFromSkippedKinds(), LintDisableUnknownRule(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
@@ -18,7 +20,8 @@ public enum LintRegistry {
 /// Runs rules and orders their findings by location.
 public enum Linter {
     public static func run(_ context: LintContext, rules: [any LintRule] = LintRegistry.all) -> [LintFinding] {
-        rules.flatMap { $0.check(context) }.sorted {
+        let suppression = LintSuppression(context.cluster)
+        return rules.flatMap { $0.check(context) }.filter { !suppression.suppresses($0) }.sorted {
             ($0.location ?? SourceLocation(file: ""), $0.ruleID, $0.message) < (
                 $1.location ?? SourceLocation(file: ""), $1.ruleID, $1.message
             )

@@ -5,7 +5,7 @@ import KubeReachLint
 public enum LintFormatter {
     /// `file:line:col: warning[rule-id]: NetworkPolicy ns/name: spec.ingress[0]: message` and a hint line;
     /// each finding's text is one line, control characters shown escaped.
-    public static func text(_ findings: [LintFinding]) -> String {
+    public static func text(_ findings: [LintFinding], baselined: Int = 0) -> String {
         var out = ""
         for f in findings {
             out += f.location.map { "\($0): " } ?? ""
@@ -17,10 +17,16 @@ public enum LintFormatter {
         let counts = [Diagnostic.Severity.error, .warning, .note].map { s in
             "\(findings.filter { $0.severity == s }.count) \(s.rawValue)(s)"
         }
-        return out + counts.joined(separator: ", ") + "\n"
+        let known = baselined > 0 ? "; \(baselined) finding(s) in the baseline not shown" : ""
+        return out + counts.joined(separator: ", ") + known + "\n"
     }
 
-    public static func json(_ findings: [LintFinding]) -> String { JSONOutput.encode(LintDocument(findings)) }
+    public static func json(_ findings: [LintFinding], baselined: Int = 0) -> String {
+        JSONOutput.encode(LintDocument(findings, baselined: baselined))
+    }
+
+    /// The `--write-baseline` file: every finding's fingerprint, with what it stands for.
+    public static func baseline(_ findings: [LintFinding]) -> String { JSONOutput.encode(LintBaselineDocument(findings)) }
 
     /// SARIF 2.1.0 (see `SARIFDocument`).
     public static func sarif(_ findings: [LintFinding], rules: [any LintRule], version: String) -> String {

@@ -26,6 +26,7 @@ enum NetworkPolicyDecoder {
             namespace: header.namespace, name: header.name, podSelector: podSelector, ingress: ingress, egress: egress,
             policyTypes: types, location: header.location)
         policy.namespaceWritten = header.namespaceWritten
+        policy.annotations = header.annotations
         return policy
     }
 

@@ -9,6 +9,8 @@ struct ObjectHeader: Sendable {
     /// Whether `metadata.namespace` was written (lint reports policies without one).
     var namespaceWritten: Bool
     var labels: [String: String]
+    /// Only the annotations in `Annotations.kept`.
+    var annotations: [String: String] = [:]
     /// The controller ownerReference, if any: (kind, nil when the reference has none; name).
     var controller: (kind: String?, name: String)?
     var location: SourceLocation
@@ -37,10 +39,19 @@ struct ObjectHeader: Sendable {
         // Objects without a namespace live in `default` (or `--default-namespace`), as
         // `kubectl apply` without (or with) -n puts them.
         let written = meta.child("namespace").string().flatMap { $0.isEmpty ? nil : $0 }
-        return ObjectHeader(
+        var header = ObjectHeader(
             apiVersion: apiVersion, kind: kind, name: meta.child("name").string() ?? "",
             namespace: written ?? defaultNamespace, namespaceWritten: written != nil,
             labels: meta.child("labels").labelMap() ?? [:], controller: controller, location: root.location)
+        // Only read when well formed: annotations never changed whether an object loads.
+        if let annotations = meta.child("annotations").node, case .mapping = annotations {
+            for key in Annotations.kept {
+                if case .scalar(let s)? = MergeKeys.lookup(key, in: annotations, budget: root.sink.budget) {
+                    header.annotations[key] = s.string
+                }
+            }
+        }
+        return header
     }
 
     /// ASCII letters and digits, as kinds are spelled (`ReplicaSet`).

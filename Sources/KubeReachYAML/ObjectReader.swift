@@ -90,7 +90,10 @@ enum ObjectReader {
             outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
             switch calico ? "Calico" : header.kind {
             case "Calico": CalicoDecoding.read(root, header: header, into: &outcome)
-            case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
+            case "Namespace":
+                var namespace = Namespace(name: header.name, labels: header.labels, location: header.location)
+                namespace.annotations = header.annotations
+                outcome.decoded = .namespace(namespace)
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
             case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
             case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))

@@ -7,6 +7,8 @@ public struct Namespace: Hashable, Sendable {
     /// False when no manifest declared it and a reference created it.
     public var declared: Bool
     public var location: SourceLocation?
+    /// The annotations the loader keeps (`Annotations.kept`); every other one is dropped.
+    public var annotations: [String: String] = [:]
 
     public init(name: String, labels: [String: String] = [:], declared: Bool = true, location: SourceLocation? = nil) {
         self.name = name

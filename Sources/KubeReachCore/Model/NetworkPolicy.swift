@@ -16,6 +16,8 @@ public struct NetworkPolicy: Hashable, Sendable {
     /// False when the manifest had no `metadata.namespace` (it then lands in `default`,
     /// or wherever `kubectl apply -n` sends it: lint says so).
     public var namespaceWritten = true
+    /// The annotations the loader keeps (`Annotations.kept`), e.g. `kubereach.io/lint-disable`.
+    public var annotations: [String: String] = [:]
     public var ingress: [PolicyRule]
     public var egress: [PolicyRule]
     public var location: SourceLocation?

@@ -44,7 +44,7 @@ struct AdminPassToNothing: LintRule {
                     out.append(
                         finding(
                             "\(policy.displayName) rule '\(rule.name)' passes \(direction.rawValue.lowercased()) traffic of \(bare.count) pod(s) (e.g. \(name)) that no NetworkPolicy isolates and no baseline covers: it is allowed",
-                            admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
+                            admin: policy, field: LintContext.rulePath(direction, ri), at: rule.location))
                 }
             }
         }

@@ -64,7 +64,7 @@ struct AdminRuleShadowed: LintRule {
                         out.append(
                             finding(
                                 "\(policy.displayName) rule '\(rule.name)' never decides anything: earlier rules match every peer and port it covers",
-                                admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
+                                admin: policy, field: LintContext.rulePath(direction, ri), at: rule.location))
                     }
                 }
             }

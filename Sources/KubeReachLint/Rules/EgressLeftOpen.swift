@@ -18,12 +18,9 @@ struct EgressLeftOpen: LintRule {
         }
         return open.keys.sorted().map { ns in
             let names = open[ns]!.sorted()
-            return LintFinding(
-                ruleID: id, severity: severity,
-                message:
-                    "\(names.count) workload(s) in \(ns) have open egress: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", ..." : "")",
-                hint: hint, location: context.cluster.namespaces.first { $0.name == ns }?.location, object: "Namespace \(ns)",
-                fieldPath: nil)
+            return finding(
+                "\(names.count) workload(s) in \(ns) have open egress: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", ..." : "")",
+                namespace: ns, at: context.cluster.namespaces.first { $0.name == ns }?.location)
         }
     }
 }

@@ -22,34 +22,14 @@ struct NamedPortUndeclared: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        let explainer = context.explainer
-        var out: [LintFinding] = []
-        for policy in context.cluster.policies {
-            let selected = context.pods(in: policy.namespace, selectedBy: policy.podSelector)
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                for (ri, rule) in policy.rules(direction).enumerated() {
-                    // Ingress: the selected pods are the destinations; egress: the peers.
-                    let destinations =
-                        direction == .ingress
-                        ? selected
-                        : context.cluster.pods.indices.filter { i in
-                            rule.peers.isEmpty || rule.peers.contains { explainer.matches($0, policyNamespace: policy.namespace, .pod(i)) }
-                        }.map { context.cluster.pods[$0] }
-                    for (pi, port) in rule.ports.enumerated() {
-                        guard case .name(let name) = port.port, !destinations.isEmpty else { continue }
-                        let declared = destinations.contains { $0.ports.contains { $0.name == name && $0.proto == port.proto } }
-                        if !declared {
-                            let other = destinations.contains { $0.ports.contains { $0.name == name } }
-                            let why = other ? "is declared with another protocol" : "is not declared by any destination pod"
-                            out.append(
-                                finding(
-                                    "named port \(name)/\(port.proto.rawValue) \(why)", policy: policy,
-                                    field: "spec.\(direction == .ingress ? "ingress" : "egress")[\(ri)].ports[\(pi)]", at: rule.location))
-                        }
-                    }
-                }
-            }
+        context.portSites { if case .name = $0.port { true } else { false } }.compactMap { site in
+            guard case .name(let name) = site.port.port, !site.destinations.isEmpty,
+                !site.destinations.contains(where: { $0.ports.contains { $0.name == name && $0.proto == site.port.proto } })
+            else { return nil }
+            let other = site.destinations.contains { $0.ports.contains { $0.name == name } }
+            let why = other ? "is declared with another protocol" : "is not declared by any destination pod"
+            return finding(
+                "named port \(name)/\(site.port.proto.rawValue) \(why)", policy: site.policy, field: site.path, at: site.rule.location)
         }
-        return out
     }
 }

@@ -20,9 +20,8 @@ struct NamespaceWithoutDefaultDeny: LintRule {
             let missing = PolicyDirection.allCases.filter { !denies($0) }.map(\.rawValue)
             guard !missing.isEmpty else { return nil }
             let first = policies.min { ($0.location ?? SourceLocation(file: "")) < ($1.location ?? SourceLocation(file: "")) }
-            return LintFinding(
-                ruleID: id, severity: severity, message: "namespace \(ns) has no default deny for \(missing.joined(separator: " and "))",
-                hint: hint, location: first?.location, object: "Namespace \(ns)", fieldPath: nil)
+            return finding(
+                "namespace \(ns) has no default deny for \(missing.joined(separator: " and "))", namespace: ns, at: first?.location)
         }
     }
 }

@@ -14,9 +14,7 @@ struct NamespaceWithoutPolicy: LintRule {
         let withPolicy = Set(context.cluster.policies.map(\.namespace))
         let withPods = Set(context.cluster.pods.map(\.namespace))
         return context.cluster.namespaces.filter { withPods.contains($0.name) && !withPolicy.contains($0.name) }.map { ns in
-            LintFinding(
-                ruleID: id, severity: severity, message: "namespace \(ns.name) has pods but no NetworkPolicy: \(admin(ns.name, context))",
-                hint: hint, location: ns.location, object: "Namespace \(ns.name)", fieldPath: nil)
+            finding("namespace \(ns.name) has pods but no NetworkPolicy: \(admin(ns.name, context))", namespace: ns.name, at: ns.location)
         }
     }
 

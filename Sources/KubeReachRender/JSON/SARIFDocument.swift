@@ -49,6 +49,9 @@ public struct SARIFDocument: Codable, Sendable {
         public var level: String
         public var message: Text
         public var locations: [Location]?
+        /// The finding's line-independent fingerprint (`LintFinding.fingerprint`), so
+        /// code-scanning services follow a finding across edits as `--baseline` does.
+        public var partialFingerprints: [String: String]?
     }
 
     public struct Run: Codable, Sendable {
@@ -87,7 +90,8 @@ public struct SARIFDocument: Codable, Sendable {
             }
             return Result(
                 ruleId: f.ruleID, ruleIndex: rules.firstIndex { $0.id == f.ruleID }, level: level(f.severity),
-                message: Text(text: f.message + " (hint: " + f.hint + ")"), locations: locations)
+                message: Text(text: f.message + " (hint: " + f.hint + ")"), locations: locations,
+                partialFingerprints: ["kubereach/v1": f.fingerprint])
         }
         runs = [Run(tool: Tool(driver: Driver(version: toolVersion, rules: ruleItems)), results: results)]
     }
