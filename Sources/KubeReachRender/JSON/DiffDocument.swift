@@ -34,12 +34,12 @@ public struct DiffDocument: Codable, Sendable {
     public var changed: [Change]
     public var workloadsAdded: [String]
     public var workloadsRemoved: [String]
-    /// The policy objects added, removed and modified (added in version 1 without a bump:
+    /// The policy objects added, removed and modified (a field added within version 1:
     /// readers that do not know it ignore it).
-    public var policies: PolicyChangesDocument?
+    public var policies: PolicyChangesDocument
 
-    public init(_ diff: ConnectivityDiff, policies: PolicyChanges? = nil, old: String, new: String, level: AggregationLevel) {
-        self.policies = policies.map(PolicyChangesDocument.init)
+    public init(_ diff: ConnectivityDiff, policies: PolicyChanges, old: String, new: String, level: AggregationLevel) {
+        self.policies = PolicyChangesDocument(policies)
         self.old = old
         self.new = new
         self.level = level.rawValue
@@ -62,12 +62,12 @@ public struct DiffDocument: Codable, Sendable {
     }
 }
 
-/// `policies` of `DiffDocument`: each object as `{kind, namespace, name}` (no namespace for
-/// cluster-scoped kinds).
+/// `policies` of `DiffDocument`: each object as `{kind, namespace, name}` (`namespace`
+/// null for cluster-scoped kinds).
 public struct PolicyChangesDocument: Codable, Sendable, Equatable {
     public struct Object: Codable, Sendable, Equatable {
         public var kind: String
-        public var namespace: String?
+        @Nullable public var namespace: String?
         public var name: String
     }
 
