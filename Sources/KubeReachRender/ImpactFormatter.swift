@@ -12,8 +12,13 @@ public enum ImpactFormatter {
         if lost.isEmpty { return "Rollout impact: nothing allowed today would be denied.\n" }
         var out = "Rollout impact: \(lost.count) pair(s) allowed today would lose connections.\n"
         out += "By namespace pair (pairs losing connections, of which losing all):\n"
-        for row in namespacePairs(lost) {
+        let rows = namespacePairs(lost)
+        for row in rows.prefix(maxNamespacePairs) {
             out += "  \(TerminalText.escaped(row.source)) => \(TerminalText.escaped(row.destination)) : \(row.pairs) (\(row.all))\n"
+        }
+        if rows.count > maxNamespacePairs {
+            let rest = rows.dropFirst(maxNamespacePairs)
+            out += "  ... \(rest.count) more namespace pair(s) with \(rest.reduce(0) { $0 + $1.pairs }) pair(s)\n"
         }
         out += "Every pair:\n"
         for e in lost {
@@ -22,6 +27,9 @@ public enum ImpactFormatter {
         }
         return out
     }
+
+    /// Namespace pairs listed before `...` (the most affected; every pair follows anyway).
+    static let maxNamespacePairs = 30
 
     /// One row per (source namespace, destination namespace), `external` for address
     /// ranges; sorted by the number of pairs, most first, then by name.

@@ -87,9 +87,9 @@ import Testing
         #expect(Self.diff("different-topologies-policy-a", "different-topologies-policy-b", ["--fail-on-widen"]).status == 1)
     }
 
-    @Test func pureNarrowingExitsZero() throws {
+    /// A copy of Examples/shop with a deny-all policy added to `monitoring`.
+    static func shopDenyingMonitoring() throws -> ShopCopy {
         let copy = try ShopCopy()
-        defer { copy.remove() }
         try copy.addFile(
             "policies/deny-monitoring.yaml",
             """
@@ -99,6 +99,12 @@ import Testing
             spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
 
             """)
+        return copy
+    }
+
+    @Test func pureNarrowingExitsZero() throws {
+        let copy = try Self.shopDenyingMonitoring()
+        defer { copy.remove() }
         let run = runCLI(["diff", ExampleTests.example, copy.path, "--fail-on-widen", "-q"])
         #expect(run.status == 0, "\(run.out)")
         #expect(run.out.contains("- monitoring/prometheus[Deployment] => shop-api/api[Deployment] : TCP 9090"))
@@ -181,17 +187,8 @@ import Testing
     /// The example split into its files on each side reads as the example itself; the new
     /// side's policies come from a changed copy.
     @Test func repeatedPathsReadAsOneInput() throws {
-        let copy = try ShopCopy()
+        let copy = try DiffCommandTests.shopDenyingMonitoring()
         defer { copy.remove() }
-        try copy.addFile(
-            "policies/extra.yaml",
-            """
-            apiVersion: networking.k8s.io/v1
-            kind: NetworkPolicy
-            metadata: {name: deny-all, namespace: monitoring}
-            spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
-
-            """)
         let split =
             Self.shopFiles.flatMap { ["--old", $0] } + ["--old", "\(ExampleTests.example)/policies"]
             + Self.shopFiles.flatMap { ["--new", $0] } + ["--new", copy.path + "/policies"]

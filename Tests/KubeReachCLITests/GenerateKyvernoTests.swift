@@ -113,3 +113,27 @@ import Testing
         }
     }
 }
+
+/// The namespace-pair summary of the rollout impact: counts per pair, most affected first,
+/// capped with a line counting the rest.
+@Suite struct ImpactSummaryTests {
+    static func entry(_ s: String, _ d: String, after: ConnectionSet = .none) -> ConnectivityDiff.Entry {
+        ConnectivityDiff.Entry(
+            source: .workload(WorkloadRef(namespace: s, name: "a", kind: "Deployment")),
+            destination: .workload(WorkloadRef(namespace: d, name: "b", kind: "Deployment")), before: .all, after: after)
+    }
+
+    @Test func rowsAreCountedAndCapped() {
+        var diff = ConnectivityDiff(old: ConnectivitySnapshot(nodes: [], edges: []), new: ConnectivitySnapshot(nodes: [], edges: []))
+        diff.removed = (0..<40).map { Self.entry("ns\($0)", "x") } + [Self.entry("big", "x")]
+        diff.changed = [Self.entry("big", "y", after: ConnectionSet(.tcp, PortSet(port: 80))), Self.entry("big", "x", after: .all)]
+        let rows = ImpactFormatter.namespacePairs(diff.removed + diff.changed.filter { !$0.narrowed.isEmpty })
+        #expect(rows.count == 41)
+        #expect(rows.prefix(2).map { "\($0.source)>\($0.destination) \($0.pairs) \($0.all)" } == ["big>x 1 1", "big>y 1 0"])
+        let text = ImpactFormatter.text(diff).split(separator: "\n").map(String.init)
+        #expect(text[0] == "Rollout impact: 42 pair(s) allowed today would lose connections.")
+        #expect(text[ImpactFormatter.maxNamespacePairs + 2] == "  ... 11 more namespace pair(s) with 11 pair(s)")
+        #expect(text[ImpactFormatter.maxNamespacePairs + 3] == "Every pair:")
+        #expect(text.count == ImpactFormatter.maxNamespacePairs + 4 + 42)
+    }
+}
