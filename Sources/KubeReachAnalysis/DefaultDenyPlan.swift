@@ -34,6 +34,11 @@ public struct DefaultDenyOptions: Sendable {
 public struct GeneratedPolicy: Sendable, Hashable {
     public var policy: NetworkPolicy
     public var reason: String
+
+    public init(policy: NetworkPolicy, reason: String) {
+        self.policy = policy
+        self.reason = reason
+    }
 }
 
 /// A starter set of policies: per covered namespace a deny-all, and optionally DNS egress
@@ -59,11 +64,13 @@ public struct DefaultDenyPlan: Sendable {
         policies = covered.flatMap { Self.policies(for: $0, options) }
     }
 
-    static func policies(for ns: String, _ o: DefaultDenyOptions) -> [GeneratedPolicy] {
+    /// `called`: how the reasons name the namespace (`ns` itself by default).
+    static func policies(for ns: String, _ o: DefaultDenyOptions, called: String? = nil) -> [GeneratedPolicy] {
+        let place = called ?? ns
         var out = [
             GeneratedPolicy(
                 policy: NetworkPolicy(namespace: ns, name: "default-deny", policyTypes: [.ingress, .egress]),
-                reason: "Deny all ingress and egress of every pod in \(ns); other policies allow what is needed.")
+                reason: "Deny all ingress and egress of every pod in \(place); other policies allow what is needed.")
         ]
         if o.allowDNS {
             let dns = PolicyPeer.selector(
@@ -73,7 +80,7 @@ public struct DefaultDenyPlan: Sendable {
             out.append(
                 GeneratedPolicy(
                     policy: NetworkPolicy(namespace: ns, name: "allow-dns-egress", egress: [rule], policyTypes: [.egress]),
-                    reason: "Let every pod in \(ns) resolve names: UDP and TCP 53 to the cluster DNS pods only."))
+                    reason: "Let every pod in \(place) resolve names: UDP and TCP 53 to the cluster DNS pods only."))
         }
         if o.allowSameNamespace {
             let same = PolicyRule(peers: [.selector(pods: .everything, namespaces: nil)])
@@ -81,7 +88,7 @@ public struct DefaultDenyPlan: Sendable {
                 GeneratedPolicy(
                     policy: NetworkPolicy(
                         namespace: ns, name: "allow-same-namespace", ingress: [same], egress: [same], policyTypes: [.ingress, .egress]),
-                    reason: "Let the pods of \(ns) talk to each other on every port; traffic across namespaces stays denied."))
+                    reason: "Let the pods of \(place) talk to each other on every port; traffic across namespaces stays denied."))
         }
         return out
     }
@@ -106,11 +113,5 @@ public struct DefaultDenyPlan: Sendable {
 
     /// The cluster as it would be after `kubectl apply`: same-named policies replaced,
     /// the others added.
-    public func applied(to cluster: Cluster) -> Cluster {
-        var c = cluster
-        let names = Set(policies.map(\.policy.qualifiedName))
-        c.policies = c.policies.filter { !names.contains($0.qualifiedName) } + policies.map(\.policy)
-        c.addImplicitNamespaces()
-        return c
-    }
+    public func applied(to cluster: Cluster) -> Cluster { RolloutImpact.applied(policies.map(\.policy), to: cluster) }
 }

@@ -5,8 +5,23 @@ import KubeReachCore
 /// at 5,000 workloads (millions of pairs per side) cost gigabytes.
 enum DiffPairs {
     /// Entries of each kind, sorted by source then destination (byte order).
+    /// - Complexity: O(E log E) integer comparisons; each endpoint's name is built once
+    ///   (comparing names built strings per comparison: most of the time of `generate
+    ///   least-privilege` at 650 workloads).
     static func compare(_ old: [ConnectivityEdge], _ new: [ConnectivityEdge]) -> [DiffKind: [ConnectivityDiff.Entry]] {
-        let a = normalized(old), b = normalized(new)
+        var ends = Set<Endpoint>()
+        for e in old {
+            ends.insert(e.source)
+            ends.insert(e.destination)
+        }
+        for e in new {
+            ends.insert(e.source)
+            ends.insert(e.destination)
+        }
+        let names = Array(ends).sortedByName()
+        let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let a = normalized(old, rank), b = normalized(new, rank)
+        let precedes = { (x: ConnectivityEdge, y: ConnectivityEdge) in Self.key(x, rank) < Self.key(y, rank) }
         var out: [DiffKind: [ConnectivityDiff.Entry]] = [:]
         func emit(_ s: Endpoint, _ d: Endpoint, _ before: ConnectionSet, _ after: ConnectionSet) {
             if before == after { return }
@@ -30,16 +45,15 @@ enum DiffPairs {
         return out
     }
 
-    static func precedes(_ x: ConnectivityEdge, _ y: ConnectivityEdge) -> Bool {
-        x.source != y.source ? x.source.utf8Precedes(y.source) : x.destination.utf8Precedes(y.destination)
-    }
+    static func key(_ e: ConnectivityEdge, _ rank: [Endpoint: Int]) -> (Int, Int) { (rank[e.source] ?? 0, rank[e.destination] ?? 0) }
 
-    /// Sorted, one edge per pair (repeated pairs united), empty sets dropped. `Reachability`'s
-    /// lists already are; other snapshots may not be.
-    static func normalized(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
+    /// Sorted by `rank` (names in byte order), one edge per pair (repeated pairs united),
+    /// empty sets dropped. `Reachability`'s lists already are; other snapshots may not be.
+    static func normalized(_ edges: [ConnectivityEdge], _ rank: [Endpoint: Int]) -> [ConnectivityEdge] {
         var list = edges.filter { !$0.connections.isEmpty }
-        if !zip(list, list.dropFirst()).allSatisfy({ precedes($0, $1) }) {
-            list.sort(by: precedes)
+        let keys = list.map { key($0, rank) }
+        if !zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) {
+            list = list.indices.sorted { keys[$0] < keys[$1] }.map { list[$0] }
             var merged: [ConnectivityEdge] = []
             for e in list {
                 if let last = merged.last, last.source == e.source && last.destination == e.destination {

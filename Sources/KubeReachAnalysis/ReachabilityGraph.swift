@@ -30,7 +30,7 @@ public struct ReachabilityGraph: Sendable {
     let index: [Endpoint: Int]
     /// Each node's pods (indices into the cluster), for selector references.
     let podsOfNode: [[Int]]
-    let cluster: Cluster
+    public let cluster: Cluster
     /// The pod and service CIDRs: ranges inside them are `cluster-addresses`, not `internet`.
     public let networks: ClusterNetworks
 

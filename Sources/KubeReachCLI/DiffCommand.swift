@@ -17,13 +17,18 @@ struct DiffCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare the connectivity of two inputs: pairs added, removed, widened or narrowed.",
-        discussion: "OLD and NEW are a file or directory, or git:REV:path for that path at a git revision.")
+        discussion:
+            "OLD and NEW are a file or directory, or git:REV:path for that path at a git revision; with --old and --new (repeatable) each side reads several."
+    )
 
-    @Argument(help: "The input before the change: a path, or git:REV:path.")
-    var old: String
+    @Argument(help: "OLD NEW: the input before and after the change, each a path or git:REV:path.")
+    var sides: [String] = []
 
-    @Argument(help: "The input after the change: a path, or git:REV:path.")
-    var new: String
+    @Option(name: .customLong("old"), help: "A path or git:REV:path of the input before the change (repeatable: read together).")
+    var oldPaths: [String] = []
+
+    @Option(name: .customLong("new"), help: "A path or git:REV:path of the input after the change (repeatable: read together).")
+    var newPaths: [String] = []
 
     @OptionGroup var input: SideInputOptions
 
@@ -42,14 +47,31 @@ struct DiffCommand: StatusCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
+    func validate() throws {
+        if oldPaths.isEmpty && newPaths.isEmpty {
+            guard sides.count == 2 else { throw ValidationError("give OLD NEW, or --old PATH ... --new PATH ...") }
+        } else {
+            guard sides.isEmpty else { throw ValidationError("give OLD NEW or --old/--new, not both") }
+            guard !oldPaths.isEmpty, !newPaths.isEmpty else { throw ValidationError("give at least one --old and one --new") }
+        }
+    }
+
+    /// Each side's paths (the positional pair is one path per side).
+    private var before: [String] { oldPaths.isEmpty ? [sides[0]] : oldPaths }
+    private var after: [String] { newPaths.isEmpty ? [sides[1]] : newPaths }
+    /// How md and json name a side: its paths joined by ` + `.
+    private var old: String { before.joined(separator: " + ") }
+    private var new: String { after.joined(separator: " + ") }
+
     func evaluate() throws -> ExitStatus {
-        try InputOptions.readsStandardInputOnce([old, new])
-        let before = try load(old), after = try load(new)
+        try InputOptions.readsStandardInputOnce(before + after)
+        let before = try load(before), after = try load(after)
         let sides = ConnectivityComparison(old: before.cluster, new: after.cluster, options: input.evaluationOptions, level: level)
         input.report(sides.notes.old.map { Self.onSide($0, old) } + sides.notes.new.map { Self.onSide($0, new) })
         let oldSide = sides.old, newSide = sides.new, diff = sides.diff
         if let format = DiffFormat(rawValue: output.rawValue) {
-            let text = DiffFormatter.render(diff, as: format, old: old, new: new, level: level)
+            let policies = PolicyChanges(old: before.cluster, new: after.cluster)
+            let text = DiffFormatter.render(diff, policies: policies, as: format, old: old, new: new, level: level)
             if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
         } else {
             let nodes = oldSide.nodes.union(newSide.nodes)
@@ -74,16 +96,22 @@ struct DiffCommand: StatusCommand {
         if let outFile { try AtomicFile.write(bytes: bytes, to: outFile) } else { CommandIO.current.outBytes(bytes) }
     }
 
-    /// One side: a git revision's blobs or paths on disk, loaded with the shared options.
-    private func load(_ side: String) throws -> LoadResult {
+    /// One side: git revisions' blobs and paths on disk, read together as one input with
+    /// the shared options.
+    private func load(_ side: [String]) throws -> LoadResult {
+        var blobs: [ManifestSource] = [], paths: [String] = []
         do {
-            if let git = try GitSource.parse(side) {
-                return try input.load(sources: git.read(in: repo, environment: RunContext.current.environment))
+            for entry in side {
+                if let git = try GitSource.parse(entry) {
+                    blobs += try git.read(in: repo, environment: RunContext.current.environment)
+                } else {
+                    paths.append(entry)
+                }
             }
         } catch let error as GitSourceError {
             throw CLIError.invalidInput(error.diagnostics)
         }
-        return try input.load(paths: [side])
+        return try input.load(paths: paths, plus: blobs)
     }
 
     /// A diagnostic of one side, prefixed with the side's name.

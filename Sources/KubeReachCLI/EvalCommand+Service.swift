@@ -6,7 +6,7 @@ extension EvalCommand {
     /// some backend accepts).
     func evaluate(_ service: Service, _ resolved: ResolvedPair, reach: Reachability) -> ExitStatus {
         let backends = resolved.destination.podIndices
-        let ports = service.ports(asked: pair.query.port, protocol: pair.query.proto)
+        let ports = service.ports(asked: resolved.question.port, protocol: resolved.question.proto)
         let answers = reach.answers(of: service, backends: backends, ports: ports, from: resolved.source)
         let conns = BackendAnswer.connections(answers)
         let allowed = answers.contains(where: \.allowed)
@@ -14,7 +14,7 @@ extension EvalCommand {
         if ports.isEmpty {
             let list = service.ports.map { "\($0.proto.rawValue) \($0.port)" }.joined(separator: ", ")
             why =
-                "the Service has no port\(pair.query.askedText.isEmpty ? "s" : pair.query.askedText)\(list.isEmpty ? "" : " (its ports: \(list))")"
+                "the Service has no port\(resolved.question.askedText.isEmpty ? "s" : resolved.question.askedText)\(list.isEmpty ? "" : " (its ports: \(list))")"
         } else if backends.isEmpty {
             let selector = (service.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             why = "no pod of the input matches the Service's selector \(selector)"
@@ -27,7 +27,7 @@ extension EvalCommand {
     }
 
     private func serviceText(_ r: ResolvedPair, conns: ConnectionSet, allowed: Bool, answers: [BackendAnswer], why: String?) -> String {
-        var s = "\(allowed ? "allowed" : "denied")\(pair.query.askedText): \(r.sourceName) => \(r.destinationName)\n"
+        var s = "\(allowed ? "allowed" : "denied")\(r.question.askedText): \(r.sourceName) => \(r.destinationName)\n"
         s += "allowed connections: \(conns.description)\n"
         if let why { return s + "backends: none answer: \(why)\n" }
         s += "backends (Service port -> pod port; allowed when one of them answers):\n"
@@ -40,7 +40,7 @@ extension EvalCommand {
 
     private func serviceJSON(_ r: ResolvedPair, conns: ConnectionSet, allowed: Bool, answers: [BackendAnswer], why: String?) -> String {
         var doc = EvalDocument(
-            source: r.source.endpoint, destination: r.destination.endpoint, query: query, allowed: allowed, connections: conns)
+            source: r.source.endpoint, destination: r.destination.endpoint, query: query(r.question), allowed: allowed, connections: conns)
         doc.dst = r.destinationName
         doc.service = r.service.map { Endpoint.service(namespace: $0.namespace, name: $0.name).description }
         doc.backends = answers.map {

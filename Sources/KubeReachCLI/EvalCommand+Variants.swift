@@ -5,7 +5,7 @@ import KubeReachRender
 struct VariantAnswers {
     var lines: [(source: String, destination: String, conns: ConnectionSet, allowed: Bool)] = []
 
-    init(reach: Reachability, source: ResolvedEndpoint, destination: ResolvedEndpoint, ports: PortQueryOptions) {
+    init(reach: Reachability, source: ResolvedEndpoint, destination: ResolvedEndpoint, ports: PortQuestion) {
         lines = reach.variantAnswers(from: source, to: destination).map {
             ($0.source.description, $0.destination.description, $0.connections, ports.isAllowed($0.connections))
         }

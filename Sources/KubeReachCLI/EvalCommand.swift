@@ -25,8 +25,8 @@ struct EvalCommand: StatusCommand {
         _ = reach.splitWorkloadVariants()
         if let service = resolved.service { return evaluate(service, resolved, reach: reach) }
         let conns = reach.connections(from: resolved.source, to: resolved.destination)
-        let allowed = pair.query.ports.isAllowed(conns)
-        let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: pair.query.ports)
+        let allowed = resolved.question.isAllowed(conns)
+        let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: resolved.question)
         CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants))
         return allowed ? .success : .negative
     }
@@ -35,22 +35,22 @@ struct EvalCommand: StatusCommand {
         let verdict = allowed ? "allowed" : "denied"
         if output == .json {
             var doc = EvalDocument(
-                source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query, allowed: allowed,
+                source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query(resolved.question),
+                allowed: allowed,
                 connections: conns)
             doc.variants = variants.documents
             return JSONOutput.encode(doc)
         }
         let t = { (x: String) in TerminalText.escaped(x) }
         return
-            "\(verdict)\(pair.query.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
+            "\(verdict)\(resolved.question.askedText): \(t(resolved.sourceName)) => \(t(resolved.destinationName))\nallowed connections: \(conns.description)\n"
             + variants.text + clusterAddressLines(resolved)
     }
 }
 
 extension EvalCommand {
     /// The question asked, for JSON: nil when anything at all was asked about.
-    var query: EvalDocument.Query? {
-        let q = pair.query
+    func query(_ q: PortQuestion) -> EvalDocument.Query? {
         return q.port == nil && q.proto == nil ? nil : EvalDocument.Query(protocol: (q.proto ?? .tcp).rawValue, port: q.port)
     }
 

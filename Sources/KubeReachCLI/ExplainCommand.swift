@@ -23,10 +23,11 @@ struct ExplainCommand: StatusCommand {
         }
         let explainer = Explainer(cluster: resolved.cluster, options: resolved.options)
         let (s, d, note) = try representatives(resolved)
-        var e = explainer.explain(s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: pair.query.asked)
+        var e = explainer.explain(
+            s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: resolved.question.asked)
         e.note = note
-        let allowed = pair.query.ports.isAllowed(e.allowed)
-        let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
+        let allowed = resolved.question.isAllowed(e.allowed)
+        let verdict = (allowed ? "allowed" : "denied") + resolved.question.askedText
         CommandIO.current.out(
             output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
         return allowed ? .success : .negative

@@ -144,15 +144,18 @@ struct ReportingOptions: ParsableArguments {
 
     /// Paths on disk (`-` is stdin, read once, up to `KUBEREACH_STDIN_MAX_BYTES`). A path that
     /// cannot be read is an error; with --keep-going it is listed as skipped.
-    func load(paths: [String], loading: LoadingOptions, evaluation: EvaluationChoices) throws -> LoadResult {
-        guard !paths.isEmpty else {
+    /// `extra`: texts already read (git blobs) loaded with the paths as one input.
+    func load(paths: [String], plus extra: [ManifestSource] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws
+        -> LoadResult
+    {
+        guard !paths.isEmpty || !extra.isEmpty else {
             throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster")
         }
         try InputOptions.readsStandardInputOnce(paths)
         let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
         let gathered = ManifestFiles.gather(paths.map(RawArguments.bytes(of:)), stdinLimit: limit)
         if !gathered.problems.isEmpty && !loading.keepGoing { throw CLIError.invalidInput(gathered.problems) }
-        return try load(sources: gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation)
+        return try load(sources: extra + gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation)
     }
 
     /// Diagnostics on stderr: errors always, the rest unless --quiet.
@@ -171,9 +174,8 @@ struct SideInputOptions: ParsableArguments {
     var evaluationOptions: EvaluationOptions { evaluation.evaluationOptions }
     var quiet: Bool { reporting.quiet }
 
-    func load(paths: [String]) throws -> LoadResult { try reporting.load(paths: paths, loading: loading, evaluation: evaluation) }
-    func load(sources: [ManifestSource]) throws -> LoadResult {
-        try reporting.load(sources: sources, loading: loading, evaluation: evaluation)
+    func load(paths: [String], plus extra: [ManifestSource] = []) throws -> LoadResult {
+        try reporting.load(paths: paths, plus: extra, loading: loading, evaluation: evaluation)
     }
     func report(_ diagnostics: [Diagnostic]) { reporting.report(diagnostics) }
 }

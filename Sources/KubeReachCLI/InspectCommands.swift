@@ -25,7 +25,7 @@ struct WhoSelectsCommand: ParsableCommand {
         let named: [String] = if case .object(let n?, _, _) = ref { [n] } else { [] }
         let cluster = try input.load(paths: paths, namespace: ns, mentioning: named).cluster
         guard case .pods(let pods, let name)? = cluster.resolve(ref) else {
-            throw CLIError.notFound("\(target) is not a pod or workload of the input")
+            throw CLIError.notFound("\(target) is not a pod or workload of the input\(cluster.didYouMean(ref))")
         }
         let inspector = PolicyInspector(cluster: cluster, options: input.evaluationOptions)
         let selecting = inspector.policiesSelecting(pod: pods[0])

@@ -6,12 +6,20 @@ import KubeReachYAML
 struct IntentRecord: Sendable, Equatable {
     var from: String
     var to: String
-    var connections: ConnectionSet
+    var ports: [PortSpecifier]
     var line: Int
+
+    /// The connections the ports stand for toward the destination's pods (nil: an address
+    /// range, where a port name cannot resolve).
+    func connections(toward pods: [Pod]?) throws(PortSpecifier.ResolveError) -> ConnectionSet {
+        var c = ConnectionSet.none
+        for p in ports { c = c.union(try p.connections(on: pods)) }
+        return c
+    }
 }
 
 /// `--intent FILE`: the entries `IntentDocument` reads (CSV or YAML, in the YAML module),
-/// each with its ports read by `PortSpec`; a problem names the file and line.
+/// each with its ports read by `PortSpecifier`; a problem names the file and line.
 enum IntentFile {
     static func read(_ path: String) throws(InputFileError) -> [IntentRecord] {
         try IntentDocument.read(path).map { e throws(InputFileError) in try record(e, file: path) }
@@ -23,10 +31,12 @@ enum IntentFile {
         guard let ports = e.ports, !ports.isEmpty else {
             throw InputFileError(file: file, line: e.line, message: "missing 'ports' (write [all] for every port)")
         }
-        var c = ConnectionSet.none
+        var specs: [PortSpecifier] = []
         for p in ports {
-            do { c = c.union(try PortSpec.parse(p)) } catch { throw InputFileError(file: file, line: e.line, message: error.description) }
+            do { specs.append(try PortSpecifier.parse(p)) } catch {
+                throw InputFileError(file: file, line: e.line, message: error.description)
+            }
         }
-        return IntentRecord(from: from, to: to, connections: c, line: e.line)
+        return IntentRecord(from: from, to: to, ports: specs, line: e.line)
     }
 }

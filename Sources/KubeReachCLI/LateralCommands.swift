@@ -14,7 +14,8 @@ struct GraphOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Output format: txt, json or md.")
     var output: GraphFormat = .txt
 
-    var asked: (NetworkProtocol, Int)? { ports.asked }
+    /// The port every hop must allow; a port name is refused (hops have no single destination).
+    func asked() throws -> (NetworkProtocol, Int)? { try ports.question(on: nil).asked }
 
     func graph(_ input: InputOptions, paths: [String]) throws -> ReachabilityGraph {
         let cluster = try input.load(paths: paths).cluster
@@ -34,7 +35,7 @@ struct GraphOptions: ParsableArguments {
             throw CLIError.usage("\(role): expected internet, ns/*, ns/name, ns/Kind/name or a key=value selector")
         }
         let found = g.nodes(parsed)
-        guard !found.isEmpty else { throw CLIError.notFound("\(role) \(parsed) matches no workload") }
+        guard !found.isEmpty else { throw CLIError.notFound("\(role) \(parsed) matches no workload\(g.cluster.didYouMean(parsed))") }
         return found
     }
 }
@@ -64,7 +65,7 @@ struct PathsCommand: ParsableCommand {
         let g = try graph.graph(input, paths: paths)
         let sources = try graph.nodes(g, ref: from, selector: fromSelector, role: "--from")
         let targets = try graph.nodes(g, ref: to, selector: toSelector, role: "--to")
-        let found = g.shortestPaths(from: sources, to: targets, k: k, maxHops: graph.maxHops, port: graph.asked)
+        let found = g.shortestPaths(from: sources, to: targets, k: k, maxHops: graph.maxHops, port: try graph.asked())
         let title = "paths from \(fromSelector ?? from ?? "") to \(toSelector ?? to ?? "")"
         CommandIO.current.out(PathFormatter.paths(g, found, title: title, as: graph.output))
     }
@@ -90,7 +91,7 @@ struct BlastRadiusCommand: ParsableCommand {
     func run() throws {
         let g = try graph.graph(input, paths: paths)
         let starts = try graph.nodes(g, ref: target, selector: nil, role: "REF")
-        let reached = g.blastRadius(from: starts, reverse: reverse, maxHops: graph.maxHops, port: graph.asked)
+        let reached = g.blastRadius(from: starts, reverse: reverse, maxHops: graph.maxHops, port: try graph.asked())
         let title = reverse ? "can reach \(target)" : "reachable from \(target)"
         CommandIO.current.out(PathFormatter.radius(g, reached, title: title, as: graph.output))
     }
@@ -130,9 +131,24 @@ struct ExposureCommand: ParsableCommand {
         let reach = input.reachability(try input.load(paths: paths).cluster)
         input.noteInternetScope(reach)
         let g = ReachabilityGraph(reach)
+        warnUnmatched(selectors, in: g)
         let report = g.exposure(
             reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k),
             maxChokepoints: maxChokepoints)
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
+    }
+
+    /// The crown-jewel selectors (OR-ed) that select no workload, each a warning; a note
+    /// when the default ones select none.
+    private func warnUnmatched(_ selectors: [[String: String]], in g: ReachabilityGraph) {
+        let io = CommandIO.current
+        for (text, labels) in zip(sensitive, selectors) where g.nodes(.selector(labels)).isEmpty {
+            io.report(Diagnostic(.warning, "--sensitive \(text) matches no workload"))
+        }
+        if selectors.isEmpty, !input.quiet, ReachabilityGraph.defaultSensitive.allSatisfy({ g.nodes(.selector($0)).isEmpty }) {
+            io.report(
+                Diagnostic(
+                    .note, "no workload carries tier=db or app.kubernetes.io/component=database: name the crown jewels with --sensitive"))
+        }
     }
 }

@@ -40,7 +40,9 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("focus-direction"), help: "With --focus: ingress (into the focus) or egress (out of it).")
     var focusDirection: FocusDirection?
 
-    @Option(name: .customLong("focus-conn"), help: "Only pairs allowing this protocol-port (e.g. tcp-8080); prints pairs only.")
+    @Option(
+        name: .customLong("focus-conn"),
+        help: "Only pairs allowing this port (8080, tcp/8080, udp/53; tcp-8080 as netpol-analyzer); prints pairs only.")
     var focusConn: String?
 
     @Flag(name: .customLong("explain"), help: "For every listed pair, the policies and rules behind it (txt).")
@@ -60,10 +62,10 @@ struct ListCommand: ParsableCommand {
         }
         var connection: (NetworkProtocol, Int)? = nil
         if let focusConn {
-            guard let c = EdgeFocus.parseConnection(focusConn) else {
-                throw CLIError.usage("--focus-conn expects PROTOCOL-PORT such as tcp-8080, got '\(focusConn)'")
+            do { connection = try PortSpecifier.parse(focusConn).singlePort(on: nil) } catch {
+                throw CLIError.usage("--focus-conn: \(error)")
             }
-            connection = c
+            guard connection != nil else { throw CLIError.usage("--focus-conn: give one port, such as tcp/8080, got '\(focusConn)'") }
         }
         if focus.isEmpty && (!focusPeer.isEmpty || focusDirection != nil) {
             throw CLIError.usage("--focus-peer and --focus-direction need --focus")

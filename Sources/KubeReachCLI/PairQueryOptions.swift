@@ -13,6 +13,8 @@ struct ResolvedPair {
     var service: Service? = nil
     /// The ClusterIP the destination was given as, if any.
     var serviceAddress: IPAddress? = nil
+    /// `--port`/`--protocol`, a port name resolved on the destination.
+    var question = PortQuestion()
 
     var sourceName: String { source.endpoint.description }
     var destinationName: String {
@@ -38,38 +40,49 @@ struct PairArguments: ParsableArguments {
     func resolve() throws -> ResolvedPair { try query.resolve(source, destination, input: input, paths: paths) }
 }
 
-/// `--port` and `--protocol`: one destination port (or a whole protocol) asked about.
+/// `--port` and `--protocol`: one destination port (or a whole protocol) asked about, in
+/// the one port notation (`PortSpecifier`); a port name resolves on the destination.
 struct PortQueryOptions: ParsableArguments {
-    @Option(help: "Destination port to check (1-65535).")
-    var port: Int?
+    @Option(help: "Destination port: 8080, tcp/8080, udp/53, or a container port name of the destination (metrics).")
+    var port: String?
 
     @Option(name: .customLong("protocol"), help: "Protocol: TCP (default), UDP or SCTP.")
     var proto: NetworkProtocol?
 
-    /// The single protocol/port asked about, when a port was given.
-    var asked: (NetworkProtocol, Int)? { port.map { (proto ?? .tcp, $0) } }
+    /// The port as written, with `--protocol` folded in; nil when nothing was asked.
+    func specifier() throws -> PortSpecifier? {
+        guard let port else { return proto.map { PortSpecifier(proto: $0, port: .every) } }
+        var s: PortSpecifier
+        do { s = try PortSpecifier.parse(port) } catch { throw ValidationError("--port: \(error.description)") }
+        if let proto {
+            if let written = s.proto, written != proto {
+                throw ValidationError("--port \(port) says \(written.rawValue) but --protocol says \(proto.rawValue)")
+            }
+            s.proto = proto
+        }
+        if case .range(let r) = s.port, r.count > 1 { throw ValidationError("--port: ask about one port, not a range (\(port))") }
+        return s
+    }
 
     /// Run by argument-parser after parsing, for every command that uses this group.
-    func validate() throws {
-        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be in 1-65535, got \(port)") }
-    }
+    func validate() throws { _ = try specifier() }
 
-    /// ` on TCP 8080`, ` on UDP` (any port), or empty (anything at all).
-    var askedText: String {
-        if let port { return " on \((proto ?? .tcp).rawValue) \(port)" }
-        return proto.map { " on \($0.rawValue)" } ?? ""
-    }
-
-    func isAllowed(_ conns: ConnectionSet) -> Bool {
-        if let (p, n) = asked { return conns.contains(p, n) }
-        if let proto { return !conns[proto].isEmpty }
-        return !conns.isEmpty
+    /// The question, a port name resolved on the destination's pods (`pods` nil: there is
+    /// no single destination, so a name is a usage error).
+    func question(on pods: [Pod]?) throws -> PortQuestion {
+        guard let s = try specifier() else { return PortQuestion() }
+        do {
+            guard let (p, n) = try s.singlePort(on: pods) else { return PortQuestion(proto: s.proto) }
+            if case .name(let name) = s.port { return PortQuestion(proto: p, port: n, name: name) }
+            return PortQuestion(proto: p, port: n)
+        } catch {
+            throw CLIError.usage("--port: \(error.description)")
+        }
     }
 }
 
 /// The question shared by `eval` and `explain`: which port, which protocol, which namespace
 /// for bare names.
-@dynamicMemberLookup
 struct PairQueryOptions: ParsableArguments {
     @OptionGroup var ports: PortQueryOptions
 
@@ -77,10 +90,6 @@ struct PairQueryOptions: ParsableArguments {
         name: .shortAndLong,
         help: "Namespace for references without one (default: default; live cluster: the context's, and the namespace read without -A).")
     var namespace: String?
-
-    subscript<T>(dynamicMember path: KeyPath<PortQueryOptions, T>) -> T { ports[keyPath: path] }
-
-    var asked: (NetworkProtocol, Int)? { ports.asked }
 
     func resolve(_ source: String, _ destination: String, input: InputOptions, paths: [String]) throws -> ResolvedPair {
         let ns = try input.defaultNamespace(given: namespace, paths: paths)
@@ -90,7 +99,9 @@ struct PairQueryOptions: ParsableArguments {
         if let service = Self.service(src, in: cluster) {
             throw CLIError.usage("\(service.displayName) is a Service: traffic starts at pods; name a workload or pod as the source")
         }
-        guard let s = cluster.resolve(src) else { throw CLIError.notFound("source \(src) not found in the input") }
+        guard let s = cluster.resolve(src) else {
+            throw CLIError.notFound("source \(src) not found in the input\(cluster.didYouMean(src))")
+        }
         let service = Self.service(dst, in: cluster)
         if let service, !service.selectsPods {
             throw CLIError.usage(
@@ -101,7 +112,7 @@ struct PairQueryOptions: ParsableArguments {
             let d = service.map({ .pods(cluster.backends(of: $0), endpoint: .service(namespace: $0.namespace, name: $0.name)) })
                 ?? cluster.resolve(dst)
         else {
-            throw CLIError.notFound("destination \(dst) not found in the input")
+            throw CLIError.notFound("destination \(dst) not found in the input\(cluster.didYouMean(dst))")
         }
         if case .external = s, case .external = d {
             throw CLIError.usage("both endpoints are external addresses; at least one must be a pod or workload")
@@ -111,7 +122,24 @@ struct PairQueryOptions: ParsableArguments {
         var address: IPAddress? = nil
         if case .address(let ip) = dst { address = ip }
         return ResolvedPair(
-            cluster: cluster, options: options, source: s, destination: d, service: service, serviceAddress: service == nil ? nil : address)
+            cluster: cluster, options: options, source: s, destination: d, service: service, serviceAddress: service == nil ? nil : address,
+            question: try question(toward: d, service: service, in: cluster))
+    }
+
+    /// The port question, a name resolved on the Service's own port names or else on the
+    /// destination's container ports (an external destination has none).
+    private func question(toward d: ResolvedEndpoint, service: Service?, in cluster: Cluster) throws -> PortQuestion {
+        if let service, let spec = try ports.specifier(), case .name(let n) = spec.port {
+            let named = service.ports.filter { $0.name == n && (spec.proto == nil || spec.proto == $0.proto) }
+            guard named.count == 1, let p = named.first else {
+                let names = service.ports.compactMap(\.name).joined(separator: ", ")
+                throw CLIError.usage(
+                    "--port: \(service.displayName) has no port named '\(n)' (its named ports: \(names.isEmpty ? "none" : names))")
+            }
+            return PortQuestion(proto: p.proto, port: p.port, name: n)
+        }
+        if case .external = d { return try ports.question(on: nil) }
+        return try ports.question(on: d.podIndices.map { cluster.pods[$0] })
     }
 
     /// The Service a reference names, unless the address is a pod's (pods come first).

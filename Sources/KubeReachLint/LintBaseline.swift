@@ -30,7 +30,7 @@ extension LintRegistry {
     public static func selection(enable: [String], disable: [String]) -> Result<[any LintRule], UnknownRuleID> {
         let ids = all.map(\.id)
         for id in enable + disable where !ids.contains(id) {
-            return .failure(UnknownRuleID(id: id, nearest: NearestName.of(id, in: ids)))
+            return .failure(UnknownRuleID(id: id, nearest: EditDistance.nearest(id, in: ids)))
         }
         let off = Set(disable)
         return .success(all.filter { (enable.isEmpty || enable.contains($0.id)) && !off.contains($0.id) })

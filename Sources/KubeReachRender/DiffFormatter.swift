@@ -9,14 +9,27 @@ public enum DiffFormat: String, CaseIterable, Sendable {
 /// Renders a connectivity diff. Deterministic: entries in the diff's order.
 public enum DiffFormatter {
     /// `old`/`new`: how the two sides were named on the command line (md and json show them).
-    public static func render(_ diff: ConnectivityDiff, as format: DiffFormat, old: String, new: String, level: AggregationLevel) -> String
-    {
+    /// `policies`: the policy objects added, removed and modified (txt, md and json list
+    /// them before the connectivity changes; csv holds connectivity only).
+    public static func render(
+        _ diff: ConnectivityDiff, policies: PolicyChanges, as format: DiffFormat, old: String, new: String, level: AggregationLevel
+    ) -> String {
         switch format {
-        case .txt: text(diff, level: level)
-        case .md: DiffMarkdownFormatter.render(diff, old: old, new: new, level: level)
-        case .json: DiffJSONFormatter.render(diff, old: old, new: new, level: level)
+        case .txt: policyText(policies) + text(diff, level: level)
+        case .md: DiffMarkdownFormatter.render(diff, policies: policies, old: old, new: new, level: level)
+        case .json: JSONOutput.encode(DiffDocument(diff, policies: policies, old: old, new: new, level: level))
         case .csv: csv(diff)
         }
+    }
+
+    /// `Policies added (1):` / `+ NetworkPolicy ns/name`, then removed (`-`) and modified (`~`).
+    static func policyText(_ p: PolicyChanges) -> String {
+        var out = ""
+        for (title, mark, list) in [("added", "+", p.added), ("removed", "-", p.removed), ("modified", "~", p.modified)] where !list.isEmpty
+        {
+            out += "Policies \(title) (\(list.count)):\n" + list.map { "\(mark) \(TerminalText.escaped($0.description))\n" }.joined()
+        }
+        return out
     }
 
     /// `workloads`, `pods` or `namespaces`: what the appearing and disappearing nodes are.

@@ -5,7 +5,7 @@ import KubeReachCore
 /// section. Names are code spans with pipes escaped (`MarkdownEdgeFormatter.cell`), so no
 /// name can break a table or inject markup.
 enum DiffMarkdownFormatter {
-    static func render(_ diff: ConnectivityDiff, old: String, new: String, level: AggregationLevel) -> String {
+    static func render(_ diff: ConnectivityDiff, policies: PolicyChanges, old: String, new: String, level: AggregationLevel) -> String {
         let cell = MarkdownEdgeFormatter.cell
         let widened = diff.changed.count { !$0.widened.isEmpty }
         let narrowed = diff.changed.count { !$0.narrowed.isEmpty }
@@ -16,6 +16,14 @@ enum DiffMarkdownFormatter {
         out += "| changed connections | \(diff.changed.count) |\n| … of which widened | \(widened) |\n"
         out += "| … of which narrowed | \(narrowed) |\n"
         out += "| \(word) added | \(diff.nodesAdded.count) |\n| \(word) removed | \(diff.nodesRemoved.count) |\n"
+        out += "| policies added | \(policies.added.count) |\n| policies removed | \(policies.removed.count) |\n"
+        out += "| policies modified | \(policies.modified.count) |\n"
+        if !policies.isEmpty {
+            out += "\n#### Policy changes\n\n| change | kind | namespace | name |\n|---|---|---|---|\n"
+            for (change, list) in [("added", policies.added), ("removed", policies.removed), ("modified", policies.modified)] {
+                for o in list { out += "| \(change) | \(o.kind) | \(o.namespace.map(cell) ?? "—") | \(cell(o.name)) |\n" }
+            }
+        }
         if diff.isEmpty { return out + "\nNo connectivity changes.\n" }
         func table(_ title: String, _ header: [String], _ rows: [[String]]) {
             guard !rows.isEmpty else { return }

@@ -8,7 +8,13 @@ public enum PolicyYAML {
     public static func document(_ p: NetworkPolicy, reason: String) -> String {
         var out = reason.split(separator: "\n").map { "# \($0)\n" }.joined()
         out += "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n"
-        out += "  name: \(scalar(p.name))\n  namespace: \(scalar(p.namespace))\nspec:\n"
+        out += "  name: \(scalar(p.name))\n  namespace: \(scalar(p.namespace))\n"
+        return out + spec(p)
+    }
+
+    /// `spec:` and its body at column 0 (embedded by other writers at their indentation).
+    static func spec(_ p: NetworkPolicy) -> String {
+        var out = "spec:\n"
         out += "  podSelector:" + selector(p.podSelector, indent: 4)
         let types = PolicyDirection.allCases.filter { p.affects($0) }
         // Never empty (the model defaults `[]`), and `policyTypes: []` would read back defaulted.

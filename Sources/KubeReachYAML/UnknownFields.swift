@@ -7,7 +7,7 @@ extension Field {
     func warnUnknownKeys(_ known: Set<String>) {
         guard isMapping, let entries = entries() else { return }
         for (key, value) in entries where !known.contains(key) {
-            let hint = NearestName.of(key, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = EditDistance.nearest(key, in: known).map { "; did you mean '\($0)'?" } ?? ""
             sink.warning("unknown field '\(key)' is ignored (the API server refuses it)\(hint)", at: value)
         }
     }

@@ -1,4 +1,6 @@
 import Foundation
+import KubeReachAnalysis
+import KubeReachCore
 import KubeReachTestSupport
 import Testing
 
@@ -74,7 +76,8 @@ import Testing
     @Test(.enabled(if: available, "no conformance data")) func sameFlowRestrictedFromTheOtherEndIsNoChange() {
         let run = Self.diff("same-topologies-old3", "same-topologies-new3", ["--fail-on-widen"])
         #expect(run.status == 0)
-        #expect(run.out.hasPrefix("No connectivity changes.\n"))
+        #expect(run.out.hasPrefix("Policies added (1):\n+ NetworkPolicy demo/capture-query\nPolicies removed (1):\n"), "\(run.out)")
+        #expect(run.out.contains("\nNo connectivity changes.\n"))
     }
 
     @Test(.enabled(if: available, "no conformance data")) func failOnWidenExitCodes() {
@@ -84,9 +87,9 @@ import Testing
         #expect(Self.diff("different-topologies-policy-a", "different-topologies-policy-b", ["--fail-on-widen"]).status == 1)
     }
 
-    @Test func pureNarrowingExitsZero() throws {
+    /// A copy of Examples/shop with a deny-all policy added to `monitoring`.
+    static func shopDenyingMonitoring() throws -> ShopCopy {
         let copy = try ShopCopy()
-        defer { copy.remove() }
         try copy.addFile(
             "policies/deny-monitoring.yaml",
             """
@@ -96,6 +99,12 @@ import Testing
             spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
 
             """)
+        return copy
+    }
+
+    @Test func pureNarrowingExitsZero() throws {
+        let copy = try Self.shopDenyingMonitoring()
+        defer { copy.remove() }
         let run = runCLI(["diff", ExampleTests.example, copy.path, "--fail-on-widen", "-q"])
         #expect(run.status == 0, "\(run.out)")
         #expect(run.out.contains("- monitoring/prometheus[Deployment] => shop-api/api[Deployment] : TCP 9090"))
@@ -124,6 +133,8 @@ import Testing
         let run = runCLI(["diff", ExampleTests.example, copy.path, "-q"])
         #expect(
             run.out == """
+                Policies added (1):
+                + NetworkPolicy shop-frontend/v6-in
                 Added (1):
                 + 2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => shop-frontend/web[Deployment] : TCP 443
                 Summary: 1 added, 0 removed, 0 changed (0 widened, 0 narrowed); workloads: 0 added, 0 removed
@@ -163,5 +174,57 @@ import Testing
         try repo.commit("three")
         let broken = runCLI(["diff", "git:HEAD~1:deploy", "git:HEAD:deploy", "--repo", repo.path])
         #expect(broken.status == 2 && broken.err.contains("git:HEAD:deploy/app.yaml"), "\(broken.err)")
+    }
+}
+
+/// Several paths per side (`--old`/`--new`, git revisions among them) and the list of
+/// policy objects that changed.
+@Suite struct DiffSidesTests {
+    static var shopFiles: [String] {
+        ["api", "data", "frontend", "namespaces", "platform", "workers"].map { "\(ExampleTests.example)/\($0).yaml" }
+    }
+
+    /// The example split into its files on each side reads as the example itself; the new
+    /// side's policies come from a changed copy.
+    @Test func repeatedPathsReadAsOneInput() throws {
+        let copy = try DiffCommandTests.shopDenyingMonitoring()
+        defer { copy.remove() }
+        let split =
+            Self.shopFiles.flatMap { ["--old", $0] } + ["--old", "\(ExampleTests.example)/policies"]
+            + Self.shopFiles.flatMap { ["--new", $0] } + ["--new", copy.path + "/policies"]
+        let many = runCLI(["diff"] + split + ["-q"])
+        let two = runCLI(["diff", ExampleTests.example, copy.path, "-q"])
+        #expect(many.status == 0 && two.status == 0, "\(many.err)")
+        #expect(many.out == two.out)
+        #expect(many.out.hasPrefix("Policies added (1):\n+ NetworkPolicy monitoring/deny-all\nRemoved ("))
+        let json = runCLI(["diff"] + split + ["-q", "-o", "json"]).out
+        #expect(json.contains("\"old\" : \"\(Self.shopFiles[0]) + "))
+        #expect(json.contains("\"kind\" : \"NetworkPolicy\""))
+    }
+
+    @Test(arguments: [
+        ["diff", "a"], ["diff", "a", "b", "--old", "c", "--new", "d"], ["diff", "--old", "a"], ["diff", "--new", "a", "--new", "b"],
+        ["diff", "--old", "-", "--new", "-"],
+    ])
+    func sidesMustBeComplete(arguments: [String]) {
+        #expect(runCLI(arguments).status == 2)
+    }
+
+    @Test func policyChangesByKindNamespaceAndName() {
+        let a = NetworkPolicy(namespace: "x", name: "keep", policyTypes: [.ingress], location: SourceLocation(file: "a.yaml", line: 1))
+        var moved = a
+        moved.location = SourceLocation(file: "b.yaml", line: 9)
+        let gone = NetworkPolicy(namespace: "x", name: "gone", policyTypes: [.ingress])
+        var widened = NetworkPolicy(namespace: "y", name: "edit", policyTypes: [.ingress])
+        let old = Cluster(
+            policies: [a, gone, widened],
+            adminPolicies: [AdminNetworkPolicy(tier: .baseline, name: "default", subject: .namespaces(.everything))])
+        widened.ingress = [PolicyRule()]
+        let new = Cluster(policies: [moved, widened, NetworkPolicy(namespace: "z", name: "new", policyTypes: [.egress])])
+        let changes = PolicyChanges(old: old, new: new)
+        #expect(changes.added.map(\.description) == ["NetworkPolicy z/new"])
+        #expect(changes.removed.map(\.description) == ["BaselineAdminNetworkPolicy default", "NetworkPolicy x/gone"])
+        #expect(changes.modified.map(\.description) == ["NetworkPolicy y/edit"])
+        #expect(PolicyChanges(old: old, new: old).isEmpty)
     }
 }

@@ -121,7 +121,14 @@ import Testing
         let dnsLoss = "SCTP 1-65535,TCP 1-52,54-65535,UDP 1-52,54-65535,other protocols (still allowed: TCP 53,UDP 53)"
         #expect(
             run.out == """
-                Rollout impact: 8 pair(s) allowed today would lose connections:
+                Rollout impact: 8 pair(s) allowed today would lose connections.
+                By namespace pair (pairs losing connections, of which losing all):
+                  app => app : 2 (2)
+                  app => external : 2 (2)
+                  app => kube-system : 2 (0)
+                  external => app : 1 (1)
+                  kube-system => app : 1 (1)
+                Every pair:
                 - 0.0.0.0-255.255.255.255[External] => app/client[Pod] : All Connections
                 - app/client[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections
                 - app/client[Pod] => app/server[Pod] : TCP 8080

@@ -13,12 +13,12 @@ import Testing
         ("all", "All Connections"), ("8080", "TCP 8080"), ("udp", "UDP 1-65535"),
     ])
     func portSpecs(text: String, expected: String) throws {
-        #expect(try PortSpec.parse(text).description == expected)
+        #expect(try PortSpecifier.parse(text).connections(on: nil).description == expected)
     }
 
-    @Test(arguments: ["tcp/0", "tcp/65536", "tcp/90-80", "icmp/8", "tcp/http", "tcp/1-2-3", ""])
+    @Test(arguments: ["tcp/0", "tcp/65536", "tcp/90-80", "icmp/8", "tcp/-http", "tcp/1-2-3", "", "tcp/", "a-very-long-port-name"])
     func badPortSpecs(text: String) {
-        #expect(throws: PortSpec.ParseError.self) { try PortSpec.parse(text) }
+        #expect(throws: PortSpecifier.ParseError.self) { try PortSpecifier.parse(text) }
     }
 
     @Test(arguments: [

@@ -33,8 +33,7 @@ struct AllowPolicyBuilder {
             }
             if holds(i.source), let s = i.source.workload {
                 var c = i.connections
-                // The DNS policy already allows these; do not repeat them per workload.
-                if base.options.allowDNS, let d = i.destination.workload, isDNS(d) { c = c.subtracting(DefaultDenyCheck.dnsPorts) }
+                if base.options.allowDNS, let d = i.destination.workload, isDNS(d) { c = Self.withoutDNS(c) }
                 if !c.isEmpty { egress[s, default: []].append(Entry(peer: i.destination, connections: c, origins: i.origins)) }
             }
         }
@@ -47,6 +46,17 @@ struct AllowPolicyBuilder {
             out.append(policy(.egress, of: w, entries, name: names.name(.egress, w)))
         }
         return out
+    }
+
+    /// The DNS policy already allows TCP and UDP 53 to the DNS pods: a port 53 of its own
+    /// is not repeated per workload, but a range holding it stays whole (`All Connections`
+    /// stays one rule without `ports`, never `TCP 1-52, TCP 54-65535, ...`).
+    static func withoutDNS(_ c: ConnectionSet) -> ConnectionSet {
+        var alone = ConnectionSet.none
+        for p in [NetworkProtocol.tcp, .udp] where c[p].ranges.contains(53...53) {
+            alone = alone.union(ConnectionSet(p, PortSet(port: 53)))
+        }
+        return c.subtracting(alone)
     }
 
     private lazy var dnsPods: Set<Int> = Set(base.dnsPods(in: cluster))

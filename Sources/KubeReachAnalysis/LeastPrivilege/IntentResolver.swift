@@ -29,7 +29,7 @@ public struct IntentResolver: Sendable {
         switch cluster.resolve(ref) {
         case .pods(let members, _)?: return .success(.workload(cluster.pods[members[0]].workload))
         case .external(let ip)?: return .success(.external(IPRange(family: ip.family, lower: ip.value, upper: ip.value)))
-        case nil: return .failure(ResolveError(text: t, reason: "no pod or workload of that name in the input"))
+        case nil: return .failure(ResolveError(text: t, reason: "no pod or workload of that name in the input\(cluster.didYouMean(ref))"))
         }
     }
 

@@ -20,15 +20,6 @@ public struct EdgeFocus: Sendable {
         self.connection = connection
     }
 
-    /// Parses `tcp-8080` (protocol case-insensitive).
-    public static func parseConnection(_ text: String) -> (NetworkProtocol, Int)? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, let proto = NetworkProtocol(name: String(parts[0])), let port = Int(parts[1]),
-            (1...65535).contains(port)
-        else { return nil }
-        return (proto, port)
-    }
-
     /// Whether an endpoint is named by one of `refs` (external ranges never are: focus is on
     /// workloads, as netpol-analyzer's is).
     public static func names(_ endpoint: Endpoint, among refs: [EndpointReference]) -> Bool {

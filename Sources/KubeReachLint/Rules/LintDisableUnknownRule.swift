@@ -22,7 +22,7 @@ struct LintDisableUnknownRule: LintRule {
         {
             guard let value = annotations[Annotations.lintDisable] else { return [] }
             return LintSuppression.ids(value).filter { !known.contains($0) }.map { id in
-                let meant = NearestName.of(id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                let meant = EditDistance.nearest(id, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                 var f = finding("unknown rule id '\(id)'\(meant) in \(Annotations.lintDisable)", policy: policy, at: location)
                 f.object = object
                 f.fieldPath = "metadata.annotations"

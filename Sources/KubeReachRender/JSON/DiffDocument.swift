@@ -34,8 +34,12 @@ public struct DiffDocument: Codable, Sendable {
     public var changed: [Change]
     public var workloadsAdded: [String]
     public var workloadsRemoved: [String]
+    /// The policy objects added, removed and modified (a field added within version 1:
+    /// readers that do not know it ignore it).
+    public var policies: PolicyChangesDocument
 
-    public init(_ diff: ConnectivityDiff, old: String, new: String, level: AggregationLevel) {
+    public init(_ diff: ConnectivityDiff, policies: PolicyChanges, old: String, new: String, level: AggregationLevel) {
+        self.policies = PolicyChangesDocument(policies)
         self.old = old
         self.new = new
         self.level = level.rawValue
@@ -55,5 +59,26 @@ public struct DiffDocument: Codable, Sendable {
         }
         workloadsAdded = diff.nodesAdded.map(\.description)
         workloadsRemoved = diff.nodesRemoved.map(\.description)
+    }
+}
+
+/// `policies` of `DiffDocument`: each object as `{kind, namespace, name}` (`namespace`
+/// null for cluster-scoped kinds).
+public struct PolicyChangesDocument: Codable, Sendable, Equatable {
+    public struct Object: Codable, Sendable, Equatable {
+        public var kind: String
+        @Nullable public var namespace: String?
+        public var name: String
+    }
+
+    public var added: [Object]
+    public var removed: [Object]
+    public var modified: [Object]
+
+    public init(_ p: PolicyChanges) {
+        let doc = { (o: PolicyChanges.Object) in Object(kind: o.kind, namespace: o.namespace, name: o.name) }
+        added = p.added.map(doc)
+        removed = p.removed.map(doc)
+        modified = p.modified.map(doc)
     }
 }
