@@ -71,6 +71,7 @@ struct LoaderState {
     var policies: [NetworkPolicy] = []
     var adminPolicies: [AdminNetworkPolicy] = []
     var nodes: [ClusterNode] = []
+    var identityObjects = IdentityObjects()
     /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
     var seen: [String: SeenObject] = [:]
 
@@ -152,6 +153,10 @@ struct LoaderState {
         case .adminPolicy(let x): return put(x, &adminPolicies)
         case .node(let x): return put(x, &nodes)
         case .workload(let x): return put(x, &workloads)
+        case .serviceAccount(let x): return put(x, &identityObjects.serviceAccounts)
+        case .secret(let x): return put(x, &identityObjects.secrets)
+        case .role(let x): return put(x, &identityObjects.roles)
+        case .binding(let x): return put(x, &identityObjects.bindings)
         }
     }
 
@@ -167,6 +172,7 @@ struct LoaderState {
         var cluster = Cluster(
             namespaces: namespaces, pods: WorkloadFolder.pods(from: rawPods, workloads: workloads), policies: policies,
             services: services, adminPolicies: adminPolicies, nodes: nodes)
+        cluster.identity = identityObjects
         var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(

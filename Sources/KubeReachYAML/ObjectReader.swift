@@ -70,6 +70,8 @@ enum ObjectReader {
             KindCheck.warnOldVersion(root, header: header)
             if header.name.isEmpty {
                 sink.error("metadata.name is required", at: nameField)
+            } else if KindTable.pathSegmentNamed.contains(header.kind) {
+                if let why = NameValidation.pathSegmentProblem(header.name) { sink.error("invalid name: \(why)", at: nameField) }
             } else if let why = NameValidation.problem(header.name, isNamespace: header.kind == "Namespace") {
                 // Policy and Service names never appear in connectivity lines: a name the API
                 // server would refuse is only a warning there, unless it could break output.
@@ -86,13 +88,19 @@ enum ObjectReader {
             outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
             outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
             switch header.kind {
-            case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
+            case "Namespace":
+                PodSecurityLabelCheck.warn(root, labels: header.labels)
+                outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
             case "Service": outcome.decoded = .service(ServiceDecoder.read(root, header: header))
             case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy":
                 outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
             case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
+            case "ServiceAccount": outcome.decoded = .serviceAccount(ServiceAccountDecoder.read(root, header: header))
+            case "Secret": outcome.decoded = .secret(SecretDecoder.read(root, header: header))
+            case "Role", "ClusterRole": outcome.decoded = .role(RBACRoleDecoder.read(root, header: header))
+            case "RoleBinding", "ClusterRoleBinding": outcome.decoded = .binding(RBACBindingDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }
         }
@@ -110,4 +118,8 @@ enum DecodedObject: Sendable {
     case adminPolicy(AdminNetworkPolicy)
     case node(ClusterNode)
     case workload(RawWorkload)
+    case serviceAccount(ServiceAccount)
+    case secret(SecretInfo)
+    case role(RBACRole)
+    case binding(RBACBinding)
 }

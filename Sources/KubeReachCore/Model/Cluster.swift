@@ -8,6 +8,8 @@ public struct Cluster: Sendable {
     public var adminPolicies: [AdminNetworkPolicy]
     /// Nodes, for the `nodes` peers of admin policies.
     public var nodes: [ClusterNode]
+    /// ServiceAccounts, Secrets' metadata, Roles and bindings (the attack graph's identity side).
+    public var identity = IdentityObjects()
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],
