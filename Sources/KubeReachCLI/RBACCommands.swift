@@ -4,6 +4,18 @@ import KubeReachRBAC
 import KubeReachRender
 import KubeReachYAML
 
+/// VERB RESOURCE [PATHS]: the positional arguments of `can-i` (after SUBJECT) and `who-can`.
+struct RBACRequestArguments: ParsableArguments {
+    @Argument(help: "The verb: get, list, create, impersonate, bind, escalate, * ...")
+    var verb: String
+
+    @Argument(help: "RESOURCE[.GROUP][/SUBRESOURCE] or a non-resource URL (/healthz).")
+    var resource: String
+
+    @Argument(help: "Manifest files or directories ('-' for stdin).")
+    var paths: [String] = []
+}
+
 /// What `can-i` and `who-can` share: the request's namespace and name, the default roles,
 /// the format, and building the authorizer from the input.
 struct RBACQueryOptions: ParsableArguments {
@@ -71,15 +83,7 @@ struct CanICommand: StatusCommand {
     @Argument(help: "Who asks: serviceaccount:NS/NAME, user:NAME, group:NAME or node:NAME.")
     var subject: String
 
-    @Argument(help: "The verb: get, list, create, impersonate, bind, escalate, * ...")
-    var verb: String
-
-    @Argument(help: "RESOURCE[.GROUP][/SUBRESOURCE] or a non-resource URL (/healthz).")
-    var resource: String
-
-    @Argument(help: "Manifest files or directories ('-' for stdin).")
-    var paths: [String] = []
-
+    @OptionGroup var asked: RBACRequestArguments
     @Option(name: .customLong("group"), help: "A group the subject is also in (repeatable).")
     var groups: [String] = []
 
@@ -89,8 +93,8 @@ struct CanICommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         let requester: Requester
         do { requester = try SubjectReference.parse(subject, extraGroups: groups) } catch { throw CLIError.usage(error.description) }
-        let request = try query.request(verb: verb, resource: resource)
-        let answer = AccessAnswer(try query.authorizer(input, paths: paths), requester: requester, request: request)
+        let request = try query.request(verb: asked.verb, resource: asked.resource)
+        let answer = AccessAnswer(try query.authorizer(input, paths: asked.paths), requester: requester, request: request)
         CommandIO.current.out(query.output == .json ? RBACFormatter.json(answer) : RBACFormatter.canI(answer, subject: subject))
         return answer.verdict == .yes ? .success : .negative
     }
@@ -102,21 +106,13 @@ struct WhoCanCommand: ParsableCommand {
         commandName: "who-can",
         abstract: "Which users, groups and service accounts can do VERB on RESOURCE, and through which binding and rule.")
 
-    @Argument(help: "The verb: get, list, create, impersonate, bind, escalate, * ...")
-    var verb: String
-
-    @Argument(help: "RESOURCE[.GROUP][/SUBRESOURCE] or a non-resource URL (/healthz).")
-    var resource: String
-
-    @Argument(help: "Manifest files or directories ('-' for stdin).")
-    var paths: [String] = []
-
+    @OptionGroup var asked: RBACRequestArguments
     @OptionGroup var query: RBACQueryOptions
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let request = try query.request(verb: verb, resource: resource)
-        let answer = WhoCanAnswer(try query.authorizer(input, paths: paths), request: request)
+        let request = try query.request(verb: asked.verb, resource: asked.resource)
+        let answer = WhoCanAnswer(try query.authorizer(input, paths: asked.paths), request: request)
         CommandIO.current.out(query.output == .json ? RBACFormatter.json(answer) : RBACFormatter.whoCan(answer))
     }
 }

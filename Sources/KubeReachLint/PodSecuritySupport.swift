@@ -67,3 +67,20 @@ extension Example {
             + "seccompProfile: {type: RuntimeDefault}, capabilities: {drop: [ALL]}\(extra.isEmpty ? "" : ", " + extra)}"
     }
 }
+
+extension LintRule {
+    /// Findings where the pod's or a container's securityContext sets `key` to `value`
+    /// (`field` is the key's path inside a securityContext; `what` ends each message).
+    func contextFindings<T: Equatable>(
+        _ site: PodSecuritySite, _ key: KeyPath<SecurityContext, T?>, equals value: T, field: String, _ what: String
+    ) -> [LintFinding] {
+        var out: [LintFinding] = []
+        if site.security.context[keyPath: key] == value {
+            out.append(finding("the pod \(what)", site: site, field: "\(site.security.specPath).securityContext.\(field)"))
+        }
+        for c in site.security.containers where c.context[keyPath: key] == value {
+            out.append(finding("container '\(c.name)' \(what)", site: site, field: site.path(c) + ".securityContext.\(field)"))
+        }
+        return out
+    }
+}

@@ -19,21 +19,8 @@ struct PodSecurityAppArmor: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        context.podSecuritySites(atLeast: .baseline).flatMap { site in
-            var out: [LintFinding] = []
-            if site.security.context.appArmorProfile == "Unconfined" {
-                out.append(
-                    finding(
-                        "the pod is unconfined by AppArmor", site: site,
-                        field: "\(site.security.specPath).securityContext.appArmorProfile.type"))
-            }
-            for c in site.security.containers where c.context.appArmorProfile == "Unconfined" {
-                out.append(
-                    finding(
-                        "container '\(c.name)' is unconfined by AppArmor", site: site,
-                        field: site.path(c) + ".securityContext.appArmorProfile.type"))
-            }
-            return out
+        context.podSecuritySites(atLeast: .baseline).flatMap {
+            contextFindings($0, \.appArmorProfile, equals: "Unconfined", field: "appArmorProfile.type", "is unconfined by AppArmor")
         }
     }
 }

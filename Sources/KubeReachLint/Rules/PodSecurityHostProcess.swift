@@ -15,21 +15,8 @@ struct PodSecurityHostProcess: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        context.podSecuritySites(atLeast: .baseline).flatMap { site in
-            var out: [LintFinding] = []
-            if site.security.context.windowsHostProcess == true {
-                out.append(
-                    finding(
-                        "the pod is a HostProcess pod", site: site,
-                        field: "\(site.security.specPath).securityContext.windowsOptions.hostProcess"))
-            }
-            for c in site.security.containers where c.context.windowsHostProcess == true {
-                out.append(
-                    finding(
-                        "container '\(c.name)' is a HostProcess container", site: site,
-                        field: site.path(c) + ".securityContext.windowsOptions.hostProcess"))
-            }
-            return out
+        context.podSecuritySites(atLeast: .baseline).flatMap {
+            contextFindings($0, \.windowsHostProcess, equals: true, field: "windowsOptions.hostProcess", "runs as a Windows HostProcess")
         }
     }
 }

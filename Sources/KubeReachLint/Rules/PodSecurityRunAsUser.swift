@@ -16,15 +16,8 @@ struct PodSecurityRunAsUser: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        context.podSecuritySites(atLeast: .restricted, since: 23).flatMap { site in
-            var out: [LintFinding] = []
-            if site.security.context.runAsUser == 0 {
-                out.append(finding("the pod runs as UID 0", site: site, field: "\(site.security.specPath).securityContext.runAsUser"))
-            }
-            for c in site.security.containers where c.context.runAsUser == 0 {
-                out.append(finding("container '\(c.name)' runs as UID 0", site: site, field: site.path(c) + ".securityContext.runAsUser"))
-            }
-            return out
+        context.podSecuritySites(atLeast: .restricted, since: 23).flatMap {
+            contextFindings($0, \.runAsUser, equals: 0, field: "runAsUser", "runs as UID 0")
         }
     }
 }

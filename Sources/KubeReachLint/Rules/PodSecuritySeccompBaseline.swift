@@ -15,21 +15,8 @@ struct PodSecuritySeccompBaseline: LintRule {
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        context.podSecuritySites(atLeast: .baseline).flatMap { site in
-            var out: [LintFinding] = []
-            if site.security.context.seccompProfile == "Unconfined" {
-                out.append(
-                    finding(
-                        "the pod is unconfined by seccomp", site: site,
-                        field: "\(site.security.specPath).securityContext.seccompProfile.type"))
-            }
-            for c in site.security.containers where c.context.seccompProfile == "Unconfined" {
-                out.append(
-                    finding(
-                        "container '\(c.name)' is unconfined by seccomp", site: site,
-                        field: site.path(c) + ".securityContext.seccompProfile.type"))
-            }
-            return out
+        context.podSecuritySites(atLeast: .baseline).flatMap {
+            contextFindings($0, \.seccompProfile, equals: "Unconfined", field: "seccompProfile.type", "is unconfined by seccomp")
         }
     }
 }
