@@ -19,6 +19,7 @@ public struct KubeReach: ParsableCommand {
         DiffCommand.self, GenerateCommand.self,
         SynthCommand.self, BenchCommand.self,
         CanICommand.self, WhoCanCommand.self,
+        AttackPathsCommand.self,
     ]
 
     public init() {}

@@ -1,0 +1,35 @@
+import KubeReachTestSupport
+import Testing
+
+/// `attack-paths` on the chained fixture: txt and json goldens, the exit codes, and every
+/// asked pair exactly once.
+@Suite struct AttackPathsTests {
+    static let cases: [(name: String, args: [String], status: Int32)] = [
+        ("attack-paths-default.txt", ["attack-paths"], 0),
+        ("attack-paths-default.json", ["attack-paths", "-o", "json"], 0),
+        (
+            "attack-paths-from-worker.txt",
+            ["attack-paths", "--from", "workers/worker", "--to", "serviceaccount:kube-system/operator", "--to", "web/frontend"], 0
+        ),
+    ]
+
+    @Test(arguments: cases.indices)
+    func attackPaths(_ i: Int) throws {
+        let c = Self.cases[i]
+        let file = fixture("attack/cluster.yaml")
+        let run = runCLI(c.args + [file])
+        #expect(run.status == c.status, "\(run.err)")
+        try assertSnapshot(run.out.replacing(file, with: "Fixtures/attack/cluster.yaml"), named: c.name)
+    }
+
+    @Test func noPathExitsOne() {
+        let run = runCLI(["attack-paths", "--from", "kube-system/operator", "--to", "web/frontend", fixture("attack/cluster.yaml")])
+        #expect(run.status == 0, "cluster-admin execs into every workload")
+        let none = runCLI(["attack-paths", "--from", "web/frontend", "--to", "secret:web/nothing", fixture("attack/cluster.yaml")])
+        #expect(none.status == 2 && none.err.contains("not in the input"))
+        let cut = runCLI([
+            "attack-paths", "--to", "cluster-admin", fixture("attack/cluster.yaml").replacing("cluster.yaml", with: "nonexistent.yaml"),
+        ])
+        #expect(cut.status == 2)
+    }
+}
