@@ -22,6 +22,15 @@ import Testing
         try assertSnapshot(run.out.replacing(file, with: "Fixtures/attack/cluster.yaml"), named: c.name)
     }
 
+    /// The one NetworkPolicy that cuts both default paths; the one RoleBinding is checked in
+    /// `KubeReachAttackTests` (removing `workers/frontend-exec`).
+    @Test func aDefaultDenyInWebCutsEveryPath() {
+        let run = runCLI(["attack-paths", "-o", "json", fixture("attack/cluster.yaml"), fixture("attack/deny-web.yaml")])
+        #expect(run.status == 1, "\(run.out)")
+        #expect(!run.out.contains("\"steps\""), "no path is left:\n\(run.out)")
+        #expect(run.out.components(separatedBy: "\"from\" : \"internet\"").count - 1 == 2, "both asked pairs, unreachable")
+    }
+
     @Test func noPathExitsOne() {
         let run = runCLI(["attack-paths", "--from", "kube-system/operator", "--to", "web/frontend", fixture("attack/cluster.yaml")])
         #expect(run.status == 0, "cluster-admin execs into every workload")
