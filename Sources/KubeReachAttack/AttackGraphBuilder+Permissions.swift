@@ -11,8 +11,10 @@ extension AttackGraphBuilder {
         for account in accounts.sorted() {
             guard case .serviceAccount(let ns, let name) = account else { continue }
             let who = Requester.serviceAccount(namespace: ns, name: name)
-            addClusterEdges(account, who)
-            for target in namespaces { addNamespaceEdges(account, who, in: target) }
+            // Only where a binding names the account can it be allowed anything.
+            let scope = authorizer.bindingNamespaces(for: who)
+            if scope == nil { addClusterEdges(account, who) }
+            for target in namespaces where scope?.contains(target) ?? true { addNamespaceEdges(account, who, in: target) }
         }
     }
 

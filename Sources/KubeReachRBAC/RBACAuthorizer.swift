@@ -48,14 +48,31 @@ public struct RBACAuthorizer: Sendable {
         if requester.groups.contains(Requester.masters) {
             return [AccessGrant(binding: nil, role: nil, rule: nil, subject: RBACSubject(kind: .group, name: Requester.masters))]
         }
-        var candidates = Set(byUser[requester.user] ?? [])
-        for g in requester.groups { candidates.formUnion(byGroup[g] ?? []) }
-        return candidates.sorted().compactMap { b in
+        return candidates(requester).sorted().compactMap { b in
             guard let subject = bindings[b].subjects.first(where: requester.matches), let rule = firstRule(b, allowing: request) else {
                 return nil
             }
             return AccessGrant(binding: bindings[b], role: bindingRole[b].map { roles[$0] }, rule: rule, subject: subject)
         }
+    }
+
+    /// The namespaces where a binding naming `requester` applies; nil when a
+    /// ClusterRoleBinding (or `system:masters`) names it, which applies in every namespace.
+    /// Outside these namespaces no request of the requester is allowed.
+    public func bindingNamespaces(for requester: Requester) -> Set<String>? {
+        if requester.groups.contains(Requester.masters) { return nil }
+        var out: Set<String> = []
+        for b in candidates(requester) {
+            guard let ns = bindings[b].namespace else { return nil }
+            out.insert(ns)
+        }
+        return out
+    }
+
+    private func candidates(_ requester: Requester) -> Set<Int> {
+        var out = Set(byUser[requester.user] ?? [])
+        for g in requester.groups { out.formUnion(byGroup[g] ?? []) }
+        return out
     }
 
     /// The subjects allowed `request`: one grant per (binding, subject), in binding order,
