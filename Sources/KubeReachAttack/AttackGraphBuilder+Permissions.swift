@@ -66,7 +66,7 @@ extension AttackGraphBuilder {
             (.podCreate, grant(who, "create", "pods", in: ns)),
             (.workloadCreate, controllers.compactMap { grant(who, "create", $0.1, group: $0.0, in: ns) }.first),
         ]
-        let level = cluster.namespaces.first { $0.name == ns }?.enforcedPodSecurity.level ?? .privileged
+        let level = levelOf[ns] ?? .privileged
         for case (let technique, (let why, let source)?) in ways {
             for sa in serviceAccounts(in: ns) { graph.add(account, sa, technique, why, source) }
             if level == .privileged {
@@ -79,7 +79,7 @@ extension AttackGraphBuilder {
     /// TOKEN_LIST (list), TOKEN_BRUTEFORCE (get any name) to the accounts of loaded token
     /// Secrets; SECRET_READ (get narrowed by resourceNames) to the named Secrets.
     private mutating func addSecretEdges(_ account: AttackVertex, _ who: Requester, in ns: String) {
-        let secrets = cluster.identity.secrets.filter { $0.namespace == ns }
+        let secrets = secretsIn[ns] ?? []
         guard !secrets.isEmpty else { return }
         let list = grant(who, "list", "secrets", in: ns), any = grant(who, "get", "secrets", in: ns)
         for s in secrets {

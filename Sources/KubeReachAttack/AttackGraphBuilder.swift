@@ -12,6 +12,12 @@ public struct AttackGraphBuilder {
     /// Pods per workload vertex (as `list --by workload` groups them).
     let podsOf: [WorkloadRef: [Pod]]
     let serviceAccounts: [String: ServiceAccount]
+    /// Per namespace, computed once: its workloads, its accounts (loaded, named by pods,
+    /// and `default`), its Secrets and its enforced Pod Security level.
+    let workloadsIn: [String: [WorkloadRef]]
+    let accountsIn: [String: [AttackVertex]]
+    let secretsIn: [String: [SecretInfo]]
+    let levelOf: [String: PodSecurityLevel]
     var graph = AttackGraph()
 
     public init(reach: Reachability, authorizer: RBACAuthorizer) {
@@ -26,6 +32,19 @@ public struct AttackGraphBuilder {
         var sas: [String: ServiceAccount] = [:]
         for sa in reach.cluster.identity.serviceAccounts { sas["\(sa.namespace)/\(sa.name)"] = sa }
         serviceAccounts = sas
+        workloadsIn = Dictionary(grouping: pods.keys.sorted(), by: \.namespace)
+        var accounts: [String: Set<String>] = [:]
+        for ns in reach.cluster.namespaces { accounts[ns.name] = ["default"] }
+        for sa in reach.cluster.identity.serviceAccounts { accounts[sa.namespace, default: ["default"]].insert(sa.name) }
+        for p in reach.cluster.pods { if let s = p.security { accounts[p.namespace, default: ["default"]].insert(s.serviceAccountName) } }
+        accountsIn = Dictionary(
+            uniqueKeysWithValues: accounts.map { ns, names in
+                (ns, names.sorted().map { AttackVertex.serviceAccount(namespace: ns, name: $0) })
+            })
+        secretsIn = Dictionary(grouping: reach.cluster.identity.secrets, by: \.namespace)
+        var levels: [String: PodSecurityLevel] = [:]
+        for ns in reach.cluster.namespaces { levels[ns.name] = ns.enforcedPodSecurity.level }
+        levelOf = levels
     }
 
     /// Every vertex and edge.
@@ -44,7 +63,7 @@ public struct AttackGraphBuilder {
     }
 
     /// The workloads in a namespace, in order.
-    func workloads(in namespace: String) -> [WorkloadRef] { podsOf.keys.filter { $0.namespace == namespace }.sorted() }
+    func workloads(in namespace: String) -> [WorkloadRef] { workloadsIn[namespace] ?? [] }
 
     /// The nodes a workload's pods run on: `nodeName` when written, every node for a
     /// DaemonSet, else the symbolic `node:*`.
@@ -71,15 +90,8 @@ public struct AttackGraphBuilder {
         return .serviceAccount(namespace: pod.namespace, name: s.serviceAccountName)
     }
 
-    /// Every service account of a namespace: loaded ones and those pods name.
+    /// Every service account of a namespace: loaded ones, those pods name, and `default`.
     func serviceAccounts(in namespace: String) -> [AttackVertex] {
-        var out: Set<AttackVertex> = [.serviceAccount(namespace: namespace, name: "default")]
-        for sa in cluster.identity.serviceAccounts where sa.namespace == namespace {
-            out.insert(.serviceAccount(namespace: namespace, name: sa.name))
-        }
-        for p in cluster.pods where p.namespace == namespace {
-            if let s = p.security { out.insert(.serviceAccount(namespace: namespace, name: s.serviceAccountName)) }
-        }
-        return out.sorted()
+        accountsIn[namespace] ?? [.serviceAccount(namespace: namespace, name: "default")]
     }
 }
