@@ -16,10 +16,7 @@ import Testing
     @Test(arguments: cases.indices)
     func attackPaths(_ i: Int) throws {
         let c = Self.cases[i]
-        let file = fixture("attack/cluster.yaml")
-        let run = runCLI(c.args + [file])
-        #expect(run.status == c.status, "\(run.err)")
-        try assertSnapshot(run.out.replacing(file, with: "Fixtures/attack/cluster.yaml"), named: c.name)
+        try assertFixtureGolden(c.args, fixture: "attack/cluster.yaml", golden: c.name, status: c.status)
     }
 
     /// The one NetworkPolicy that cuts both default paths; the one RoleBinding is checked in

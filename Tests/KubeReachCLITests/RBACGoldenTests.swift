@@ -22,10 +22,7 @@ import Testing
     @Test(arguments: cases.indices)
     func rbacQuery(_ i: Int) throws {
         let c = Self.cases[i]
-        let file = fixture("rbac/cluster.yaml")
-        let run = runCLI(c.args + [file])
-        #expect(run.status == c.status, "\(run.err)")
-        try assertSnapshot(run.out.replacing(file, with: "Fixtures/rbac/cluster.yaml"), named: c.name)
+        try assertFixtureGolden(c.args, fixture: "rbac/cluster.yaml", golden: c.name, status: c.status)
     }
 
     @Test func withoutDefaultRolesTheInputSaysSo() {
