@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KubeReachLint", targets: ["KubeReachLint"]),
         .library(name: "KubeReachRender", targets: ["KubeReachRender"]),
         .library(name: "KubeReachInput", targets: ["KubeReachInput"]),
+        .library(name: "KubeReachRBAC", targets: ["KubeReachRBAC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -35,10 +36,18 @@ let package = Package(
         .target(name: "KubeReachSynthetic"),
         // Graph analyses over the reachability matrix: paths, blast radius.
         .target(name: "KubeReachAnalysis", dependencies: ["KubeReachCore"]),
+        // RBAC evaluation (pure): aggregation, who can do what, can-i / who-can answers.
+        .target(name: "KubeReachRBAC", dependencies: ["KubeReachCore"]),
+        // The attack graph (pure): network, identity and node techniques joined.
+        .target(name: "KubeReachAttack", dependencies: ["KubeReachCore", "KubeReachRBAC", "KubeReachAnalysis"]),
         // Lint rules, one per file, each with its own examples (a product for embedders).
         .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
         // Text formatters (txt, json, csv, md) over core results.
-        .target(name: "KubeReachRender", dependencies: ["KubeReachCore", "KubeReachLint", "KubeReachAnalysis", "KubeReachGraphviz"]),
+        .target(
+            name: "KubeReachRender",
+            dependencies: [
+                "KubeReachCore", "KubeReachLint", "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachRBAC", "KubeReachAttack",
+            ]),
         // Graphviz's C library (libgraphviz-dev), found through pkg-config.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // In-process SVG/PNG rendering; one file imports CGraphviz, every call serialised.
@@ -52,6 +61,7 @@ let package = Package(
             dependencies: [
                 "KubeReachCore", "KubeReachYAML", "KubeReachRender", "KubeReachSynthetic", "KubeReachLint", "KubeReachAnalysis",
                 "KubeReachGraphviz", "KubeReachInput",
+                "KubeReachRBAC", "KubeReachAttack",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +73,8 @@ let package = Package(
         .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
         .testTarget(
             name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(name: "KubeReachRBACTests", dependencies: ["KubeReachRBAC", "KubeReachCore", "KubeReachYAML", "KubeReachSynthetic"]),
+        .testTarget(name: "KubeReachAttackTests", dependencies: ["KubeReachAttack", "KubeReachRBAC", "KubeReachCore", "KubeReachYAML"]),
         .testTarget(name: "KubeReachLintTests", dependencies: ["KubeReachLint", "KubeReachYAML", "KubeReachCore"]),
         .testTarget(name: "KubeReachAnalysisTests", dependencies: ["KubeReachAnalysis", "KubeReachCore", "KubeReachTestSupport"]),
         .testTarget(
@@ -75,6 +87,7 @@ let package = Package(
             dependencies: [
                 "KubeReachCLI", "KubeReachCore", "KubeReachRender", "KubeReachYAML", "KubeReachSynthetic", "KubeReachLint",
                 "KubeReachAnalysis", "KubeReachGraphviz", "KubeReachTestSupport", "KubeReachInput",
+                "KubeReachRBAC",
             ],
             exclude: ["Golden", "Fixtures"]
         ),

@@ -46,8 +46,9 @@ struct SynthCommand: ParsableCommand {
         commandName: "synth", abstract: "Print a seeded synthetic cluster (namespaces, pods, policies) as YAML manifests.")
 
     @OptionGroup var size: SizeOptions
+    @OptionGroup var rbac: RBACSizeOptions
 
-    func run() throws { CommandIO.current.out(size.manifests) }
+    func run() throws { CommandIO.current.out(size.manifests + rbac.manifests(namespaces: size.namespaces, seed: size.seed)) }
 }
 
 /// `kubereach bench`: time each phase on a synthetic cluster, in this process.

@@ -18,6 +18,8 @@ public struct KubeReach: ParsableCommand {
         PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
         DiffCommand.self, GenerateCommand.self,
         SynthCommand.self, BenchCommand.self,
+        CanICommand.self, WhoCanCommand.self,
+        AttackPathsCommand.self,
     ]
 
     public init() {}

@@ -25,6 +25,11 @@ struct LiveResource: Sendable {
         LiveResource("networkpolicies.networking.k8s.io"),
         LiveResource("adminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
         LiveResource("baselineadminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+        // The identity side (attack graph, can-i, who-can). Secrets: only type and annotations are read.
+        LiveResource("serviceaccounts"), LiveResource("secrets"),
+        LiveResource("roles.rbac.authorization.k8s.io"), LiveResource("rolebindings.rbac.authorization.k8s.io"),
+        LiveResource("clusterroles.rbac.authorization.k8s.io", namespaced: false),
+        LiveResource("clusterrolebindings.rbac.authorization.k8s.io", namespaced: false),
     ]
 
     /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what

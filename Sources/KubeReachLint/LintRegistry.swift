@@ -12,6 +12,12 @@ public enum LintRegistry {
         AdminSubjectSelectsNothing(), AdminRuleShadowed(), AdminPassToNothing(),
         ServicePortNotTargetPort(), NumericPortUndeclared(), IngressIsolatedUnreachable(), ObsoleteIsolationAnnotation(),
         PodsFromSkippedKinds(), LintDisableUnknownRule(),
+        // Pod Security Standards, per the namespace's enforced level: baseline, then restricted.
+        PodSecurityHostProcess(), PodSecurityHostNamespaces(), PodSecurityPrivileged(), PodSecurityCapabilitiesBaseline(),
+        PodSecurityHostPath(), PodSecurityHostPorts(), PodSecurityAppArmor(), PodSecuritySELinux(), PodSecurityProcMount(),
+        PodSecuritySeccompBaseline(), PodSecuritySysctls(),
+        PodSecurityVolumeTypes(), PodSecurityPrivilegeEscalation(), PodSecurityRunAsNonRoot(), PodSecurityRunAsUser(),
+        PodSecuritySeccompRestricted(), PodSecurityCapabilitiesRestricted(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

@@ -14,6 +14,9 @@ enum KindTable {
         "NetworkPolicy": ["networking.k8s.io", "extensions"],
         "AdminNetworkPolicy": ["policy.networking.k8s.io"], "BaselineAdminNetworkPolicy": ["policy.networking.k8s.io"],
         "Node": [""],
+        "ServiceAccount": [""], "Secret": [""],
+        "Role": ["rbac.authorization.k8s.io"], "ClusterRole": ["rbac.authorization.k8s.io"],
+        "RoleBinding": ["rbac.authorization.k8s.io"], "ClusterRoleBinding": ["rbac.authorization.k8s.io"],
     ]
 
     /// Calico's API groups: the aggregated API and the CRDs behind it (in dumps).
@@ -30,7 +33,13 @@ enum KindTable {
     }
 
     /// Kinds without a namespace.
-    static let clusterScoped: Set<String> = ["Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]
+    static let clusterScoped: Set<String> = [
+        "Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy",
+        "ClusterRole", "ClusterRoleBinding",
+    ]
+
+    /// RBAC objects are named by path segment (`system:node-proxier`), not DNS subdomain.
+    static let pathSegmentNamed: Set<String> = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]
 
     /// The API group of an `apiVersion` (`v1` → `""`, `apps/v1` → `apps`).
     static func group(of apiVersion: String) -> String {

@@ -72,6 +72,7 @@ struct LoaderState {
     var adminPolicies: [AdminNetworkPolicy] = []
     var nodes: [ClusterNode] = []
     var calico = CalicoObjects()
+    var identityObjects = IdentityObjects()
     /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
     var seen: [String: SeenObject] = [:]
 
@@ -156,6 +157,10 @@ struct LoaderState {
         case .calicoPolicy(let x): return put(x, &calico.policies)
         case .calicoTier(let x): return put(x, &calico.tiers)
         case .calicoNetworkSet(let x): return put(x, &calico.networkSets)
+        case .serviceAccount(let x): return put(x, &identityObjects.serviceAccounts)
+        case .secret(let x): return put(x, &identityObjects.secrets)
+        case .role(let x): return put(x, &identityObjects.roles)
+        case .binding(let x): return put(x, &identityObjects.bindings)
         }
     }
 
@@ -172,6 +177,7 @@ struct LoaderState {
             namespaces: namespaces, pods: WorkloadFolder.pods(from: rawPods, workloads: workloads), policies: policies,
             services: services, adminPolicies: adminPolicies, nodes: nodes)
         cluster.calico = calico
+        cluster.identity = identityObjects
         var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(

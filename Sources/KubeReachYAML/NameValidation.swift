@@ -8,6 +8,15 @@ public enum NameValidation {
         isNamespace ? LabelValidation.problem(inDNSLabel: name) : LabelValidation.problem(inDNSSubdomain: name)
     }
 
+    /// nil when valid as an RBAC object's name: a path segment (not `.` or `..`, no `/` or
+    /// `%`), and, so that no name can forge an output line, no control character.
+    static func pathSegmentProblem(_ name: String) -> String? {
+        if name == "." || name == ".." { return "may not be '.' or '..'" }
+        if name.contains("/") || name.contains("%") { return "may not contain '/' or '%'" }
+        if name.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 }) { return "may not contain control characters" }
+        return nil
+    }
+
     /// Letters, digits, '-', '_' and '.' only: nothing that could break a line of output.
     static func isPlain(_ name: String) -> Bool {
         name.utf8.allSatisfy {

@@ -73,6 +73,8 @@ enum ObjectReader {
             KindCheck.warnOldVersion(root, header: header)
             if header.name.isEmpty {
                 sink.error("metadata.name is required", at: nameField)
+            } else if KindTable.pathSegmentNamed.contains(header.kind) {
+                if let why = NameValidation.pathSegmentProblem(header.name) { sink.error("invalid name: \(why)", at: nameField) }
             } else if let why = NameValidation.problem(header.name, isNamespace: header.kind == "Namespace") {
                 // Policy and Service names never appear in connectivity lines: a name the API
                 // server would refuse is only a warning there, unless it could break output.
@@ -91,6 +93,7 @@ enum ObjectReader {
             switch calico ? "Calico" : header.kind {
             case "Calico": CalicoDecoding.read(root, header: header, into: &outcome)
             case "Namespace":
+                PodSecurityLabelCheck.warn(root, labels: header.labels)
                 var namespace = Namespace(name: header.name, labels: header.labels, location: header.location)
                 namespace.annotations = header.annotations
                 outcome.decoded = .namespace(namespace)
@@ -100,6 +103,10 @@ enum ObjectReader {
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy":
                 outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
             case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
+            case "ServiceAccount": outcome.decoded = .serviceAccount(ServiceAccountDecoder.read(root, header: header))
+            case "Secret": outcome.decoded = .secret(SecretDecoder.read(root, header: header))
+            case "Role", "ClusterRole": outcome.decoded = .role(RBACRoleDecoder.read(root, header: header))
+            case "RoleBinding", "ClusterRoleBinding": outcome.decoded = .binding(RBACBindingDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }
         }
@@ -120,4 +127,8 @@ enum DecodedObject: Sendable {
     case calicoPolicy(CalicoPolicy)
     case calicoTier(CalicoTier)
     case calicoNetworkSet(CalicoNetworkSet)
+    case serviceAccount(ServiceAccount)
+    case secret(SecretInfo)
+    case role(RBACRole)
+    case binding(RBACBinding)
 }

@@ -6,6 +6,7 @@ struct RawPod: Sendable {
     var ips: [IPAddress]
     var ports: [ContainerPort]
     var hostNetwork: Bool
+    var security: PodSecurity
 }
 
 /// A workload object (Deployment, ...) before folding: its template's pod facts.
@@ -14,6 +15,7 @@ struct RawWorkload: Sendable {
     var templateLabels: [String: String]
     var ports: [ContainerPort]
     var hostNetwork: Bool
+    var security: PodSecurity
     /// How many pods the workload stands for when no loaded Pod does (`WorkloadReplicas`).
     var podCount: Int = 1
 }
@@ -30,7 +32,10 @@ enum WorkloadDecoder {
         }
         add(status.child("podIP"))
         for entry in status.child("podIPs").sequence() ?? [] { add(entry.child("ip")) }
-        return RawPod(header: header, ips: ips, ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec))
+        let annotations = root.child("metadata").child("annotations").stringMap() ?? [:]
+        return RawPod(
+            header: header, ips: ips, ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
+            security: PodSecurityDecoder.read(spec, annotations: annotations))
     }
 
     static func workload(_ root: Field, header: ObjectHeader) -> RawWorkload {
@@ -40,6 +45,7 @@ enum WorkloadDecoder {
         return RawWorkload(
             header: header, templateLabels: template.child("metadata").child("labels").labelMap() ?? [:],
             ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
+            security: PodSecurityDecoder.read(spec, annotations: template.child("metadata").child("annotations").stringMap() ?? [:]),
             podCount: WorkloadReplicas.podCount(root, kind: header.kind))
     }
 }
@@ -79,7 +85,7 @@ enum WorkloadFolder {
             out.append(
                 Pod(
                     namespace: h.namespace, name: h.name, labels: h.labels, ips: raw.ips, ports: raw.ports,
-                    hostNetwork: raw.hostNetwork, workload: workload, location: h.location))
+                    hostNetwork: raw.hostNetwork, workload: workload, location: h.location, security: raw.security))
         }
         for w in workloads {
             let h = w.header
@@ -90,7 +96,7 @@ enum WorkloadFolder {
                 out.append(
                     Pod(
                         namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
-                        hostNetwork: w.hostNetwork, workload: ref, location: h.location))
+                        hostNetwork: w.hostNetwork, workload: ref, location: h.location, security: w.security))
             }
         }
         return out

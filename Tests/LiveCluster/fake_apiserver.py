@@ -33,6 +33,12 @@ RESOURCES = {
     "networkpolicies": ("networking.k8s.io", "v1", "NetworkPolicy", True),
     "adminnetworkpolicies": ("policy.networking.k8s.io", "v1alpha1", "AdminNetworkPolicy", False),
     "baselineadminnetworkpolicies": ("policy.networking.k8s.io", "v1alpha1", "BaselineAdminNetworkPolicy", False),
+    "serviceaccounts": ("", "v1", "ServiceAccount", True),
+    "secrets": ("", "v1", "Secret", True),
+    "roles": ("rbac.authorization.k8s.io", "v1", "Role", True),
+    "rolebindings": ("rbac.authorization.k8s.io", "v1", "RoleBinding", True),
+    "clusterroles": ("rbac.authorization.k8s.io", "v1", "ClusterRole", False),
+    "clusterrolebindings": ("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", False),
 }
 CALICO = {
     "networkpolicies": ("crd.projectcalico.org", "v1", "NetworkPolicy", True),

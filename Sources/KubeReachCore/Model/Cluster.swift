@@ -10,6 +10,8 @@ public struct Cluster: Sendable {
     public var nodes: [ClusterNode]
     /// Calico policies, tiers and network sets (`projectcalico.org/v3`).
     public var calico = CalicoObjects()
+    /// ServiceAccounts, Secrets' metadata, Roles and bindings (the attack graph's identity side).
+    public var identity = IdentityObjects()
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],

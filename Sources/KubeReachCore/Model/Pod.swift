@@ -27,11 +27,14 @@ public struct Pod: Hashable, Sendable {
     /// What the pod is shown as at workload level.
     public var workload: WorkloadRef
     public var location: SourceLocation?
+    /// The pod spec's security facts (service account, host namespaces, securityContext,
+    /// volumes); nil for pods built without a spec (tests, synthetic clusters).
+    public var security: PodSecurity?
 
     public init(
         namespace: String, name: String, labels: [String: String] = [:], ips: [IPAddress] = [],
         ports: [ContainerPort] = [], hostNetwork: Bool = false, workload: WorkloadRef? = nil,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, security: PodSecurity? = nil
     ) {
         self.namespace = namespace
         self.name = name
@@ -41,6 +44,7 @@ public struct Pod: Hashable, Sendable {
         self.hostNetwork = hostNetwork
         self.workload = workload ?? WorkloadRef(namespace: namespace, name: name, kind: "Pod")
         self.location = location
+        self.security = security
     }
 
     /// `ns/name`
