@@ -18,6 +18,7 @@ public struct KubeReach: ParsableCommand {
         PathsCommand.self, BlastRadiusCommand.self, ExposureCommand.self,
         DiffCommand.self, GenerateCommand.self,
         SynthCommand.self, BenchCommand.self,
+        MigrateAdminPoliciesCommand.self,
     ]
 
     public init() {}
