@@ -33,6 +33,17 @@ import Testing
         try assertSnapshot(run.out.replacing(Self.v2 + "/", with: "Examples/guardrails-v1alpha2/"), named: c.name)
     }
 
+    @Test(arguments: [
+        ("guardrails-v1alpha2-who-selects.txt", ["who-selects", "tenant-a/web"]),
+        ("guardrails-v1alpha2-show-policy.txt", ["show-policy", "platform-monitoring"]),
+        ("guardrails-v1alpha2-show-baseline.txt", ["show-policy", "ClusterNetworkPolicy/default"]),
+    ])
+    func inspect(_ name: String, _ args: [String]) throws {
+        let run = runCLI(args + [Self.v2])
+        #expect(run.status == 0, "\(run.err)")
+        try assertSnapshot(run.out.replacing(Self.v2 + "/", with: "Examples/guardrails-v1alpha2/"), named: name)
+    }
+
     @Test func jsonNamesTheCNPTiers() throws {
         let run = runCLI(["explain", "tenant-b/web", "tenant-a/web", "--port", "8080", "-o", "json", Self.v2])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
