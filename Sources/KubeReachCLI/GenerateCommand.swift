@@ -36,11 +36,15 @@ struct DefaultDenyCommand: ParsableCommand {
     @Flag(name: .customLong("impact-only"), help: "Print only the rollout impact, on stdout; write no YAML.")
     var impactOnly = false
 
+    @Option(name: .customLong("as"), help: "What to write: network-policy (per namespace) or cluster-network-policy (one Baseline CNP).")
+    var target: DefaultDenyTarget = .networkPolicy
+
     func run() throws {
         // A live read without -A also reads the namespaces asked to be covered.
         let loaded = try input.load(paths: paths, mentioning: coverage.namespaceList)
         let plan = DefaultDenyPlan(cluster: loaded.cluster, options: try coverage.options(allowSameNamespace: allowSameNamespace))
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
+        if target == .clusterNetworkPolicy { return try runClusterNetworkPolicy(plan, cluster: loaded.cluster) }
         coverage.warn(plan, replaced: plan.replaced(in: loaded.cluster), cluster: loaded.cluster, quiet: input.quiet)
         let violations = DefaultDenyCheck.violations(of: plan, in: loaded.cluster, options: input.evaluationOptions)
         guard violations.isEmpty else {

@@ -108,3 +108,42 @@ import Testing
         #expect(run.err.contains("nothing to migrate"))
     }
 }
+
+/// `generate default-deny --as cluster-network-policy`: one Baseline CNP, re-simulated; the
+/// YAML it writes reads back into the policy that was checked.
+@Suite struct DefaultDenyClusterNetworkPolicyTests {
+    @Test func writesOneBaselinePolicyThatReadsBack() throws {
+        let v1 = ClusterNetworkPolicyCommandTests.v1
+        let run = runCLI(["generate", "default-deny", "--as", "cluster-network-policy", "-q", v1])
+        #expect(run.status == 0, "\(run.err)")
+        try assertSnapshot(run.out, named: "default-deny-cluster-network-policy.yaml")
+        let dir = try ScratchDirectory("cnp-deny")
+        defer { dir.remove() }
+        try dir.write(run.out, to: "deny.yaml")
+        // Applied beside the example: tenant-b (no NetworkPolicy) loses egress but DNS.
+        let list = runCLI(["list", v1, dir.file("deny.yaml")])
+        #expect(list.status == 0, "\(list.err)")
+        #expect(list.out.contains("tenant-b/web[Deployment] => kube-system/coredns[Deployment] : TCP 53,UDP 53\n"))
+        #expect(!list.out.contains("tenant-b/web[Deployment] => monitoring/prometheus"))
+        let lint = runCLI(["lint", v1, dir.file("deny.yaml")])
+        #expect(!lint.out.contains("error["), "\(lint.out)")
+    }
+
+    @Test func writesADirectory() throws {
+        let dir = try ScratchDirectory("cnp-deny-dir")
+        defer { dir.remove() }
+        let run = runCLI([
+            "generate", "default-deny", "--as", "cluster-network-policy", "-q", ClusterNetworkPolicyCommandTests.v1, "--out", dir.file("o"),
+        ])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(dir.read("o/kubereach-default-deny.yaml")?.contains("tier: Baseline") == true)
+    }
+
+    @Test func sameNamespaceCannotBeOneClusterPolicy() {
+        let run = runCLI([
+            "generate", "default-deny", "--as", "cluster-network-policy", "--allow-same-namespace", ClusterNetworkPolicyCommandTests.v1,
+        ])
+        #expect(run.status == 2)
+        #expect(run.err.contains("--as network-policy"))
+    }
+}
