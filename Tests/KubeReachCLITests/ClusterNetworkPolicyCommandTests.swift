@@ -147,3 +147,25 @@ import Testing
         #expect(run.err.contains("--as network-policy"))
     }
 }
+
+/// The synthetic cluster's admin tiers written as v1alpha2 (Admin CNPs, one Baseline CNP per
+/// baseline rule) answer exactly as the v1alpha1 ones (ANPs, one BANP): the bench compares
+/// the two, so they must be the same cluster.
+@Suite struct SyntheticClusterNetworkPolicyTests {
+    @Test(arguments: [1, 5]) func bothVersionsGiveTheSameList(baselines: Int) throws {
+        let dir = try ScratchDirectory("synth-cnp")
+        defer { dir.remove() }
+        let args = ["--pods", "400", "--namespaces", "24", "--policies", "120", "--admin-policies", "20"]
+        var lists: [String] = []
+        for api in ["v1alpha1", "v1alpha2"] {
+            let synth = runCLI(["synth", "--admin-api", api, "--baseline-policies", "\(baselines)"] + args)
+            let path = try dir.write(synth.out, to: "\(api).yaml")
+            #expect(synth.out.contains(api == "v1alpha2" ? "kind: ClusterNetworkPolicy" : "kind: BaselineAdminNetworkPolicy"))
+            let list = runCLI(["list", "-q", "--by", "pod", path])
+            #expect(list.status == 0, "\(list.err)")
+            lists.append(list.out)
+        }
+        #expect(lists[0] == lists[1])
+        #expect(lists[0].count > 1000)
+    }
+}
