@@ -25,6 +25,7 @@ struct LiveResource: Sendable {
         LiveResource("networkpolicies.networking.k8s.io"),
         LiveResource("adminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
         LiveResource("baselineadminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+        LiveResource("clusternetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
     ]
 
     /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what
@@ -37,7 +38,6 @@ struct LiveResource: Sendable {
         ("stagednetworkpolicies.projectcalico.org", "Calico StagedNetworkPolicy"),
         ("ciliumnetworkpolicies.cilium.io", "CiliumNetworkPolicy"),
         ("ciliumclusterwidenetworkpolicies.cilium.io", "CiliumClusterwideNetworkPolicy"),
-        ("clusternetworkpolicies.policy.networking.k8s.io", "ClusterNetworkPolicy"),
     ]
 
     /// The namespace arguments of each `kubectl get` for this resource, with the source name.
