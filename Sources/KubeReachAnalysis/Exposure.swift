@@ -115,7 +115,7 @@ extension ReachabilityGraph {
     /// matched, and admin rules (ANP or BANP) that allowed part of it.
     static func admitting(_ side: DirectionExplanation, _ key: String) -> [String] {
         let admin = side.adminDecisions.filter { $0.action == .allow }.map { d in
-            "\(d.tier == .admin ? "AdminNetworkPolicy" : "BaselineAdminNetworkPolicy") \(d.policy.name) spec.\(key)[\(d.ruleIndex)]"
+            "\(d.api == .v1alpha2 ? "ClusterNetworkPolicy" : d.tier == .admin ? "AdminNetworkPolicy" : "BaselineAdminNetworkPolicy") \(d.policy.name) spec.\(key)[\(d.ruleIndex)]"
         }
         let rules = side.status == .isolated ? side.matches.map { "\($0.policy.name) spec.\(key)[\($0.ruleIndex)]" } : []
         return admin + rules

@@ -16,6 +16,10 @@ struct SizeOptions: ParsableArguments {
     @Option(help: "Number of NetworkPolicies.") var policies = 500
     @Option(name: .customLong("admin-policies"), help: "Number of AdminNetworkPolicies (with a baseline when above 0).")
     var adminPolicies = 0
+    @Option(name: .customLong("baseline-policies"), help: "Baseline rules with --admin-policies (one BANP, or one Baseline CNP each).")
+    var baselinePolicies = 1
+    @Option(name: .customLong("admin-api"), help: "Admin tiers as v1alpha1 (ANP + BANP) or v1alpha2 (ClusterNetworkPolicy).")
+    var adminAPI: SynthAdminAPI = .v1alpha1
     @Option(help: "Generator seed.") var seed: UInt64 = 1
     @Option(help: "Cluster shape: synthetic (the policy mix above), or real (vendor stacks per tenant: --workloads sets the size).")
     var profile: SynthProfile = .synthetic
@@ -23,7 +27,10 @@ struct SizeOptions: ParsableArguments {
     var workloads = 650
 
     var cluster: SyntheticCluster {
-        SyntheticCluster(size: .init(pods: pods, namespaces: namespaces, policies: policies, adminPolicies: adminPolicies), seed: seed)
+        var size = SyntheticCluster.Size(pods: pods, namespaces: namespaces, policies: policies, adminPolicies: adminPolicies)
+        size.baselinePolicies = max(1, baselinePolicies)
+        size.clusterNetworkPolicies = adminAPI == .v1alpha2
+        return SyntheticCluster(size: size, seed: seed)
     }
 
     var manifests: String {
@@ -33,6 +40,11 @@ struct SizeOptions: ParsableArguments {
     var description: String {
         profile == .real ? "real-shaped, \(workloads) workloads" : cluster.size.description
     }
+}
+
+/// The API version of synthetic admin policies.
+enum SynthAdminAPI: String, ExpressibleByArgument, CaseIterable {
+    case v1alpha1, v1alpha2
 }
 
 /// The shapes `synth` and `bench` generate.

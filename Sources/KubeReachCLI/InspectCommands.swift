@@ -45,7 +45,21 @@ struct WhoSelectsCommand: ParsableCommand {
         }
         let idle = selecting.filter { !$0.ingress && !$0.egress }
         for p in idle { out += "note: \(cluster.policies[p.policy].qualifiedName) selects it but affects no direction\n" }
+        out += Self.adminTiers(inspector.adminPoliciesHolding(pod: pods[0]), cluster)
         CommandIO.current.out(out)
+    }
+
+    /// The admin policies whose subject holds the pod, in evaluation order (nothing when none).
+    static func adminTiers(_ holding: [(policy: Int, ingress: Bool, egress: Bool)], _ cluster: Cluster) -> String {
+        guard !holding.isEmpty else { return "" }
+        var out = "admin tiers (evaluation order):\n"
+        for h in holding {
+            let p = cluster.adminPolicies[h.policy]
+            let dirs = [h.ingress ? "ingress" : nil, h.egress ? "egress" : nil].compactMap { $0 }.joined(separator: ", ")
+            out +=
+                "  [\(p.tierLabel)] \(TerminalText.escaped(p.name))\(p.priority.map { " priority \($0)" } ?? "")  rules: \(dirs.isEmpty ? "none" : dirs)  \(p.location?.description ?? "")\n"
+        }
+        return out
     }
 }
 
@@ -65,6 +79,7 @@ struct ShowPolicyCommand: ParsableCommand {
     func run() throws {
         let named = policy.contains("/") ? [String(policy.prefix { $0 != "/" })] : []
         let cluster = try input.load(paths: paths, mentioning: named).cluster
+        if let admin = Self.adminPolicy(policy, in: cluster) { return CommandIO.current.out(Self.showAdmin(admin, cluster, input)) }
         guard let index = cluster.policies.firstIndex(where: { $0.qualifiedName == policy }) else {
             throw CLIError.notFound("no NetworkPolicy \(policy) in the input")
         }

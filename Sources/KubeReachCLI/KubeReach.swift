@@ -20,6 +20,7 @@ public struct KubeReach: ParsableCommand {
         SynthCommand.self, BenchCommand.self,
         CanICommand.self, WhoCanCommand.self,
         AttackPathsCommand.self,
+        MigrateAdminPoliciesCommand.self,
     ]
 
     public init() {}

@@ -66,7 +66,9 @@ public struct LiveCluster: Sendable {
         }
         var notes: [Diagnostic] = []
         if LiveResource.all.filter(\.optional).allSatisfy({ !present.names.contains($0.name) }) {
-            notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
+            notes.append(
+                Diagnostic(
+                    .note, "the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
         }
         return Snapshot(sources: sources, warnings: warnings, notes: notes)
     }

@@ -30,6 +30,7 @@ struct LiveResource: Sendable {
         LiveResource("roles.rbac.authorization.k8s.io"), LiveResource("rolebindings.rbac.authorization.k8s.io"),
         LiveResource("clusterroles.rbac.authorization.k8s.io", namespaced: false),
         LiveResource("clusterrolebindings.rbac.authorization.k8s.io", namespaced: false),
+        LiveResource("clusternetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
     ]
 
     /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what
@@ -42,7 +43,6 @@ struct LiveResource: Sendable {
         ("stagednetworkpolicies.projectcalico.org", "Calico StagedNetworkPolicy"),
         ("ciliumnetworkpolicies.cilium.io", "CiliumNetworkPolicy"),
         ("ciliumclusterwidenetworkpolicies.cilium.io", "CiliumClusterwideNetworkPolicy"),
-        ("clusternetworkpolicies.policy.networking.k8s.io", "ClusterNetworkPolicy"),
     ]
 
     /// The namespace arguments of each `kubectl get` for this resource, with the source name.

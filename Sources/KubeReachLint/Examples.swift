@@ -54,5 +54,10 @@ extension Example {
             "apiVersion: policy.networking.k8s.io/v1alpha1\nkind: \(kind)\nmetadata: {name: \(baseline ? "default" : name)}\nspec:\n\(head)\(spec)\n---\n"
     }
 
+    /// A ClusterNetworkPolicy of the tier (`Admin` or `Baseline`).
+    static func cnp(_ name: String, tier: String = "Admin", priority: Int = 10, _ spec: String) -> String {
+        "apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: \(name)}\nspec:\n  tier: \(tier)\n  priority: \(priority)\n\(spec)\n---\n"
+    }
+
     static let shopSubject = "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}\n"
 }

@@ -18,6 +18,7 @@ public enum LintRegistry {
         PodSecuritySeccompBaseline(), PodSecuritySysctls(),
         PodSecurityVolumeTypes(), PodSecurityPrivilegeEscalation(), PodSecurityRunAsNonRoot(), PodSecurityRunAsUser(),
         PodSecuritySeccompRestricted(), PodSecurityCapabilitiesRestricted(),
+        AdminSamePriorityOverlap(), BaselinePassAllows(), DomainAcceptUnderBaselineDeny(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

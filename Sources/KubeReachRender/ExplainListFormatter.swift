@@ -56,7 +56,7 @@ public enum ExplainListFormatter {
             out += "  \(side.direction.rawValue): \(TerminalText.escaped(ExplanationFormatter.sentence(side)))\n"
             for d in side.adminDecisions {
                 out +=
-                    "    - \(TerminalText.escaped(d.policy.name)) \(TerminalText.escaped(ExplanationFormatter.adminPath(side.direction, d))) [\(d.tier.rawValue)] \(ExplanationFormatter.verb(d.action)) \(d.connections.description)\n"
+                    "    - \(TerminalText.escaped(d.policy.name)) \(TerminalText.escaped(ExplanationFormatter.adminPath(side.direction, d))) [\(d.tierLabel)] \(ExplanationFormatter.verb(d)) \(d.connections.description)\n"
             }
             for m in side.matches {
                 out +=

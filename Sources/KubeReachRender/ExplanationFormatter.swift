@@ -28,7 +28,7 @@ public enum ExplanationFormatter {
             for (direction, d) in adminRows {
                 let at = d.ruleLocation?.description ?? d.policy.location?.description ?? "-"
                 out +=
-                    "| \(direction.rawValue.lowercased()) | [\(d.tier.rawValue)] \(t(d.policy.name)) | \(t(adminPath(direction, d))) | - | \(verb(d.action)) \(d.connections.description) | \(at) |\n"
+                    "| \(direction.rawValue.lowercased()) | [\(d.tierLabel)] \(t(d.policy.name)) | \(t(adminPath(direction, d))) | - | \(verb(d)) \(d.connections.description) | \(at) |\n"
             }
             for (direction, m) in rows {
                 let ports = m.portIndices.map { $0.isEmpty ? "none resolve" : $0.map { "ports[\($0)]" }.joined(separator: ",") } ?? "all"
@@ -57,10 +57,21 @@ public enum ExplanationFormatter {
         }
     }
 
+    /// The decision's verb in its API version's words (`accepts` for a v1alpha2 Accept).
+    static func verb(_ d: AdminDecision) -> String { d.action == .allow && d.api == .v1alpha2 ? "accepts" : verb(d.action) }
+
     /// `[ANP] name spec.egress[0] 'rule' passes TCP 80` for each decision of a tier.
     static func decisions(_ side: DirectionExplanation, _ tier: AdminNetworkPolicy.Tier) -> String? {
         let parts = side.adminDecisions.filter { $0.tier == tier }.map {
-            "[\($0.tier.rawValue)] \($0.policy.name) \(adminPath(side.direction, $0)) \(verb($0.action)) \($0.connections.description)"
+            "[\($0.tierLabel)] \($0.policy.name) \(adminPath(side.direction, $0)) \(verb($0)) \($0.connections.description)"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// `domainNames` rules met on the way: their part is decided at runtime.
+    static func runtimeNote(_ side: DirectionExplanation) -> String? {
+        let parts = side.runtimeDecisions.map {
+            "[\($0.tierLabel)] \($0.policy.name) \(adminPath(side.direction, $0)) names domains (\($0.actionWord) \($0.connections.description) decided at runtime, counted as not matching)"
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
@@ -70,6 +81,7 @@ public enum ExplanationFormatter {
         guard side.status != .decidedByAdmin else { return (decisions(side, .admin) ?? "") + "; nothing is left to NetworkPolicies." }
         var chain = decisions(side, .admin).map { [$0 + "; what is passed or undecided goes to NetworkPolicies"] } ?? []
         chain.append(base)
+        if let runtime = runtimeNote(side) { chain.append(runtime) }
         if let banp = decisions(side, .baseline) {
             chain.append(banp + "; what no rule decided is allowed, so this side allows \(side.allowed.description).")
         }
@@ -78,11 +90,12 @@ public enum ExplanationFormatter {
 
     private static func networkPolicySentence(_ side: DirectionExplanation) -> String {
         let dir = side.direction.rawValue.lowercased()
-        let baseline = side.adminDecisions.contains { $0.tier == .baseline }
+        let baseline = side.adminDecisions.filter { $0.tier == .baseline }
         switch side.status {
         case .decidedByAdmin: return ""
-        case .notIsolated where baseline:
-            return "not isolated: no NetworkPolicy selects it for \(dir), so the BaselineAdminNetworkPolicy decides"
+        case .notIsolated where !baseline.isEmpty:
+            let who = baseline.allSatisfy { $0.api == .v1alpha1 } ? "the BaselineAdminNetworkPolicy" : "the Baseline tier"
+            return "not isolated: no NetworkPolicy selects it for \(dir), so \(who) decides"
         case .external: return "an external address; no policy applies on this side."
         case .hostNetwork: return "a hostNetwork pod; NetworkPolicies do not apply to it (see --host-network-policy)."
         case .notIsolated: return "not isolated: no NetworkPolicy selects it for \(dir), so everything is allowed."

@@ -10,6 +10,10 @@ public struct SyntheticCluster: Sendable {
         public var policies: Int
         /// AdminNetworkPolicies (plus a BaselineAdminNetworkPolicy when above zero).
         public var adminPolicies: Int
+        /// Baseline rules (the BANP's, or one Baseline CNP each), when `adminPolicies` > 0.
+        public var baselinePolicies = 1
+        /// Write the admin tiers as v1alpha2 ClusterNetworkPolicies (same connectivity).
+        public var clusterNetworkPolicies = false
 
         public init(pods: Int, namespaces: Int, policies: Int, adminPolicies: Int = 0) {
             self.pods = pods
@@ -21,6 +25,8 @@ public struct SyntheticCluster: Sendable {
         public var description: String {
             "\(pods) pods / \(namespaces) namespaces / \(policies) policies"
                 + (adminPolicies > 0 ? " / \(adminPolicies) admin policies + baseline" : "")
+                + (adminPolicies > 0 && baselinePolicies != 1 ? " (\(baselinePolicies) baseline rules)" : "")
+                + (adminPolicies > 0 && clusterNetworkPolicies ? " as ClusterNetworkPolicies" : "")
         }
     }
 
@@ -64,8 +70,11 @@ public struct SyntheticCluster: Sendable {
             app += 1
         }
         for p in 0..<size.policies { out += policy(index: p, apps: app, rng: &rng) }
-        for p in 0..<size.adminPolicies { out += adminPolicy(index: p, rng: &rng) }
-        if size.adminPolicies > 0 { out += Self.baseline }
+        for p in 0..<size.adminPolicies {
+            let text = adminPolicy(index: p, rng: &rng)
+            out += size.clusterNetworkPolicies ? Self.toV1alpha2(text) : text
+        }
+        if size.adminPolicies > 0 { out += baselineTier(count: size.baselinePolicies) }
         return out
     }
 
@@ -122,9 +131,6 @@ public struct SyntheticCluster: Sendable {
                 + "  subject: {namespaces: {matchExpressions: [{key: env, operator: In, values: [staging, dev]}]}}\n  egress:\n  - {name: no-prod-db, action: Deny, to: [{pods: {namespaceSelector: {matchLabels: {env: prod}}, podSelector: {matchLabels: {tier: db}}}}], ports: [{portRange: {start: 5000, end: 6000}}]}\n"
         }
     }
-
-    static let baseline =
-        "---\napiVersion: policy.networking.k8s.io/v1alpha1\nkind: BaselineAdminNetworkPolicy\nmetadata: {name: default}\nspec:\n  subject: {namespaces: {}}\n  ingress:\n  - {name: no-cross-env, action: Deny, from: [{namespaces: {matchLabels: {env: dev}}}]}\n"
 
     private func policy(index: Int, apps: Int, rng: inout SplitMix64) -> String {
         let ns = index % size.namespaces

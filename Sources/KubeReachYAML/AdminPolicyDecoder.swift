@@ -89,7 +89,7 @@ enum AdminPolicyDecoder {
     }
 
     /// `namespaces: selector` or `pods: {namespaceSelector, podSelector}`.
-    private static func selection(_ field: Field, what: String) -> AdminSelection? {
+    static func selection(_ field: Field, what: String) -> AdminSelection? {
         guard let (key, value) = oneOf(field, allowed: ["namespaces", "pods"]) else { return nil }
         if key == "namespaces" { return strictSelector(value).map { .namespaces($0) } }
         guard value.isMapping else {
@@ -110,7 +110,7 @@ enum AdminPolicyDecoder {
     }
 
     /// Exactly one of the `allowed` keys set.
-    private static func oneOf(_ field: Field, allowed: [String]) -> (String, Field)? {
+    static func oneOf(_ field: Field, allowed: [String]) -> (String, Field)? {
         guard field.isMapping else {
             field.sink.error("expected a map with one of \(allowed.joined(separator: ", "))", at: field)
             return nil
@@ -127,13 +127,13 @@ enum AdminPolicyDecoder {
     }
 
     /// A label selector with nothing but matchLabels and matchExpressions.
-    private static func strictSelector(_ field: Field) -> LabelSelector? {
+    static func strictSelector(_ field: Field) -> LabelSelector? {
         if field.isMissing { return .everything }
         rejectUnknown(field, known: ["matchLabels", "matchExpressions"])
         return SelectorDecoder.read(field, warnUnknownKeys: false)
     }
 
-    private static func rejectUnknown(_ field: Field, known: Set<String>) {
+    static func rejectUnknown(_ field: Field, known: Set<String>) {
         guard field.isMapping else { return }
         for (key, value) in field.entries() ?? [] where !known.contains(key) {
             field.sink.error(
@@ -171,7 +171,7 @@ enum AdminPolicyDecoder {
         }
     }
 
-    private static func number(_ field: Field, required: Bool) -> Int? {
+    static func number(_ field: Field, required: Bool) -> Int? {
         if field.isMissing {
             if required { field.sink.error("a port number is required", at: field) }
             return nil

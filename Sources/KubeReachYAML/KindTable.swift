@@ -17,6 +17,7 @@ enum KindTable {
         "ServiceAccount": [""], "Secret": [""],
         "Role": ["rbac.authorization.k8s.io"], "ClusterRole": ["rbac.authorization.k8s.io"],
         "RoleBinding": ["rbac.authorization.k8s.io"], "ClusterRoleBinding": ["rbac.authorization.k8s.io"],
+        "ClusterNetworkPolicy": ["policy.networking.k8s.io"],
     ]
 
     /// Calico's API groups: the aggregated API and the CRDs behind it (in dumps).
@@ -35,7 +36,7 @@ enum KindTable {
     /// Kinds without a namespace.
     static let clusterScoped: Set<String> = [
         "Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy",
-        "ClusterRole", "ClusterRoleBinding",
+        "ClusterRole", "ClusterRoleBinding", "ClusterNetworkPolicy",
     ]
 
     /// RBAC objects are named by path segment (`system:node-proxier`), not DNS subdomain.

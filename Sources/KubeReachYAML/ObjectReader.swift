@@ -102,6 +102,8 @@ enum ObjectReader {
             case "NetworkPolicy": outcome.decoded = .policy(NetworkPolicyDecoder.read(root, header: header))
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy":
                 outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
+            case "ClusterNetworkPolicy":
+                outcome.decoded = .adminPolicy(ClusterNetworkPolicyDecoder.read(root, header: header))
             case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
             case "ServiceAccount": outcome.decoded = .serviceAccount(ServiceAccountDecoder.read(root, header: header))
             case "Secret": outcome.decoded = .secret(SecretDecoder.read(root, header: header))

@@ -70,7 +70,7 @@ struct LiveClusterTests {
         #expect(run.status == 0, "\(run.err)")
         #expect(run.err.contains("warning: the cluster serves Calico NetworkPolicy (networkpolicies.crd.projectcalico.org)"))
         #expect(run.err.contains("warning: the cluster serves Calico GlobalNetworkPolicy"))
-        #expect(run.err.contains("note: the cluster serves no AdminNetworkPolicy CRDs"))
+        #expect(run.err.contains("note: the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs"))
         #expect(!server.requests().contains { $0.contains("adminnetworkpolicies") })
     }
 

@@ -44,7 +44,7 @@ import Testing
         let text = SyntheticCluster(size: withAdmin).manifests()
         let r = try ManifestLoader.load([ManifestSource(name: "synthetic.yaml", bytes: Array(text.utf8))])
         #expect(r.cluster.adminPolicies.count == 9)  // plus the baseline
-        #expect(r.cluster.baselinePolicy != nil)
+        #expect(!r.cluster.orderedBaselinePolicies.isEmpty)
         #expect(!r.diagnostics.contains { $0.severity == .error })
         var plain = r.cluster
         plain.adminPolicies = []

@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: SemanticsTable.rows)
     func rule(_ row: SemanticCase) throws { try check(row) }
 
-    @Test(arguments: SemanticsTable.adminRows)
+    @Test(arguments: SemanticsTable.adminRows + SemanticsTable.clusterPolicyRows)
     func adminRule(_ row: SemanticCase) throws {
         try check(row)
         // The explainer's verdict agrees, and names the deciding admin rule when one decided.

@@ -71,7 +71,7 @@ import Testing
             return
         }
         #expect(cidrs.map(\.description) == ["10.0.0.0/8", "2001:db8::/32"])
-        #expect(r.cluster.baselinePolicy?.ingress.first?.action == .deny)
+        #expect(r.cluster.orderedBaselinePolicies.first?.ingress.first?.action == .deny)
         // No Node object was loaded: the nodes peer matches nothing, and the load says so.
         #expect(r.diagnostics.contains { $0.message.contains("nodes peer matches nothing") })
         #expect(!r.diagnostics.contains { $0.message.contains("no NetworkPolicy found") && $0.severity == .error })

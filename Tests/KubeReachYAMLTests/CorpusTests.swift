@@ -105,6 +105,10 @@ import Testing
         "anp-priority-1001.yaml": .refused("priority 1001 is outside 0-1000", path: "spec.priority", line: 5),
         "anp-priority-negative.yaml": .refused("priority -1 is outside 0-1000", path: "spec.priority"),
         "anp-priority-1000.yaml": .loaded(objects: 1),
+        "cnp-range-start-equals-end.yaml": .refused(
+            "range start 80 must be less than end 80", path: "spec.ingress[0].protocols[0].tcp.destinationPort.range"),
+        "cnp-unknown-peer-fails-closed.yaml": .loaded(objects: 1, warning: "read as Deny of all traffic"),
+        "cnp-tier-missing.yaml": .refused("spec.tier is required", path: "spec.tier"),
         // CIDRs.
         "cidr-slash-0.yaml": .loaded(objects: 1),
         "cidr-slash-32.yaml": .loaded(objects: 1),

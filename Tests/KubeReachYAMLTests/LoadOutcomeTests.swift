@@ -95,7 +95,7 @@ import Testing
             kind: GlobalNetworkPolicy
             metadata: {name: g}
             ---
-            apiVersion: policy.networking.k8s.io/v1alpha2
+            apiVersion: crd.antrea.io/v1beta1
             kind: ClusterNetworkPolicy
             metadata: {name: a}
             ---

@@ -4,8 +4,8 @@ struct RowRecipe: Sendable {
     var policies: [Int]
     /// Compiled ANPs holding it, in evaluation order.
     var admin: [Int]
-    /// Whether the BANP holds it (and has rules for the direction).
-    var baseline: Bool
+    /// Compiled Baseline policies holding it (with rules for the direction), in order.
+    var baseline: [Int]
 }
 
 /// A policy, or one rule of one, left out of a cluster (indices into `cluster.policies`).
@@ -48,9 +48,9 @@ extension Reachability {
                 var policies = recipe.policies
                 if case .policy = removal { policies.removeAll { $0 == ci } }
                 var row: [UInt32]?
-                if !policies.isEmpty || !recipe.admin.isEmpty || recipe.baseline {
+                if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty {
                     let spec = RowMaker.Spec(
-                        direction: direction, policies: policies, admin: recipe.admin, baseline: recipe.baseline && policies.isEmpty,
+                        direction: direction, policies: policies, admin: recipe.admin, baseline: policies.isEmpty ? recipe.baseline : [],
                         portList: identities.portListOfIdentity[id])
                     row = made[spec] ?? maker.row(spec)
                     made[spec] = row

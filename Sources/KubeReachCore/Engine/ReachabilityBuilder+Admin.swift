@@ -11,7 +11,7 @@ extension ReachabilityBuilder {
                     switch peer {
                     case .networks(let cidrs): out += cidrs.map(\.range)
                     case .nodes(let selector): out += nodeAddresses(selector).map(Self.single)
-                    case .pods: break
+                    case .pods, .domainNames, .unrecognized: break
                     }
                 }
             }
@@ -25,21 +25,22 @@ extension ReachabilityBuilder {
         cluster.nodes.filter { selector.matches($0.labels) }.flatMap(\.addresses)
     }
 
-    /// Compiles the ANP tier in evaluation order, then the BANP, and records per identity
-    /// which of them hold it as a subject.
+    /// Compiles the Admin tier (ANPs and Admin CNPs) in evaluation order, then the Baseline
+    /// tier (Baseline CNPs, then the BANP), and records per identity which Admin policies
+    /// hold it as a subject.
     mutating func compileAdminPolicies() {
-        let ordered = cluster.adminPolicies.indices
-            .filter { cluster.adminPolicies[$0].tier == .admin }
-            .sorted { AdminNetworkPolicy.evaluationOrder(cluster.adminPolicies[$0], cluster.adminPolicies[$1]) }
-        let baseline = cluster.adminPolicies.indices.first { cluster.adminPolicies[$0].tier == .baseline }
+        let all = cluster.adminPolicies
+        func ordered(_ tier: AdminNetworkPolicy.Tier) -> [Int] {
+            all.indices.filter { all[$0].tier == tier }.sorted { AdminNetworkPolicy.evaluationOrder(all[$0], all[$1]) }
+        }
         ingressAdmin = Array(repeating: [], count: identities.count)
         egressAdmin = Array(repeating: [], count: identities.count)
-        for pi in ordered + (baseline.map { [$0] } ?? []) {
-            let policy = cluster.adminPolicies[pi]
+        for pi in ordered(.admin) + ordered(.baseline) {
+            let policy = all[pi]
             let compiledPolicy = CompiledAdminPolicy(
-                policyIndex: pi, tier: policy.tier, subjects: selection(policy.subject),
-                ingress: policy.ingress.enumerated().map { compile($1, index: $0, direction: .ingress) },
-                egress: policy.egress.enumerated().map { compile($1, index: $0, direction: .egress) })
+                policyIndex: pi, tier: policy.tier, subjects: selection(policy.subject, api: policy.api),
+                ingress: policy.ingress.enumerated().map { compile($1, index: $0, direction: .ingress, api: policy.api) },
+                egress: policy.egress.enumerated().map { compile($1, index: $0, direction: .egress, api: policy.api) })
             let ci = adminCompiled.count
             adminCompiled.append(compiledPolicy)
             for id in compiledPolicy.subjects where policy.tier == .admin {
@@ -49,32 +50,42 @@ extension ReachabilityBuilder {
         }
     }
 
-    /// The baseline policy's compiled index (it is compiled last), if any.
-    var baselineCompiledIndex: Int? { adminCompiled.last?.tier == .baseline ? adminCompiled.count - 1 : nil }
-
-    /// Whether the BANP holds the identity and has rules for the direction.
-    func baselineHolds(_ id: Int, _ direction: PolicyDirection) -> Bool {
-        guard let b = baselineCompiledIndex else { return false }
-        return adminCompiled[b].subjects.contains(id) && !adminCompiled[b].rules(direction).isEmpty
-    }
-
-    private mutating func selection(_ s: AdminSelection) -> BitSet {
-        switch s {
-        case .namespaces(let ns):
-            return namespaceSelection(ns)
-        case .pods(let ns, let pods):
-            var bits = namespaceSelection(ns)
-            bits.formIntersection(podSelection(pods))
-            return bits
+    /// The compiled Baseline policies (compiled last, in evaluation order) that hold the
+    /// identity and have rules for the direction.
+    func baselinesHolding(_ id: Int, _ direction: PolicyDirection) -> [Int] {
+        adminCompiled.indices.filter {
+            adminCompiled[$0].tier == .baseline && adminCompiled[$0].subjects.contains(id)
+                && !adminCompiled[$0].rules(direction).isEmpty
         }
     }
 
-    private mutating func compile(_ rule: AdminRule, index: Int, direction: PolicyDirection) -> CompiledAdminPolicy.Rule {
+    /// A subject or `pods`/`namespaces` peer; v1alpha2 never selects hostNetwork pods.
+    private mutating func selection(_ s: AdminSelection, api: AdminPolicyAPI) -> BitSet {
+        var bits: BitSet
+        switch s {
+        case .namespaces(let ns):
+            bits = namespaceSelection(ns)
+        case .pods(let ns, let pods):
+            bits = namespaceSelection(ns)
+            bits.formIntersection(podSelection(pods))
+        }
+        if api == .v1alpha2 { bits.subtract(BitSet(identities.keys.indices.filter { identities.keys[$0].hostNetwork })) }
+        return bits
+    }
+
+    private mutating func compile(_ rule: AdminRule, index: Int, direction: PolicyDirection, api: AdminPolicyAPI)
+        -> CompiledAdminPolicy.Rule
+    {
         var peers = BitSet()
         for peer in rule.peers {
             switch peer {
             case .pods(let s):
-                peers.formUnion(selection(s))
+                peers.formUnion(selection(s, api: api))
+            case .domainNames:
+                break
+            case .unrecognized:
+                // Fail closed: a Deny rule (Pass was turned into Deny) denies every column.
+                if rule.action == .deny { peers.formUnion(everyColumn(direction)) }
             case .networks(let cidrs):
                 for c in cidrs { peers.formUnion(addressBits(c.range, direction: direction)) }
             case .nodes(let selector):
@@ -85,6 +96,13 @@ extension ReachabilityBuilder {
             action: rule.action, peers: peers, ports: rule.ports,
             fixedConnections: table.intern(rule.connections(destinationPorts: nil)), hasNamedPorts: rule.hasNamedPorts,
             index: index)
+    }
+
+    /// Every identity and every external atom of the direction's side.
+    private func everyColumn(_ direction: PolicyDirection) -> BitSet {
+        let atoms = direction == .ingress ? sourceAtoms.atoms.count : destinationAtoms.atoms.count
+        let base = direction == .ingress ? identities.count : identities.count + sourceAtoms.atoms.count
+        return BitSet(0..<identities.count).union(BitSet(base..<(base + atoms)))
     }
 
     /// External destination atoms inside `range` (egress only: the API has no address

@@ -6,8 +6,8 @@ extension ReachabilityBuilder {
         var policies: [Int]
         /// Compiled ANPs holding the identity as a subject, in evaluation order.
         var admin: [Int]
-        /// Whether the BANP holds it.
-        var baseline: Bool
+        /// Compiled Baseline policies holding it, in evaluation order.
+        var baseline: [Int]
         /// The destination's port list when a rule names ports (ingress only), else -1.
         var portList: Int
     }
@@ -27,8 +27,8 @@ extension ReachabilityBuilder {
             for direction in PolicyDirection.allCases {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
                 let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
-                let baseline = baselineHolds(id, direction)
-                if policies.isEmpty && admin.isEmpty && !baseline { continue }
+                let baseline = baselinesHolding(id, direction)
+                if policies.isEmpty && admin.isEmpty && baseline.isEmpty { continue }
                 recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(policies: policies, admin: admin, baseline: baseline)
                 let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
                 let key = RowKey(
@@ -41,7 +41,7 @@ extension ReachabilityBuilder {
                     row = Int32(specs.count)
                     specs.append(
                         RowMaker.Spec(
-                            direction: direction, policies: policies, admin: admin, baseline: baseline && policies.isEmpty,
+                            direction: direction, policies: policies, admin: admin, baseline: policies.isEmpty ? baseline : [],
                             portList: identities.portListOfIdentity[id]))
                     rowOfKey[key] = row
                 }
@@ -49,7 +49,7 @@ extension ReachabilityBuilder {
             }
         }
         let maker = RowMaker(
-            compiled: compiled, admin: adminCompiled, baselineIndex: baselineCompiledIndex, identities: identities,
+            compiled: compiled, admin: adminCompiled, identities: identities,
             columns: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
         rowMaker = maker
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
@@ -112,10 +112,9 @@ extension ReachabilityBuilder {
     }
 
     /// Whether an ingress rule applying to the identity names a port (resolved on it).
-    private func namesIngressPorts(policies: [Int], admin: [Int], baseline: Bool) -> Bool {
+    private func namesIngressPorts(policies: [Int], admin: [Int], baseline: [Int]) -> Bool {
         policies.contains { compiled[$0].ingress!.contains(where: \.hasNamedPorts) }
-            || admin.contains { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) }
-            || (baseline && baselineCompiledIndex.map { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) } ?? false)
+            || (admin + baseline).contains { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) }
     }
 }
 
@@ -126,14 +125,14 @@ struct RowMaker: Sendable {
         var policies: [Int]
         /// Compiled ANPs, in evaluation order.
         var admin: [Int]
-        /// Whether the BANP decides (it holds the identity and no NetworkPolicy isolates it).
-        var baseline: Bool
+        /// Compiled Baseline policies that decide (they hold the identity and no
+        /// NetworkPolicy isolates it), in evaluation order.
+        var baseline: [Int]
         var portList: Int
     }
 
     var compiled: [CompiledPolicy]
     let admin: [CompiledAdminPolicy]
-    let baselineIndex: Int?
     let identities: IdentityTable
     let columns: Int
     var table = ConnectionTable()
@@ -158,10 +157,9 @@ struct RowMaker: Sendable {
         var portList: Int
     }
 
-    init(compiled: [CompiledPolicy], admin: [CompiledAdminPolicy], baselineIndex: Int?, identities: IdentityTable, columns: Int) {
+    init(compiled: [CompiledPolicy], admin: [CompiledAdminPolicy], identities: IdentityTable, columns: Int) {
         self.compiled = compiled
         self.admin = admin
-        self.baselineIndex = baselineIndex
         self.identities = identities
         self.columns = columns
     }
@@ -171,7 +169,7 @@ struct RowMaker: Sendable {
         let networkPolicies: [UInt32]? =
             spec.policies.isEmpty
             ? nil : spec.direction == .ingress ? ingressRow(spec.policies, destinationPorts: ports) : egressRow(spec.policies)
-        if spec.admin.isEmpty && !spec.baseline, let networkPolicies { return networkPolicies }
+        if spec.admin.isEmpty && spec.baseline.isEmpty, let networkPolicies { return networkPolicies }
         return tieredRow(spec, networkPolicies: networkPolicies)
     }
 

@@ -1,8 +1,9 @@
 extension RowMaker {
-    /// A row where admin policies take part (Docs/semantics.md §8), per column: the ANP
-    /// rules that match it, in order, decide what they cover first (Allow, Deny, or Pass
-    /// down); what is left or passed goes to the NetworkPolicy row when one isolates the
-    /// identity, else to the BANP's rules, and what nothing decided is allowed.
+    /// A row where admin policies take part (Docs/semantics.md §8, §9), per column: the
+    /// Admin tier's rules that match it, in order, decide what they cover first (Allow/Accept,
+    /// Deny, or Pass down); what is left or passed goes to the NetworkPolicy row when one
+    /// isolates the identity, else to the Baseline tier's rules, and what nothing decided
+    /// is allowed.
     mutating func tieredRow(_ spec: Spec, networkPolicies: [UInt32]?) -> [UInt32] {
         let set = columnClasses(spec)
         let classes = classSets[set]
@@ -32,16 +33,13 @@ extension RowMaker {
     /// so a row costs one lookup per column.
     private mutating func columnClasses(_ spec: Spec) -> Int {
         let namedIngress =
-            spec.direction == .ingress
-            && (spec.admin + (spec.baseline ? baselineIndex.map { [$0] } ?? [] : [])).contains {
-                admin[$0].ingress.contains(where: \.hasNamedPorts)
-            }
+            spec.direction == .ingress && (spec.admin + spec.baseline).contains { admin[$0].ingress.contains(where: \.hasNamedPorts) }
         let key = ColumnClassKey(
             direction: spec.direction, admin: spec.admin, baseline: spec.baseline, portList: namedIngress ? spec.portList : -1)
         if let known = classCache[key] { return known }
         let podColumns = identities.count
         let adminRules = spec.admin.flatMap { ci in admin[ci].rules(spec.direction).map { (ci, $0) } }
-        let baselineRules = spec.baseline ? baselineIndex.map { ci in admin[ci].rules(spec.direction).map { (ci, $0) } } ?? [] : []
+        let baselineRules = spec.baseline.flatMap { ci in admin[ci].rules(spec.direction).map { (ci, $0) } }
         var classes = ColumnClasses(classOfColumn: [Int32](repeating: -1, count: columns), signatures: [])
         var classOfSignature: [TierSignature: Int32] = [:]
         var signature = TierSignature()
@@ -71,10 +69,11 @@ extension RowMaker {
         return classSets.count - 1
     }
 
-    /// Decides one column: the ANP rules that match it, in order (first match per
+    /// Decides one column: the Admin rules that match it, in order (first match per
     /// connection: Allow, Deny, or Pass down); what is left or passed goes to the
     /// NetworkPolicy row value when one isolates the identity (`networkPolicies`), else to
-    /// the BANP's rules; what nothing decided is allowed.
+    /// the Baseline rules (Allow and Pass both end in "allowed"); what nothing decided is
+    /// allowed.
     private mutating func decide(networkPolicies: UInt32?, _ signature: TierSignature) -> UInt32 {
         var undecided = ConnectionTable.all, allowed = ConnectionTable.none, passed = ConnectionTable.none
         for step in signature.admin {
@@ -90,7 +89,7 @@ extension RowMaker {
         var rest = table.union(undecided, passed)
         if let networkPolicies { return table.union(allowed, table.intersection(rest, networkPolicies)) }
         for step in signature.baseline {
-            if step.action == .allow { allowed = table.union(allowed, table.intersection(rest, step.connections)) }
+            if step.action != .deny { allowed = table.union(allowed, table.intersection(rest, step.connections)) }
             rest = table.subtracting(rest, step.connections)
         }
         return table.union(allowed, rest)
@@ -122,7 +121,7 @@ extension RowMaker {
 struct ColumnClassKey: Hashable, Sendable {
     var direction: PolicyDirection
     var admin: [Int]
-    var baseline: Bool
+    var baseline: [Int]
     /// The subject's port list when an ingress rule names a port, else -1.
     var portList: Int
 }

@@ -55,6 +55,7 @@ public struct Explainer: Sendable {
         // The ANP tier first; what it leaves (undecided or passed) goes to NetworkPolicies.
         let admin = adminTier(direction, pod: p, peer: peer, destinationPorts: destinationPorts)
         out.adminDecisions = admin.decisions
+        out.runtimeDecisions = admin.runtime
         if admin.rest.isEmpty {
             out.status = .decidedByAdmin
             out.allowed = admin.allowed
@@ -66,6 +67,7 @@ public struct Explainer: Sendable {
         guard !isolating.isEmpty else {
             let baseline = baselineTier(direction, pod: p, peer: peer, destinationPorts: destinationPorts, rest: admin.rest)
             out.adminDecisions += baseline.decisions
+            out.runtimeDecisions += baseline.runtime
             out.status = .notIsolated
             out.allowed = admin.allowed.union(baseline.allowed)
             return out

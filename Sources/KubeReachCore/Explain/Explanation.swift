@@ -39,6 +39,10 @@ public struct DirectionExplanation: Sendable {
     /// ANP rules (before the NetworkPolicy tier) and BANP rules (after it, when no
     /// NetworkPolicy isolates the pod) that decided part of the set, in evaluation order.
     public var adminDecisions: [AdminDecision] = []
+    /// ClusterNetworkPolicy rules naming `domainNames` met on the way to an external
+    /// address: whether they match is decided at runtime (by DNS), so the part of the set
+    /// they cover is not known; kubereach counts them as matching nothing.
+    public var runtimeDecisions: [AdminDecision] = []
 
     /// Whether any policy of any tier had a say (else the default, allow, decided).
     public var isDecidedByPolicy: Bool { status == .isolated || status == .decidedByAdmin || !adminDecisions.isEmpty }

@@ -4,7 +4,8 @@ public struct Cluster: Sendable {
     public var pods: [Pod]
     public var policies: [NetworkPolicy]
     public var services: [Service]
-    /// AdminNetworkPolicies and the BaselineAdminNetworkPolicy, in input order.
+    /// AdminNetworkPolicies, the BaselineAdminNetworkPolicy and ClusterNetworkPolicies of
+    /// both tiers, in input order.
     public var adminPolicies: [AdminNetworkPolicy]
     /// Nodes, for the `nodes` peers of admin policies.
     public var nodes: [ClusterNode]
@@ -25,13 +26,16 @@ public struct Cluster: Sendable {
         self.nodes = nodes
     }
 
-    /// The ANP tier in evaluation order (priority, then name).
+    /// The Admin tier (ANPs and Admin CNPs merged) in evaluation order (priority, then
+    /// v1alpha2 first, then name).
     public var orderedAdminPolicies: [AdminNetworkPolicy] {
         adminPolicies.filter { $0.tier == .admin }.sorted(by: AdminNetworkPolicy.evaluationOrder)
     }
 
-    /// The BaselineAdminNetworkPolicy, if one was loaded.
-    public var baselinePolicy: AdminNetworkPolicy? { adminPolicies.first { $0.tier == .baseline } }
+    /// The Baseline tier in evaluation order: Baseline CNPs by priority, then the BANP.
+    public var orderedBaselinePolicies: [AdminNetworkPolicy] {
+        adminPolicies.filter { $0.tier == .baseline }.sorted(by: AdminNetworkPolicy.evaluationOrder)
+    }
 
     /// Adds every namespace that a pod or policy references but no manifest declared,
     /// with only the `kubernetes.io/metadata.name` label. Returns the names added.

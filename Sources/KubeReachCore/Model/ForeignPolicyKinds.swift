@@ -1,7 +1,8 @@
-/// Kinds of other policy engines (Calico, Cilium, Istio, the v1alpha2 ClusterNetworkPolicy):
+/// Kinds of other policy engines (Calico, Cilium, Istio, Antrea):
 /// they change connectivity but kubereach does not evaluate them, so their presence is
-/// always reported. (AdminNetworkPolicy and its baseline of `policy.networking.k8s.io` are
-/// evaluated; of any other group they land here.)
+/// always reported. (AdminNetworkPolicy, its baseline and ClusterNetworkPolicy of
+/// `policy.networking.k8s.io` are evaluated; of any other group, such as Antrea's
+/// `crd.antrea.io` ClusterNetworkPolicy, they land here.)
 public enum ForeignPolicyKinds {
     public static let names: Set<String> = [
         "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "AdminNetworkPolicy",

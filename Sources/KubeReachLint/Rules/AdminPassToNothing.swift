@@ -1,7 +1,8 @@
 import KubeReachCore
 
-/// A Pass rule hands connections to NetworkPolicies and then the BANP; for a subject pod
-/// that no NetworkPolicy isolates and no BANP covers, Pass is an Allow in disguise.
+/// An Admin-tier Pass rule (ANP or Admin CNP) hands connections to NetworkPolicies and then
+/// the Baseline tier; for a subject pod that no NetworkPolicy isolates and no Baseline
+/// policy covers, Pass is an Allow in disguise.
 struct AdminPassToNothing: LintRule {
     let id = "admin-pass-to-nothing"
     let severity = Diagnostic.Severity.warning
@@ -11,7 +12,9 @@ struct AdminPassToNothing: LintRule {
     var triggering: [String] {
         [
             Example.pod("web")
-                + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")
+                + Example.admin("a", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}"),
+            Example.pod("web")
+                + Example.cnp("c", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}"),
         ]
     }
     var nonTriggering: [String] {
@@ -23,20 +26,23 @@ struct AdminPassToNothing: LintRule {
                 + Example.admin(
                     "default", priority: nil, baseline: true,
                     Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
+            Example.pod("web")
+                + Example.cnp("c", Example.shopSubject + "  ingress:\n  - {name: delegate, action: Pass, from: [{namespaces: {}}]}")
+                + Example.cnp("base", tier: "Baseline", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
         ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
         var out: [LintFinding] = []
-        let baselineSubjects = Set(cluster.baselinePolicy.map { context.pods(selectedBy: $0.subject) } ?? [])
+        let baselines = cluster.orderedBaselinePolicies.map { ($0, Set(context.subjects(of: $0))) }
         for policy in cluster.orderedAdminPolicies {
-            let subjects = context.pods(selectedBy: policy.subject)
+            let subjects = context.subjects(of: policy)
             for direction in PolicyDirection.allCases {
                 for (ri, rule) in policy.rules(direction).enumerated() where rule.action == .pass {
                     let bare = subjects.filter { p in
                         let pod = cluster.pods[p]
-                        let baseline = cluster.baselinePolicy.map { !$0.rules(direction).isEmpty && baselineSubjects.contains(p) } ?? false
+                        let baseline = baselines.contains { !$0.0.rules(direction).isEmpty && $0.1.contains(p) }
                         return context.isolating(pod, direction).isEmpty && !baseline
                     }
                     guard let first = bare.first else { continue }

@@ -18,7 +18,17 @@ struct AdminRuleShadowed: LintRule {
                     "a",
                     Example.shopSubject
                         + "  ingress:\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}"
-                )
+                ),
+            // Two Baseline CNPs: the earlier one's Deny decides all the later one's Accept covers.
+            Example.pod("web")
+                + Example.cnp(
+                    "base-a", tier: "Baseline", priority: 1,
+                    Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}")
+                + Example.cnp(
+                    "base-b", tier: "Baseline", priority: 2,
+                    Example.shopSubject
+                        + "  ingress:\n  - {name: web, action: Accept, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}"
+                ),
         ]
     }
     var nonTriggering: [String] {
@@ -28,15 +38,24 @@ struct AdminRuleShadowed: LintRule {
                     "a",
                     Example.shopSubject
                         + "  ingress:\n  - {name: allow-web, action: Allow, from: [{namespaces: {}}], ports: [{portNumber: {port: 80}}]}\n  - {name: deny-all, action: Deny, from: [{namespaces: {}}]}"
+                ),
+            Example.pod("web")
+                + Example.cnp(
+                    "base-a", tier: "Baseline", priority: 1,
+                    Example.shopSubject
+                        + "  ingress:\n  - {name: web, action: Accept, from: [{namespaces: {}}], protocols: [{tcp: {destinationPort: {number: 80}}}]}"
                 )
+                + Example.cnp(
+                    "base-b", tier: "Baseline", priority: 2,
+                    Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
         ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
         let explainer = context.explainer
-        let ordered = cluster.orderedAdminPolicies + (cluster.baselinePolicy.map { [$0] } ?? [])
-        let subjectsOf = ordered.map { Set(context.pods(selectedBy: $0.subject)) }
+        let ordered = cluster.orderedAdminPolicies + cluster.orderedBaselinePolicies
+        let subjectsOf = ordered.map { Set(context.subjects(of: $0)) }
         var out: [LintFinding] = []
         for (pi, policy) in ordered.enumerated() {
             let subjects = subjectsOf[pi]
@@ -45,7 +64,7 @@ struct AdminRuleShadowed: LintRule {
                 for (ri, rule) in policy.rules(direction).enumerated() {
                     let before = earlierRules(ordered, policyIndex: pi, ruleIndex: ri, direction: direction)
                     guard !before.isEmpty else { continue }
-                    let peers = cluster.pods.indices.filter { explainer.ruleMatches(rule, .pod($0)) }
+                    let peers = cluster.pods.indices.filter { explainer.ruleMatches(rule, .pod($0), api: policy.api) }
                     guard !peers.isEmpty || rule.peers.contains(where: Self.isAddress) else { continue }
                     let dead =
                         addressesCovered(rule, by: before.map(\.rule))
@@ -54,7 +73,9 @@ struct AdminRuleShadowed: LintRule {
                             return peers.allSatisfy { q in
                                 let ports = cluster.pods[direction == .ingress ? s : q].ports
                                 let mine = rule.connections(destinationPorts: ports)
-                                let decided = earlier.filter { explainer.ruleMatches($0.rule, .pod(q)) }.reduce(ConnectionSet.none) {
+                                let decided = earlier.filter {
+                                    explainer.ruleMatches($0.rule, .pod(q), api: ordered[$0.policyIndex].api)
+                                }.reduce(ConnectionSet.none) {
                                     $0.union($1.rule.connections(destinationPorts: ports))
                                 }
                                 return mine.isSubset(of: decided)
@@ -72,14 +93,14 @@ struct AdminRuleShadowed: LintRule {
         return out
     }
 
-    /// Rules evaluated before rule `ruleIndex` of policy `policyIndex` in its tier.
+    /// Rules evaluated before rule `ruleIndex` of policy `policyIndex` in its tier (the
+    /// Admin tier, or the Baseline tier: Baseline CNPs by priority, then the BANP).
     private func earlierRules(_ ordered: [AdminNetworkPolicy], policyIndex: Int, ruleIndex: Int, direction: PolicyDirection)
         -> [(policyIndex: Int, rule: AdminRule)]
     {
         var out: [(Int, AdminRule)] = []
-        if ordered[policyIndex].tier == .admin {
-            for (i, p) in ordered[..<policyIndex].enumerated() where p.tier == .admin { out += p.rules(direction).map { (i, $0) } }
-        }
+        let tier = ordered[policyIndex].tier
+        for (i, p) in ordered[..<policyIndex].enumerated() where p.tier == tier { out += p.rules(direction).map { (i, $0) } }
         out += ordered[policyIndex].rules(direction)[..<ruleIndex].map { (policyIndex, $0) }
         return out
     }
@@ -87,7 +108,7 @@ struct AdminRuleShadowed: LintRule {
     private static func isAddress(_ p: AdminPeer) -> Bool {
         switch p {
         case .networks, .nodes: true
-        case .pods: false
+        case .pods, .domainNames, .unrecognized: false
         }
     }
 
@@ -97,7 +118,7 @@ struct AdminRuleShadowed: LintRule {
         for peer in rule.peers {
             switch peer {
             case .pods: continue
-            case .nodes: return false
+            case .nodes, .domainNames, .unrecognized: return false
             case .networks(let cidrs):
                 let mine = rule.connections(destinationPorts: nil)
                 let covered = cidrs.allSatisfy { c in

@@ -13,15 +13,23 @@ struct AdminSubjectSelectsNothing: LintRule {
                 + Example.admin(
                     "a",
                     "  subject:\n    namespaces: {matchLabels: {kubernetes.io/metadata.name: shpo}}\n  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"
-                )
+                ),
+            Example.pod("web")
+                + Example.cnp(
+                    "c", tier: "Baseline",
+                    "  subject:\n    pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: wbe}}}\n  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"
+                ),
         ]
     }
     var nonTriggering: [String] {
-        [Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}")]
+        [
+            Example.pod("web") + Example.admin("a", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
+            Example.pod("web") + Example.cnp("c", Example.shopSubject + "  ingress:\n  - {action: Deny, from: [{namespaces: {}}]}"),
+        ]
     }
 
     func check(_ context: LintContext) -> [LintFinding] {
-        context.cluster.adminPolicies.filter { context.pods(selectedBy: $0.subject).isEmpty }.map {
+        context.cluster.adminPolicies.filter { context.subjects(of: $0).isEmpty }.map {
             finding("\($0.displayName): spec.subject selects no pod", admin: $0, field: "spec.subject")
         }
     }

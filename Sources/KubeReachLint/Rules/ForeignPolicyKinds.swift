@@ -6,7 +6,7 @@ struct ForeignPolicyKindsPresent: LintRule {
     let severity = Diagnostic.Severity.warning
     let summary = "Policy objects of another engine are present and not evaluated: answers may be incomplete"
     let hint =
-        "review those objects by hand; kubereach evaluates networking.k8s.io/v1 NetworkPolicy and policy.networking.k8s.io AdminNetworkPolicy and BaselineAdminNetworkPolicy only"
+        "review those objects by hand; kubereach evaluates networking.k8s.io/v1 NetworkPolicy and policy.networking.k8s.io AdminNetworkPolicy, BaselineAdminNetworkPolicy and ClusterNetworkPolicy only"
 
     var triggering: [String] { ["apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: x, namespace: shop}\n"] }
     var nonTriggering: [String] { [Example.pod("web") + Example.denyAll] }

@@ -22,7 +22,7 @@ struct NamespaceWithoutPolicy: LintRule {
     private func admin(_ namespace: String, _ context: LintContext) -> String {
         let pods = context.cluster.pods.indices.filter { context.cluster.pods[$0].namespace == namespace }
         let names = Set(
-            context.cluster.adminPolicies.filter { p in !Set(context.pods(selectedBy: p.subject)).isDisjoint(with: pods) }.map(
+            context.cluster.adminPolicies.filter { p in !Set(context.subjects(of: p)).isDisjoint(with: pods) }.map(
                 \.displayName))
         return names.isEmpty ? "all traffic is allowed" : "only admin policies restrict it (\(names.sorted().joined(separator: ", ")))"
     }

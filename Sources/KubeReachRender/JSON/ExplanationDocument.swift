@@ -49,6 +49,9 @@ public struct ExplanationDocument: Codable, Sendable {
         public var rules: [Rule]
         public var nearestMisses: [Miss]
         public var adminRules: [AdminRule]
+        /// ClusterNetworkPolicy `domainNames` rules whose part is decided at runtime
+        /// (`decides` is what they would cover); absent when there are none.
+        public var runtimeRules: [AdminRule]?
 
         init(_ s: DirectionExplanation) {
             status = s.status.rawValue
@@ -64,9 +67,15 @@ public struct ExplanationDocument: Codable, Sendable {
             }
             adminRules = s.adminDecisions.map {
                 AdminRule(
-                    tier: $0.tier.rawValue, policy: Policy($0.policy), rule: $0.ruleIndex, name: $0.ruleName, action: $0.action.rawValue,
+                    tier: $0.tierLabel, policy: Policy($0.policy), rule: $0.ruleIndex, name: $0.ruleName, action: $0.actionWord,
                     decides: $0.connections.description)
             }
+            let runtime = s.runtimeDecisions.map {
+                AdminRule(
+                    tier: $0.tierLabel, policy: Policy($0.policy), rule: $0.ruleIndex, name: $0.ruleName, action: $0.actionWord,
+                    decides: $0.connections.description)
+            }
+            runtimeRules = runtime.isEmpty ? nil : runtime
         }
     }
 

@@ -1,9 +1,12 @@
 import KubeReachCore
 
-/// Docs/semantics.md §8, one (source, destination, protocol, port) question at a time:
-/// the ANPs whose subject holds the pod, by priority then name, first matching rule; Pass
-/// leaves the ANP tier; then the NetworkPolicy tier when it isolates the pod, else the
-/// BANP's first matching rule; else allowed.
+/// Docs/semantics.md §8 and §9, one (source, destination, protocol, port) question at a
+/// time: the Admin tier (ANPs and Admin CNPs) whose subject holds the pod, by priority,
+/// v1alpha2 before v1alpha1 on a tie, then name, first matching rule; Pass leaves the tier;
+/// then the NetworkPolicy tier when it isolates the pod, else the Baseline tier (Baseline
+/// CNPs by priority, then the BANP): its first matching rule (Accept or Pass: allowed);
+/// else allowed. CNPs never hold or match hostNetwork pods through `pods`/`namespaces`;
+/// `domainNames` match nothing; a peer that failed closed matches everything in a Deny rule.
 extension ReferenceEvaluator {
     enum AdminVerdict {
         case allow, deny, pass, noMatch
@@ -13,11 +16,8 @@ extension ReferenceEvaluator {
     func adminTier(
         _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> AdminVerdict {
-        let anps = cluster.adminPolicies.filter { $0.tier == .admin }.sorted {
-            ($0.priority ?? 0) != ($1.priority ?? 0) ? ($0.priority ?? 0) < ($1.priority ?? 0) : $0.name < $1.name
-        }
-        for anp in anps where selects(anp.subject, pod: subject) {
-            for rule in anp.rules(direction) where ruleMatches(rule, peer: peer, destination: destination, proto, port) {
+        for anp in tier(.admin) where selects(anp.subject, pod: subject, anp.api) {
+            for rule in anp.rules(direction) where ruleMatches(rule, anp.api, peer: peer, destination: destination, proto, port) {
                 switch rule.action {
                 case .allow: return .allow
                 case .deny: return .deny
@@ -28,21 +28,32 @@ extension ReferenceEvaluator {
         return .noMatch
     }
 
-    /// The BANP's verdict for one side (nil: no rule matched, or no BANP holds the pod).
+    /// The Baseline tier's verdict for one side (nil: no rule matched, or none holds the pod).
     func baselineTier(
         _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool? {
-        guard let banp = cluster.adminPolicies.first(where: { $0.tier == .baseline }), selects(banp.subject, pod: subject) else {
-            return nil
-        }
-        for rule in banp.rules(direction) where ruleMatches(rule, peer: peer, destination: destination, proto, port) {
-            return rule.action == .allow
+        for policy in tier(.baseline) where selects(policy.subject, pod: subject, policy.api) {
+            for rule in policy.rules(direction) where ruleMatches(rule, policy.api, peer: peer, destination: destination, proto, port) {
+                return rule.action != .deny
+            }
         }
         return nil
     }
 
-    private func selects(_ s: AdminSelection, pod index: Int) -> Bool {
+    /// One tier's policies in order: priority (the BANP, without one, last), then the
+    /// v1alpha2 object, then name.
+    private func tier(_ t: AdminNetworkPolicy.Tier) -> [AdminNetworkPolicy] {
+        cluster.adminPolicies.filter { $0.tier == t }.sorted { a, b in
+            let pa = a.priority ?? 2000, pb = b.priority ?? 2000
+            if pa != pb { return pa < pb }
+            if a.api != b.api { return a.api == .v1alpha2 }
+            return a.name < b.name
+        }
+    }
+
+    private func selects(_ s: AdminSelection, pod index: Int, _ api: AdminPolicyAPI) -> Bool {
         let pod = cluster.pods[index]
+        if api == .v1alpha2 && pod.hostNetwork { return false }
         let nsLabels = namespaceLabelsOf(pod.namespace)
         switch s {
         case .namespaces(let ns): return selectorMatches(ns, nsLabels)
@@ -51,11 +62,13 @@ extension ReferenceEvaluator {
     }
 
     private func ruleMatches(
-        _ rule: AdminRule, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
+        _ rule: AdminRule, _ api: AdminPolicyAPI, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool {
         let peerOK = rule.peers.contains { p in
             switch (p, peer) {
-            case (.pods(let s), .pod(let q)): return selects(s, pod: q)
+            case (.domainNames, _): return false
+            case (.unrecognized, _): return rule.action == .deny
+            case (.pods(let s), .pod(let q)): return selects(s, pod: q, api)
             case (.pods, .external): return false
             case (.networks(let cidrs), .external(let ip)): return cidrs.contains { within($0, ip) }
             case (.networks(let cidrs), .pod(let q)):
