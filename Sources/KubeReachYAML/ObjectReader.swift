@@ -1,11 +1,14 @@
 import KubeReachCore
+import Yams
 
 /// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
 enum ObjectReader {
     /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
+    /// `fingerprint` replaces the one of `root`'s tree, and `items` a List's `items` list,
+    /// when the tree holds only part of the text (the JSON fast path).
     static func read(
         _ root: Field, defaultNamespace: String = "default", listKind: String? = nil, listAPIVersion: String? = nil,
-        into out: inout [ObjectOutcome]
+        fingerprint: Int? = nil, items streamed: (any ItemSource)? = nil, into out: inout [ObjectOutcome]
     ) {
         let sink = root.sink
         guard
@@ -23,13 +26,22 @@ enum ObjectReader {
             let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
             let itemsField = root.child("items")
             if let items = itemsField.sequence() {
-                for item in items {
+                func readItem(_ node: Node?, _ index: Int, _ fingerprint: Int?) {
                     let field = Field(
-                        node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
+                        node: node, path: "\(itemsField.path)[\(index)]", origin: itemsField.origin, fallbackMark: itemsField.node?.mark,
                         sink: DiagnosticSink(budget: sink.budget))
                     read(
                         field, defaultNamespace: defaultNamespace, listKind: itemKind,
-                        listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+                        listAPIVersion: itemKind == nil ? nil : header.apiVersion, fingerprint: fingerprint, into: &out)
+                }
+                if let streamed {
+                    var index = 0
+                    streamed.forEachItem { node, fingerprint in
+                        readItem(node, index, fingerprint)
+                        index += 1
+                    }
+                } else {
+                    for (index, item) in items.enumerated() { readItem(item.node, index, nil) }
                 }
                 if !sink.diagnostics.isEmpty {
                     out.append(
@@ -84,7 +96,7 @@ enum ObjectReader {
                 sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
             }
             outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
-            outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
+            outcome.fingerprint = fingerprint ?? root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
             switch header.kind {
             case "Namespace": outcome.decoded = .namespace(Namespace(name: header.name, labels: header.labels, location: header.location))
             case "Pod": outcome.decoded = .pod(WorkloadDecoder.pod(root, header: header))
@@ -99,6 +111,12 @@ enum ObjectReader {
         outcome.diagnostics = sink.diagnostics
         out.append(outcome)
     }
+}
+
+/// A List's items handed over one at a time instead of as a tree (`JSONItemStream`).
+protocol ItemSource: AnyObject {
+    /// Calls `body` with each item's tree and fingerprint, in order.
+    func forEachItem(_ body: (Node, Int?) -> Void)
 }
 
 /// One decoded object, added to the cluster only when it had no error.

@@ -1,0 +1,118 @@
+import KubeReachCore
+import Yams
+
+/// The fast reader of JSON documents (`.json` files, `kubectl get -o json` output, any
+/// input whose text starts with `{`): one pass over the bytes, without a decoded copy of
+/// the text, builds only what the decoders read (`JSONKeepRule`) and reads a List's items
+/// one at a time, so that a dump of any size is never held as a tree. A document it cannot
+/// vouch for (`JSONRefusal`: a syntax error, a duplicate key, anything libyaml might read
+/// otherwise) or one with more problems than a document may report goes to the general
+/// reader, which gives the same load it always gave; on what it accepts, the fast reader
+/// gives the same `DocumentOutcome` as the general one (`JSONFastPathTests`).
+enum JSONFastPath {
+    /// Whether `bytes` is worth trying: its first character that is not blank (after a
+    /// byte order mark) opens a JSON object.
+    static func applies(to bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        return body.first { $0 != 32 && $0 != 10 && $0 != 13 } == UInt8(ascii: "{")
+    }
+
+    /// The outcome of each source the fast reader took (nil for the others), read in parallel.
+    static func readAll(_ sources: [ManifestSource], enabled: Bool, defaultNamespace: String) -> [DocumentOutcome?] {
+        let candidates = enabled ? sources.indices.filter { applies(to: sources[$0].bytes) } : []
+        var out = [DocumentOutcome?](repeating: nil, count: sources.count)
+        guard !candidates.isEmpty else { return out }
+        let read = Parallel.map(0..<candidates.count) { i in
+            JSONFastPath.read(sources[candidates[i]].bytes, file: sources[candidates[i]].name, defaultNamespace: defaultNamespace)
+        }
+        for (i, outcome) in zip(candidates, read) { out[i] = outcome }
+        return out
+    }
+
+    /// The document's outcome, or nil when the general reader must read it.
+    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String) -> DocumentOutcome? {
+        guard YamsMark.available else { return nil }
+        let origin = DocumentOrigin(file: file, index: 0, lineOffset: 0)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            do {
+                return try read(buffer, from: start, origin: origin, defaultNamespace: defaultNamespace)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private static func read(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, origin: DocumentOrigin, defaultNamespace: String
+    ) throws(JSONRefusal) -> DocumentOutcome? {
+        var builder = JSONTreeBuilder(cursor: JSONCursor(bytes: buffer, from: start))
+        try builder.cursor.skipWhitespace()
+        guard builder.cursor.peek == UInt8(ascii: "{") else { throw JSONRefusal(reason: "not an object") }
+        var root = try builder.object(.object, build: true, depth: 1, deferring: "items")
+        try builder.cursor.skipWhitespace()
+        guard builder.cursor.pos == buffer.count else { throw JSONRefusal(reason: "text after the object") }
+        let budget = ReadBudget.forText(bytes: buffer.count - start)
+        var stream: JSONItemStream? = nil
+        if let deferred = root.deferred {
+            let probe = Field(
+                node: root.node(Tag(.implicit)), path: "", origin: origin, fallbackMark: nil,
+                sink: DiagnosticSink(budget: ReadBudget(units: .max)))
+            if probe.child("kind").string()?.hasSuffix("List") == true {
+                stream = JSONItemStream(builder: builder, at: deferred.at, count: deferred.elements)
+            } else {
+                // Not a List: its `items` is an ordinary field, read and hashed as one.
+                let at = deferred.at
+                var items = JSONTreeBuilder(
+                    cursor: JSONCursor(resuming: builder.cursor, at: at.pos, line: at.line, lineStart: at.lineStart))
+                var pair = Hasher()
+                var key = "items"
+                key.withUTF8 { NodeFingerprint.key(UnsafeRawBufferPointer($0), into: &pair) }
+                let node = try items.value(JSONKeepRule.object.rule(forKey: "items"), depth: 2, into: &pair)
+                root.pairs[deferred.slot].1 = node ?? root.pairs[deferred.slot].1
+                root.pairSum &+= pair.finalize()
+            }
+        }
+        var hasher = Hasher()
+        NodeFingerprint.mapping(count: root.count, pairSum: root.pairSum, into: &hasher)
+        let outcome = DocumentReader.decode(
+            root.node(Tag(.implicit)), origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: stream,
+            fingerprint: stream == nil ? hasher.finalize() : nil)
+        // More problems than a document may report: the general reader picks which to show.
+        if budget.tooManyDiagnostics || stream?.failed == true { return nil }
+        return outcome
+    }
+}
+
+/// A List's items, read from the bytes one at a time when the List is decoded: each item's
+/// tree lives only while it is decoded.
+final class JSONItemStream: ItemSource {
+    private var builder: JSONTreeBuilder
+    private let count: Int
+    /// Set when an item could not be read again (the first pass checked them all, so never).
+    private(set) var failed = false
+
+    init(builder: JSONTreeBuilder, at: (pos: Int, line: Int, lineStart: Int), count: Int) {
+        self.builder = builder
+        self.builder.cursor = JSONCursor(resuming: builder.cursor, at: at.pos, line: at.line, lineStart: at.lineStart)
+        self.count = count
+    }
+
+    func forEachItem(_ body: (Node, Int?) -> Void) {
+        do {
+            builder.cursor.pos += 1
+            for i in 0..<count {
+                try builder.cursor.skipWhitespace()
+                if i > 0 {
+                    try builder.cursor.expect(UInt8(ascii: ","))
+                    try builder.cursor.skipWhitespace()
+                }
+                var hasher = Hasher()
+                guard let node = try builder.value(.object, depth: 3, into: &hasher) else { throw JSONRefusal(reason: "an item") }
+                body(node, hasher.finalize())
+            }
+        } catch {
+            failed = true
+        }
+    }
+}
