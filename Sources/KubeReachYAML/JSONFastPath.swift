@@ -46,41 +46,107 @@ enum JSONFastPath {
     private static func read(
         _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, origin: DocumentOrigin, defaultNamespace: String
     ) throws(JSONRefusal) -> DocumentOutcome? {
+        // First as a `List`, what kubectl prints: its items are decoded as they are read,
+        // although its kind comes after them. Anything else takes a second pass.
+        let budget = ReadBudget.forText(bytes: buffer.count - start)
+        let reader = JSONItemReader(origin: origin, budget: budget, defaultNamespace: defaultNamespace)
         var builder = JSONTreeBuilder(cursor: JSONCursor(bytes: buffer, from: start))
+        builder.itemHandler = reader
+        let root = try readRoot(&builder)
+        if root.deferred != nil && kind(of: root, origin: origin) == "List" {
+            return finish(root, origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: reader, fingerprint: nil)
+        }
+        if root.deferred == nil {
+            return finish(
+                root, origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: nil, fingerprint: root.fingerprint)
+        }
+        return try readKnowingKind(buffer, from: start, origin: origin, defaultNamespace: defaultNamespace)
+    }
+
+    /// The document when it is not a plain `List`: its items are checked first, then read as
+    /// its kind says (a `PodList`'s items inherit `kind: Pod`; an object that is no List has
+    /// an ordinary `items` field).
+    private static func readKnowingKind(
+        _ buffer: UnsafeBufferPointer<UInt8>, from start: Int, origin: DocumentOrigin, defaultNamespace: String
+    ) throws(JSONRefusal) -> DocumentOutcome? {
+        var builder = JSONTreeBuilder(cursor: JSONCursor(bytes: buffer, from: start))
+        var root = try readRoot(&builder)
+        guard let deferred = root.deferred else { return nil }
+        let budget = ReadBudget.forText(bytes: buffer.count - start)
+        if kind(of: root, origin: origin)?.hasSuffix("List") == true {
+            let stream = JSONItemStream(builder: builder, at: deferred.at, count: deferred.elements)
+            let outcome = finish(root, origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: stream, fingerprint: nil)
+            return stream.failed ? nil : outcome
+        }
+        // Not a List: its `items` is an ordinary field, read and hashed as one.
+        let at = deferred.at
+        var items = JSONTreeBuilder(cursor: JSONCursor(resuming: builder.cursor, at: at.pos, line: at.line, lineStart: at.lineStart))
+        var pair = Hasher()
+        var key = "items"
+        key.withUTF8 { NodeFingerprint.key(UnsafeRawBufferPointer($0), into: &pair) }
+        if let node = try items.value(JSONKeepRule.object.rule(forKey: "items"), depth: 2, into: &pair) {
+            root.pairs[deferred.slot].1 = node
+        }
+        root.pairSum &+= pair.finalize()
+        return finish(root, origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: nil, fingerprint: root.fingerprint)
+    }
+
+    /// The top-level object, and nothing after it but blanks.
+    private static func readRoot(_ builder: inout JSONTreeBuilder) throws(JSONRefusal) -> JSONTreeBuilder.Object {
         try builder.cursor.skipWhitespace()
         guard builder.cursor.peek == UInt8(ascii: "{") else { throw JSONRefusal(reason: "not an object") }
-        var root = try builder.object(.object, build: true, depth: 1, deferring: "items")
+        let root = try builder.object(.object, build: true, depth: 1, deferring: "items")
         try builder.cursor.skipWhitespace()
-        guard builder.cursor.pos == buffer.count else { throw JSONRefusal(reason: "text after the object") }
-        let budget = ReadBudget.forText(bytes: buffer.count - start)
-        var stream: JSONItemStream? = nil
-        if let deferred = root.deferred {
-            let probe = Field(
-                node: root.node(Tag(.implicit)), path: "", origin: origin, fallbackMark: nil,
-                sink: DiagnosticSink(budget: ReadBudget(units: .max)))
-            if probe.child("kind").string()?.hasSuffix("List") == true {
-                stream = JSONItemStream(builder: builder, at: deferred.at, count: deferred.elements)
-            } else {
-                // Not a List: its `items` is an ordinary field, read and hashed as one.
-                let at = deferred.at
-                var items = JSONTreeBuilder(
-                    cursor: JSONCursor(resuming: builder.cursor, at: at.pos, line: at.line, lineStart: at.lineStart))
-                var pair = Hasher()
-                var key = "items"
-                key.withUTF8 { NodeFingerprint.key(UnsafeRawBufferPointer($0), into: &pair) }
-                let node = try items.value(JSONKeepRule.object.rule(forKey: "items"), depth: 2, into: &pair)
-                root.pairs[deferred.slot].1 = node ?? root.pairs[deferred.slot].1
-                root.pairSum &+= pair.finalize()
-            }
-        }
-        var hasher = Hasher()
-        NodeFingerprint.mapping(count: root.count, pairSum: root.pairSum, into: &hasher)
+        guard builder.cursor.pos == builder.cursor.bytes.count else { throw JSONRefusal(reason: "text after the object") }
+        return root
+    }
+
+    private static func kind(of root: JSONTreeBuilder.Object, origin: DocumentOrigin) -> String? {
+        let probe = Field(
+            node: root.node(Tag(.implicit)), path: "", origin: origin, fallbackMark: nil,
+            sink: DiagnosticSink(budget: ReadBudget(units: .max)))
+        return probe.child("kind").string()
+    }
+
+    /// The outcome, as the general reader would give it; nil (the general reader decides)
+    /// past the diagnostics cap, where which ones are shown depends on the reading order.
+    private static func finish(
+        _ root: JSONTreeBuilder.Object, origin: DocumentOrigin, budget: ReadBudget, defaultNamespace: String, items: (any ItemSource)?,
+        fingerprint: Int?
+    ) -> DocumentOutcome? {
         let outcome = DocumentReader.decode(
-            root.node(Tag(.implicit)), origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: stream,
-            fingerprint: stream == nil ? hasher.finalize() : nil)
-        // More problems than a document may report: the general reader picks which to show.
-        if budget.tooManyDiagnostics || stream?.failed == true { return nil }
-        return outcome
+            root.node(Tag(.implicit)), origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: items,
+            fingerprint: fingerprint)
+        return budget.tooManyDiagnostics ? nil : outcome
+    }
+}
+
+/// A plain `List`'s items, decoded as the first pass reads them (kubectl prints `items`
+/// before `kind`); handed over whole once the List turns out to be one.
+final class JSONItemReader: JSONItemHandler, ItemSource {
+    private let origin: DocumentOrigin
+    private let budget: ReadBudget
+    private let defaultNamespace: String
+    private var outcomes: [ObjectOutcome] = []
+
+    init(origin: DocumentOrigin, budget: ReadBudget, defaultNamespace: String) {
+        self.origin = origin
+        self.budget = budget
+        self.defaultNamespace = defaultNamespace
+    }
+
+    func item(_ node: Node, index: Int, fingerprint: Int, listMark: Mark) {
+        let items = Field(
+            node: .sequence(.init([], .implicit, .flow, listMark)), path: "items", origin: origin, fallbackMark: nil,
+            sink: DiagnosticSink(budget: budget))
+        ObjectReader.readItem(
+            node, index: index, of: items, defaultNamespace: defaultNamespace, listKind: nil, listAPIVersion: nil,
+            fingerprint: fingerprint, into: &outcomes)
+    }
+
+    func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void) {
+        out += outcomes
+        outcomes = []
     }
 }
 
@@ -98,7 +164,7 @@ final class JSONItemStream: ItemSource {
         self.count = count
     }
 
-    func forEachItem(_ body: (Node, Int?) -> Void) {
+    func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void) {
         do {
             builder.cursor.pos += 1
             for i in 0..<count {
@@ -109,7 +175,7 @@ final class JSONItemStream: ItemSource {
                 }
                 var hasher = Hasher()
                 guard let node = try builder.value(.object, depth: 3, into: &hasher) else { throw JSONRefusal(reason: "an item") }
-                body(node, hasher.finalize())
+                read(node, hasher.finalize(), &out)
             }
         } catch {
             failed = true

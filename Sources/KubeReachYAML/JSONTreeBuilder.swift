@@ -22,7 +22,7 @@ struct JSONTreeBuilder {
         let build = !rule.keepsNothing
         switch cursor.peek {
         case UInt8(ascii: "{")?:
-            var object = try self.object(rule, build: build, depth: depth, deferring: nil)
+            let object = try self.object(rule, build: build, depth: depth, deferring: nil)
             if hashing { NodeFingerprint.mapping(count: object.count, pairSum: object.pairSum, into: &h) }
             return build ? object.node(tag) : nil
         case UInt8(ascii: "[")?:
@@ -54,6 +54,13 @@ struct JSONTreeBuilder {
         var deferred: (at: (pos: Int, line: Int, lineStart: Int), mark: Mark, slot: Int, elements: Int)?
 
         func node(_ tag: Tag) -> Node { .mapping(.init(pairs, tag, .flow, mark)) }
+
+        /// As `NodeFingerprint` hashes the whole map (a deferred value left out).
+        var fingerprint: Int {
+            var h = Hasher()
+            NodeFingerprint.mapping(count: count, pairSum: pairSum, into: &h)
+            return h.finalize()
+        }
     }
 
     /// A map. The value of `deferring` (a List's `items`), when a list, is only checked, not
@@ -86,11 +93,15 @@ struct JSONTreeBuilder {
             let childRule = build ? rule.rule(forKey: key ?? "") : .none
             if let deferring, key == deferring, cursor.peek == UInt8(ascii: "[") {
                 let at = cursor.here, mark = cursor.mark()
-                let wasHashing = hashing
-                hashing = false
-                var ignored = Hasher()
-                _ = try array(.none, build: false, depth: depth + 1, into: &ignored)
-                hashing = wasHashing
+                if let handler = itemHandler {
+                    try items(depth: depth + 1, mark: mark, handler)
+                } else {
+                    let wasHashing = hashing
+                    hashing = false
+                    var ignored = Hasher()
+                    _ = try array(.none, build: false, depth: depth + 1, into: &ignored)
+                    hashing = wasHashing
+                }
                 out.deferred = (at, mark, out.pairs.count, elementCount)
                 out.pairs.append((keyNode(key ?? "", keyMark), .sequence(.init([], tag, .flow, mark))))
             } else if let child = try value(childRule, depth: depth + 1, into: &pair), build {
@@ -107,6 +118,33 @@ struct JSONTreeBuilder {
             try cursor.expect(UInt8(ascii: "}"))
             return out
         }
+    }
+
+    /// A List's items handed to `handler` one at a time, each built and hashed as an object.
+    private mutating func items(depth: Int, mark: Mark, _ handler: any JSONItemHandler) throws(JSONRefusal) {
+        cursor.pos += 1
+        try cursor.skipWhitespace()
+        var count = 0
+        if cursor.peek == UInt8(ascii: "]") {
+            cursor.pos += 1
+        } else {
+            while true {
+                var h = Hasher()
+                if let node = try value(.object, depth: depth + 1, into: &h) {
+                    handler.item(node, index: count, fingerprint: h.finalize(), listMark: mark)
+                }
+                count += 1
+                try cursor.skipWhitespace()
+                if cursor.peek == UInt8(ascii: ",") {
+                    cursor.pos += 1
+                    try cursor.skipWhitespace()
+                    continue
+                }
+                try cursor.expect(UInt8(ascii: "]"))
+                break
+            }
+        }
+        elementCount = count
     }
 
     private func keyNode(_ key: String, _ mark: Mark?) -> Node { .scalar(.init(key, tag, .doubleQuoted, mark)) }
@@ -141,6 +179,9 @@ struct JSONTreeBuilder {
         return build ? .sequence(.init(items, tag, .flow, mark)) : nil
     }
 
+    /// Receives a List's items as they are read (nil: they are only checked, for a later pass).
+    var itemHandler: (any JSONItemHandler)? = nil
+
     /// The element count of the last list read.
     private(set) var elementCount = 0
 
@@ -149,6 +190,11 @@ struct JSONTreeBuilder {
         if let range { return try body(UnsafeBufferPointer(rebasing: cursor.bytes[range])) }
         return try scratch.withUnsafeBufferPointer { (b) throws(E) -> T in try body(b) }
     }
+}
+
+/// Decodes a List's items while the rest of the document is still being read.
+protocol JSONItemHandler: AnyObject {
+    func item(_ node: Node, index: Int, fingerprint: Int, listMark: Mark)
 }
 
 /// The keys of one JSON map, by a 64-bit hash of their decoded bytes: a duplicate is refused

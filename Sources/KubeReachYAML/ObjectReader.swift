@@ -4,6 +4,20 @@ import Yams
 /// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
 enum ObjectReader {
     /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
+    /// One of a List's items, as an object of its own (with its own diagnostics, sharing
+    /// the document's budget); `items` is the List's `items` field.
+    static func readItem(
+        _ node: Node?, index: Int, of items: Field, defaultNamespace: String, listKind: String?, listAPIVersion: String?,
+        fingerprint: Int?, into out: inout [ObjectOutcome]
+    ) {
+        let field = Field(
+            node: node, path: "\(items.path)[\(index)]", origin: items.origin, fallbackMark: items.node?.mark,
+            sink: DiagnosticSink(budget: items.sink.budget))
+        read(
+            field, defaultNamespace: defaultNamespace, listKind: listKind, listAPIVersion: listAPIVersion, fingerprint: fingerprint,
+            into: &out)
+    }
+
     /// `fingerprint` replaces the one of `root`'s tree, and `items` a List's `items` list,
     /// when the tree holds only part of the text (the JSON fast path).
     static func read(
@@ -26,22 +40,21 @@ enum ObjectReader {
             let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
             let itemsField = root.child("items")
             if let items = itemsField.sequence() {
-                func readItem(_ node: Node?, _ index: Int, _ fingerprint: Int?) {
-                    let field = Field(
-                        node: node, path: "\(itemsField.path)[\(index)]", origin: itemsField.origin, fallbackMark: itemsField.node?.mark,
-                        sink: DiagnosticSink(budget: sink.budget))
-                    read(
-                        field, defaultNamespace: defaultNamespace, listKind: itemKind,
-                        listAPIVersion: itemKind == nil ? nil : header.apiVersion, fingerprint: fingerprint, into: &out)
-                }
+                let itemAPIVersion = itemKind == nil ? nil : header.apiVersion
                 if let streamed {
                     var index = 0
-                    streamed.forEachItem { node, fingerprint in
-                        readItem(node, index, fingerprint)
+                    streamed.appendItems(into: &out) { node, fingerprint, out in
+                        readItem(
+                            node, index: index, of: itemsField, defaultNamespace: defaultNamespace, listKind: itemKind,
+                            listAPIVersion: itemAPIVersion, fingerprint: fingerprint, into: &out)
                         index += 1
                     }
                 } else {
-                    for (index, item) in items.enumerated() { readItem(item.node, index, nil) }
+                    for (index, item) in items.enumerated() {
+                        readItem(
+                            item.node, index: index, of: itemsField, defaultNamespace: defaultNamespace, listKind: itemKind,
+                            listAPIVersion: itemAPIVersion, fingerprint: nil, into: &out)
+                    }
                 }
                 if !sink.diagnostics.isEmpty {
                     out.append(
@@ -115,8 +128,9 @@ enum ObjectReader {
 
 /// A List's items handed over one at a time instead of as a tree (`JSONItemStream`).
 protocol ItemSource: AnyObject {
-    /// Calls `body` with each item's tree and fingerprint, in order.
-    func forEachItem(_ body: (Node, Int?) -> Void)
+    /// Appends the items' outcomes in order: each item's tree and fingerprint go through
+    /// `read`, or the outcomes were decoded already, as the items were read.
+    func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void)
 }
 
 /// One decoded object, added to the cluster only when it had no error.

@@ -119,6 +119,28 @@ import Yams
         Self.expectSame([ManifestSource(name: "odd.json", bytes: Array(text.utf8))], "skipped fields of the wrong type")
     }
 
+    /// Typed lists (items inherit the kind), a List whose kind comes after its items (as
+    /// kubectl prints it), an object with an `items` field that is no List, and the same
+    /// object in YAML and in JSON (the fingerprints agree across readers: one object).
+    @Test(arguments: [
+        #"{"apiVersion": "v1", "kind": "PodList", "items": [{"metadata": {"name": "a", "namespace": "n", "managedFields": [{"x": 1}]}, "status": {"podIP": "10.0.0.1", "conditions": []}}]}"#,
+        #"{"apiVersion": "v1", "items": [{"metadata": {"name": "b", "namespace": "n"}, "spec": {"containers": [{"name": "m", "ports": [{"containerPort": "80"}]}]}}], "kind": "PodList"}"#,
+        #"{"apiVersion": "v1", "items": [{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b", "namespace": "n"}}, 7], "kind": "List", "metadata": {"labels": 3}}"#,
+        #"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "items": [1, {"a": 2}]}"#,
+        #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "n", "annotations": {"a": "b"}}, "status": {"podIP": "10.0.0.9", "phase": "Running"}}"#,
+    ])
+    func listsAndObjectsAgree(text: String) {
+        #expect(JSONFastPath.read(Array(text.utf8), file: "x.json", defaultNamespace: "default") != nil)
+        Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], text)
+        Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], keepGoing: true, text)
+        let yaml = ManifestSource(
+            name: "p.yaml",
+            bytes: Array(
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
+                    .utf8))
+        Self.expectSame([yaml, ManifestSource(name: "x.json", bytes: Array(text.utf8))], "\(text) after the same pod in YAML")
+    }
+
     /// Duplicate keys are refused, located, as the general reader refuses them.
     @Test func duplicateKeysAreHandedBack() throws {
         let text = #"{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "name": "b"}}"#
