@@ -42,52 +42,15 @@ extension RealisticBuilder {
                 ),
             ]
         case 1:
-            return [
-                ("podSelector", matchLabels([("tier", rng.pick(RealisticObjects.tiers))])), ("policyTypes", .list([.string("Ingress")])),
-                (
-                    "ingress",
-                    .list([
-                        .map([
-                            (
-                                "from",
-                                .list([
-                                    .map([
-                                        ("namespaceSelector", matchLabels([("team", rng.pick(RealisticObjects.teams))])),
-                                        ("podSelector", matchLabels([("tier", "api")])),
-                                    ])
-                                ])
-                            ),
-                            ("ports", .list([.map([("endPort", .int(8090)), ("port", .int(8080)), ("protocol", .string("TCP"))])])),
-                        ])
-                    ])
-                ),
-            ]
+            let peer = ObjectValue.map([
+                ("namespaceSelector", matchLabels([("team", rng.pick(RealisticObjects.teams))])),
+                ("podSelector", matchLabels([("tier", "api")])),
+            ])
+            return ingress(selecting: ("tier", rng.pick(RealisticObjects.tiers)), from: peer, port: ("endPort", 8090, 8080))
         case 2:
-            return [
-                ("podSelector", matchLabels([("tier", "web")])), ("policyTypes", .list([.string("Ingress")])),
-                (
-                    "ingress",
-                    .list([
-                        .map([
-                            (
-                                "from",
-                                .list([
-                                    .map([
-                                        (
-                                            "ipBlock",
-                                            .map([
-                                                ("cidr", .string("0.0.0.0/0")),
-                                                ("except", .list([.string("10.0.0.0/8"), .string("172.\(16 + rng.below(16)).0.0/16")])),
-                                            ])
-                                        )
-                                    ])
-                                ])
-                            ),
-                            ("ports", .list([.map([("port", .int(443)), ("protocol", .string("TCP"))])])),
-                        ])
-                    ])
-                ),
-            ]
+            let except = [ObjectValue.string("10.0.0.0/8"), .string("172.\(16 + rng.below(16)).0.0/16")]
+            let peer = ObjectValue.map([("ipBlock", .map([("cidr", .string("0.0.0.0/0")), ("except", .list(except))]))])
+            return ingress(selecting: ("tier", "web"), from: peer, port: nil)
         default:
             return [
                 ("podSelector", matchLabels([("app", app)])), ("policyTypes", .list([.string("Egress")])),
@@ -108,6 +71,14 @@ extension RealisticBuilder {
                 ),
             ]
         }
+    }
+
+    /// An Ingress policy for the pods labelled `label`, from `peer`, on TCP 443 or a port range.
+    func ingress(selecting label: (String, String), from peer: ObjectValue, port range: (String, Int, Int)?) -> Pairs {
+        var port: Pairs = [("port", .int(range?.2 ?? 443)), ("protocol", .string("TCP"))]
+        if let range { port.append((range.0, .int(range.1))) }
+        let rule = ObjectValue.map([("from", .list([peer])), ("ports", .list([.map(port)]))])
+        return [("podSelector", matchLabels([label])), ("policyTypes", .list([.string("Ingress")])), ("ingress", .list([rule]))]
     }
 
     func matchLabels(_ pairs: [(String, String)]) -> ObjectValue { .map([("matchLabels", .map(pairs.map { ($0.0, .string($0.1)) }))]) }

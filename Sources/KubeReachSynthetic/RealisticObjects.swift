@@ -22,12 +22,9 @@ public struct RealisticObjects: Sendable {
 
     /// One application: a Deployment (or a bare pod when `replicas` is 0).
     struct App {
-        var index: Int
-        var namespace: String
-        var tier: String
-        var replicas: Int
-        var hash: String
-        var firstPod: Int
+        var index: Int, namespace: String, tier: String
+        /// Pods of its Deployment (0: one bare pod); the ReplicaSet's hash; its first pod's index.
+        var replicas: Int, hash: String, firstPod: Int
     }
 
     /// Writes the whole List, handing text to `emit` one object at a time (a dump of

@@ -90,6 +90,12 @@ struct JSONCursor {
         var escaped = false
         while pos < bytes.count {
             let b = bytes[pos]
+            // Printable ASCII other than the quote and the backslash: most of any dump.
+            if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
+                if escaped { decoded.append(b) }
+                pos += 1
+                continue
+            }
             if b == UInt8(ascii: "\"") {
                 defer { pos += 1 }
                 return escaped ? nil : start..<pos
@@ -150,23 +156,14 @@ struct JSONCursor {
             guard pos + 4 <= bytes.count else { throw JSONRefusal(reason: "a string does not end") }
             var value: UInt32 = 0
             for k in 0..<4 {
-                guard let d = Self.hexValue(bytes[pos + k]) else { throw JSONRefusal(reason: "a bad \\u escape") }
-                value = value << 4 | d
+                guard let d = JSONKeyCheck.hexValue(bytes[pos + k]) else { throw JSONRefusal(reason: "a bad \\u escape") }
+                value = value << 4 | UInt32(d)
             }
             pos += 4
             // libyaml refuses surrogate escapes (a pair is two of them): the general reader decides.
             guard let scalar = Unicode.Scalar(value) else { throw JSONRefusal(reason: "a surrogate escape") }
             out.append(contentsOf: Array(String(Character(scalar)).utf8))
         default: throw JSONRefusal(reason: "an escape libyaml may read otherwise")
-        }
-    }
-
-    private static func hexValue(_ h: UInt8) -> UInt32? {
-        switch h {
-        case 48...57: UInt32(h - 48)
-        case 65...70: UInt32(h - 55)
-        case 97...102: UInt32(h - 87)
-        default: nil
         }
     }
 

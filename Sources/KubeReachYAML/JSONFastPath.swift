@@ -74,7 +74,7 @@ enum JSONFastPath {
         guard let deferred = root.deferred else { return nil }
         let budget = ReadBudget.forText(bytes: buffer.count - start)
         if kind(of: root, origin: origin)?.hasSuffix("List") == true {
-            let stream = JSONItemStream(builder: builder, at: deferred.at, count: deferred.elements)
+            let stream = JSONItemStream(builder: builder, at: deferred.at)
             let outcome = finish(root, origin: origin, budget: budget, defaultNamespace: defaultNamespace, items: stream, fingerprint: nil)
             return stream.failed ? nil : outcome
         }
@@ -154,25 +154,17 @@ final class JSONItemReader: JSONItemHandler, ItemSource {
 /// tree lives only while it is decoded.
 final class JSONItemStream: ItemSource {
     private var builder: JSONTreeBuilder
-    private let count: Int
     /// Set when an item could not be read again (the first pass checked them all, so never).
     private(set) var failed = false
 
-    init(builder: JSONTreeBuilder, at: (pos: Int, line: Int, lineStart: Int), count: Int) {
+    init(builder: JSONTreeBuilder, at: (pos: Int, line: Int, lineStart: Int)) {
         self.builder = builder
         self.builder.cursor = JSONCursor(resuming: builder.cursor, at: at.pos, line: at.line, lineStart: at.lineStart)
-        self.count = count
     }
 
     func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void) {
         do {
-            builder.cursor.pos += 1
-            for i in 0..<count {
-                try builder.cursor.skipWhitespace()
-                if i > 0 {
-                    try builder.cursor.expect(UInt8(ascii: ","))
-                    try builder.cursor.skipWhitespace()
-                }
+            _ = try builder.elements { builder, _ throws(JSONRefusal) in
                 var hasher = Hasher()
                 guard let node = try builder.value(.object, depth: 3, into: &hasher) else { throw JSONRefusal(reason: "an item") }
                 read(node, hasher.finalize(), &out)

@@ -51,7 +51,7 @@ struct JSONTreeBuilder {
         var count = 0
         var pairSum = 0
         /// The key handed back unread (`deferring`): where its value starts, its index among the kept pairs.
-        var deferred: (at: (pos: Int, line: Int, lineStart: Int), mark: Mark, slot: Int, elements: Int)?
+        var deferred: (at: (pos: Int, line: Int, lineStart: Int), slot: Int)?
 
         func node(_ tag: Tag) -> Node { .mapping(.init(pairs, tag, .flow, mark)) }
 
@@ -102,7 +102,7 @@ struct JSONTreeBuilder {
                     _ = try array(.none, build: false, depth: depth + 1, into: &ignored)
                     hashing = wasHashing
                 }
-                out.deferred = (at, mark, out.pairs.count, elementCount)
+                out.deferred = (at, out.pairs.count)
                 out.pairs.append((keyNode(key ?? "", keyMark), .sequence(.init([], tag, .flow, mark))))
             } else if let child = try value(childRule, depth: depth + 1, into: &pair), build {
                 out.pairs.append((keyNode(key ?? "", keyMark), child))
@@ -122,29 +122,33 @@ struct JSONTreeBuilder {
 
     /// A List's items handed to `handler` one at a time, each built and hashed as an object.
     private mutating func items(depth: Int, mark: Mark, _ handler: any JSONItemHandler) throws(JSONRefusal) {
-        cursor.pos += 1
-        try cursor.skipWhitespace()
-        var count = 0
-        if cursor.peek == UInt8(ascii: "]") {
-            cursor.pos += 1
-        } else {
-            while true {
-                var h = Hasher()
-                if let node = try value(.object, depth: depth + 1, into: &h) {
-                    handler.item(node, index: count, fingerprint: h.finalize(), listMark: mark)
-                }
-                count += 1
-                try cursor.skipWhitespace()
-                if cursor.peek == UInt8(ascii: ",") {
-                    cursor.pos += 1
-                    try cursor.skipWhitespace()
-                    continue
-                }
-                try cursor.expect(UInt8(ascii: "]"))
-                break
+        elementCount = try elements { builder, index throws(JSONRefusal) in
+            var h = Hasher()
+            if let node = try builder.value(.object, depth: depth + 1, into: &h) {
+                handler.item(node, index: index, fingerprint: h.finalize(), listMark: mark)
             }
         }
-        elementCount = count
+    }
+
+    /// Reads a list's elements (the cursor at its `[`), each through `element`; their count.
+    mutating func elements(_ element: (inout JSONTreeBuilder, Int) throws(JSONRefusal) -> Void) throws(JSONRefusal) -> Int {
+        cursor.pos += 1
+        try cursor.skipWhitespace()
+        if cursor.peek == UInt8(ascii: "]") {
+            cursor.pos += 1
+            return 0
+        }
+        var count = 0
+        while true {
+            try element(&self, count)
+            count += 1
+            try cursor.skipWhitespace()
+            guard cursor.peek == UInt8(ascii: ",") else { break }
+            cursor.pos += 1
+            try cursor.skipWhitespace()
+        }
+        try cursor.expect(UInt8(ascii: "]"))
+        return count
     }
 
     private func keyNode(_ key: String, _ mark: Mark?) -> Node { .scalar(.init(key, tag, .doubleQuoted, mark)) }
@@ -153,26 +157,9 @@ struct JSONTreeBuilder {
     private mutating func array(_ rule: JSONKeepRule, build: Bool, depth: Int, into h: inout Hasher) throws(JSONRefusal) -> Node? {
         let mark = build ? cursor.mark() : nil
         var items: [Node] = []
-        var count = 0
-        cursor.pos += 1
         if hashing { h.combine(1) }
-        try cursor.skipWhitespace()
-        if cursor.peek == UInt8(ascii: "]") {
-            cursor.pos += 1
-        } else {
-            while true {
-                let item = try value(rule, depth: depth + 1, into: &h)
-                if build, let item { items.append(item) }
-                count += 1
-                try cursor.skipWhitespace()
-                if cursor.peek == UInt8(ascii: ",") {
-                    cursor.pos += 1
-                    try cursor.skipWhitespace()
-                    continue
-                }
-                try cursor.expect(UInt8(ascii: "]"))
-                break
-            }
+        let count = try elements { builder, _ throws(JSONRefusal) in
+            if let item = try builder.value(rule, depth: depth + 1, into: &h), build { items.append(item) }
         }
         if hashing { h.combine(count) }
         elementCount = count
