@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    /// `synth --realistic-objects -o json|yaml` prints the List; `-o` alone is refused.
+    @Test func theSynthCommandPrintsTheList() throws {
+        let args = ["synth", "--realistic-objects", "--pods", "6", "--namespaces", "2", "--policies", "3"]
+        let json = runCLI(args + ["-o", "json"])
+        #expect(json.status == 0)
+        #expect(json.out == RealisticObjects(size: .init(pods: 6, namespaces: 2, policies: 3)).text(.json))
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect(object?["kind"] as? String == "List")
+        let yaml = runCLI(args)
+        #expect(yaml.status == 0 && yaml.out.hasPrefix("apiVersion: v1\nitems:\n- "))
+        #expect(runCLI(["synth", "-o", "json"]).status == 2)
+    }
+
     /// The old IPv6 form wrote `fd00::10004` (a group above ffff) past 65,535 pods.
     @Test(arguments: [0, 9, 65_535, 65_536, 65_540, 75_000, 150_000, SyntheticAddresses.capacity - 1])
     func addressesAreValidAtAnyIndex(index: Int) throws {
