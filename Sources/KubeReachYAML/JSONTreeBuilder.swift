@@ -63,9 +63,9 @@ struct JSONTreeBuilder {
         }
     }
 
-    /// A map. The value of `deferring` (a List's `items`), when a list, is only checked, not
-    /// hashed: it stands as an empty list in the pairs and its place is returned, to be read
-    /// one element at a time.
+    /// A map. The value of `deferring` (a List's `items`), when a list, is not part of the
+    /// map's tree or hash: its elements go to `itemHandler` (or are only checked, without
+    /// one), it stands as an empty list in the pairs, and its place is returned.
     mutating func object(_ rule: JSONKeepRule, build: Bool, depth: Int, deferring: String?) throws(JSONRefusal) -> Object {
         var out = Object(mark: build ? cursor.mark() : nil)
         var keys = JSONKeySet()
@@ -104,11 +104,14 @@ struct JSONTreeBuilder {
                 }
                 out.deferred = (at, out.pairs.count)
                 out.pairs.append((keyNode(key ?? "", keyMark), .sequence(.init([], tag, .flow, mark))))
-            } else if let child = try value(childRule, depth: depth + 1, into: &pair), build {
-                out.pairs.append((keyNode(key ?? "", keyMark), child))
+                out.count += 1
+            } else {
+                if let child = try value(childRule, depth: depth + 1, into: &pair), build {
+                    out.pairs.append((keyNode(key ?? "", keyMark), child))
+                }
+                out.count += 1
+                if hashing { out.pairSum &+= pair.finalize() }
             }
-            out.count += 1
-            if hashing { out.pairSum &+= pair.finalize() }
             try cursor.skipWhitespace()
             if cursor.peek == UInt8(ascii: ",") {
                 cursor.pos += 1

@@ -128,6 +128,7 @@ import Yams
         #"{"apiVersion": "v1", "items": [{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b", "namespace": "n"}}, 7], "kind": "List", "metadata": {"labels": 3}}"#,
         #"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}, "items": [1, {"a": 2}]}"#,
         #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "n", "annotations": {"a": "b"}}, "status": {"podIP": "10.0.0.9", "phase": "Running"}}"#,
+        #"{"apiVersion": "v1", "kind": "Pod", "items": [1], "metadata": {"name": "p", "namespace": "n", "annotations": {"a": "b"}}, "status": {"podIP": "10.0.0.9", "phase": "Running"}}"#,
     ])
     func listsAndObjectsAgree(text: String) {
         #expect(JSONFastPath.read(Array(text.utf8), file: "x.json", defaultNamespace: "default") != nil)
@@ -139,6 +140,12 @@ import Yams
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
                     .utf8))
         Self.expectSame([yaml, ManifestSource(name: "x.json", bytes: Array(text.utf8))], "\(text) after the same pod in YAML")
+        let withItems = ManifestSource(
+            name: "q.yaml",
+            bytes: Array(
+                "apiVersion: v1\nkind: Pod\nitems: [1]\nmetadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
+                    .utf8))
+        Self.expectSame([withItems, ManifestSource(name: "x.json", bytes: Array(text.utf8))], "\(text) after a pod with items in YAML")
     }
 
     /// Duplicate keys are refused, located, as the general reader refuses them.
