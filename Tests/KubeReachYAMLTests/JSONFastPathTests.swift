@@ -134,18 +134,14 @@ import Yams
         #expect(JSONFastPath.read(Array(text.utf8), file: "x.json", defaultNamespace: "default") != nil)
         Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], text)
         Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], keepGoing: true, text)
-        let yaml = ManifestSource(
-            name: "p.yaml",
-            bytes: Array(
-                "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
-                    .utf8))
-        Self.expectSame([yaml, ManifestSource(name: "x.json", bytes: Array(text.utf8))], "\(text) after the same pod in YAML")
-        let withItems = ManifestSource(
-            name: "q.yaml",
-            bytes: Array(
-                "apiVersion: v1\nkind: Pod\nitems: [1]\nmetadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
-                    .utf8))
-        Self.expectSame([withItems, ManifestSource(name: "x.json", bytes: Array(text.utf8))], "\(text) after a pod with items in YAML")
+        // After the same pod in YAML, without and with an `items` field of its own.
+        for items in ["", "items: [1]\n"] {
+            let yaml =
+                "apiVersion: v1\nkind: Pod\n\(items)metadata: {name: p, namespace: n, annotations: {a: b}}\nstatus: {podIP: 10.0.0.9, phase: Running}\n"
+            Self.expectSame(
+                [ManifestSource(name: "p.yaml", bytes: Array(yaml.utf8)), ManifestSource(name: "x.json", bytes: Array(text.utf8))],
+                "\(text) after \(yaml)")
+        }
     }
 
     /// Duplicate keys are refused, located, as the general reader refuses them.
