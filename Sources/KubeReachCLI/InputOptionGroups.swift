@@ -94,9 +94,23 @@ struct LoadingOptions: ParsableArguments {
         if let ns = defaultNamespace, let why = LabelValidation.problem(inDNSLabel: ns) {
             throw ValidationError("--default-namespace '\(ns)': \(why)")
         }
+        if maxErrors < 0 { throw ValidationError("--max-errors \(maxErrors): give 0 (print all) or more") }
     }
 
-    var options: LoadOptions { LoadOptions(keepGoing: keepGoing, strict: strict, defaultNamespace: defaultNamespace ?? "default") }
+    @Option(
+        name: .customLong("max-errors"),
+        help: "Print at most N diagnostics of one kind, then one line counting the rest (0: print all; default 50).")
+    var maxErrors = DiagnosticVolume.defaultLimit
+
+    var options: LoadOptions {
+        var options = LoadOptions(keepGoing: keepGoing, strict: strict, defaultNamespace: defaultNamespace ?? "default")
+        // Benchmarks compare the readers: KUBEREACH_JSON_FAST_PATH=0 reads JSON as YAML.
+        options.jsonFastPath = RunContext.current.environment["KUBEREACH_JSON_FAST_PATH"] != "0"
+        return options
+    }
+
+    /// `diagnostics` as printed: at most `--max-errors` of one kind.
+    func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] { DiagnosticVolume.limited(diagnostics, to: maxErrors) }
 }
 
 /// What goes to stderr, and the one loading routine every command shares.
@@ -118,7 +132,7 @@ struct ReportingOptions: ParsableArguments {
         do {
             result = try ManifestLoader.load(sources, options: loading.options)
         } catch {
-            throw CLIError.invalidInput(unreadable + error.diagnostics)
+            throw CLIError.invalidInput(loading.limited(unreadable + error.diagnostics))
         }
         if !unreadable.isEmpty {
             let paths = unreadable.compactMap { $0.location?.file }
@@ -126,7 +140,7 @@ struct ReportingOptions: ParsableArguments {
             result.diagnostics.append(Diagnostic(.warning, "skipped \(paths.count) unreadable path(s): " + paths.joined(separator: "; ")))
         }
         if evaluation.assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
-        for d in result.diagnostics where d.severity == .error || (d.severity == .warning && !quiet) || verbose {
+        for d in loading.limited(result.diagnostics) where d.severity == .error || (d.severity == .warning && !quiet) || verbose {
             io.report(d)
         }
         if !result.skippedObjects.isEmpty && !quiet {
@@ -154,7 +168,7 @@ struct ReportingOptions: ParsableArguments {
         try InputOptions.readsStandardInputOnce(paths)
         let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
         let gathered = ManifestFiles.gather(paths.map(RawArguments.bytes(of:)), stdinLimit: limit)
-        if !gathered.problems.isEmpty && !loading.keepGoing { throw CLIError.invalidInput(gathered.problems) }
+        if !gathered.problems.isEmpty && !loading.keepGoing { throw CLIError.invalidInput(loading.limited(gathered.problems)) }
         return try load(sources: extra + gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation)
     }
 

@@ -16,7 +16,8 @@ public struct SyntheticCluster: Sendable {
         public var clusterNetworkPolicies = false
 
         public init(pods: Int, namespaces: Int, policies: Int, adminPolicies: Int = 0) {
-            self.pods = pods
+            // Past the address pools' capacity two pods would share an address.
+            self.pods = min(pods, SyntheticAddresses.capacity)
             self.namespaces = max(1, namespaces)
             self.policies = policies
             self.adminPolicies = max(0, adminPolicies)
@@ -87,11 +88,8 @@ public struct SyntheticCluster: Sendable {
             tier == "db"
             ? "[{name: db, containerPort: 5432}, {name: metrics, containerPort: 9187}]"
             : "[{name: http, containerPort: \(8080 + app % 3)}, {name: metrics, containerPort: 9090}, {name: grpc, containerPort: 50051}]"
-        var ips = "podIP: 10.\(index >> 16 & 255).\(index >> 8 & 255).\(index & 255)"
-        if index % 10 == 0 {
-            ips +=
-                "\n  podIPs: [{ip: 10.\(index >> 16 & 255).\(index >> 8 & 255).\(index & 255)}, {ip: 'fd00::\(String(index, radix: 16))'}]"
-        }
+        var ips = "podIP: \(SyntheticAddresses.ipv4(index))"
+        if index % 10 == 0 { ips += "\n  podIPs: [{ip: \(SyntheticAddresses.ipv4(index))}, {ip: '\(SyntheticAddresses.ipv6(index))'}]" }
         return """
             ---
             apiVersion: v1

@@ -95,12 +95,25 @@ enum DocumentReader {
         }
         guard let node, !isEmptyDocument(node) else { return .empty }
         let budget = ReadBudget.forText(bytes: job.text.utf8.count)
+        let outcome = decode(node, origin: origin, budget: budget, defaultNamespace: job.defaultNamespace)
+        guard let fallbackNote, case .objects(var out) = outcome, !out.isEmpty else { return outcome }
+        out[0].diagnostics.insert(fallbackNote, at: 0)
+        return .objects(out)
+    }
+
+    /// The objects of a parsed document. The JSON fast path passes a List's `items` as a
+    /// stream (the tree holds an empty list there) and the fingerprint of what it skipped.
+    static func decode(
+        _ node: Node, origin: DocumentOrigin, budget: ReadBudget, defaultNamespace: String, items: (any ItemSource)? = nil,
+        fingerprint: Int? = nil
+    ) -> DocumentOutcome {
+        let location = SourceLocation(file: origin.file, documentIndex: origin.index, line: origin.lineOffset + 1)
         let root = Field(node: node, path: "", origin: origin, fallbackMark: nil, sink: DiagnosticSink(budget: budget))
         guard root.isMapping, root.child("kind").string() != nil, root.child("apiVersion").string() != nil else {
             return .notAnObject(Diagnostic(.warning, "not a Kubernetes object (no kind and apiVersion): skipped", location: root.location))
         }
         var out: [ObjectOutcome] = []
-        ObjectReader.read(root, defaultNamespace: job.defaultNamespace, into: &out)
+        ObjectReader.read(root, defaultNamespace: defaultNamespace, fingerprint: fingerprint, items: items, into: &out)
         if budget.exhausted {
             return .failed([
                 Diagnostic(
@@ -116,7 +129,6 @@ enum DocumentReader {
                         location: location)
                 ])
         }
-        if let fallbackNote, let first = out.indices.first { out[first].diagnostics.insert(fallbackNote, at: 0) }
         return .objects(out)
     }
 

@@ -113,7 +113,7 @@ enum JSONKeyCheck {
         return nil
     }
 
-    private static func hexValue(_ h: UInt8) -> Int? {
+    static func hexValue(_ h: UInt8) -> Int? {
         switch h {
         case 48...57: Int(h - 48)
         case 65...70: Int(h - 55)

@@ -21,6 +21,9 @@ public struct LoadOptions: Sendable {
     /// The namespace of objects without `metadata.namespace` (`kubectl apply -n`).
     public var defaultNamespace: String
 
+    /// Read JSON input with the fast reader (`JSONFastPath`); off only to compare the readers.
+    public var jsonFastPath = true
+
     public init(keepGoing: Bool = false, strict: Bool = false, defaultNamespace: String = "default") {
         self.keepGoing = keepGoing
         self.strict = strict

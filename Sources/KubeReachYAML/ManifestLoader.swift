@@ -7,7 +7,10 @@ public enum ManifestLoader {
     public static func load(_ sources: [ManifestSource], options: LoadOptions = .init()) throws(LoadFailure) -> LoadResult {
         var state = LoaderState(keepGoing: options.keepGoing, strict: options.strict)
         var jobs: [DocumentJob] = []
-        for (index, source) in sources.enumerated() {
+        // JSON (a kubectl dump) first, without a decoded copy of its text; what the fast
+        // reader gives back is read below like any other input.
+        let fast = JSONFastPath.readAll(sources, enabled: options.jsonFastPath, defaultNamespace: options.defaultNamespace)
+        for (index, source) in sources.enumerated() where fast[index] == nil {
             // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
             if let encoding = SourceEncoding.foreign(source.bytes) {
                 let location = SourceLocation(file: source.name, line: 1)
@@ -26,16 +29,29 @@ public enum ManifestLoader {
                 jobs.append(DocumentJob(source: index, origin: origin, text: doc.text, defaultNamespace: options.defaultNamespace))
             }
         }
-        let outcomes = DocumentReader.readAll(jobs)
+        let read = DocumentReader.readAll(jobs)
         var objectsPerSource = [Int](repeating: 0, count: sources.count)
         var strangers: [Int: [Diagnostic]] = [:]
-        for (job, outcome) in zip(jobs, outcomes) {
+        // Every document in input order, whichever reader read it.
+        var ordered: [(source: Int, outcome: DocumentOutcome)] = []
+        var next = 0
+        for index in sources.indices {
+            if let outcome = fast[index] {
+                ordered.append((index, outcome))
+                continue
+            }
+            while next < jobs.count && jobs[next].source == index {
+                ordered.append((index, read[next]))
+                next += 1
+            }
+        }
+        for (source, outcome) in ordered {
             switch outcome {
             case .empty: break
             case .failed(let ds): state.fail(ds)
-            case .notAnObject(let d): strangers[job.source, default: []].append(d)
+            case .notAnObject(let d): strangers[source, default: []].append(d)
             case .objects(let objects):
-                objectsPerSource[job.source] += objects.count
+                objectsPerSource[source] += objects.count
                 for o in objects { state.apply(o) }
             }
         }

@@ -1,11 +1,28 @@
 import KubeReachCore
+import Yams
 
 /// Decodes one object (or the items of a List) into outcomes, each with its own diagnostics.
 enum ObjectReader {
     /// Items of a typed list (`PodList`) may omit `kind` and `apiVersion`; they inherit them.
+    /// One of a List's items, as an object of its own (with its own diagnostics, sharing
+    /// the document's budget); `items` is the List's `items` field.
+    static func readItem(
+        _ node: Node?, index: Int, of items: Field, defaultNamespace: String, listKind: String?, listAPIVersion: String?,
+        fingerprint: Int?, into out: inout [ObjectOutcome]
+    ) {
+        let field = Field(
+            node: node, path: "\(items.path)[\(index)]", origin: items.origin, fallbackMark: items.node?.mark,
+            sink: DiagnosticSink(budget: items.sink.budget))
+        read(
+            field, defaultNamespace: defaultNamespace, listKind: listKind, listAPIVersion: listAPIVersion, fingerprint: fingerprint,
+            into: &out)
+    }
+
+    /// `fingerprint` replaces the one of `root`'s tree, and `items` a List's `items` list,
+    /// when the tree holds only part of the text (the JSON fast path).
     static func read(
         _ root: Field, defaultNamespace: String = "default", listKind: String? = nil, listAPIVersion: String? = nil,
-        into out: inout [ObjectOutcome]
+        fingerprint: Int? = nil, items streamed: (any ItemSource)? = nil, into out: inout [ObjectOutcome]
     ) {
         let sink = root.sink
         guard
@@ -23,13 +40,21 @@ enum ObjectReader {
             let itemKind = header.kind == "List" ? nil : String(header.kind.dropLast(4))
             let itemsField = root.child("items")
             if let items = itemsField.sequence() {
-                for item in items {
-                    let field = Field(
-                        node: item.node, path: item.path, origin: item.origin, fallbackMark: item.fallbackMark,
-                        sink: DiagnosticSink(budget: sink.budget))
-                    read(
-                        field, defaultNamespace: defaultNamespace, listKind: itemKind,
-                        listAPIVersion: itemKind == nil ? nil : header.apiVersion, into: &out)
+                let itemAPIVersion = itemKind == nil ? nil : header.apiVersion
+                if let streamed {
+                    var index = 0
+                    streamed.appendItems(into: &out) { node, fingerprint, out in
+                        readItem(
+                            node, index: index, of: itemsField, defaultNamespace: defaultNamespace, listKind: itemKind,
+                            listAPIVersion: itemAPIVersion, fingerprint: fingerprint, into: &out)
+                        index += 1
+                    }
+                } else {
+                    for (index, item) in items.enumerated() {
+                        readItem(
+                            item.node, index: index, of: itemsField, defaultNamespace: defaultNamespace, listKind: itemKind,
+                            listAPIVersion: itemAPIVersion, fingerprint: nil, into: &out)
+                    }
                 }
                 if !sink.diagnostics.isEmpty {
                     out.append(
@@ -89,7 +114,7 @@ enum ObjectReader {
                 sink.error("invalid namespace: \(why)", at: root.child("metadata").child("namespace"))
             }
             outcome.identity = "\(calico ? "projectcalico.org/" : "")\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
-            outcome.fingerprint = root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
+            outcome.fingerprint = fingerprint ?? root.node.flatMap { NodeFingerprint.of($0, limit: 50_000 + 4 * root.sink.budget.bytes) }
             switch calico ? "Calico" : header.kind {
             case "Calico": CalicoDecoding.read(root, header: header, into: &outcome)
             case "Namespace":
@@ -115,6 +140,13 @@ enum ObjectReader {
         outcome.diagnostics = sink.diagnostics
         out.append(outcome)
     }
+}
+
+/// A List's items handed over one at a time instead of as a tree (`JSONItemStream`).
+protocol ItemSource: AnyObject {
+    /// Appends the items' outcomes in order: each item's tree and fingerprint go through
+    /// `read`, or the outcomes were decoded already, as the items were read.
+    func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void)
 }
 
 /// One decoded object, added to the cluster only when it had no error.
