@@ -25,6 +25,15 @@ public struct PolicyChanges: Sendable, Equatable {
 
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && modified.isEmpty }
 
+    /// No change at all (a comparison of two sides that hold the same policies by design).
+    public static let none = PolicyChanges(added: [], removed: [], modified: [])
+
+    private init(added: [Object], removed: [Object], modified: [Object]) {
+        self.added = added
+        self.removed = removed
+        self.modified = modified
+    }
+
     /// - Complexity: O(P log P) for P policy objects on both sides.
     public init(old: Cluster, new: Cluster) {
         let before = Self.objects(old), after = Self.objects(new)
@@ -40,8 +49,17 @@ public struct PolicyChanges: Sendable, Equatable {
             out[Object(kind: "NetworkPolicy", namespace: p.namespace, name: p.name)] = .network(Self.unlocated(p))
         }
         for p in c.adminPolicies {
-            let kind = p.tier == .baseline ? "BaselineAdminNetworkPolicy" : "AdminNetworkPolicy"
+            let kind =
+                p.api == .v1alpha2 ? "ClusterNetworkPolicy" : p.tier == .baseline ? "BaselineAdminNetworkPolicy" : "AdminNetworkPolicy"
             out[Object(kind: kind, namespace: nil, name: p.name)] = .admin(Self.unlocated(p))
+        }
+        for p in c.calico.policies {
+            let kind = (p.staged ? "Staged" : "") + (p.scope == .global ? "GlobalNetworkPolicy" : "NetworkPolicy")
+            var unlocated = p
+            unlocated.location = SourceLocation(file: "")
+            for i in unlocated.ingress.indices { unlocated.ingress[i].location = SourceLocation(file: "") }
+            for i in unlocated.egress.indices { unlocated.egress[i].location = SourceLocation(file: "") }
+            out[Object(kind: "projectcalico.org \(kind)", namespace: p.namespace, name: p.name)] = .calico(unlocated)
         }
         return out
     }
@@ -49,6 +67,7 @@ public struct PolicyChanges: Sendable, Equatable {
     enum Content: Hashable {
         case network(NetworkPolicy)
         case admin(AdminNetworkPolicy)
+        case calico(CalicoPolicy)
     }
 
     static func unlocated(_ p: NetworkPolicy) -> NetworkPolicy {

@@ -37,8 +37,11 @@ final class JSONKeepRule: Sendable {
     private static let podSpec = JSONKeepRule(fields: [
         "containers": JSONKeepRule(elements: container), "initContainers": JSONKeepRule(elements: container),
     ])
-    /// No annotation is read; managedFields never are.
-    private static let metadata = JSONKeepRule(fields: ["managedFields": .none, "annotations": .none])
+    /// Annotations are read (lint's suppressions, AppArmor profiles, a Secret's service
+    /// account) except kubectl's copy of the last applied object, the one that can be large;
+    /// managedFields never are.
+    private static let annotations = JSONKeepRule(fields: ["kubectl.kubernetes.io/last-applied-configuration": .none])
+    private static let metadata = JSONKeepRule(fields: ["managedFields": .none, "annotations": annotations])
     private static let template = JSONKeepRule(fields: ["metadata": metadata, "spec": podSpec])
 
     /// An object at the top of a document or in a List's items.

@@ -111,7 +111,7 @@ import Yams
     /// the wrong type. A decoder that reads one of them reports it in the general load only.
     @Test func skippedFieldsAreNeverRead() throws {
         var text = Self.dump(seed: 5)
-        for key in ["managedFields", "annotations", "conditions", "containerStatuses", "env", "livenessProbe", "resources", "hostIP"] {
+        for key in ["managedFields", "conditions", "containerStatuses", "env", "livenessProbe", "resources", "hostIP"] {
             for open in ["[", "{"] { text = text.replacing("\"\(key)\": \(open)", with: "\"\(key)\": 7, \"x-\(key)\": \(open)") }
         }
         #expect(text.contains("\"managedFields\": 7"))
@@ -177,11 +177,25 @@ import Yams
             }
         }
         let container = at(node, "spec", "containers")?.sequence?.first
-        #expect(at(node, "metadata", "managedFields") == nil && at(node, "metadata", "annotations") == nil)
+        // Annotations are kept (lint, Pod Security and Secrets read them); managedFields are not.
+        #expect(at(node, "metadata", "managedFields") == nil && at(node, "metadata", "annotations") != nil)
         #expect(at(node, "metadata", "labels") != nil && at(node, "metadata", "ownerReferences") != nil)
         #expect(at(node, "status", "conditions") == nil && at(node, "status", "podIP") != nil)
         #expect(at(container, "env") == nil && at(container, "resources") == nil && at(container, "ports") != nil)
         #expect(Self.count(node) * 3 < Self.count(pod), "the kept tree is \(Self.count(node)) of \(Self.count(pod)) nodes")
+    }
+
+    /// Annotations are built (decoders read them) except kubectl's last-applied copy.
+    @Test func annotationsAreKeptButTheLastAppliedCopy() throws {
+        let text =
+            #"{"metadata": {"name": "s", "annotations": {"kubectl.kubernetes.io/last-applied-configuration": "{\"big\": 1}", "kubernetes.io/service-account.name": "api"}}}"#
+        let built: Node? = Array(text.utf8).withUnsafeBufferPointer { buffer in
+            var builder = JSONTreeBuilder(cursor: JSONCursor(bytes: buffer))
+            var h = Hasher()
+            return try? builder.value(.object, depth: 1, into: &h)
+        }
+        let annotations = try #require(built?["metadata"]?["annotations"]?.mapping)
+        #expect(annotations.map(\.key.string) == ["kubernetes.io/service-account.name"])
     }
 
     static func count(_ node: Node) -> Int {

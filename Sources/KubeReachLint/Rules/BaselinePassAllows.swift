@@ -40,7 +40,7 @@ struct BaselinePassAllows: LintRule {
                     out.append(
                         finding(
                             "\(policy.displayName) rule '\(rule.name)' passes \(direction.rawValue.lowercased()) traffic out of the Baseline tier, the last one: it is allowed",
-                            admin: policy, field: LintContext.adminRulePath(direction, ri), at: rule.location))
+                            admin: policy, field: LintContext.rulePath(direction, ri), at: rule.location))
                 }
             }
         }

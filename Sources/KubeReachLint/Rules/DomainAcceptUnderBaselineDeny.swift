@@ -41,7 +41,7 @@ struct DomainAcceptUnderBaselineDeny: LintRule {
                 out.append(
                     finding(
                         "\(policy.displayName) rule '\(rule.name)' accepts domain names for \(held.count) pod(s) (e.g. \(cluster.pods[first].qualifiedName)) whose external egress \(denying.map(\.displayName).joined(separator: ", ")) denies: their addresses are decided at runtime, so kubereach shows them denied",
-                        admin: policy, field: LintContext.adminRulePath(.egress, ri), at: rule.location))
+                        admin: policy, field: LintContext.rulePath(.egress, ri), at: rule.location))
             }
         }
         return out
