@@ -111,6 +111,8 @@ struct DiffCommand: StatusCommand {
         } catch let error as GitSourceError {
             throw CLIError.invalidInput(error.diagnostics)
         }
+        // Only revisions: their blobs, even none (a tree without manifests is an empty input).
+        if paths.isEmpty { return try input.load(sources: blobs) }
         return try input.load(paths: paths, plus: blobs)
     }
 

@@ -191,5 +191,8 @@ struct SideInputOptions: ParsableArguments {
     func load(paths: [String], plus extra: [ManifestSource] = []) throws -> LoadResult {
         try reporting.load(paths: paths, plus: extra, loading: loading, evaluation: evaluation)
     }
+    func load(sources: [ManifestSource]) throws -> LoadResult {
+        try reporting.load(sources: sources, loading: loading, evaluation: evaluation)
+    }
     func report(_ diagnostics: [Diagnostic]) { reporting.report(diagnostics) }
 }

@@ -138,17 +138,10 @@ struct ExposureCommand: ParsableCommand {
         CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
     }
 
-    /// The crown-jewel selectors (OR-ed) that select no workload, each a warning; a note
-    /// when the default ones select none.
+    /// The crown-jewel selectors given (OR-ed) that select no workload, each a warning.
     private func warnUnmatched(_ selectors: [[String: String]], in g: ReachabilityGraph) {
-        let io = CommandIO.current
         for (text, labels) in zip(sensitive, selectors) where g.nodes(.selector(labels)).isEmpty {
-            io.report(Diagnostic(.warning, "--sensitive \(text) matches no workload"))
-        }
-        if selectors.isEmpty, !input.quiet, ReachabilityGraph.defaultSensitive.allSatisfy({ g.nodes(.selector($0)).isEmpty }) {
-            io.report(
-                Diagnostic(
-                    .note, "no workload carries tier=db or app.kubernetes.io/component=database: name the crown jewels with --sensitive"))
+            CommandIO.current.report(Diagnostic(.warning, "--sensitive \(text) matches no workload"))
         }
     }
 }

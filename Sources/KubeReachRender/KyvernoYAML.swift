@@ -7,12 +7,20 @@ import KubeReachCore
 /// NetworkPolicy body is `PolicyYAML`'s, so both exports carry the same spec.
 public enum KyvernoYAML {
     public static func document(_ g: NamespaceGeneratePolicy) -> String {
-        var out = "# Kyverno creates the kubereach default-deny set in every matching namespace, existing and new,\n"
-        out += "# and keeps it as written here (synchronize: true).\n"
-        out += "apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: \(PolicyYAML.scalar(g.name))\n"
-        out += "  annotations:\n    policies.kyverno.io/title: \"Default deny per namespace (kubereach)\"\n"
-        out += "    policies.kyverno.io/subject: \"Namespace, NetworkPolicy\"\n"
-        out += "spec:\n  rules:\n"
+        var out = """
+            # Kyverno creates the kubereach default-deny set in every matching namespace, existing and new,
+            # and keeps it as written here (synchronize: true).
+            apiVersion: kyverno.io/v1
+            kind: ClusterPolicy
+            metadata:
+              name: \(PolicyYAML.scalar(g.name))
+              annotations:
+                policies.kyverno.io/title: "Default deny per namespace (kubereach)"
+                policies.kyverno.io/subject: "Namespace, NetworkPolicy"
+            spec:
+              rules:
+
+            """
         for r in g.rules { out += rule(r, g) }
         return out
     }
