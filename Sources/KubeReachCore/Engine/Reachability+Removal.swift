@@ -6,6 +6,8 @@ struct RowRecipe: Sendable {
     var admin: [Int]
     /// Whether the BANP holds it (and has rules for the direction).
     var baseline: Bool
+    /// Cilium's part of the row, nil without Cilium.
+    var cilium: CiliumRowKey? = nil
 }
 
 /// A policy, or one rule of one, left out of a cluster (indices into `cluster.policies`).
@@ -48,10 +50,10 @@ extension Reachability {
                 var policies = recipe.policies
                 if case .policy = removal { policies.removeAll { $0 == ci } }
                 var row: [UInt32]?
-                if !policies.isEmpty || !recipe.admin.isEmpty || recipe.baseline {
+                if !policies.isEmpty || !recipe.admin.isEmpty || recipe.baseline || recipe.cilium != nil {
                     let spec = RowMaker.Spec(
                         direction: direction, policies: policies, admin: recipe.admin, baseline: recipe.baseline && policies.isEmpty,
-                        portList: identities.portListOfIdentity[id])
+                        portList: identities.portListOfIdentity[id], cilium: recipe.cilium)
                     row = made[spec] ?? maker.row(spec)
                     made[spec] = row
                 }

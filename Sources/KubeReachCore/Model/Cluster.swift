@@ -8,6 +8,10 @@ public struct Cluster: Sendable {
     public var adminPolicies: [AdminNetworkPolicy]
     /// Nodes, for the `nodes` peers of admin policies.
     public var nodes: [ClusterNode]
+    /// CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, in input order.
+    public var ciliumPolicies: [CiliumPolicy] = []
+    /// The agent options, agent nodes, API server addresses and CIDR groups Cilium needs.
+    public var cilium = CiliumFacts()
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],
@@ -34,7 +38,7 @@ public struct Cluster: Sendable {
     @discardableResult
     public mutating func addImplicitNamespaces() -> [String] {
         let known = Set(namespaces.map(\.name))
-        let referenced = Set(pods.map(\.namespace)).union(policies.map(\.namespace))
+        let referenced = Set(pods.map(\.namespace)).union(policies.map(\.namespace)).union(ciliumPolicies.compactMap(\.namespace))
         let missing = referenced.subtracting(known).sorted()
         namespaces += missing.map { Namespace(name: $0, declared: false) }
         return missing

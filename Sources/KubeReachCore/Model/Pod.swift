@@ -27,6 +27,10 @@ public struct Pod: Hashable, Sendable {
     /// What the pod is shown as at workload level.
     public var workload: WorkloadRef
     public var location: SourceLocation?
+    /// `spec.nodeName` (nil: not placed, as in a workload's template); Cilium's `host` needs it.
+    public var nodeName: String? = nil
+    /// `spec.serviceAccountName` (nil: unset, which is `default`); Cilium's identities carry it.
+    public var serviceAccount: String? = nil
 
     public init(
         namespace: String, name: String, labels: [String: String] = [:], ips: [IPAddress] = [],
