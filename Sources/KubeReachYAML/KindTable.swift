@@ -14,10 +14,14 @@ enum KindTable {
         "NetworkPolicy": ["networking.k8s.io", "extensions"],
         "AdminNetworkPolicy": ["policy.networking.k8s.io"], "BaselineAdminNetworkPolicy": ["policy.networking.k8s.io"],
         "Node": [""],
+        "CiliumNetworkPolicy": ["cilium.io"], "CiliumClusterwideNetworkPolicy": ["cilium.io"],
     ]
 
     /// Kinds without a namespace.
-    static let clusterScoped: Set<String> = ["Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy"]
+    static let clusterScoped: Set<String> = [
+        "Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "CiliumClusterwideNetworkPolicy", "CiliumNode",
+        "CiliumCIDRGroup",
+    ]
 
     /// The API group of an `apiVersion` (`v1` → `""`, `apps/v1` → `apps`).
     static func group(of apiVersion: String) -> String {

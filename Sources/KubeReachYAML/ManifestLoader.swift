@@ -71,6 +71,8 @@ struct LoaderState {
     var policies: [NetworkPolicy] = []
     var adminPolicies: [AdminNetworkPolicy] = []
     var nodes: [ClusterNode] = []
+    var ciliumPolicies: [CiliumPolicy] = []
+    var ciliumFacts: [CiliumFact] = []
     /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
     var seen: [String: SeenObject] = [:]
 
@@ -152,6 +154,8 @@ struct LoaderState {
         case .adminPolicy(let x): return put(x, &adminPolicies)
         case .node(let x): return put(x, &nodes)
         case .workload(let x): return put(x, &workloads)
+        case .ciliumPolicy(let x): return put(x, &ciliumPolicies)
+        case .ciliumFact(let x): return put(x, &ciliumFacts)
         }
     }
 
@@ -167,7 +171,9 @@ struct LoaderState {
         var cluster = Cluster(
             namespaces: namespaces, pods: WorkloadFolder.pods(from: rawPods, workloads: workloads), policies: policies,
             services: services, adminPolicies: adminPolicies, nodes: nodes)
-        var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
+        cluster.ciliumPolicies = ciliumPolicies
+        cluster.cilium = CiliumFacts(ciliumFacts)
+        var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes) + CiliumLoadCheck.warnings(cluster)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(
                 Diagnostic(
@@ -177,7 +183,7 @@ struct LoaderState {
             diagnostics.append(
                 Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
         }
-        if policies.isEmpty && adminPolicies.isEmpty {
+        if policies.isEmpty && adminPolicies.isEmpty && ciliumPolicies.isEmpty {
             diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed"))
         }
         if cluster.pods.isEmpty { diagnostics.append(Diagnostic(.warning, "no pods or workloads found: nothing to connect")) }

@@ -59,7 +59,10 @@ enum ObjectReader {
         var outcome = ObjectOutcome(
             identity: nil, object: display, location: header.location, nameLocation: nameField.location,
             decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: [])
-        if !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
+        if CiliumFactsDecoder.reads(header) {
+            outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
+            outcome.decoded = .ciliumFact(CiliumFactsDecoder.read(root, header: header))
+        } else if !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
             outcome.skippedKind = KindTable.skippedKey(kind: header.kind, apiVersion: header.apiVersion)
             outcome.unevaluatedKind = KindTable.unevaluatedPolicyKind(kind: header.kind, apiVersion: header.apiVersion)
             // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
@@ -93,6 +96,8 @@ enum ObjectReader {
             case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy":
                 outcome.decoded = .adminPolicy(AdminPolicyDecoder.read(root, header: header))
             case "Node": outcome.decoded = .node(NodeDecoder.read(root, header: header))
+            case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy":
+                outcome.decoded = .ciliumPolicy(CiliumPolicyDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }
         }
@@ -110,4 +115,6 @@ enum DecodedObject: Sendable {
     case adminPolicy(AdminNetworkPolicy)
     case node(ClusterNode)
     case workload(RawWorkload)
+    case ciliumPolicy(CiliumPolicy)
+    case ciliumFact(CiliumFact)
 }

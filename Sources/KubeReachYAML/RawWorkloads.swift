@@ -6,6 +6,8 @@ struct RawPod: Sendable {
     var ips: [IPAddress]
     var ports: [ContainerPort]
     var hostNetwork: Bool
+    /// `spec.nodeName` and `spec.serviceAccountName` (Cilium's `host` and identities).
+    var placement = PodPlacement()
 }
 
 /// A workload object (Deployment, ...) before folding: its template's pod facts.
@@ -16,6 +18,8 @@ struct RawWorkload: Sendable {
     var hostNetwork: Bool
     /// How many pods the workload stands for when no loaded Pod does (`WorkloadReplicas`).
     var podCount: Int = 1
+    /// The template's service account (its pods are not placed yet).
+    var placement = PodPlacement()
 }
 
 /// Decoding of Pods and workload objects.
@@ -30,7 +34,9 @@ enum WorkloadDecoder {
         }
         add(status.child("podIP"))
         for entry in status.child("podIPs").sequence() ?? [] { add(entry.child("ip")) }
-        return RawPod(header: header, ips: ips, ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec))
+        return RawPod(
+            header: header, ips: ips, ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
+            placement: PodPlacement(spec))
     }
 
     static func workload(_ root: Field, header: ObjectHeader) -> RawWorkload {
@@ -40,7 +46,7 @@ enum WorkloadDecoder {
         return RawWorkload(
             header: header, templateLabels: template.child("metadata").child("labels").labelMap() ?? [:],
             ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
-            podCount: WorkloadReplicas.podCount(root, kind: header.kind))
+            podCount: WorkloadReplicas.podCount(root, kind: header.kind), placement: PodPlacement(spec))
     }
 }
 
@@ -76,10 +82,11 @@ enum WorkloadFolder {
                     ?? WorkloadRef(namespace: h.namespace, name: owner.name, kind: "Pod")
             }
             represented.insert(workload)
-            out.append(
-                Pod(
-                    namespace: h.namespace, name: h.name, labels: h.labels, ips: raw.ips, ports: raw.ports,
-                    hostNetwork: raw.hostNetwork, workload: workload, location: h.location))
+            var pod = Pod(
+                namespace: h.namespace, name: h.name, labels: h.labels, ips: raw.ips, ports: raw.ports,
+                hostNetwork: raw.hostNetwork, workload: workload, location: h.location)
+            raw.placement.apply(to: &pod)
+            out.append(pod)
         }
         for w in workloads {
             let h = w.header
@@ -87,10 +94,11 @@ enum WorkloadFolder {
             let ref = WorkloadRef(namespace: h.namespace, name: h.name, kind: h.kind)
             if represented.contains(ref) { continue }
             for name in WorkloadReplicas.podNames(h.name, count: w.podCount) {
-                out.append(
-                    Pod(
-                        namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
-                        hostNetwork: w.hostNetwork, workload: ref, location: h.location))
+                var pod = Pod(
+                    namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
+                    hostNetwork: w.hostNetwork, workload: ref, location: h.location)
+                w.placement.apply(to: &pod)
+                out.append(pod)
             }
         }
         return out

@@ -4,7 +4,7 @@
 /// evaluated; of any other group they land here.)
 public enum ForeignPolicyKinds {
     public static let names: Set<String> = [
-        "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "AdminNetworkPolicy",
+        "GlobalNetworkPolicy", "AdminNetworkPolicy",
         "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
         "AuthorizationPolicy",
     ]
