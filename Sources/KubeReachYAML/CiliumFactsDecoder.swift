@@ -24,7 +24,8 @@ enum CiliumFactsDecoder {
         case "CiliumCIDRGroup":
             let spec = root.child("spec")
             spec.warnUnknownKeys(["externalCIDRs"])
-            return .cidrGroup(name: header.name, cidrs: (spec.child("externalCIDRs").sequence() ?? []).compactMap { IPBlockDecoder.cidr($0) })
+            return .cidrGroup(
+                name: header.name, cidrs: (spec.child("externalCIDRs").sequence() ?? []).compactMap { IPBlockDecoder.cidr($0) })
         case "ConfigMap": return .config(config(root.child("data")))
         case "Endpoints":
             var ips: [IPAddress] = []
@@ -63,7 +64,8 @@ enum CiliumFactsDecoder {
         if let text = data.child("policy-cidr-match-mode").string() {
             let modes = text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             for m in modes where m != "nodes" {
-                data.sink.error("policy-cidr-match-mode '\(m)' is not understood (nodes, or empty)", at: data.child("policy-cidr-match-mode"))
+                data.sink.error(
+                    "policy-cidr-match-mode '\(m)' is not understood (nodes, or empty)", at: data.child("policy-cidr-match-mode"))
             }
             out.cidrMatchesNodes = modes.contains("nodes")
         }

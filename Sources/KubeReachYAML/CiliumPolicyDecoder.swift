@@ -93,7 +93,8 @@ enum CiliumSelectorDecoder {
             }
             let values = (expr.child("values").sequence() ?? []).compactMap { $0.string() }
             if (op == .in || op == .notIn) == values.isEmpty {
-                expr.sink.error("operator \(op.rawValue) \(values.isEmpty ? "needs values" : "must have no values")", at: expr.child("values"))
+                expr.sink.error(
+                    "operator \(op.rawValue) \(values.isEmpty ? "needs values" : "must have no values")", at: expr.child("values"))
             }
             expressions.append(LabelRequirement(key: key, op: op, values: values))
         }

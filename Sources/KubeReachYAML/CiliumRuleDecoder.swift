@@ -33,7 +33,8 @@ enum CiliumRuleDecoder {
             for item in list {
                 guard let text = item.string() else { continue }
                 guard let entity = CiliumEntity(rawValue: text) else {
-                    sink.error("unknown entity '\(text)' (\(CiliumEntity.allCases.map(\.rawValue).sorted().joined(separator: ", ")))", at: item)
+                    sink.error(
+                        "unknown entity '\(text)' (\(CiliumEntity.allCases.map(\.rawValue).sorted().joined(separator: ", ")))", at: item)
                     continue
                 }
                 rule.entities.append(entity)

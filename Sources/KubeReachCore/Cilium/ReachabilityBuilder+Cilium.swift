@@ -11,10 +11,14 @@ extension Cluster {
     /// (groups resolved), node addresses and the API server's.
     func ciliumRanges(_ direction: PolicyDirection) -> [IPRange] {
         guard isCiliumActive else { return [] }
-        var out = (nodes.flatMap(\.addresses) + cilium.apiServerAddresses).map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) }
+        var out = (nodes.flatMap(\.addresses) + cilium.apiServerAddresses).map {
+            IPRange(family: $0.family, lower: $0.value, upper: $0.value)
+        }
         for policy in ciliumPolicies {
             for spec in policy.specs {
-                for rule in spec.allows(direction) + spec.denies(direction) { out += rule.cidrs.flatMap { cilium.blocks(of: $0).flatMap(\.ranges) } }
+                for rule in spec.allows(direction) + spec.denies(direction) {
+                    out += rule.cidrs.flatMap { cilium.blocks(of: $0).flatMap(\.ranges) }
+                }
             }
         }
         return out
@@ -200,6 +204,13 @@ extension ReachabilityBuilder {
             }
         }
         return out
+    }
+
+    /// Whether Cilium enforces nothing on the identity: it is no endpoint (hostNetwork, or on
+    /// a node without the agent), or enforcement is `never`. NetworkPolicies do not apply either.
+    func ciliumUnenforced(_ id: Int) -> Bool {
+        guard let columns = ciliumColumns else { return false }
+        return !columns.endpoints.contains(id) || cluster.cilium.enforcement == .never
     }
 
     /// The Cilium part of an identity's row key in a direction; nil when Cilium leaves the

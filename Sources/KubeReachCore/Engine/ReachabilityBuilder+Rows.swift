@@ -31,7 +31,7 @@ extension ReachabilityBuilder {
                 let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
                 let baseline = baselineHolds(id, direction)
                 let cilium = ciliumRowKey(id, direction, networkPolicies: policies)
-                if ciliumColumns != nil && cilium == nil && !ciliumColumns!.endpoints.contains(id) { continue }
+                if ciliumUnenforced(id) { continue }
                 if policies.isEmpty && admin.isEmpty && !baseline && cilium == nil { continue }
                 recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(
                     policies: policies, admin: admin, baseline: baseline, cilium: cilium)

@@ -97,8 +97,10 @@ struct ReachabilityBuilder {
         let adminRanges = adminDestinationRanges()
         for r in adminRanges { families.insert(r.family) }
         egressRanges += adminRanges
-        ingressRanges += cluster.ciliumRanges(.ingress)
-        egressRanges += cluster.ciliumRanges(.egress)
+        let ciliumRanges = (ingress: cluster.ciliumRanges(.ingress), egress: cluster.ciliumRanges(.egress))
+        for r in ciliumRanges.ingress + ciliumRanges.egress { families.insert(r.family) }
+        ingressRanges += ciliumRanges.ingress
+        egressRanges += ciliumRanges.egress
         // Cluster networks cut the external ranges too (never pods' identities): each range is
         // then wholly a cluster address or not. They add no address family of their own.
         let clusterRanges = options.clusterNetworks.adding(nodesOf: cluster).ranges
