@@ -24,8 +24,11 @@ public struct CiliumSelector: Hashable, Sendable, CustomStringConvertible {
         return key
     }
 
-    /// Whether the selector reads the pod's namespace: a CNP then does not scope it to its own.
-    public var namesNamespace: Bool { selector.keys.contains(CiliumLabels.namespaceKey) }
+    /// Whether the selector reads the pod's namespace or its namespace's labels: a CNP then
+    /// does not scope the peer to its own namespace (Cilium's `getEndpointSelector`).
+    public var namesNamespace: Bool {
+        selector.keys.contains { $0 == CiliumLabels.namespaceKey || $0.hasPrefix(CiliumLabels.namespaceLabelPrefix) }
+    }
 
     /// Keys of a source other than `k8s`/`any` that a match requires (`reserved:host`):
     /// they select Cilium's reserved identities, which endpoint selectors do not model.

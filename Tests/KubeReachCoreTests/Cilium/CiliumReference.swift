@@ -114,7 +114,10 @@ struct CiliumReference {
         for s in rule.endpoints {
             guard case .pod(let q) = peer, isEndpoint(q) else { continue }
             let scoped =
-                policy.namespace.map { ns in s.selector.keys.contains("io.kubernetes.pod.namespace") || cluster.pods[q].namespace == ns }
+                policy.namespace.map { ns in
+                    s.selector.keys.contains { $0 == "io.kubernetes.pod.namespace" || $0.hasPrefix("io.cilium.k8s.namespace.labels.") }
+                        || cluster.pods[q].namespace == ns
+                }
                 ?? true
             if scoped && selectorMatches(s.selector, ciliumLabels(q)) { return true }
         }
