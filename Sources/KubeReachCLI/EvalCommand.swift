@@ -27,7 +27,8 @@ struct EvalCommand: StatusCommand {
         let conns = reach.connections(from: resolved.source, to: resolved.destination)
         let allowed = pair.query.ports.isAllowed(conns)
         let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: pair.query.ports)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants))
+        let cilium = output == .json ? "" : CiliumDecisionText.text(reach.ciliumDecisions(from: resolved.source, to: resolved.destination))
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants) + cilium)
         return allowed ? .success : .negative
     }
 

@@ -25,10 +25,18 @@ struct ExplainCommand: StatusCommand {
         let (s, d, note) = try representatives(resolved)
         var e = explainer.explain(s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: pair.query.asked)
         e.note = note
+        // Under Cilium the engine decides (NetworkPolicies joined with CNPs/CCNPs); the
+        // Cilium lines say which rule did.
+        var cilium = ""
+        if resolved.cluster.isCiliumActive {
+            let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+            e.allowed = reach.connections(from: resolved.source, to: resolved.destination)
+            cilium = CiliumDecisionText.text(reach.ciliumDecisions(from: resolved.source, to: resolved.destination))
+        }
         let allowed = pair.query.ports.isAllowed(e.allowed)
         let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
         CommandIO.current.out(
-            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
+            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict) + cilium)
         return allowed ? .success : .negative
     }
 
