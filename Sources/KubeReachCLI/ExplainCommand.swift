@@ -27,14 +27,16 @@ struct ExplainCommand: StatusCommand {
         e.note = note
         // Under Cilium the engine decides (NetworkPolicies joined with CNPs/CCNPs); the
         // Cilium lines say which rule did.
-        var cilium = ""
+        var decisions: [CiliumDecision] = []
         if resolved.cluster.isCiliumActive {
             let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
             e.allowed = reach.connections(from: resolved.source, to: resolved.destination)
-            cilium = CiliumDecisionText.text(reach.ciliumDecisions(from: resolved.source, to: resolved.destination))
+            decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
         }
         let allowed = pair.query.ports.isAllowed(e.allowed)
-        let verdict = (allowed ? "allowed" : "denied") + pair.query.askedText
+        let word = CiliumDecisionText.verdict(allowed: allowed, decisions) ?? (allowed ? "allowed" : "denied")
+        let verdict = word + pair.query.askedText
+        let cilium = CiliumDecisionText.text(decisions)
         CommandIO.current.out(
             output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict) + cilium)
         return allowed ? .success : .negative

@@ -48,7 +48,9 @@ extension Reachability {
                         policy: policy.displayName, section: prefix + k, index: ri, location: rule.rule.location,
                         connections: rule.rule.connections(destinationPorts: destinationPorts), l7: rule.rule.l7,
                         runtime: rule.rule.runtime)
-                    if !rule.rule.runtime.isEmpty { out.runtime.append(match) }
+                    // FQDNs stand for external addresses only; other runtime peers may be anything.
+                    let external = column >= identities.count
+                    if !rule.rule.runtime.isEmpty && (external || rule.rule.runtime != ["toFQDNs"]) { out.runtime.append(match) }
                     guard matches(rule, column: column, node: node, columns: index.columns), match.connections != .none else { continue }
                     if k.hasSuffix("Deny") { out.denies.append(match) } else { out.allows.append(match) }
                 }
@@ -78,5 +80,34 @@ extension Reachability {
         case (.external(let ip), .pods(let b, _)): return b.first.map { ciliumDecisions(fromAddress: ip, toPod: $0) } ?? []
         case (.external, .external): return []
         }
+    }
+}
+
+extension Reachability {
+    /// Whether some Cilium rule has an L7 part or a peer only the agent knows: only then can
+    /// a listed connection need a note.
+    public var hasCiliumRuntimeRules: Bool {
+        cluster.ciliumPolicies.contains { policy in
+            policy.specs.contains { spec in
+                (spec.ingress + spec.egress + spec.ingressDeny + spec.egressDeny).contains { !$0.l7.isEmpty || !$0.runtime.isEmpty }
+            }
+        }
+    }
+
+    /// Cilium's decisions behind one listed connection, for one pod per side (a workload's
+    /// first pod, an external range's first address).
+    public func ciliumDecisions(for edge: ConnectivityEdge) -> [CiliumDecision] {
+        func side(_ e: Endpoint) -> ResolvedEndpoint? {
+            switch e {
+            case .pod(let ns, let name):
+                return cluster.pods.firstIndex { $0.namespace == ns && $0.name == name }.map { .pods([$0], endpoint: e) }
+            case .workload(let w): return cluster.pods.firstIndex { $0.workload == w }.map { .pods([$0], endpoint: e) }
+            case .external(let r): return .external(IPAddress(family: r.family, value: r.lower))
+            case .address(let ip): return .external(ip)
+            case .namespace, .service: return nil
+            }
+        }
+        guard let s = side(edge.source), let d = side(edge.destination) else { return [] }
+        return ciliumDecisions(from: s, to: d)
     }
 }

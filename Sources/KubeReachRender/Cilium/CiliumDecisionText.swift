@@ -37,3 +37,58 @@ public enum CiliumDecisionText {
         return out
     }
 }
+
+extension CiliumDecisionText {
+    /// The note `list` prints for a connection Cilium filters further at L7; nil when the
+    /// L3/L4 answer is the whole answer.
+    public static func listNote(_ edge: ConnectivityEdge, _ decisions: [CiliumDecision]) -> String? {
+        var parts: [String] = []
+        for d in decisions {
+            for m in d.l7 where !m.connections.intersection(edge.connections).isEmpty {
+                parts.append("allowed at L3/L4, further filtered at L7 by \(m.description)")
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        return TerminalText.escaped("\(edge.source) => \(edge.destination): " + Array(Set(parts)).sorted().joined(separator: "; "))
+    }
+}
+
+extension CiliumDecisionText {
+    /// One note per Cilium rule whose peers only the agent knows (`toFQDNs`, `toServices`,
+    /// `toGroups`, unloaded entities, ...): what `list` cannot show, said once per rule.
+    public static func runtimeRuleNotes(_ cluster: Cluster) -> [String] {
+        var out: [String] = []
+        for policy in cluster.ciliumPolicies {
+            for (si, spec) in policy.specs.enumerated() {
+                let prefix = policy.specs.count > 1 ? "specs[\(si)]." : ""
+                let sections = [
+                    ("ingress", spec.ingress), ("ingressDeny", spec.ingressDeny), ("egress", spec.egress), ("egressDeny", spec.egressDeny),
+                ]
+                for (name, rules) in sections {
+                    for (i, rule) in rules.enumerated() where !rule.runtime.isEmpty {
+                        let what = rule.runtime.contains("toFQDNs") ? "unknown (FQDN)" : "decided at runtime"
+                        let at = rule.location.map { " (\($0))" } ?? ""
+                        out.append(
+                            TerminalText.escaped(
+                                "\(policy.displayName) \(prefix)\(name)[\(i)]\(at): \(what): \(rule.runtime.joined(separator: ", ")) is not evaluated offline; the connections it stands for are not listed"
+                            ))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension CiliumDecisionText {
+    /// The verdict word when Cilium's agent has the last say: a denied pair that a runtime
+    /// peer (FQDN, service, ...) may allow is "unknown", an allowed one that an L7 rule
+    /// filters is "allowed at L3/L4, further filtered at L7"; nil otherwise.
+    public static func verdict(allowed: Bool, _ decisions: [CiliumDecision]) -> String? {
+        if !allowed, let m = decisions.flatMap(\.runtime).first {
+            return m.runtime.contains("toFQDNs") ? "unknown (FQDN)" : "decided at runtime"
+        }
+        if allowed && decisions.contains(where: { !$0.l7.isEmpty }) { return "allowed at L3/L4, further filtered at L7" }
+        return nil
+    }
+}
