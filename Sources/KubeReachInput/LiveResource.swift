@@ -25,6 +25,10 @@ struct LiveResource: Sendable {
         LiveResource("networkpolicies.networking.k8s.io"),
         LiveResource("adminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
         LiveResource("baselineadminnetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+        LiveResource("ciliumnetworkpolicies.cilium.io", optional: true),
+        LiveResource("ciliumclusterwidenetworkpolicies.cilium.io", namespaced: false, optional: true),
+        LiveResource("ciliumnodes.cilium.io", namespaced: false, optional: true),
+        LiveResource("ciliumcidrgroups.cilium.io", namespaced: false, optional: true),
     ]
 
     /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what
@@ -35,8 +39,6 @@ struct LiveResource: Sendable {
         ("networkpolicies.projectcalico.org", "Calico NetworkPolicy"),
         ("globalnetworkpolicies.projectcalico.org", "Calico GlobalNetworkPolicy"),
         ("stagednetworkpolicies.projectcalico.org", "Calico StagedNetworkPolicy"),
-        ("ciliumnetworkpolicies.cilium.io", "CiliumNetworkPolicy"),
-        ("ciliumclusterwidenetworkpolicies.cilium.io", "CiliumClusterwideNetworkPolicy"),
         ("clusternetworkpolicies.policy.networking.k8s.io", "ClusterNetworkPolicy"),
     ]
 
