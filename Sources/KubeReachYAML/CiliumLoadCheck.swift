@@ -17,6 +17,21 @@ enum CiliumLoadCheck {
                 }
             }
         }
+        out += unplacedWarning(cluster)
         return out
+    }
+
+    /// Pods without `spec.nodeName` have no known `host`: said once when it can matter.
+    private static func unplacedWarning(_ cluster: Cluster) -> [Diagnostic] {
+        guard !cluster.ciliumPolicies.isEmpty, !cluster.nodes.flatMap(\.addresses).isEmpty || cluster.pods.contains(where: \.hostNetwork)
+        else { return [] }
+        let unplaced = cluster.pods.filter { $0.nodeName == nil && !$0.hostNetwork }.count
+        guard unplaced > 0 else { return [] }
+        return [
+            Diagnostic(
+                .warning,
+                "\(unplaced) pod(s) have no spec.nodeName: Cilium's host and remote-node are taken as seen from a node that is none of the loaded ones (Docs/cilium.md)"
+            )
+        ]
     }
 }
