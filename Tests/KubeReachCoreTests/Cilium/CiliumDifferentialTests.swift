@@ -24,14 +24,8 @@ import Testing
         let engine = Reachability(cluster: cluster)
         let ref = CiliumReference(cluster)
         let name = { (i: Int) in "pod\(i) \(cluster.pods[i].qualifiedName)" }
-        var out: [String] = []
+        var out = DifferentialTests.podPairMismatches(engine) { ref.connections(.pod($0), .pod($1)) }
         let n = cluster.pods.count
-        for i in 0..<n {
-            for j in 0..<n {
-                let e = engine.connections(fromPod: i, toPod: j), r = ref.connections(.pod(i), .pod(j))
-                if e != r { out.append("\(name(i)) -> \(name(j)): engine \(e), reference \(r)") }
-            }
-        }
         for address in ref.externalSamples() {
             guard let src = engine.externalSourceIndex(of: address), let dst = engine.externalDestinationIndex(of: address) else {
                 out.append("no engine range holds \(address)")
@@ -42,6 +36,23 @@ import Testing
                 if inE != inR { out.append("\(address) -> \(name(i)): engine \(inE), reference \(inR)") }
                 let outE = engine.connections(fromPod: i, toExternal: dst), outR = ref.connections(.pod(i), .external(address))
                 if outE != outR { out.append("\(name(i)) -> \(address): engine \(outE), reference \(outR)") }
+            }
+        }
+        return out
+    }
+}
+
+extension DifferentialTests {
+    /// Every pod pair where the engine and a reference differ, as readable lines.
+    static func podPairMismatches(_ engine: Reachability, reference: (Int, Int) -> ConnectionSet) -> [String] {
+        let pods = engine.cluster.pods
+        var out: [String] = []
+        for i in pods.indices {
+            for j in pods.indices {
+                let e = engine.connections(fromPod: i, toPod: j), r = reference(i, j)
+                if e != r {
+                    out.append("pod\(i) \(pods[i].qualifiedName) -> pod\(j) \(pods[j].qualifiedName): engine \(e), reference \(r)")
+                }
             }
         }
         return out

@@ -308,20 +308,8 @@ struct CiliumReference {
         }
         let singles = cluster.nodes.flatMap(\.addresses) + facts.apiServerAddresses + cluster.pods.flatMap(\.ips)
         ranges += singles.map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) }
-        var out: [IPAddress] = []
-        for family in Set(ranges.map(\.family)).union([.v4]).sorted() {
-            var cuts: Set<UInt128> = [0]
-            for r in ranges where r.family == family {
-                cuts.insert(r.lower)
-                if r.upper < family.maxValue { cuts.insert(r.upper + 1) }
-            }
-            let sorted = cuts.sorted()
-            for (i, start) in sorted.enumerated() {
-                out.append(IPAddress(family: family, value: start))
-                let end = i + 1 < sorted.count ? sorted[i + 1] - 1 : family.maxValue
-                if end != start { out.append(IPAddress(family: family, value: end)) }
-            }
+        return Set(ranges.map(\.family)).union([.v4]).sorted().flatMap {
+            ReferenceEvaluator.intervalEnds(cutting: ranges, family: $0)
         }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachTestSupport
 import Testing
 
 /// One row per rule of Docs/semantics.md (Cilium) and per peer and port kind, on a small
@@ -300,21 +301,11 @@ import Testing
         var cluster = Self.base()
         row.change(&cluster)
         let engine = Reachability(cluster: cluster)
-        let got = try #require(Self.connections(engine, row.from, row.to))
+        let got = try #require(engine.connections(named: row.from, row.to))
         #expect(got.contains(row.proto, row.port) == row.allowed, "\(row.name): \(got)")
         // The naive reference agrees on the same question.
         let ref = CiliumReference(cluster)
         func end(_ s: String) -> RefEndpoint { cluster.pods.firstIndex { $0.name == s }.map { .pod($0) } ?? .external(IPAddress(s)!) }
         #expect(ref.allowed(end(row.from), end(row.to), row.proto, row.port) == row.allowed, "reference: \(row.name)")
-    }
-
-    static func connections(_ r: Reachability, _ from: String, _ to: String) -> ConnectionSet? {
-        func pod(_ name: String) -> Int? { r.cluster.pods.firstIndex { $0.name == name } }
-        switch (pod(from), pod(to), IPAddress(from), IPAddress(to)) {
-        case (let s?, let d?, _, _): return r.connections(fromPod: s, toPod: d)
-        case (let s?, nil, _, let ip?): return r.externalDestinationIndex(of: ip).map { r.connections(fromPod: s, toExternal: $0) }
-        case (nil, let d?, let ip?, _): return r.externalSourceIndex(of: ip).map { r.connections(fromExternal: $0, toPod: d) }
-        default: return nil
-        }
     }
 }

@@ -1,4 +1,5 @@
 import KubeReachCore
+import KubeReachTestSupport
 import Testing
 
 /// Cilium's connectivity test at L3/L4 (cilium-cli `connectivity/builder` and
@@ -119,21 +120,10 @@ import Testing
         let result = try load([("topology.yaml", CiliumScenarioYAML.topology), ("policies.yaml", s.policies)])
         let engine = Reachability(cluster: result.cluster)
         for probe in s.probes {
-            let got = try #require(Self.connections(engine, probe.from, probe.to), "\(probe)")
+            let got = try #require(engine.connections(named: probe.from, probe.to), "\(probe)")
             #expect(
                 got.contains(probe.proto, probe.port) == probe.allowed,
                 "\(s.name): \(probe) expected \(probe.allowed ? "allowed" : "denied")")
-        }
-    }
-
-    /// A pod by name in `cilium-test` or `kube-system`, or an address.
-    static func connections(_ r: Reachability, _ from: String, _ to: String) -> ConnectionSet? {
-        func pod(_ name: String) -> Int? { r.cluster.pods.firstIndex { $0.name == name } }
-        switch (pod(from), pod(to), IPAddress(from), IPAddress(to)) {
-        case (let s?, let d?, _, _): return r.connections(fromPod: s, toPod: d)
-        case (let s?, nil, _, let ip?): return r.externalDestinationIndex(of: ip).map { r.connections(fromPod: s, toExternal: $0) }
-        case (nil, let d?, let ip?, _): return r.externalSourceIndex(of: ip).map { r.connections(fromExternal: $0, toPod: d) }
-        default: return nil
         }
     }
 }
