@@ -37,6 +37,10 @@ struct CompiledCiliumSpec: Sendable {
 struct CiliumRowKey: Hashable, Sendable {
     var specs: [Int]
     var isolated: Bool
+    /// Whether Cilium alone (a rule set, or `enable-policy: always`) isolates, and whether a
+    /// deny rule applies: what is left when the NetworkPolicies are taken away.
+    var ciliumIsolates: Bool
+    var hasDenies: Bool
     var node: Int
     var portList: Int
 }
@@ -46,4 +50,15 @@ struct CiliumRowData: Sendable {
     var compiled: [CompiledCiliumSpec]
     var columns: CiliumColumns
     var allowLocalhost: Bool
+}
+
+extension CiliumRowKey {
+    /// The key once no NetworkPolicy selects the identity any more (when `none`): isolated
+    /// only if Cilium isolates it; nil when nothing of Cilium applies then.
+    func without(networkPolicies none: Bool) -> CiliumRowKey? {
+        guard none else { return self }
+        var key = self
+        key.isolated = ciliumIsolates
+        return key.isolated || hasDenies ? key : nil
+    }
 }

@@ -219,14 +219,17 @@ extension ReachabilityBuilder {
         guard let columns = ciliumColumns, columns.endpoints.contains(id), cluster.cilium.enforcement != .never else { return nil }
         let specs = direction == .ingress ? ingressCilium[id] : egressCilium[id]
         let parts = specs.map { ciliumCompiled[$0].direction(direction)! }
-        let isolated = cluster.cilium.enforcement == .always || !networkPolicies.isEmpty || parts.contains(where: \.defaultDeny)
-        guard isolated || parts.contains(where: { !$0.denies.isEmpty }) else { return nil }
+        let ciliumIsolates = cluster.cilium.enforcement == .always || parts.contains(where: \.defaultDeny)
+        let isolated = ciliumIsolates || !networkPolicies.isEmpty
+        let hasDenies = parts.contains { !$0.denies.isEmpty }
+        guard isolated || hasDenies else { return nil }
         let rules = parts.flatMap(\.rules)
         let localhost = direction == .ingress && isolated && cluster.cilium.allowLocalhost
         let nodeMatters = localhost || rules.contains { $0.host || $0.remoteNode }
         let named = direction == .ingress && rules.contains { $0.rule.hasNamedPorts }
         return CiliumRowKey(
-            specs: specs, isolated: isolated, node: nodeMatters ? identities.keys[id].node : -1,
+            specs: specs, isolated: isolated, ciliumIsolates: ciliumIsolates, hasDenies: hasDenies,
+            node: nodeMatters ? identities.keys[id].node : -1,
             portList: named ? identities.portListOfIdentity[id] : -1)
     }
 }

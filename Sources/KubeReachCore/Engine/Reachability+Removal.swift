@@ -49,11 +49,12 @@ extension Reachability {
                 guard let recipe = recipes[direction == .ingress ? 0 : 1][id] else { continue }
                 var policies = recipe.policies
                 if case .policy = removal { policies.removeAll { $0 == ci } }
+                let cilium = recipe.cilium?.without(networkPolicies: policies.isEmpty)
                 var row: [UInt32]?
-                if !policies.isEmpty || !recipe.admin.isEmpty || recipe.baseline || recipe.cilium != nil {
+                if !policies.isEmpty || !recipe.admin.isEmpty || recipe.baseline || cilium != nil {
                     let spec = RowMaker.Spec(
                         direction: direction, policies: policies, admin: recipe.admin, baseline: recipe.baseline && policies.isEmpty,
-                        portList: identities.portListOfIdentity[id], cilium: recipe.cilium)
+                        portList: identities.portListOfIdentity[id], cilium: cilium)
                     row = made[spec] ?? maker.row(spec)
                     made[spec] = row
                 }
