@@ -10,7 +10,7 @@ public enum LintRegistry {
         CrossNamespacePeerWithoutNamespaceSelector(), NamedPortUndeclared(), NamedPortAmbiguous(), IPBlockCoversPods(),
         HostNetworkTarget(), AllowAllPeers(), EndPortRange(), MissingNamespace(), RedundantPolicy(), ForeignPolicyKindsPresent(),
         AdminSubjectSelectsNothing(), AdminRuleShadowed(), AdminPassToNothing(),
-        CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(),
+        CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(), CiliumL7OnUnservedPort(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
