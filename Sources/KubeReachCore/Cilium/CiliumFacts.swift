@@ -15,6 +15,8 @@ public struct CiliumFacts: Hashable, Sendable {
     public var agentNodes: Set<String>?
     /// The API server's addresses (`default/kubernetes` Endpoints/EndpointSlice, or `--apiserver-cidr`).
     public var apiServerAddresses: [IPAddress] = []
+    /// Further API server ranges (`--apiserver-cidr`).
+    public var apiServerCIDRs: [CIDR] = []
     /// CiliumCIDRGroup `spec.externalCIDRs`, by group name.
     public var cidrGroups: [String: [CIDR]] = [:]
     /// Whether the input carried the cilium-config ConfigMap.

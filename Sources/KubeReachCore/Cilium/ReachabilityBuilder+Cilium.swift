@@ -14,6 +14,7 @@ extension Cluster {
         var out = (nodes.flatMap(\.addresses) + cilium.apiServerAddresses).map {
             IPRange(family: $0.family, lower: $0.value, upper: $0.value)
         }
+        out += cilium.apiServerCIDRs.map(\.range)
         for policy in ciliumPolicies {
             for spec in policy.specs {
                 for rule in spec.allows(direction) + spec.denies(direction) {
@@ -84,7 +85,7 @@ extension ReachabilityBuilder {
                 let nodes = single.flatMap { nodeOfAddress[$0] } ?? []
                 for n in nodes { c.nodeColumns[n].insert(base + i) }
                 if !nodes.isEmpty { c.allNodes.insert(base + i) }
-                let isAPI = single.map { api.contains($0) } ?? false
+                let isAPI = (single.map { api.contains($0) } ?? false) || facts.apiServerCIDRs.contains { $0.range.contains(r) }
                 if isAPI { c.apiServer.insert(base + i) }
                 if nodes.isEmpty && !isAPI {
                     c.world.insert(base + i)

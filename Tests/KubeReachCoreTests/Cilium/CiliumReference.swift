@@ -49,7 +49,9 @@ struct CiliumReference {
     }
 
     private func isAPIServer(_ e: RefEndpoint) -> Bool {
-        if case .external(let ip) = e { return facts.apiServerAddresses.contains(ip) }
+        if case .external(let ip) = e {
+            return facts.apiServerAddresses.contains(ip) || facts.apiServerCIDRs.contains { within($0, ip) }
+        }
         return false
     }
 
@@ -306,6 +308,7 @@ struct CiliumReference {
                 }
             }
         }
+        ranges += facts.apiServerCIDRs.map(\.range)
         let singles = cluster.nodes.flatMap(\.addresses) + facts.apiServerAddresses + cluster.pods.flatMap(\.ips)
         ranges += singles.map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) }
         return Set(ranges.map(\.family)).union([.v4]).sorted().flatMap {

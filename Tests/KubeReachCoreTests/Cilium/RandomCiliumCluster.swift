@@ -21,6 +21,7 @@ enum RandomCiliumCluster {
         var facts = CiliumFacts()
         if rng.chance(0.4) { facts.agentNodes = Set(nodeNames.filter { _ in rng.chance(0.6) }) }
         if rng.chance(0.5) { facts.apiServerAddresses = [IPAddress(rng.pick(["10.1.0.1", "172.20.0.1", "10.9.9.9"]))!] }
+        if rng.chance(0.2) { facts.apiServerCIDRs = [try! CIDR.parse(rng.pick(["172.20.0.0/30", "10.1.0.0/24"]))] }
         facts.cidrMatchesNodes = rng.chance(0.2)
         facts.allowLocalhost = rng.chance(0.8)
         facts.enforcement = rng.chance(0.1) ? .always : rng.chance(0.05) ? .never : .default
