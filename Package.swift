@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
         // Golden files, XML checks and the shared data sets, for every test target.
         .target(name: "KubeReachTestSupport", dependencies: ["KubeReachCore"], path: "Tests/KubeReachTestSupport"),
-        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic"]),
+        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
         .testTarget(
             name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachRBACTests", dependencies: ["KubeReachRBAC", "KubeReachCore", "KubeReachYAML", "KubeReachSynthetic"]),

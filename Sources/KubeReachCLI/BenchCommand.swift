@@ -20,6 +20,10 @@ struct SizeOptions: ParsableArguments {
     var baselinePolicies = 1
     @Option(name: .customLong("admin-api"), help: "Admin tiers as v1alpha1 (ANP + BANP) or v1alpha2 (ClusterNetworkPolicy).")
     var adminAPI: SynthAdminAPI = .v1alpha1
+    @Option(name: .customLong("cilium-policies"), help: "Number of CiliumNetworkPolicies added to the synthetic cluster.")
+    var ciliumPolicies = 0
+    @Option(name: .customLong("cilium-clusterwide"), help: "Number of CiliumClusterwideNetworkPolicies added to the synthetic cluster.")
+    var ciliumClusterwide = 0
     @Option(help: "Generator seed.") var seed: UInt64 = 1
     @Option(help: "Cluster shape: synthetic (the policy mix above), or real (vendor stacks per tenant: --workloads sets the size).")
     var profile: SynthProfile = .synthetic
@@ -34,11 +38,19 @@ struct SizeOptions: ParsableArguments {
     }
 
     var manifests: String {
-        profile == .real ? RealShapedCluster(workloads: workloads, seed: seed).manifests() : cluster.manifests()
+        profile == .real ? RealShapedCluster(workloads: workloads, seed: seed).manifests() : cluster.manifests() + cilium
+    }
+
+    /// The Cilium policies asked for (empty text when none).
+    private var cilium: String {
+        SyntheticCilium(policies: ciliumPolicies, clusterwide: ciliumClusterwide, namespaces: namespaces, seed: seed).manifests()
     }
 
     var description: String {
-        profile == .real ? "real-shaped, \(workloads) workloads" : cluster.size.description
+        profile == .real
+            ? "real-shaped, \(workloads) workloads"
+            : cluster.size.description
+                + (ciliumPolicies + ciliumClusterwide > 0 ? " / \(ciliumPolicies) CNPs / \(ciliumClusterwide) CCNPs" : "")
     }
 }
 

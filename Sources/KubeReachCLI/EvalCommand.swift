@@ -27,12 +27,17 @@ struct EvalCommand: StatusCommand {
         let conns = reach.connections(from: resolved.source, to: resolved.destination)
         let allowed = resolved.question.isAllowed(conns)
         let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: resolved.question)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants))
+        let decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
+        let cilium = output == .json ? "" : CiliumDecisionText.text(decisions)
+        let verdict = CiliumDecisionText.verdict(allowed: allowed, decisions)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants, verdict: verdict) + cilium)
         return allowed ? .success : .negative
     }
 
-    private func render(_ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers) -> String {
-        let verdict = allowed ? "allowed" : "denied"
+    private func render(
+        _ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers, verdict cilium: String? = nil
+    ) -> String {
+        let verdict = cilium ?? (allowed ? "allowed" : "denied")
         if output == .json {
             var doc = EvalDocument(
                 source: resolved.source.endpoint, destination: resolved.destination.endpoint, query: query(resolved.question),

@@ -26,10 +26,20 @@ struct ExplainCommand: StatusCommand {
         var e = explainer.explain(
             s, d, sourceName: resolved.sourceName, destinationName: resolved.destinationName, query: resolved.question.asked)
         e.note = note
+        // Under Cilium the engine decides (NetworkPolicies joined with CNPs/CCNPs); the
+        // Cilium lines say which rule did.
+        var decisions: [CiliumDecision] = []
+        if resolved.cluster.isCiliumActive {
+            let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
+            e.allowed = reach.connections(from: resolved.source, to: resolved.destination)
+            decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
+        }
         let allowed = resolved.question.isAllowed(e.allowed)
-        let verdict = (allowed ? "allowed" : "denied") + resolved.question.askedText
+        let word = CiliumDecisionText.verdict(allowed: allowed, decisions) ?? (allowed ? "allowed" : "denied")
+        let verdict = word + resolved.question.askedText
+        let cilium = CiliumDecisionText.text(decisions)
         CommandIO.current.out(
-            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict))
+            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict) + cilium)
         return allowed ? .success : .negative
     }
 

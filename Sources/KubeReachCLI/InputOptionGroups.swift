@@ -56,6 +56,24 @@ struct EvaluationChoices: ParsableArguments {
         help: "A CIDR the cluster assigns Service ClusterIPs from (repeatable, IPv4 or IPv6): not internet.")
     var serviceCIDRs: [String] = []
 
+    @Option(
+        name: .customLong("cilium-enforcement"),
+        help: "Cilium's policy enforcement mode: default, always or never (overrides enable-policy of the cilium-config ConfigMap).")
+    var ciliumEnforcement: CiliumEnforcement?
+
+    @Option(
+        name: .customLong("apiserver-cidr"),
+        help:
+            "A range holding the Kubernetes API server (repeatable): Cilium's kube-apiserver entity, beside the default/kubernetes endpoints."
+    )
+    var apiServerCIDRs: [String] = []
+
+    /// The Cilium facts given on the command line, applied over those of the input.
+    func applyCilium(to cluster: inout Cluster) {
+        if let ciliumEnforcement { cluster.cilium.enforcement = ciliumEnforcement }
+        cluster.cilium.apiServerCIDRs += apiServerCIDRs.compactMap { try? CIDR.parse($0) }
+    }
+
     var evaluationOptions: EvaluationOptions {
         var options = EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork)
         options.clusterNetworks = ClusterNetworks(
@@ -64,7 +82,7 @@ struct EvaluationChoices: ParsableArguments {
     }
 
     func validate() throws {
-        for (option, values) in [("--pod-cidr", podCIDRs), ("--service-cidr", serviceCIDRs)] {
+        for (option, values) in [("--pod-cidr", podCIDRs), ("--service-cidr", serviceCIDRs), ("--apiserver-cidr", apiServerCIDRs)] {
             for text in values {
                 do { _ = try CIDR.parse(text) } catch { throw ValidationError("\(option) '\(text)': not a CIDR (\(error))") }
             }
@@ -140,6 +158,7 @@ struct ReportingOptions: ParsableArguments {
             result.diagnostics.append(Diagnostic(.warning, "skipped \(paths.count) unreadable path(s): " + paths.joined(separator: "; ")))
         }
         if evaluation.assumeDefaultDeny { result.cluster = result.cluster.addingDefaultDeny() }
+        evaluation.applyCilium(to: &result.cluster)
         for d in loading.limited(result.diagnostics) where d.severity == .error || (d.severity == .warning && !quiet) || verbose {
             io.report(d)
         }

@@ -99,6 +99,14 @@ struct ListCommand: ParsableCommand {
         if let d = emptyNamespaceFilter(edges, cluster: reach.cluster), !input.quiet {
             CommandIO.current.report(d)
         }
+        if reach.hasCiliumRuntimeRules && !input.quiet {
+            for note in CiliumDecisionText.runtimeRuleNotes(reach.cluster) { CommandIO.current.report(Diagnostic(.note, note)) }
+            for edge in edges {
+                if let note = CiliumDecisionText.listNote(edge, reach.ciliumDecisions(for: edge)) {
+                    CommandIO.current.report(Diagnostic(.note, note))
+                }
+            }
+        }
         if let c = focusFilter?.connection {
             try emit(
                 PairFormatter.render(

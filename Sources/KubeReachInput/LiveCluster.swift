@@ -65,10 +65,9 @@ public struct LiveCluster: Sendable {
             }
         }
         var notes: [Diagnostic] = []
-        if LiveResource.all.filter(\.optional).allSatisfy({ !present.names.contains($0.name) }) {
-            notes.append(
-                Diagnostic(
-                    .note, "the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
+        let adminResources = LiveResource.all.filter { $0.optional && $0.name.hasSuffix(".policy.networking.k8s.io") }
+        if adminResources.allSatisfy({ !present.names.contains($0.name) }) {
+            notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
         }
         return Snapshot(sources: sources, warnings: warnings, notes: notes)
     }

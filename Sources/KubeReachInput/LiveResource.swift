@@ -31,6 +31,10 @@ struct LiveResource: Sendable {
         LiveResource("clusterroles.rbac.authorization.k8s.io", namespaced: false),
         LiveResource("clusterrolebindings.rbac.authorization.k8s.io", namespaced: false),
         LiveResource("clusternetworkpolicies.policy.networking.k8s.io", namespaced: false, optional: true),
+        LiveResource("ciliumnetworkpolicies.cilium.io", optional: true),
+        LiveResource("ciliumclusterwidenetworkpolicies.cilium.io", namespaced: false, optional: true),
+        LiveResource("ciliumnodes.cilium.io", namespaced: false, optional: true),
+        LiveResource("ciliumcidrgroups.cilium.io", namespaced: false, optional: true),
     ]
 
     /// Policy resources of other engines (`kubectl api-resources -o name` spelling) and what
@@ -41,8 +45,6 @@ struct LiveResource: Sendable {
         ("networkpolicies.projectcalico.org", "Calico NetworkPolicy"),
         ("globalnetworkpolicies.projectcalico.org", "Calico GlobalNetworkPolicy"),
         ("stagednetworkpolicies.projectcalico.org", "Calico StagedNetworkPolicy"),
-        ("ciliumnetworkpolicies.cilium.io", "CiliumNetworkPolicy"),
-        ("ciliumclusterwidenetworkpolicies.cilium.io", "CiliumClusterwideNetworkPolicy"),
     ]
 
     /// The namespace arguments of each `kubectl get` for this resource, with the source name.

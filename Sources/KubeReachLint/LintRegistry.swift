@@ -19,6 +19,7 @@ public enum LintRegistry {
         PodSecurityVolumeTypes(), PodSecurityPrivilegeEscalation(), PodSecurityRunAsNonRoot(), PodSecurityRunAsUser(),
         PodSecuritySeccompRestricted(), PodSecurityCapabilitiesRestricted(),
         AdminSamePriorityOverlap(), BaselinePassAllows(), DomainAcceptUnderBaselineDeny(),
+        CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(), CiliumL7OnUnservedPort(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

@@ -18,6 +18,7 @@ enum KindTable {
         "Role": ["rbac.authorization.k8s.io"], "ClusterRole": ["rbac.authorization.k8s.io"],
         "RoleBinding": ["rbac.authorization.k8s.io"], "ClusterRoleBinding": ["rbac.authorization.k8s.io"],
         "ClusterNetworkPolicy": ["policy.networking.k8s.io"],
+        "CiliumNetworkPolicy": ["cilium.io"], "CiliumClusterwideNetworkPolicy": ["cilium.io"],
     ]
 
     /// Calico's API groups: the aggregated API and the CRDs behind it (in dumps).
@@ -36,7 +37,8 @@ enum KindTable {
     /// Kinds without a namespace.
     static let clusterScoped: Set<String> = [
         "Namespace", "Node", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy",
-        "ClusterRole", "ClusterRoleBinding", "ClusterNetworkPolicy",
+        "ClusterRole", "ClusterRoleBinding", "ClusterNetworkPolicy", "CiliumClusterwideNetworkPolicy", "CiliumNode",
+        "CiliumCIDRGroup",
     ]
 
     /// RBAC objects are named by path segment (`system:node-proxier`), not DNS subdomain.

@@ -89,6 +89,8 @@ struct LoaderState {
     var nodes: [ClusterNode] = []
     var calico = CalicoObjects()
     var identityObjects = IdentityObjects()
+    var ciliumPolicies: [CiliumPolicy] = []
+    var ciliumFacts: [CiliumFact] = []
     /// Each object added so far, by `Kind/namespace/name`: where, its content, its slot.
     var seen: [String: SeenObject] = [:]
 
@@ -177,6 +179,8 @@ struct LoaderState {
         case .secret(let x): return put(x, &identityObjects.secrets)
         case .role(let x): return put(x, &identityObjects.roles)
         case .binding(let x): return put(x, &identityObjects.bindings)
+        case .ciliumPolicy(let x): return put(x, &ciliumPolicies)
+        case .ciliumFact(let x): return put(x, &ciliumFacts)
         }
     }
 
@@ -194,7 +198,9 @@ struct LoaderState {
             services: services, adminPolicies: adminPolicies, nodes: nodes)
         cluster.calico = calico
         cluster.identity = identityObjects
-        var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes)
+        cluster.ciliumPolicies = ciliumPolicies
+        cluster.cilium = CiliumFacts(ciliumFacts)
+        var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes) + CiliumLoadCheck.warnings(cluster)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(
                 Diagnostic(
@@ -204,7 +210,7 @@ struct LoaderState {
             diagnostics.append(
                 Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
         }
-        if policies.isEmpty && adminPolicies.isEmpty {
+        if policies.isEmpty && adminPolicies.isEmpty && ciliumPolicies.isEmpty {
             diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed"))
         }
         if cluster.pods.isEmpty { diagnostics.append(Diagnostic(.warning, "no pods or workloads found: nothing to connect")) }

@@ -87,7 +87,10 @@ enum ObjectReader {
         var outcome = ObjectOutcome(
             identity: nil, object: display, location: header.location, nameLocation: nameField.location,
             decoded: nil, skippedKind: nil, unevaluatedKind: nil, diagnostics: [])
-        if !calico && !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
+        if CiliumFactsDecoder.reads(header) {
+            outcome.identity = "\(header.kind)/\(clusterScoped ? "" : header.namespace)/\(header.name)"
+            outcome.decoded = .ciliumFact(CiliumFactsDecoder.read(root, header: header))
+        } else if !calico && !KindTable.isRead(kind: header.kind, apiVersion: header.apiVersion) {
             outcome.skippedKind = KindTable.skippedKey(kind: header.kind, apiVersion: header.apiVersion)
             outcome.unevaluatedKind = KindTable.unevaluatedPolicyKind(kind: header.kind, apiVersion: header.apiVersion)
             // Odd metadata in an object we do not read (a ConfigMap's labels as a list)
@@ -134,6 +137,8 @@ enum ObjectReader {
             case "Secret": outcome.decoded = .secret(SecretDecoder.read(root, header: header))
             case "Role", "ClusterRole": outcome.decoded = .role(RBACRoleDecoder.read(root, header: header))
             case "RoleBinding", "ClusterRoleBinding": outcome.decoded = .binding(RBACBindingDecoder.read(root, header: header))
+            case "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy":
+                outcome.decoded = .ciliumPolicy(CiliumPolicyDecoder.read(root, header: header))
             default: outcome.decoded = .workload(WorkloadDecoder.workload(root, header: header))
             }
         }
@@ -165,4 +170,6 @@ enum DecodedObject: Sendable {
     case secret(SecretInfo)
     case role(RBACRole)
     case binding(RBACBinding)
+    case ciliumPolicy(CiliumPolicy)
+    case ciliumFact(CiliumFact)
 }

@@ -7,6 +7,8 @@ struct RawPod: Sendable {
     var ports: [ContainerPort]
     var hostNetwork: Bool
     var security: PodSecurity
+    /// `spec.nodeName` and `spec.serviceAccountName` (Cilium's `host` and identities).
+    var placement = PodPlacement()
 }
 
 /// A workload object (Deployment, ...) before folding: its template's pod facts.
@@ -18,6 +20,8 @@ struct RawWorkload: Sendable {
     var security: PodSecurity
     /// How many pods the workload stands for when no loaded Pod does (`WorkloadReplicas`).
     var podCount: Int = 1
+    /// The template's service account (its pods are not placed yet).
+    var placement = PodPlacement()
 }
 
 /// Decoding of Pods and workload objects.
@@ -35,7 +39,7 @@ enum WorkloadDecoder {
         let annotations = root.child("metadata").child("annotations").stringMap() ?? [:]
         return RawPod(
             header: header, ips: ips, ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
-            security: PodSecurityDecoder.read(spec, annotations: annotations))
+            security: PodSecurityDecoder.read(spec, annotations: annotations), placement: PodPlacement(spec))
     }
 
     static func workload(_ root: Field, header: ObjectHeader) -> RawWorkload {
@@ -46,7 +50,7 @@ enum WorkloadDecoder {
             header: header, templateLabels: template.child("metadata").child("labels").labelMap() ?? [:],
             ports: PodSpecDecoder.ports(spec), hostNetwork: PodSpecDecoder.hostNetwork(spec),
             security: PodSecurityDecoder.read(spec, annotations: template.child("metadata").child("annotations").stringMap() ?? [:]),
-            podCount: WorkloadReplicas.podCount(root, kind: header.kind))
+            podCount: WorkloadReplicas.podCount(root, kind: header.kind), placement: PodPlacement(spec))
     }
 }
 
@@ -82,10 +86,11 @@ enum WorkloadFolder {
                     ?? WorkloadRef(namespace: h.namespace, name: owner.name, kind: "Pod")
             }
             represented.insert(workload)
-            out.append(
-                Pod(
-                    namespace: h.namespace, name: h.name, labels: h.labels, ips: raw.ips, ports: raw.ports,
-                    hostNetwork: raw.hostNetwork, workload: workload, location: h.location, security: raw.security))
+            var pod = Pod(
+                namespace: h.namespace, name: h.name, labels: h.labels, ips: raw.ips, ports: raw.ports,
+                hostNetwork: raw.hostNetwork, workload: workload, location: h.location, security: raw.security)
+            raw.placement.apply(to: &pod)
+            out.append(pod)
         }
         for w in workloads {
             let h = w.header
@@ -93,10 +98,11 @@ enum WorkloadFolder {
             let ref = WorkloadRef(namespace: h.namespace, name: h.name, kind: h.kind)
             if represented.contains(ref) { continue }
             for name in WorkloadReplicas.podNames(h.name, count: w.podCount) {
-                out.append(
-                    Pod(
-                        namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
-                        hostNetwork: w.hostNetwork, workload: ref, location: h.location, security: w.security))
+                var pod = Pod(
+                    namespace: h.namespace, name: name, labels: w.templateLabels, ports: w.ports,
+                    hostNetwork: w.hostNetwork, workload: ref, location: h.location, security: w.security)
+                w.placement.apply(to: &pod)
+                out.append(pod)
             }
         }
         return out

@@ -31,14 +31,8 @@ import Testing
         let ref = ReferenceEvaluator(
             cluster, ipBlockMatchesPods: options.ipBlockMatchesPods, hostNetworkBypass: options.hostNetwork == .bypass)
         let name = { (i: Int) in "pod\(i) \(cluster.pods[i].qualifiedName)" }
-        var out: [String] = []
+        var out = podPairMismatches(engine) { ref.connections(.pod($0), .pod($1)) }
         let n = cluster.pods.count
-        for i in 0..<n {
-            for j in 0..<n {
-                let e = engine.connections(fromPod: i, toPod: j), r = ref.connections(.pod(i), .pod(j))
-                if e != r { out.append("\(name(i)) -> \(name(j)): engine \(e.description), reference \(r.description)") }
-            }
-        }
         // Both ends of every elementary interval of the reference's own cuts, looked up in
         // the engine's atoms by a linear scan (not the engine's index).
         for address in ref.externalSamples(families: Self.familiesInPlay(cluster)) {

@@ -79,12 +79,12 @@ import Testing
 
     @Test func otherPolicyEnginesAreNamedAsNotEvaluated() throws {
         let text = """
-            apiVersion: cilium.io/v2
-            kind: CiliumNetworkPolicy
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
             metadata: {name: x}
             ---
-            apiVersion: cilium.io/v2
-            kind: CiliumNetworkPolicy
+            apiVersion: security.istio.io/v1
+            kind: AuthorizationPolicy
             metadata: {name: y}
             ---
             apiVersion: crd.projectcalico.org/v1
@@ -107,7 +107,7 @@ import Testing
         let notEvaluated = r.diagnostics.filter { $0.message.contains("does not evaluate") }.map(\.message)
         #expect(notEvaluated.count == 5)
         #expect(notEvaluated.contains { $0.hasPrefix("1 AdminNetworkPolicy ") })
-        #expect(notEvaluated.contains { $0.hasPrefix("2 CiliumNetworkPolicy ") })
+        #expect(notEvaluated.contains { $0.hasPrefix("2 AuthorizationPolicy ") })
         #expect(notEvaluated.contains { $0.hasPrefix("1 crd.projectcalico.org NetworkPolicy ") })
         #expect(r.cluster.policies.isEmpty)
     }

@@ -10,6 +10,10 @@ struct IdentityTable: Sendable {
         var ports: [ContainerPort]
         var hostNetwork: Bool
         var ipAtoms: [Int]
+        /// Under Cilium: the pod's node index (-1: unplaced) and service account, which
+        /// Cilium's identities and `host`/`remote-node` tell apart; else -1 and nil.
+        var node = -1
+        var serviceAccount: String? = nil
     }
 
     /// One entry per identity.
@@ -25,16 +29,20 @@ struct IdentityTable: Sendable {
     /// Identities holding an IP in each global atom.
     private(set) var identitiesByAtom: [Int: BitSet] = [:]
 
-    init(pods: [Pod], namespaceIndex: [String: Int], namespaceCount: Int, atomsOfPod: (Pod) -> [Int]) {
+    init(
+        pods: [Pod], namespaceIndex: [String: Int], namespaceCount: Int, atomsOfPod: (Pod) -> [Int],
+        ciliumPart: ((Pod) -> (node: Int, serviceAccount: String?))? = nil
+    ) {
         identitiesInNamespace = Array(repeating: BitSet(), count: namespaceCount)
         var index: [Key: Int] = [:]
         var portIndex: [[ContainerPort]: Int] = [:]
         identityOfPod.reserveCapacity(pods.count)
         for pod in pods {
             let ns = namespaceIndex[pod.namespace] ?? 0
-            let key = Key(
+            var key = Key(
                 namespace: ns, labels: pod.labels, ports: pod.ports, hostNetwork: pod.hostNetwork,
                 ipAtoms: atomsOfPod(pod))
+            if let part = ciliumPart?(pod) { (key.node, key.serviceAccount) = part }
             if let id = index[key] {
                 identityOfPod.append(id)
                 continue

@@ -6,6 +6,8 @@ struct RowRecipe: Sendable {
     var admin: [Int]
     /// Compiled Baseline policies holding it (with rules for the direction), in order.
     var baseline: [Int]
+    /// Cilium's part of the row, nil without Cilium.
+    var cilium: CiliumRowKey? = nil
 }
 
 /// A policy, or one rule of one, left out of a cluster (indices into `cluster.policies`).
@@ -47,11 +49,12 @@ extension Reachability {
                 guard let recipe = recipes[direction == .ingress ? 0 : 1][id] else { continue }
                 var policies = recipe.policies
                 if case .policy = removal { policies.removeAll { $0 == ci } }
+                let cilium = recipe.cilium?.without(networkPolicies: policies.isEmpty)
                 var row: [UInt32]?
-                if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty {
+                if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty || cilium != nil {
                     let spec = RowMaker.Spec(
                         direction: direction, policies: policies, admin: recipe.admin, baseline: policies.isEmpty ? recipe.baseline : [],
-                        portList: identities.portListOfIdentity[id])
+                        portList: identities.portListOfIdentity[id], cilium: cilium)
                     row = made[spec] ?? maker.row(spec)
                     made[spec] = row
                 }

@@ -27,6 +27,8 @@ public struct Reachability: Sendable {
     /// What each identity's rows are made of, to rebuild a few without one policy or rule.
     let recipes: [[RowRecipe?]]
     let rowMaker: RowMaker?
+    /// Cilium's compiled rule sets and column classes, for per-pair decisions (nil without Cilium).
+    let cilium: CiliumIndex?
 
     /// External source ranges (cut at every ingress ipBlock boundary), sorted and disjoint.
     public var externalSources: [IPRange] { sourceAtoms.atoms }
@@ -58,6 +60,7 @@ public struct Reachability: Sendable {
         table = builder.table
         recipes = builder.recipes
         rowMaker = builder.rowMaker
+        cilium = builder.ciliumIndex
     }
 
     // MARK: queries

@@ -10,6 +10,8 @@ extension ReachabilityBuilder {
         var baseline: [Int]
         /// The destination's port list when a rule names ports (ingress only), else -1.
         var portList: Int
+        /// Cilium's part (rule sets, default deny, node), nil without Cilium.
+        var cilium: CiliumRowKey?
     }
 
     /// One row per distinct (direction, applying policies[, port list]); identities that are
@@ -28,12 +30,15 @@ extension ReachabilityBuilder {
                 let policies = direction == .ingress ? ingressPolicies[id] : egressPolicies[id]
                 let admin = direction == .ingress ? ingressAdmin[id] : egressAdmin[id]
                 let baseline = baselinesHolding(id, direction)
-                if policies.isEmpty && admin.isEmpty && baseline.isEmpty { continue }
-                recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(policies: policies, admin: admin, baseline: baseline)
+                let cilium = ciliumRowKey(id, direction, networkPolicies: policies)
+                if ciliumUnenforced(id) { continue }
+                if policies.isEmpty && admin.isEmpty && baseline.isEmpty && cilium == nil { continue }
+                recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(
+                    policies: policies, admin: admin, baseline: baseline, cilium: cilium)
                 let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
                 let key = RowKey(
                     direction: direction, policies: policies, admin: admin, baseline: baseline,
-                    portList: named ? identities.portListOfIdentity[id] : -1)
+                    portList: named ? identities.portListOfIdentity[id] : -1, cilium: cilium)
                 let row: Int32
                 if let existing = rowOfKey[key] {
                     row = existing
@@ -42,15 +47,20 @@ extension ReachabilityBuilder {
                     specs.append(
                         RowMaker.Spec(
                             direction: direction, policies: policies, admin: admin, baseline: policies.isEmpty ? baseline : [],
-                            portList: identities.portListOfIdentity[id]))
+                            portList: identities.portListOfIdentity[id], cilium: cilium))
                     rowOfKey[key] = row
                 }
                 if direction == .ingress { ingressRowOfIdentity[id] = row } else { egressRowOfIdentity[id] = row }
             }
         }
-        let maker = RowMaker(
+        var prepared = RowMaker(
             compiled: compiled, admin: adminCompiled, identities: identities,
             columns: identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count)
+        if let ciliumColumns {
+            prepared.cilium = CiliumRowData(
+                compiled: ciliumCompiled, columns: ciliumColumns, allowLocalhost: cluster.cilium.allowLocalhost)
+        }
+        let maker = prepared
         rowMaker = maker
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
         let base = table, allSpecs = specs
@@ -129,6 +139,7 @@ struct RowMaker: Sendable {
         /// NetworkPolicy isolates it), in evaluation order.
         var baseline: [Int]
         var portList: Int
+        var cilium: CiliumRowKey? = nil
     }
 
     var compiled: [CompiledPolicy]
@@ -141,6 +152,8 @@ struct RowMaker: Sendable {
     var tierMemo: [TierKey: UInt32] = [:]
     var classCache: [ColumnClassKey: Int] = [:]
     var classSets: [ColumnClasses] = []
+    /// Cilium's compiled rule sets and column classes (nil without Cilium).
+    var cilium: CiliumRowData?
 
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
@@ -166,15 +179,16 @@ struct RowMaker: Sendable {
 
     mutating func row(_ spec: Spec) -> [UInt32] {
         let ports = identities.portLists[spec.portList]
-        let networkPolicies: [UInt32]? =
+        var networkPolicies: [UInt32]? =
             spec.policies.isEmpty
             ? nil : spec.direction == .ingress ? ingressRow(spec.policies, destinationPorts: ports) : egressRow(spec.policies)
+        if let key = spec.cilium { networkPolicies = ciliumRow(spec.direction, key, networkPolicies: networkPolicies) }
         if spec.admin.isEmpty && spec.baseline.isEmpty, let networkPolicies { return networkPolicies }
         return tieredRow(spec, networkPolicies: networkPolicies)
     }
 
     /// What an isolated destination admits, per source column.
-    private mutating func ingressRow(_ policies: [Int], destinationPorts: [ContainerPort]) -> [UInt32] {
+    mutating func ingressRow(_ policies: [Int], destinationPorts: [ContainerPort]) -> [UInt32] {
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for rule in compiled[ci].ingress! {
@@ -190,7 +204,7 @@ struct RowMaker: Sendable {
 
     /// What an isolated source may send, per destination column; named ports resolve on
     /// each destination identity's port list and never on external destinations.
-    private mutating func egressRow(_ policies: [Int]) -> [UInt32] {
+    mutating func egressRow(_ policies: [Int]) -> [UInt32] {
         let podColumns = identities.count
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {

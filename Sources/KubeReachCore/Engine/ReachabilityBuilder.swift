@@ -28,6 +28,13 @@ struct ReachabilityBuilder {
     var ingressAdmin: [[Int]] = []
     var egressAdmin: [[Int]] = []
 
+    /// Cilium (nil columns: Cilium semantics do not apply): column classes, compiled rule
+    /// sets, and per identity and direction the rule sets taking part.
+    var ciliumColumns: CiliumColumns?
+    var ciliumCompiled: [CompiledCiliumSpec] = []
+    var ingressCilium: [[Int]] = []
+    var egressCilium: [[Int]] = []
+
     var namespaceIndex: [String: Int] = [:]
     var globalAtoms = AddressAtoms(cutting: [], families: [])
     private var podLabels = LabelIndex([])
@@ -50,16 +57,22 @@ struct ReachabilityBuilder {
         buildAtoms()
         let matchPods = options.ipBlockMatchesPods
         let atoms = globalAtoms
+        let ciliumAtoms = cluster.isCiliumActive ? cluster.pods.map(ciliumNeedsAtoms) : []
+        var podIndex = 0
         identities = IdentityTable(
             pods: cluster.pods, namespaceIndex: namespaceIndex, namespaceCount: cluster.namespaces.count,
             atomsOfPod: { pod in
+                defer { podIndex += 1 }
                 // hostNetwork pods hold node addresses, which admin `networks` and `nodes` peers match.
-                matchPods || pod.hostNetwork ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
-            })
+                let needed = matchPods || pod.hostNetwork || (!ciliumAtoms.isEmpty && ciliumAtoms[podIndex])
+                return needed ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
+            }, ciliumPart: ciliumIdentityPart())
         universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         podLabels = LabelIndex(identities.keys.map(\.labels))
         namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
+        classifyCiliumColumns()
         compilePolicies()
+        compileCilium()
         compileAdminPolicies()
         buildRows()
     }
@@ -84,6 +97,10 @@ struct ReachabilityBuilder {
         let adminRanges = adminDestinationRanges()
         for r in adminRanges { families.insert(r.family) }
         egressRanges += adminRanges
+        let ciliumRanges = (ingress: cluster.ciliumRanges(.ingress), egress: cluster.ciliumRanges(.egress))
+        for r in ciliumRanges.ingress + ciliumRanges.egress { families.insert(r.family) }
+        ingressRanges += ciliumRanges.ingress
+        egressRanges += ciliumRanges.egress
         // Cluster networks cut the external ranges too (never pods' identities): each range is
         // then wholly a cluster address or not. They add no address family of their own.
         let clusterRanges = options.clusterNetworks.adding(nodesOf: cluster).ranges
@@ -99,6 +116,7 @@ struct ReachabilityBuilder {
             guard let ns = namespaceIndex[policy.namespace] else { continue }
             var selected = identities.identitiesInNamespace[ns]
             selected.formIntersection(podSelection(policy.podSelector))
+            selected = ciliumMasked(selected, isIPBlock: false)
             var cp = CompiledPolicy(policyIndex: pi, selected: selected, ingress: nil, egress: nil)
             for direction in PolicyDirection.allCases where policy.affects(direction) {
                 let rules = policy.rules(direction).map { rule -> CompiledPolicy.Rule in
@@ -140,7 +158,7 @@ struct ReachabilityBuilder {
                 bits = identities.identitiesInNamespace[namespace]
             }
             if let pods { bits.formIntersection(podSelection(pods)) }
-            return bits
+            return ciliumMasked(bits, isIPBlock: false)
         case .ipBlock(let block):
             var bits = BitSet()
             let atoms = direction == .ingress ? sourceAtoms : destinationAtoms
@@ -153,7 +171,7 @@ struct ReachabilityBuilder {
                     }
                 }
             }
-            return bits
+            return ciliumMasked(bits, isIPBlock: true)
         }
     }
 

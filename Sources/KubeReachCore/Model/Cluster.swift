@@ -13,6 +13,10 @@ public struct Cluster: Sendable {
     public var calico = CalicoObjects()
     /// ServiceAccounts, Secrets' metadata, Roles and bindings (the attack graph's identity side).
     public var identity = IdentityObjects()
+    /// CiliumNetworkPolicies and CiliumClusterwideNetworkPolicies, in input order.
+    public var ciliumPolicies: [CiliumPolicy] = []
+    /// The agent options, agent nodes, API server addresses and CIDR groups Cilium needs.
+    public var cilium = CiliumFacts()
 
     public init(
         namespaces: [Namespace] = [], pods: [Pod] = [], policies: [NetworkPolicy] = [], services: [Service] = [],
@@ -42,7 +46,7 @@ public struct Cluster: Sendable {
     @discardableResult
     public mutating func addImplicitNamespaces() -> [String] {
         let known = Set(namespaces.map(\.name))
-        let referenced = Set(pods.map(\.namespace)).union(policies.map(\.namespace))
+        let referenced = Set(pods.map(\.namespace)).union(policies.map(\.namespace)).union(ciliumPolicies.compactMap(\.namespace))
         let missing = referenced.subtracting(known).sorted()
         namespaces += missing.map { Namespace(name: $0, declared: false) }
         return missing

@@ -5,7 +5,7 @@
 /// `crd.antrea.io` ClusterNetworkPolicy, they land here.)
 public enum ForeignPolicyKinds {
     public static let names: Set<String> = [
-        "GlobalNetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy", "AdminNetworkPolicy",
+        "GlobalNetworkPolicy", "AdminNetworkPolicy",
         "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy", "StagedNetworkPolicy", "StagedGlobalNetworkPolicy",
         "AuthorizationPolicy",
     ]

@@ -30,6 +30,10 @@ public struct Pod: Hashable, Sendable {
     /// The pod spec's security facts (service account, host namespaces, securityContext,
     /// volumes); nil for pods built without a spec (tests, synthetic clusters).
     public var security: PodSecurity?
+    /// `spec.nodeName` (nil: not placed, as in a workload's template); Cilium's `host` needs it.
+    public var nodeName: String? = nil
+    /// `spec.serviceAccountName` (nil: unset, which is `default`); Cilium's identities carry it.
+    public var serviceAccount: String? = nil
 
     public init(
         namespace: String, name: String, labels: [String: String] = [:], ips: [IPAddress] = [],

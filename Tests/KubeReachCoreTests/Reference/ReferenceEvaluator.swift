@@ -211,16 +211,25 @@ struct ReferenceEvaluator {
                     }
                 }
             }
-            for r in adminRanges where r.family == family {
-                cuts.insert(r.lower)
-                if r.upper < family.maxValue { cuts.insert(r.upper + 1) }
-            }
-            let sorted = cuts.sorted()
-            for (i, start) in sorted.enumerated() {
-                out.append(IPAddress(family: family, value: start))
-                let end = i + 1 < sorted.count ? sorted[i + 1] - 1 : family.maxValue
-                if end != start { out.append(IPAddress(family: family, value: end)) }
-            }
+            out += Self.intervalEnds(cutting: adminRanges, family: family, cuts: cuts)
+        }
+        return out
+    }
+
+    /// Both ends of every elementary interval of a family's address space cut at `cuts`
+    /// and at the bounds of `ranges` (of that family).
+    static func intervalEnds(cutting ranges: [IPRange], family: IPFamily, cuts initial: Set<UInt128> = [0]) -> [IPAddress] {
+        var cuts = initial
+        for r in ranges where r.family == family {
+            cuts.insert(r.lower)
+            if r.upper < family.maxValue { cuts.insert(r.upper + 1) }
+        }
+        let sorted = cuts.sorted()
+        var out: [IPAddress] = []
+        for (i, start) in sorted.enumerated() {
+            out.append(IPAddress(family: family, value: start))
+            let end = i + 1 < sorted.count ? sorted[i + 1] - 1 : family.maxValue
+            if end != start { out.append(IPAddress(family: family, value: end)) }
         }
         return out
     }

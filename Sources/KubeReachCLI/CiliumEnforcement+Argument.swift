@@ -1,0 +1,4 @@
+import ArgumentParser
+import KubeReachCore
+
+extension CiliumEnforcement: ExpressibleByArgument {}

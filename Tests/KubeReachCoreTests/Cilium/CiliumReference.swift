@@ -1,0 +1,318 @@
+import KubeReachCore
+
+/// A deliberately naive evaluator of the Cilium subset, written from Docs/semantics.md
+/// (Cilium): one (source, destination, protocol, port) question at a time, scanning every
+/// NetworkPolicy, CNP and CCNP. It shares only the model structs with the engine: label,
+/// selector, CIDR and port matching are re-derived here.
+struct CiliumReference {
+    let cluster: Cluster
+    let facts: CiliumFacts
+    private let namespaceLabels: [String: [String: String]]
+    private let portStarts: [Int]
+
+    init(_ cluster: Cluster) {
+        self.cluster = cluster
+        facts = cluster.cilium
+        var labels: [String: [String: String]] = [:]
+        for ns in cluster.namespaces { labels[ns.name] = ns.labels }
+        for name in cluster.pods.map(\.namespace) + cluster.policies.map(\.namespace) + cluster.ciliumPolicies.compactMap(\.namespace) {
+            labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
+        }
+        namespaceLabels = labels
+        portStarts = Self.portCuts(cluster)
+    }
+
+    // MARK: what a peer is
+
+    /// Whether a pod is a Cilium endpoint: not hostNetwork, and on an agent node (or unplaced).
+    func isEndpoint(_ p: Int) -> Bool {
+        let pod = cluster.pods[p]
+        return !pod.hostNetwork && runsAgent(pod.nodeName)
+    }
+
+    private func runsAgent(_ node: String?) -> Bool {
+        guard let node, let agents = facts.agentNodes else { return true }
+        return agents.contains(node)
+    }
+
+    /// The agent node names this peer is an address of (a hostNetwork pod's node, or the
+    /// nodes holding the address); `""` stands for a hostNetwork pod's unknown node.
+    private func nodesOf(_ e: RefEndpoint) -> [String] {
+        switch e {
+        case .pod(let p):
+            let pod = cluster.pods[p]
+            guard pod.hostNetwork, runsAgent(pod.nodeName) else { return [] }
+            return [pod.nodeName ?? ""]
+        case .external(let ip):
+            return cluster.nodes.filter { $0.addresses.contains(ip) && runsAgent($0.name) }.map(\.name)
+        }
+    }
+
+    private func isAPIServer(_ e: RefEndpoint) -> Bool {
+        if case .external(let ip) = e {
+            return facts.apiServerAddresses.contains(ip) || facts.apiServerCIDRs.contains { within($0, ip) }
+        }
+        return false
+    }
+
+    private func isWorld(_ e: RefEndpoint) -> Bool {
+        if case .pod(let p) = e, isEndpoint(p) { return false }
+        return nodesOf(e).isEmpty && !isAPIServer(e)
+    }
+
+    private func addresses(_ e: RefEndpoint) -> [IPAddress] {
+        switch e {
+        case .pod(let p): cluster.pods[p].ips
+        case .external(let ip): [ip]
+        }
+    }
+
+    private func ciliumLabels(_ p: Int) -> [String: String] {
+        let pod = cluster.pods[p]
+        var out: [String: String] = [:]
+        for (k, v) in pod.labels where CiliumLabels.isKept(k) { out[k] = v }
+        out["io.kubernetes.pod.namespace"] = pod.namespace
+        for (k, v) in namespaceLabels[pod.namespace] ?? [:] { out["io.cilium.k8s.namespace.labels." + k] = v }
+        out["io.cilium.k8s.policy.serviceaccount"] = pod.serviceAccount ?? "default"
+        out["io.cilium.k8s.policy.cluster"] = facts.clusterName
+        return out
+    }
+
+    // MARK: matching
+
+    private func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
+        for pair in s.matchLabels where labels[pair.key] != pair.value { return false }
+        for e in s.matchExpressions {
+            let v = labels[e.key]
+            switch e.op {
+            case .in: if v == nil || !e.values.contains(v!) { return false }
+            case .notIn: if v != nil && e.values.contains(v!) { return false }
+            case .exists: if v == nil { return false }
+            case .doesNotExist: if v != nil { return false }
+            }
+        }
+        return true
+    }
+
+    private func within(_ c: CIDR, _ ip: IPAddress) -> Bool {
+        guard c.address.family == ip.family else { return false }
+        let shift = (ip.family == .v4 ? 32 : 128) - c.prefixLength
+        if shift >= (ip.family == .v4 ? 32 : 128) { return true }
+        return (ip.value >> shift) == (c.address.value >> shift)
+    }
+
+    /// Whether a CIDR rule may match this peer at all: `world`, or with
+    /// `policy-cidr-match-mode: nodes` node and API server addresses too.
+    private func cidrCanMatch(_ e: RefEndpoint) -> Bool {
+        isWorld(e) || (facts.cidrMatchesNodes && (!nodesOf(e).isEmpty || isAPIServer(e)))
+    }
+
+    private func inBlock(_ cidr: CIDR, except: [CIDR], _ e: RefEndpoint) -> Bool {
+        cidrCanMatch(e) && addresses(e).contains { ip in within(cidr, ip) && !except.contains { within($0, ip) } }
+    }
+
+    private func ciliumPeerMatches(_ rule: CiliumRule, policy: CiliumPolicy, subject: Int, peer: RefEndpoint) -> Bool {
+        if !rule.hasPeerField { return rule.ports != nil }
+        for s in rule.endpoints {
+            guard case .pod(let q) = peer, isEndpoint(q) else { continue }
+            let scoped =
+                policy.namespace.map { ns in
+                    s.selector.keys.contains { $0 == "io.kubernetes.pod.namespace" || $0.hasPrefix("io.cilium.k8s.namespace.labels.") }
+                        || cluster.pods[q].namespace == ns
+                }
+                ?? true
+            if scoped && selectorMatches(s.selector, ciliumLabels(q)) { return true }
+        }
+        let subjectNode = cluster.pods[subject].nodeName
+        let nodes = nodesOf(peer)
+        let isHost = subjectNode != nil && nodes.contains(subjectNode!)
+        for entity in rule.entities {
+            let hit: Bool
+            switch entity {
+            case .all: hit = true
+            case .world: hit = isWorld(peer)
+            case .worldIPv4: hit = isWorld(peer) && (addresses(peer).isEmpty || addresses(peer).contains { $0.family == .v4 })
+            case .worldIPv6: hit = isWorld(peer) && (addresses(peer).isEmpty || addresses(peer).contains { $0.family == .v6 })
+            case .cluster:
+                if case .pod(let q) = peer, isEndpoint(q) { hit = true } else { hit = !nodes.isEmpty || isAPIServer(peer) }
+            case .host: hit = isHost
+            case .remoteNode: hit = !nodes.isEmpty && !isHost
+            case .kubeAPIServer: hit = isAPIServer(peer)
+            case .ingress, .health, .unmanaged, .initializing, .none: hit = false
+            }
+            if hit { return true }
+        }
+        for c in rule.cidrs {
+            switch c {
+            case .block(let b): if inBlock(b.cidr, except: b.except, peer) { return true }
+            case .group(let name, let except):
+                for cidr in facts.cidrGroups[name] ?? [] where inBlock(cidr, except: except, peer) { return true }
+            }
+        }
+        return false
+    }
+
+    private func ciliumPortMatches(_ rule: CiliumRule, _ proto: NetworkProtocol?, _ port: Int, destination: RefEndpoint) -> Bool {
+        guard let ports = rule.ports else { return true }
+        for p in ports {
+            let protocols: [NetworkProtocol] = p.proto == .any ? [.tcp, .udp, .sctp] : [NetworkProtocol(rawValue: p.proto.rawValue)!]
+            if proto == nil {
+                if p.proto == .any && p.number == nil && p.name == nil { return true }
+                continue
+            }
+            guard protocols.contains(proto!) else { continue }
+            if let name = p.name {
+                guard case .pod(let d) = destination else { continue }
+                if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
+            } else if let n = p.number {
+                if port >= n && port <= max(n, p.endPort ?? n) { return true }
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func networkPolicyAllows(
+        _ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
+        _ port: Int
+    ) -> Bool {
+        for rule in direction == .ingress ? policy.ingress : policy.egress {
+            let peerOK =
+                rule.peers.isEmpty
+                || rule.peers.contains { p in
+                    switch (p, peer) {
+                    case (.selector(let pods, let namespaces), .pod(let q)):
+                        guard isEndpoint(q) else { return false }
+                        let pod = cluster.pods[q]
+                        let nsOK =
+                            namespaces.map { selectorMatches($0, namespaceLabels[pod.namespace] ?? [:]) }
+                            ?? (pod.namespace == policy.namespace)
+                        return nsOK && (pods.map { selectorMatches($0, pod.labels) } ?? true)
+                    case (.selector, .external): return false
+                    case (.ipBlock(let b), _): return inBlock(b.cidr, except: b.except, peer)
+                    }
+                }
+            guard peerOK else { continue }
+            if rule.ports.isEmpty { return true }
+            for p in rule.ports where p.proto == proto {
+                switch p.port {
+                case nil: return true
+                case .number(let n): if port >= n && port <= (p.endPort ?? n) { return true }
+                case .name(let name):
+                    guard case .pod(let d) = destination else { continue }
+                    if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    // MARK: verdicts
+
+    /// One direction of one endpoint: a matching deny → denied; else a matching allow →
+    /// allowed; else default deny → denied; else allowed. Non-endpoints are not enforced.
+    func sideAllows(
+        _ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
+        _ port: Int
+    ) -> Bool {
+        guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return true }
+        let pod = cluster.pods[p], labels = ciliumLabels(p)
+        var isolated = facts.enforcement == .always
+        var allowed = false
+        for policy in cluster.policies where policy.namespace == pod.namespace && selectorMatches(policy.podSelector, pod.labels) {
+            guard ReferenceEvaluator.types(policy).contains(direction) else { continue }
+            isolated = true
+            if networkPolicyAllows(policy, direction, peer: peer, destination: destination, proto, port) { allowed = true }
+        }
+        for policy in cluster.ciliumPolicies {
+            if let ns = policy.namespace, ns != pod.namespace { continue }
+            for spec in policy.specs {
+                guard let selector = spec.endpointSelector, selectorMatches(selector.selector, labels) else { continue }
+                let allows = direction == .ingress ? spec.ingress : spec.egress
+                let denies = direction == .ingress ? spec.ingressDeny : spec.egressDeny
+                for rule in denies
+                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
+                    && ciliumPortMatches(rule, proto, port, destination: destination)
+                {
+                    return false
+                }
+                let written = direction == .ingress ? spec.defaultDenyIngress : spec.defaultDenyEgress
+                if written ?? (!allows.isEmpty || !denies.isEmpty) { isolated = true }
+                for rule in allows
+                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
+                    && ciliumPortMatches(rule, proto, port, destination: destination)
+                {
+                    allowed = true
+                }
+            }
+        }
+        if !isolated || allowed { return true }
+        if direction == .ingress && facts.allowLocalhost, let node = pod.nodeName, nodesOf(peer).contains(node) { return true }
+        return false
+    }
+
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
+        if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
+        return sideAllows(.egress, subject: s, peer: d, destination: d, proto, port)
+            && sideAllows(.ingress, subject: d, peer: s, destination: d, proto, port)
+    }
+
+    /// The exact connection set: one port per elementary interval of the port space.
+    func connections(_ s: RefEndpoint, _ d: RefEndpoint) -> ConnectionSet {
+        var result = ConnectionSet.none
+        for proto in NetworkProtocol.allCases {
+            var ranges: [ClosedRange<Int>] = []
+            for (i, start) in portStarts.enumerated() {
+                let end = i + 1 < portStarts.count ? portStarts[i + 1] - 1 : 65535
+                if allowed(s, d, proto, start) { ranges.append(start...end) }
+            }
+            result[proto] = PortSet(ranges)
+        }
+        result.otherProtocols = allowed(s, d, nil, 0)
+        return result
+    }
+
+    private static func portCuts(_ cluster: Cluster) -> [Int] {
+        var cuts: Set<Int> = [1]
+        func cut(_ a: Int, _ b: Int) {
+            cuts.insert(a)
+            if b < 65535 { cuts.insert(b + 1) }
+        }
+        for rule in cluster.policies.flatMap({ $0.ingress + $0.egress }) {
+            for p in rule.ports { if case .number(let n) = p.port { cut(n, p.endPort ?? n) } }
+        }
+        for spec in cluster.ciliumPolicies.flatMap(\.specs) {
+            for rule in spec.ingress + spec.ingressDeny + spec.egress + spec.egressDeny {
+                for p in rule.ports ?? [] { if let n = p.number { cut(n, max(n, p.endPort ?? n)) } }
+            }
+        }
+        for cp in cluster.pods.flatMap(\.ports) { cut(cp.port, cp.port) }
+        return cuts.filter { $0 >= 1 && $0 <= 65535 }.sorted()
+    }
+
+    /// Both ends of every elementary address interval: cut at every CIDR (and except,
+    /// group CIDR), node address, API server address and pod IP.
+    func externalSamples() -> [IPAddress] {
+        var ranges: [IPRange] = []
+        for rule in cluster.policies.flatMap({ $0.ingress + $0.egress }) {
+            for case .ipBlock(let b) in rule.peers { ranges += ([b.cidr] + b.except).map(\.range) }
+        }
+        for spec in cluster.ciliumPolicies.flatMap(\.specs) {
+            for rule in spec.ingress + spec.ingressDeny + spec.egress + spec.egressDeny {
+                for c in rule.cidrs {
+                    switch c {
+                    case .block(let b): ranges += ([b.cidr] + b.except).map(\.range)
+                    case .group(let name, let except): ranges += ((facts.cidrGroups[name] ?? []) + except).map(\.range)
+                    }
+                }
+            }
+        }
+        ranges += facts.apiServerCIDRs.map(\.range)
+        let singles = cluster.nodes.flatMap(\.addresses) + facts.apiServerAddresses + cluster.pods.flatMap(\.ips)
+        ranges += singles.map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) }
+        return Set(ranges.map(\.family)).union([.v4]).sorted().flatMap {
+            ReferenceEvaluator.intervalEnds(cutting: ranges, family: $0)
+        }
+    }
+}
