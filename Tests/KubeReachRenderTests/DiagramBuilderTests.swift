@@ -93,7 +93,7 @@ import Testing
         #expect(d.nodes.first { $0.id == "a/scanner[Pod]" }?.reachesAll == Self.all)
         #expect(
             d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
-                "0.0.0.0-255.255.255.255[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
+                "0.0.0.0/0[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
             ])
         #expect(d.nodes.filter(\.highlighted).count == 3)
     }
