@@ -101,10 +101,9 @@ struct ReportCommand: ParsableCommand {
     /// Graphviz failure is shown in the report rather than losing the rest of it.
     private func drawDiagram(_ reach: Reachability, into content: inout ReportContent) {
         do {
-            let drawn = try DrawnDiagram(
-                reach: reach,
-                request: RenderRequest(
-                    level: level.aggregation, maxNodes: maxNodes, maxEdges: maxEdges, externals: externals))
+            var request = RenderRequest(level: level.aggregation, maxNodes: maxNodes, maxEdges: maxEdges, externals: externals)
+            request.notesInLegend = false
+            let drawn = try DrawnDiagram(reach: reach, request: request)
             if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
             content.diagramNotes = drawn.diagram.notes
             content.svg = String(decoding: try drawn.render(.svg), as: UTF8.self)

@@ -1,7 +1,7 @@
 extension DiagramDotWriter {
     /// A boxed key of the shapes and colours actually used, plus the diagram's notes.
     /// Legend identifiers contain a space and a colon, which no Kubernetes name can.
-    static func legend(_ d: Diagram) -> String {
+    static func legend(_ d: Diagram, notes: Bool = true) -> String {
         let kinds = Set(d.nodes.map(\.kind))
         var lines = [
             "\tsubgraph \"cluster_legend\" {", "\t\tlabel=<<B>Legend</B>> style=\"rounded,dashed\" color=\"#9aa5b1\" fontcolor=\"#3c4a57\"",
@@ -43,7 +43,7 @@ extension DiagramDotWriter {
         if d.edges.contains(where: \.highlighted) {
             entry("path", "<B>highlighted path</B>", " color=\"#d62728\" penwidth=2.5")
         }
-        if !d.notes.isEmpty {
+        if notes && !d.notes.isEmpty {
             entry(
                 "notes", d.notes.flatMap { wrap(words: $0) }.map(DotText.html).joined(separator: "<BR/>"),
                 " shape=note style=filled fillcolor=\"#fffbe6\" color=\"#b08900\"")

@@ -4,9 +4,9 @@ import KubeReachCore
 /// netpol-analyzer's layout): namespaces as boxes, short HTML labels, a legend. Sorted, every
 /// identifier and label escaped.
 public enum DiagramDotWriter {
-    public static func render(_ d: Diagram) -> String {
+    public static func render(_ d: Diagram, notesInLegend: Bool = true) -> String {
         var out = "digraph \"kubereach\" {\n"
-        out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.9 newrank=true"
+        out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.5 newrank=true"
         // Graphviz scales a larger drawing down to this box: the picture's pixels are bounded.
         out += d.maxInches.map { " size=\"\($0),\($0)\"" } ?? ""
         out += "]\n"
@@ -25,7 +25,7 @@ public enum DiagramDotWriter {
         for e in d.edges {
             out += "\t" + edge(e, external: external.contains(e.from) || external.contains(e.to), labelled: d.edgeLabels) + "\n"
         }
-        out += legend(d)
+        out += legend(d, notes: notesInLegend)
         return out + "}\n"
     }
 

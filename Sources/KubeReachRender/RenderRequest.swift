@@ -14,6 +14,9 @@ public struct RenderRequest: Sendable {
     /// Past this many drawn edges, fans are collapsed, then namespaces drawn (0: no limit).
     public var maxEdges = RenderRequest.defaultMaxEdges
     public var externals = ExternalsMode.merged
+    /// Whether the notes go in the legend too (the report shows them above the picture,
+    /// where a long note does not widen it).
+    public var notesInLegend = true
 
     public static let defaultMaxNodes = 150
     /// About what a person can follow on one screen; more is a tangle whatever the layout.
@@ -85,7 +88,7 @@ public struct DrawnDiagram: Sendable {
             scene.options.notes.append("\(diagram.edges.count) edges: connections in tooltips, not labels (see kubereach list)")
         }
         diagram.notes = scene.options.notes
-        dot = DiagramDotWriter.render(diagram)
+        dot = DiagramDotWriter.render(diagram, notesInLegend: request.notesInLegend)
     }
 
     /// SVG or PNG bytes through the in-process renderer.
