@@ -12,6 +12,12 @@ extension Diagram {
         /// The connections every edge of the fan allows, or nil when they differ.
         public var connections: ConnectionSet?
 
+        public init(count: Int, of: Int, connections: ConnectionSet?) {
+            self.count = count
+            self.of = of
+            self.connections = connections
+        }
+
         /// `reached by 40 of 52 workloads: UDP 53` (`verb`: "reaches" or "reached by").
         func text(_ verb: String, noun: String) -> String {
             "\(verb) \(count) of \(of) \(noun)" + (connections.map { ": \($0.description)" } ?? " (connections vary)")
