@@ -44,9 +44,6 @@ struct ReportCommand: ParsableCommand {
         help: "Diagram: past this many edges collapse fans into markers, then draw namespaces (0: no limit).")
     var maxEdges: Int = RenderRequest.reportMaxEdges
 
-    @Option(help: "Diagram and table: merged (one line per pair and connections, ranges joined as CIDRs) or split external ranges.")
-    var externals: ExternalsMode = .merged
-
     @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
     var maxRows: Int = 20_000
 
@@ -55,6 +52,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .customLong("by"), help: "Diagram and connectivity table: workload (default), pod or namespace.")
     var level: RenderCommand.Level = .workload
+
+    @Option(help: "Diagram and table: merged (one line per pair and connections, ranges joined as CIDRs) or split external ranges.")
+    var externals: ExternalsMode = .merged
 
     @Option(help: "Crown jewels for the exposure section: workloads with these labels (key=value,...; repeatable).")
     var sensitive: [String] = []
