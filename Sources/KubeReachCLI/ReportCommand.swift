@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         var content = ReportContent(
             title: title ?? "Network policy report: " + (paths + input.files).joined(separator: " "),
             timestamp: timestamp ? Date().formatted(.iso8601) : nil,
-            summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: edges, findings: findings),
+            summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: [], findings: findings),
             svg: nil, edges: edges, externals: externals, rowLimit: maxRows, exposure: (graph, exposure), findings: findings)
         content.summary = ReportSummary(cluster: loaded.cluster, workloads: workloads, lines: content.lines, findings: findings)
         content.explanations = Self.explanations(

@@ -43,8 +43,10 @@ struct DiagramGraph {
     /// vertex standing for all its ranges), one edge per line.
     init(lines: [ListedEdge], nodes: [Endpoint], level: AggregationLevel) {
         var byID: [String: Vertex] = [:]
-        func add(_ id: String, _ members: [Endpoint]) {
-            guard byID[id] == nil, let first = members.first else { return }
+        func add(_ id: String, _ members: @autoclosure () -> [Endpoint]) {
+            guard byID[id] == nil else { return }
+            let members = members()
+            guard let first = members.first else { return }
             byID[id] = Vertex(id: id, kind: Self.kind(of: first), cluster: level == .namespace ? nil : first.namespace, members: members)
         }
         for n in nodes { add(n.description, [n]) }

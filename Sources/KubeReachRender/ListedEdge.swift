@@ -10,24 +10,52 @@ public enum ExternalsMode: String, CaseIterable, Sendable {
     case merged
 }
 
-/// One printed line of a connectivity list. Names rather than endpoints, because a merged
-/// line names several external ranges; `members` keeps the list edges it stands for.
+/// One printed line of a connectivity list: one list edge, or (merged) several whose
+/// external end is named by the union of their ranges. Names are made when asked for, so
+/// that a list of millions of lines holds no extra strings.
 public struct ListedEdge: Sendable, Equatable {
-    public var source: String
-    public var destination: String
-    public var connections: ConnectionSet
-    /// One edge, or (merged) one per external range, in list order.
-    public var members: [ConnectivityEdge]
-
-    public init(_ e: ConnectivityEdge) {
-        source = e.source.description
-        destination = e.destination.description
-        connections = e.connections
-        members = [e]
+    private enum Storage: Sendable, Equatable {
+        case edge(ConnectivityEdge)
+        /// `inbound`: the ranges are the source.
+        case merged(name: String, inbound: Bool, members: [ConnectivityEdge])
     }
 
-    public var sourceIsExternal: Bool { members.first?.source.isExternal ?? false }
-    public var destinationIsExternal: Bool { members.first?.destination.isExternal ?? false }
+    private var storage: Storage
+
+    public init(_ e: ConnectivityEdge) { storage = .edge(e) }
+
+    private init(name: String, inbound: Bool, members: [ConnectivityEdge]) {
+        storage = .merged(name: name, inbound: inbound, members: members)
+    }
+
+    /// One edge, or (merged) one per external range, in list order.
+    public var members: [ConnectivityEdge] {
+        switch storage {
+        case .edge(let e): [e]
+        case .merged(_, _, let members): members
+        }
+    }
+
+    private var first: ConnectivityEdge {
+        switch storage {
+        case .edge(let e): e
+        case .merged(_, _, let members): members[0]
+        }
+    }
+
+    public var source: String {
+        if case .merged(let name, true, _) = storage { return name }
+        return first.source.description
+    }
+
+    public var destination: String {
+        if case .merged(let name, false, _) = storage { return name }
+        return first.destination.description
+    }
+
+    public var connections: ConnectionSet { first.connections }
+    public var sourceIsExternal: Bool { first.source.isExternal }
+    public var destinationIsExternal: Bool { first.destination.isExternal }
 
     /// The lines of `edges` in `mode`, sorted by source then destination as byte strings.
     public static func lines(_ edges: [ConnectivityEdge], _ mode: ExternalsMode) -> [ListedEdge] {
@@ -38,7 +66,9 @@ public struct ListedEdge: Sendable, Equatable {
     /// same connections become one, named by the union of their ranges. Lines between two
     /// cluster endpoints stay as they are.
     ///
-    /// - Complexity: O(lines × log lines).
+    /// - Precondition: `edges` sorted by source then destination as byte strings (as the
+    ///   engine lists them).
+    /// - Complexity: O(lines + merged lines × log merged lines).
     static func merged(_ edges: [ConnectivityEdge]) -> [ListedEdge] {
         struct Key: Hashable {
             var inside: Endpoint
@@ -47,27 +77,40 @@ public struct ListedEdge: Sendable, Equatable {
         }
         var groups: [Key: [ConnectivityEdge]] = [:]
         var order: [Key] = []
-        var out: [ListedEdge] = []
+        var kept: [ListedEdge] = []
         for e in edges {
             let inbound = e.source.isExternal
             guard inbound != e.destination.isExternal else {
-                out.append(ListedEdge(e))
+                kept.append(ListedEdge(e))
                 continue
             }
             let key = Key(inside: inbound ? e.destination : e.source, inbound: inbound, connections: e.connections)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(e)
         }
-        for key in order {
-            guard let members = groups[key], var line = members.first.map(ListedEdge.init) else { continue }
+        let joined = order.compactMap { key -> (line: ListedEdge, order: [String])? in
+            guard let members = groups[key] else { return nil }
             let name = rangeName(members.compactMap { (key.inbound ? $0.source : $0.destination).externalRange })
-            if key.inbound { line.source = name } else { line.destination = name }
-            line.members = members
+            let line = ListedEdge(name: name, inbound: key.inbound, members: members)
+            return (line, [line.source, line.destination])
+        }.sorted { precedes($0.order, $1.order) }
+        // Both parts are sorted: one merge pass, each kept line's names made once.
+        var out: [ListedEdge] = []
+        out.reserveCapacity(kept.count + joined.count)
+        var j = 0
+        for line in kept {
+            let names = [line.source, line.destination]
+            while j < joined.count && precedes(joined[j].order, names) {
+                out.append(joined[j].line)
+                j += 1
+            }
             out.append(line)
         }
-        return out.sorted {
-            $0.source != $1.source ? $0.source.utf8Precedes($1.source) : $0.destination.utf8Precedes($1.destination)
-        }
+        return out + joined[j...].map(\.line)
+    }
+
+    private static func precedes(_ a: [String], _ b: [String]) -> Bool {
+        a[0] != b[0] ? a[0].utf8Precedes(b[0]) : a[1].utf8Precedes(b[1])
     }
 
     /// The union of `ranges` as CIDRs joined by commas (IPv4, then `and` IPv6), with the suffix that

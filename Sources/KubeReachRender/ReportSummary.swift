@@ -23,7 +23,11 @@ public struct ReportSummary: Sendable, Equatable, Codable {
     public var lintNotes: Int
 
     public init(cluster: Cluster, workloads: Int, edges: [ConnectivityEdge], findings: [LintFinding]) {
-        self.init(cluster: cluster, workloads: workloads, lines: edges.map(ListedEdge.init), findings: findings)
+        self.init(cluster: cluster, workloads: workloads, lines: [], findings: findings)
+        allowedPairs = edges.count
+        fromExternal = edges.count { $0.source.isExternal }
+        toExternal = edges.count { $0.destination.isExternal }
+        workloadPairs = allowedPairs - fromExternal - toExternal
     }
 
     /// Counted as the table shows them: with merged externals, a pair's external ranges
