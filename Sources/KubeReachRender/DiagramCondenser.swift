@@ -3,8 +3,8 @@ import KubeReachCore
 /// The steps the render pipeline takes when a diagram has more than `--max-edges` edges,
 /// each said in a note: first collapse "everything reaches X" fans (of at least half the
 /// nodes, then a third: smaller fans are structure worth drawing), then draw namespaces (and
-/// collapse their fans too). What is left
-/// may still be above the limit: it is drawn without edge labels and scaled to fit.
+/// collapse their fans too). What is left may still be above the limit: it is drawn as it
+/// is (without edge labels past 400 edges) and scaled down to the size cap.
 enum DiagramCondenser {
     static func diagram(_ scene: inout RenderScene, request: RenderRequest, reach: Reachability) -> Diagram {
         let limit = request.maxEdges
@@ -30,8 +30,8 @@ enum DiagramCondenser {
     }
 
     /// The diagram with the fans of at least half the other nodes collapsed, or of a third
-    /// when that is not enough to fit `limit`, and the notes naming them. Unchanged without markers
-    /// (a focus shows part of the cluster, where "N of M" would mislead).
+    /// when that is not enough to fit `limit`, and the notes naming them. Unchanged without
+    /// markers (a focus shows part of the cluster, where "N of M" would mislead).
     static func collapsingFans(_ d: Diagram, _ scene: inout RenderScene, limit: Int) -> Diagram {
         guard scene.options.markers else { return d }
         let inside = d.nodes.count { $0.kind != .external }
