@@ -77,40 +77,39 @@ public struct ListedEdge: Sendable, Equatable {
         }
         var groups: [Key: [ConnectivityEdge]] = [:]
         var order: [Key] = []
-        var kept: [ListedEdge] = []
-        for e in edges {
+        for e in edges where e.source.isExternal != e.destination.isExternal {
             let inbound = e.source.isExternal
-            guard inbound != e.destination.isExternal else {
-                kept.append(ListedEdge(e))
-                continue
-            }
             let key = Key(inside: inbound ? e.destination : e.source, inbound: inbound, connections: e.connections)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(e)
         }
-        let joined = order.compactMap { key -> (line: ListedEdge, order: [String])? in
+        let joined = order.compactMap { key -> (line: ListedEdge, order: (String, String))? in
             guard let members = groups[key] else { return nil }
             let name = rangeName(members.compactMap { (key.inbound ? $0.source : $0.destination).externalRange })
             let line = ListedEdge(name: name, inbound: key.inbound, members: members)
-            return (line, [line.source, line.destination])
+            return (line, (line.source, line.destination))
         }.sorted { precedes($0.order, $1.order) }
-        // Both parts are sorted: one merge pass, each kept line's names made once.
+        // The other lines are sorted already: one merge pass builds the only copy, and a
+        // line's names are made only while merged lines remain to be placed.
         var out: [ListedEdge] = []
-        out.reserveCapacity(kept.count + joined.count)
+        out.reserveCapacity(edges.count - groups.values.reduce(0) { $0 + $1.count } + joined.count)
         var j = 0
-        for line in kept {
-            let names = [line.source, line.destination]
-            while j < joined.count && precedes(joined[j].order, names) {
-                out.append(joined[j].line)
-                j += 1
+        for e in edges where e.source.isExternal == e.destination.isExternal {
+            if j < joined.count {
+                let names = (e.source.description, e.destination.description)
+                while j < joined.count && precedes(joined[j].order, names) {
+                    out.append(joined[j].line)
+                    j += 1
+                }
             }
-            out.append(line)
+            out.append(ListedEdge(e))
         }
-        return out + joined[j...].map(\.line)
+        for rest in joined[j...] { out.append(rest.line) }
+        return out
     }
 
-    private static func precedes(_ a: [String], _ b: [String]) -> Bool {
-        a[0] != b[0] ? a[0].utf8Precedes(b[0]) : a[1].utf8Precedes(b[1])
+    private static func precedes(_ a: (String, String), _ b: (String, String)) -> Bool {
+        a.0 != b.0 ? a.0.utf8Precedes(b.0) : a.1.utf8Precedes(b.1)
     }
 
     /// The union of `ranges` as CIDRs joined by commas (IPv4, then `and` IPv6), with the suffix that
