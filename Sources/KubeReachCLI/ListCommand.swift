@@ -7,6 +7,7 @@ extension ListFormat: ExpressibleByArgument {}
 extension PairFormat: ExpressibleByArgument {}
 extension GraphFormat: ExpressibleByArgument {}
 extension ExplainSelection: ExpressibleByArgument {}
+extension ExternalsMode: ExpressibleByArgument {}
 
 /// `kubereach list`: every ordered pair with something allowed.
 struct ListCommand: ParsableCommand {
@@ -51,8 +52,20 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("explain-only"), help: "allow or deny: only the explanations of that verdict (implies --explain).")
     var explainOnly: ExplainSelection?
 
+    @Option(
+        help:
+            "External ranges: merged (one line per pair and connections, the ranges joined as CIDRs) or split (one line per range). Default: merged for md, split otherwise."
+    )
+    var externals: ExternalsMode?
+
     enum FocusDirection: String, ExpressibleByArgument {
         case ingress, egress
+    }
+
+    func validate() throws {
+        if output == .dot && externals == .merged {
+            throw CLIError.usage("--externals merged does not apply to -o dot (netpol-analyzer's layout); kubereach render merges ranges")
+        }
     }
 
     /// The focus options as a filter, or nil when none was given.
@@ -116,11 +129,13 @@ struct ListCommand: ParsableCommand {
         }
         // Streamed: a pod-level list can be tens of megabytes.
         let nodes = output == .dot ? nodeNames(reach, focus: focusFilter) : []
+        let mode = externals ?? output.defaultExternals
         if let outFile {
-            try AtomicFile.stream(to: outFile) { out in try EdgeFormatter.stream(edges, as: output, nodes: nodes, to: &out) }
+            try AtomicFile.stream(to: outFile) { out in try EdgeFormatter.stream(edges, as: output, nodes: nodes, externals: mode, to: &out)
+            }
         } else {
             var out = EdgeStream { CommandIO.current.out($0) }
-            try EdgeFormatter.stream(edges, as: output, nodes: nodes, to: &out)
+            try EdgeFormatter.stream(edges, as: output, nodes: nodes, externals: mode, to: &out)
         }
     }
 

@@ -55,12 +55,20 @@ struct RenderCommand: ParsableCommand {
         name: .customLong("max-nodes"), help: "Past this many nodes, draw namespaces instead of workloads, then use sfdp (0: no limit).")
     var maxNodes: Int = RenderRequest.defaultMaxNodes
 
+    @Option(
+        name: .customLong("max-edges"),
+        help: "Past this many edges, collapse fans into markers, then draw namespaces instead of workloads (0: no limit).")
+    var maxEdges: Int = RenderRequest.defaultMaxEdges
+
+    @Option(help: "External ranges: merged (one node per set of ranges a workload's lines join) or split (one per range).")
+    var externals: ExternalsMode = .merged
+
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
     func validate() throws {
         if (pathFrom == nil) != (pathTo == nil) { throw CLIError.usage("--path-from and --path-to go together") }
-        if maxNodes < 0 { throw CLIError.usage("--max-nodes must be 0 or more") }
+        if maxNodes < 0 || maxEdges < 0 { throw CLIError.usage("--max-nodes and --max-edges must be 0 or more") }
         if level == .pod && pathFrom != nil { throw CLIError.usage("--path-from and --path-to draw workloads or namespaces, not --by pod") }
     }
 
@@ -70,7 +78,7 @@ struct RenderCommand: ParsableCommand {
         return RenderRequest(
             level: level.aggregation, focus: try focus.map { try ref($0, "--focus") },
             pathFrom: try pathFrom.map { try ref($0, "--path-from") }, pathTo: try pathTo.map { try ref($0, "--path-to") },
-            maxNodes: maxNodes, layout: layout)
+            maxNodes: maxNodes, layout: layout, maxEdges: maxEdges, externals: externals)
     }
 
     func run() throws {

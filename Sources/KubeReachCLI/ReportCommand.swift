@@ -39,6 +39,11 @@ struct ReportCommand: ParsableCommand {
         help: "Diagram: past this many workloads draw namespaces, past this many nodes use sfdp (0: no limit).")
     var maxNodes: Int = RenderRequest.defaultMaxNodes
 
+    @Option(
+        name: .customLong("max-edges"),
+        help: "Diagram: past this many edges collapse fans into markers, then draw namespaces (0: no limit).")
+    var maxEdges: Int = RenderRequest.reportMaxEdges
+
     @Option(name: .customLong("max-rows"), help: "Connectivity table: at most this many pairs (the count says how many there are).")
     var maxRows: Int = 20_000
 
@@ -48,12 +53,15 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("by"), help: "Diagram and connectivity table: workload (default), pod or namespace.")
     var level: RenderCommand.Level = .workload
 
+    @Option(help: "Diagram and table: merged (one line per pair and connections, ranges joined as CIDRs) or split external ranges.")
+    var externals: ExternalsMode = .merged
+
     @Option(help: "Crown jewels for the exposure section: workloads with these labels (key=value,...; repeatable).")
     var sensitive: [String] = []
 
     func validate() throws {
-        if maxNodes < 0 || maxRows < 0 || maxExplained < 0 {
-            throw CLIError.usage("--max-nodes, --max-rows and --max-explained must be 0 or more")
+        if maxNodes < 0 || maxEdges < 0 || maxRows < 0 || maxExplained < 0 {
+            throw CLIError.usage("--max-nodes, --max-edges, --max-rows and --max-explained must be 0 or more")
         }
     }
 
@@ -76,10 +84,11 @@ struct ReportCommand: ParsableCommand {
         var content = ReportContent(
             title: title ?? "Network policy report: " + (paths + input.files).joined(separator: " "),
             timestamp: timestamp ? Date().formatted(.iso8601) : nil,
-            summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: edges, findings: findings),
-            svg: nil, edges: edges, rowLimit: maxRows,
-            explanations: Self.explanations(for: edges.prefix(min(maxRows, maxExplained)), reach: reach, level: level.aggregation),
-            exposure: (graph, exposure), findings: findings)
+            summary: ReportSummary(cluster: loaded.cluster, workloads: workloads, edges: [], findings: findings),
+            svg: nil, edges: edges, externals: externals, rowLimit: maxRows, exposure: (graph, exposure), findings: findings)
+        content.summary = ReportSummary(cluster: loaded.cluster, workloads: workloads, lines: content.lines, findings: findings)
+        content.explanations = Self.explanations(
+            for: content.lines.prefix(min(maxRows, maxExplained)), reach: reach, level: level.aggregation)
         content.level = level.aggregation
         progress.done("explained \(content.explanations.count) pairs")
         drawDiagram(reach, into: &content)
@@ -92,7 +101,9 @@ struct ReportCommand: ParsableCommand {
     /// Graphviz failure is shown in the report rather than losing the rest of it.
     private func drawDiagram(_ reach: Reachability, into content: inout ReportContent) {
         do {
-            let drawn = try DrawnDiagram(reach: reach, request: RenderRequest(level: level.aggregation, maxNodes: maxNodes))
+            var request = RenderRequest(level: level.aggregation, maxNodes: maxNodes, maxEdges: maxEdges, externals: externals)
+            request.notesInLegend = false
+            let drawn = try DrawnDiagram(reach: reach, request: request)
             if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
             content.diagramNotes = drawn.diagram.notes
             content.svg = String(decoding: try drawn.render(.svg), as: UTF8.self)

@@ -6,8 +6,8 @@ enum CSVEdgeFormatter {
 
     static let header = "src,dst,conn\r\n"
 
-    static func line(_ e: ConnectivityEdge) -> String {
-        [e.source.description, e.destination.description, e.connections.description].map(field).joined(separator: ",") + "\r\n"
+    static func line(_ e: ListedEdge) -> String {
+        [e.source, e.destination, e.connections.description].map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ raw: String) -> String {

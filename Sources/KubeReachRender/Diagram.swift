@@ -25,6 +25,9 @@ public struct Diagram: Sendable, Equatable {
         public var reachedByAll: ConnectionSet?
         public var highlighted = false
         public var focused = false
+        /// Collapsed fans (`DiagramOptions.fanMinimum`): edges to (from) many nodes not drawn.
+        public var fanOut: Fan? = nil
+        public var fanIn: Fan? = nil
     }
 
     public struct Edge: Sendable, Equatable {
@@ -47,6 +50,12 @@ public struct Diagram: Sendable, Equatable {
     public var edgeLabels = true
     /// Pod and service CIDRs: external ranges inside them are labelled cluster addresses, not internet.
     public var clusterRanges: [IPRange] = []
+    /// The largest picture, in inches each way (Graphviz `size`; 96 pixels an inch in PNG):
+    /// a larger drawing is scaled down, so a tangle cannot take gigabytes. Nil: no cap.
+    public var maxInches: Int? = Diagram.defaultMaxInches
+
+    /// 60 inches: at most 5,760 × 5,760 pixels (about 130 MB of RGBA while rendering).
+    public static let defaultMaxInches = 60
 
     /// Nodes drawn (a group counts once), to decide on fallbacks.
     public var drawnNodeCount: Int { nodes.count }
@@ -63,9 +72,15 @@ public struct DiagramOptions: Sendable {
     /// Draw "reaches all" / "reached by all" markers instead of edges (off when the diagram
     /// shows only part of the cluster, where "all" would mislead).
     public var markers = true
+    /// Collapse fans of at least this many edges into a line on their node (nil: draw every
+    /// edge). Set by the render pipeline when a diagram has too many edges to read.
+    public var fanMinimum: Int? = nil
     public var notes: [String] = []
     /// Pod and service CIDRs (`Reachability.clusterNetworks`), named apart from the internet.
     public var clusterRanges: [IPRange] = []
+    /// Merged: one external node per set of ranges a workload's lines join (`ListedEdge`);
+    /// split: one per range, then ranges treated alike joined.
+    public var externals = ExternalsMode.merged
 
     public init(
         highlight: [Endpoint] = [], focused: Set<Endpoint> = [], minimumGroup: Int = 3, markers: Bool = true, notes: [String] = []

@@ -10,8 +10,10 @@ public enum DiagramBuilder {
     public static func build(
         edges: [ConnectivityEdge], nodes: [Endpoint], level: AggregationLevel, options: DiagramOptions = .init()
     ) -> Diagram {
-        let g = DiagramGraph(edges: edges, nodes: nodes, level: level).mergingExternalTwins().groupingTwins(minimum: options.minimumGroup)
+        let g = DiagramGraph(lines: ListedEdge.lines(edges, options.externals), nodes: nodes, level: level).mergingExternalTwins()
+            .groupingTwins(minimum: options.minimumGroup)
         let markers = options.markers ? Markers(g) : Markers(count: g.vertices.count)
+        let fans = options.markers ? options.fanMinimum.map { Fans(g, minimum: $0, markers: markers) } : nil
         let path = PathHighlight(g, path: options.highlight)
         var drawn: [Diagram.Edge] = []
         for (s, targets) in g.out.enumerated() {
@@ -20,7 +22,7 @@ public enum DiagramBuilder {
                 let condensed =
                     g.vertices[d].kind != .external && markers.reachesAll[s] != nil
                     || g.vertices[s].kind != .external && markers.reachedByAll[d] != nil
-                if condensed && !lit { continue }
+                if (condensed || fans?.hides(s, d, in: g) == true) && !lit { continue }
                 drawn.append(Diagram.Edge(from: g.vertices[s].id, to: g.vertices[d].id, connections: g.table[c], highlighted: lit))
             }
         }
@@ -28,7 +30,8 @@ public enum DiagramBuilder {
             Diagram.Node(
                 id: x.id, kind: x.kind, cluster: x.cluster, members: x.members, withinGroup: x.withinGroup.map { g.table[$0] },
                 reachesAll: markers.reachesAll[v].map { g.table[$0] }, reachedByAll: markers.reachedByAll[v].map { g.table[$0] },
-                highlighted: path.nodes.contains(v), focused: x.members.contains { options.focused.contains($0) })
+                highlighted: path.nodes.contains(v), focused: x.members.contains { options.focused.contains($0) },
+                fanOut: fans?.out[v], fanIn: fans?.inc[v])
         }
         var diagram = Diagram(
             level: level, nodes: nodes.sorted { DiagramGraph.bytewise($0.id, $1.id) }, edges: mergingMutual(drawn), notes: options.notes)
@@ -98,10 +101,13 @@ struct PathHighlight {
     var edges: Set<[Int]> = []
 
     init(_ g: DiagramGraph, path: [Endpoint]) {
-        var vertexOf: [Endpoint: Int] = [:]
-        for (v, x) in g.vertices.enumerated() { for m in x.members { vertexOf[m] = v } }
+        // With merged externals a range can be a member of several vertices: take the pair
+        // with an edge between them.
+        var vertexOf: [Endpoint: [Int]] = [:]
+        for (v, x) in g.vertices.enumerated() { for m in x.members { vertexOf[m, default: []].append(v) } }
         for (u, w) in zip(path, path.dropFirst()) {
-            guard let a = vertexOf[u], let b = vertexOf[w], a == b || g.out[a][b] != nil else { continue }
+            let pairs = (vertexOf[u] ?? []).flatMap { a in (vertexOf[w] ?? []).map { (a, $0) } }
+            guard let (a, b) = pairs.first(where: { $0 == $1 || g.out[$0][$1] != nil }) else { continue }
             nodes.formUnion([a, b])
             if a != b { edges.insert([a, b]) }
         }

@@ -4,9 +4,12 @@ import KubeReachCore
 /// netpol-analyzer's layout): namespaces as boxes, short HTML labels, a legend. Sorted, every
 /// identifier and label escaped.
 public enum DiagramDotWriter {
-    public static func render(_ d: Diagram) -> String {
+    public static func render(_ d: Diagram, notesInLegend: Bool = true) -> String {
         var out = "digraph \"kubereach\" {\n"
-        out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.9 newrank=true]\n"
+        out += "\tgraph [rankdir=LR fontname=\"Helvetica\" fontsize=11 nodesep=0.25 ranksep=0.5 newrank=true"
+        // Graphviz scales a larger drawing down to this box: the picture's pixels are bounded.
+        out += d.maxInches.map { " size=\"\($0),\($0)\"" } ?? ""
+        out += "]\n"
         out += "\tnode [fontname=\"Helvetica\" fontsize=10 shape=box style=\"rounded,filled\" fillcolor=\"#eaf1fb\" color=\"#4a6fa5\"]\n"
         out += "\tedge [fontname=\"Helvetica\" fontsize=9 color=\"#7a8896\" fontcolor=\"#2d6a2d\" arrowsize=0.7]\n"
         var byCluster: [String: [Diagram.Node]] = [:]
@@ -22,7 +25,7 @@ public enum DiagramDotWriter {
         for e in d.edges {
             out += "\t" + edge(e, external: external.contains(e.from) || external.contains(e.to), labelled: d.edgeLabels) + "\n"
         }
-        out += legend(d)
+        out += legend(d, notes: notesInLegend)
         return out + "}\n"
     }
 
@@ -47,6 +50,13 @@ public enum DiagramDotWriter {
         let one = noun(level, plural: false)
         if let c = n.reachesAll { lines.append(small("reaches every \(one): \(c.description)", colour: "#b35900")) }
         if let c = n.reachedByAll { lines.append(small("reached by every \(one): \(c.description)", colour: "#b35900")) }
+        let many = self.noun(level)
+        if let f = n.fanOut { lines.append(small(f.text("reaches", noun: many), colour: "#8e44ad")) }
+        if let f = n.fanIn { lines.append(small(f.text("reached by", noun: many), colour: "#8e44ad")) }
+        if n.fanOut != nil || n.fanIn != nil {
+            a["peripheries"] = "2"
+            a["color"] = "\"#8e44ad\""
+        }
         if n.reachesAll != nil || n.reachedByAll != nil {
             a["peripheries"] = "2"
             a["color"] = "\"#d35400\""
@@ -62,7 +72,11 @@ public enum DiagramDotWriter {
 
     static func edge(_ e: Diagram.Edge, external: Bool, labelled: Bool = true) -> String {
         var a = DotAttributes()
-        if labelled {
+        if e.connections.isAll {
+            // The most common label by far: a thick line says it without widening the layout.
+            a["tooltip"] = DotText.id(e.connections.description)
+            a["penwidth"] = "2"
+        } else if labelled {
             a["label"] = "<\(wrap(e.connections.description).map(DotText.html).joined(separator: "<BR/>"))>"
         } else {
             a["tooltip"] = DotText.id(e.connections.description)

@@ -36,16 +36,31 @@ struct DiagramGraph {
 
     /// One vertex per endpoint (given nodes and edge ends), one edge per listed pair.
     init(edges: [ConnectivityEdge], nodes: [Endpoint], level: AggregationLevel) {
-        let names = Array(Set(nodes).union(edges.flatMap { [$0.source, $0.destination] })).sortedByName()
-        var rank: [Endpoint: Int] = [:]
-        for (i, n) in names.enumerated() { rank[n] = i }
-        vertices = names.map {
-            Vertex(id: $0.description, kind: Self.kind(of: $0), cluster: level == .namespace ? nil : $0.namespace, members: [$0])
+        self.init(lines: edges.map(ListedEdge.init), nodes: nodes, level: level)
+    }
+
+    /// One vertex per name (given nodes and line ends: a merged line's external end is one
+    /// vertex standing for all its ranges), one edge per line.
+    init(lines: [ListedEdge], nodes: [Endpoint], level: AggregationLevel) {
+        var byID: [String: Vertex] = [:]
+        func add(_ id: String, _ members: @autoclosure () -> [Endpoint]) {
+            guard byID[id] == nil else { return }
+            let members = members()
+            guard let first = members.first else { return }
+            byID[id] = Vertex(id: id, kind: Self.kind(of: first), cluster: level == .namespace ? nil : first.namespace, members: members)
         }
-        out = Array(repeating: [:], count: names.count)
-        inc = Array(repeating: [:], count: names.count)
+        for n in nodes { add(n.description, [n]) }
+        for e in lines {
+            add(e.source, Array(Set(e.members.map(\.source))).sortedByName())
+            add(e.destination, Array(Set(e.members.map(\.destination))).sortedByName())
+        }
+        vertices = byID.values.sorted { Self.bytewise($0.id, $1.id) }
+        var rank: [String: Int] = [:]
+        for (i, v) in vertices.enumerated() { rank[v.id] = i }
+        out = Array(repeating: [:], count: vertices.count)
+        inc = Array(repeating: [:], count: vertices.count)
         table = ConnectionInterner()
-        for e in edges {
+        for e in lines {
             guard let s = rank[e.source], let d = rank[e.destination], s != d, !e.connections.isEmpty else { continue }
             let c = out[s][d].map { table.union($0, table.id(e.connections)) } ?? table.id(e.connections)
             out[s][d] = c
@@ -110,7 +125,7 @@ struct DiagramGraph {
         let sets = order.compactMap { bySignature[$0] }.filter { $0.count > 1 }
         return contracted(sets) { parts in
             var first = parts[0]
-            first.members = parts.flatMap(\.members).sortedByName()
+            first.members = Array(Set(parts.flatMap(\.members))).sortedByName()
             return first
         }
     }

@@ -28,30 +28,42 @@ public struct EdgeStream {
 
 extension EdgeFormatter {
     /// The same text as `render`, written in pieces (DOT, small by nature, in one piece).
-    public static func stream(_ edges: [ConnectivityEdge], as format: ListFormat, nodes: [Endpoint] = [], to out: inout EdgeStream) throws {
-        switch format {
-        case .dot:
+    /// `externals`: merged joins each pair's external lines (not for DOT, which keeps
+    /// netpol-analyzer's layout; callers refuse that combination).
+    public static func stream(
+        _ edges: [ConnectivityEdge], as format: ListFormat, nodes: [Endpoint] = [], externals: ExternalsMode = .split,
+        to out: inout EdgeStream
+    ) throws {
+        if format == .dot {
             try out.write(DotEdgeFormatter.render(edges, nodes: nodes))
-        case .txt:
-            for e in edges { try out.write(TextEdgeFormatter.line(e)) }
-        case .csv:
-            try out.write(CSVEdgeFormatter.header)
-            for e in edges { try out.write(CSVEdgeFormatter.line(e)) }
-        case .md:
-            try out.write(MarkdownEdgeFormatter.header)
-            for e in edges { try out.write(MarkdownEdgeFormatter.line(e)) }
-        case .json:
-            if edges.isEmpty {
-                try out.write(JSONEdgeFormatter.empty)
-            } else {
-                try out.write(JSONEdgeFormatter.head)
-                let encoder = JSONOutput.makeEncoder(compact: true)
-                for (i, e) in edges.enumerated() {
-                    try out.write((i == 0 ? "" : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e, encoder: encoder))
-                }
-                try out.write(JSONEdgeFormatter.tail)
-            }
+        } else if externals == .merged {
+            try stream(lines: ListedEdge.merged(edges), as: format, to: &out)
+        } else {
+            try stream(lines: edges.lazy.map(ListedEdge.init), as: format, to: &out)
         }
         try out.flush()
+    }
+
+    private static func stream(lines: some Sequence<ListedEdge>, as format: ListFormat, to out: inout EdgeStream) throws {
+        switch format {
+        case .dot:
+            return
+        case .txt:
+            for e in lines { try out.write(TextEdgeFormatter.line(e)) }
+        case .csv:
+            try out.write(CSVEdgeFormatter.header)
+            for e in lines { try out.write(CSVEdgeFormatter.line(e)) }
+        case .md:
+            try out.write(MarkdownEdgeFormatter.header)
+            for e in lines { try out.write(MarkdownEdgeFormatter.line(e)) }
+        case .json:
+            var first = true
+            let encoder = JSONOutput.makeEncoder(compact: true)
+            for e in lines {
+                try out.write((first ? JSONEdgeFormatter.head : JSONEdgeFormatter.separator) + JSONEdgeFormatter.item(e, encoder: encoder))
+                first = false
+            }
+            try out.write(first ? JSONEdgeFormatter.empty : JSONEdgeFormatter.tail)
+        }
     }
 }

@@ -7,11 +7,11 @@ extension HTMLReport {
     /// hidden row after it that the script reveals on click. Sorting and filtering are
     /// done by the script; without it the table is still complete and readable.
     static func tableSection(_ c: ReportContent) -> String {
-        let shown = c.edges.prefix(max(0, c.rowLimit))
-        var out = "<section id=\"connectivity\"><h2>Connectivity by \(c.level.rawValue) (\(c.edges.count) pairs)</h2>\n"
-        if shown.count < c.edges.count {
+        let shown = c.lines.prefix(max(0, c.rowLimit))
+        var out = "<section id=\"connectivity\"><h2>Connectivity by \(c.level.rawValue) (\(c.lines.count) pairs)</h2>\n"
+        if shown.count < c.lines.count {
             out +=
-                "<p class=\"note\">Showing the first \(shown.count) of \(c.edges.count) pairs (--max-rows); "
+                "<p class=\"note\">Showing the first \(shown.count) of \(c.lines.count) pairs (--max-rows); "
                 + "<code>kubereach list</code> prints them all.</p>\n"
         }
         let explained = c.explanations.count { $0 != nil }
@@ -27,7 +27,7 @@ extension HTMLReport {
         out += "<th data-col=\"2\">Connections</th></tr></thead>\n<tbody>\n"
         for (i, e) in shown.enumerated() {
             out +=
-                "<tr class=\"pair\"><td>\(HTMLText.escape(e.source.description))</td><td>\(HTMLText.escape(e.destination.description))</td>"
+                "<tr class=\"pair\"><td>\(HTMLText.escape(e.source))</td><td>\(HTMLText.escape(e.destination))</td>"
             out += "<td>\(HTMLText.escape(e.connections.description))</td></tr>\n"
             if i < c.explanations.count, let why = c.explanations[i] {
                 out += "<tr class=\"why\" hidden><td colspan=\"3\"><pre>\(HTMLText.escape(why))</pre></td></tr>\n"

@@ -14,8 +14,9 @@ public struct ReportContent: Sendable {
     public var svg: String?
     public var diagramNotes: [String] = []
     public var diagramProblem: String?
-    /// The connectivity list at `level`, sorted; rows past `rowLimit` are left out.
-    public var edges: [ConnectivityEdge]
+    /// The connectivity list at `level` as printed (external ranges merged or split), sorted;
+    /// rows past `rowLimit` are left out.
+    public var lines: [ListedEdge]
     /// Workload (the default) or pod (`report --by pod`).
     public var level: AggregationLevel = .workload
     public var rowLimit: Int
@@ -26,8 +27,8 @@ public struct ReportContent: Sendable {
 
     public init(
         title: String, timestamp: String? = nil, summary: ReportSummary, svg: String?, diagramNotes: [String] = [],
-        diagramProblem: String? = nil, edges: [ConnectivityEdge], rowLimit: Int = .max, explanations: [String?] = [],
-        exposure: (graph: ReachabilityGraph, report: ExposureReport)? = nil, findings: [LintFinding] = []
+        diagramProblem: String? = nil, edges: [ConnectivityEdge], externals: ExternalsMode = .split, rowLimit: Int = .max,
+        explanations: [String?] = [], exposure: (graph: ReachabilityGraph, report: ExposureReport)? = nil, findings: [LintFinding] = []
     ) {
         self.title = title
         self.timestamp = timestamp
@@ -35,7 +36,7 @@ public struct ReportContent: Sendable {
         self.svg = svg
         self.diagramNotes = diagramNotes
         self.diagramProblem = diagramProblem
-        self.edges = edges
+        self.lines = ListedEdge.lines(edges, externals)
         self.rowLimit = rowLimit
         self.explanations = explanations
         self.exposure = exposure

@@ -14,7 +14,7 @@ enum JSONEdgeFormatter {
 
     /// One item on one line (a pod-level list has hundreds of thousands), indented as an
     /// element of `connections`.
-    static func item(_ e: ConnectivityEdge, encoder: JSONEncoder) -> String {
+    static func item(_ e: ListedEdge, encoder: JSONEncoder) -> String {
         "    " + String(JSONOutput.encode(ConnectionDocument(e), with: encoder).dropLast())
     }
 }

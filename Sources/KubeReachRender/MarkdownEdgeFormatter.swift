@@ -6,8 +6,8 @@ enum MarkdownEdgeFormatter {
 
     static let header = "| Source | Destination | Connections |\n|---|---|---|\n"
 
-    static func line(_ e: ConnectivityEdge) -> String {
-        "| \(cell(e.source.description)) | \(cell(e.destination.description)) | \(cell(e.connections.description)) |\n"
+    static func line(_ e: ListedEdge) -> String {
+        "| \(cell(e.source)) | \(cell(e.destination)) | \(cell(e.connections.description)) |\n"
     }
 
     static func cell(_ s: String) -> String {

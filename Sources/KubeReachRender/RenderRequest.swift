@@ -11,12 +11,23 @@ public struct RenderRequest: Sendable {
     /// Past this many workloads, namespaces are drawn; past this many nodes, sfdp (0: no limit).
     public var maxNodes = RenderRequest.defaultMaxNodes
     public var layout: GraphvizRenderer.Layout?
+    /// Past this many drawn edges, fans are collapsed, then namespaces drawn (0: no limit).
+    public var maxEdges = RenderRequest.defaultMaxEdges
+    public var externals = ExternalsMode.merged
+    /// Whether the notes go in the legend too (the report shows them above the picture,
+    /// where a long note does not widen it).
+    public var notesInLegend = true
 
     public static let defaultMaxNodes = 150
+    /// About what a person can follow on one screen; more is a tangle whatever the layout.
+    public static let defaultMaxEdges = 150
+    /// The report's diagram is shown at page width, above the table: it falls back sooner.
+    public static let reportMaxEdges = 60
 
     public init(
         level: AggregationLevel = .workload, focus: [EndpointReference] = [], pathFrom: EndpointReference? = nil,
-        pathTo: EndpointReference? = nil, maxNodes: Int = RenderRequest.defaultMaxNodes, layout: GraphvizRenderer.Layout? = nil
+        pathTo: EndpointReference? = nil, maxNodes: Int = RenderRequest.defaultMaxNodes, layout: GraphvizRenderer.Layout? = nil,
+        maxEdges: Int = RenderRequest.defaultMaxEdges, externals: ExternalsMode = .merged
     ) {
         self.level = level
         self.focus = focus
@@ -24,6 +35,8 @@ public struct RenderRequest: Sendable {
         self.pathTo = pathTo
         self.maxNodes = maxNodes
         self.layout = layout
+        self.maxEdges = maxEdges
+        self.externals = externals
     }
 }
 
@@ -58,12 +71,13 @@ public struct DrawnDiagram: Sendable {
     /// Past this many edges, labels are left out: they dominate layout time and overlap anyway.
     static let maxLabelledEdges = 400
 
-    /// The render pipeline: scene (focus, path, namespace fallback), diagram, layout choice
-    /// (sfdp past `maxNodes` nodes), label cut-off, DOT.
+    /// The render pipeline: scene (focus, path, namespace fallback on nodes), diagram, past
+    /// `maxEdges` fans collapsed and then namespaces drawn (`DiagramCondenser`), layout
+    /// choice (sfdp past `maxNodes` nodes), label cut-off, DOT.
     public init(reach: Reachability, request: RenderRequest) throws(RenderError) {
         var scene = try RenderScene(reach: reach, request: request)
         sceneEdgeCount = scene.edges.count
-        diagram = DiagramBuilder.build(edges: scene.edges, nodes: scene.nodes, level: scene.level, options: scene.options)
+        diagram = DiagramCondenser.diagram(&scene, request: request, reach: reach)
         layout = request.layout ?? .dot
         if request.layout == nil && request.maxNodes > 0 && diagram.drawnNodeCount > request.maxNodes {
             layout = .sfdp
@@ -74,7 +88,7 @@ public struct DrawnDiagram: Sendable {
             scene.options.notes.append("\(diagram.edges.count) edges: connections in tooltips, not labels (see kubereach list)")
         }
         diagram.notes = scene.options.notes
-        dot = DiagramDotWriter.render(diagram)
+        dot = DiagramDotWriter.render(diagram, notesInLegend: request.notesInLegend)
     }
 
     /// SVG or PNG bytes through the in-process renderer.

@@ -8,13 +8,14 @@ struct RenderScene {
     var edges: [ConnectivityEdge] = []
     var nodes: [Endpoint] = []
     var options = DiagramOptions()
+    /// The resolved `--focus` targets and `--path-*` hops, kept to redraw at another level.
+    private var focus: [Endpoint] = []
+    private var path: [Endpoint] = []
 
     init(reach: Reachability, request c: RenderRequest) throws(RenderError) {
         level = c.level
         // The graph (and its reference resolution) is built only when a reference is given.
         let graph = c.focus.isEmpty && c.pathFrom == nil ? nil : ReachabilityGraph(reach)
-        var focus: [Endpoint] = []
-        var path: [Endpoint] = []
         if let g = graph {
             for ref in c.focus { focus += try Self.resolve(ref, in: g, role: "--focus").map { g.nodes[$0] } }
             if let from = c.pathFrom, let to = c.pathTo {
@@ -36,16 +37,30 @@ struct RenderScene {
                 let count = reach.groupEndpoints(level: .workload).count
                 if count > c.maxNodes { fallBack(count, c) }
             } else {
-                try collect(reach, focus: focus, path: path)
+                collect(reach, focus: focus, path: path)
                 collected = .workload
                 if nodes.count > c.maxNodes { fallBack(nodes.count, c) }
             }
         }
-        if collected != level { try collect(reach, focus: focus, path: path) }
+        if collected != level { collect(reach, focus: focus, path: path) }
         options.highlight = Self.steps(path, at: level)
         options.focused = Set(Self.steps(focus, at: level, reach: reach))
         options.markers = focus.isEmpty
         options.clusterRanges = reach.clusterNetworks.ranges
+        options.externals = c.externals
+    }
+
+    /// The workload diagram has more than `--max-edges` edges even with its fans collapsed:
+    /// draw namespaces instead (the focus and path follow).
+    mutating func fallBackOnEdges(_ count: Int, fanned: Int, _ c: RenderRequest, reach: Reachability) {
+        let also = fanned < count ? " (\(fanned) with fans collapsed)" : ""
+        options.notes.append(
+            "\(count) edges between workloads\(also) is more than --max-edges \(c.maxEdges): drawn by namespace (use --focus, or --max-edges 0)"
+        )
+        level = .namespace
+        collect(reach, focus: focus, path: path)
+        options.highlight = Self.steps(path, at: level)
+        options.focused = Set(Self.steps(focus, at: level, reach: reach))
     }
 
     private mutating func fallBack(_ count: Int, _ c: RenderRequest) {
@@ -56,7 +71,7 @@ struct RenderScene {
 
     /// Every node and edge of the level, or only those touching the focus (and the hops of
     /// the path, so that it stays visible).
-    private mutating func collect(_ reach: Reachability, focus: [Endpoint], path: [Endpoint]) throws(RenderError) {
+    private mutating func collect(_ reach: Reachability, focus: [Endpoint], path: [Endpoint]) {
         let all = reach.groupEndpoints(level: level)
         edges = reach.edges(level: level)
         guard !focus.isEmpty else {

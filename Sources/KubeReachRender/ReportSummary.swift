@@ -23,14 +23,24 @@ public struct ReportSummary: Sendable, Equatable, Codable {
     public var lintNotes: Int
 
     public init(cluster: Cluster, workloads: Int, edges: [ConnectivityEdge], findings: [LintFinding]) {
+        self.init(cluster: cluster, workloads: workloads, lines: [], findings: findings)
+        allowedPairs = edges.count
+        fromExternal = edges.count { $0.source.isExternal }
+        toExternal = edges.count { $0.destination.isExternal }
+        workloadPairs = allowedPairs - fromExternal - toExternal
+    }
+
+    /// Counted as the table shows them: with merged externals, a pair's external ranges
+    /// that allow the same connections are one line.
+    public init(cluster: Cluster, workloads: Int, lines edges: [ListedEdge], findings: [LintFinding]) {
         namespaces = cluster.namespaces.count
         self.workloads = workloads
         pods = cluster.pods.count
         policies = cluster.policies.count
         adminPolicies = cluster.adminPolicies.count
         allowedPairs = edges.count
-        fromExternal = edges.count { $0.source.isExternal }
-        toExternal = edges.count { $0.destination.isExternal }
+        fromExternal = edges.count(where: \.sourceIsExternal)
+        toExternal = edges.count(where: \.destinationIsExternal)
         workloadPairs = allowedPairs - fromExternal - toExternal
         lintErrors = findings.count { $0.severity == .error }
         lintWarnings = findings.count { $0.severity == .warning }

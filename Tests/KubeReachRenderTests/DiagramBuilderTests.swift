@@ -93,7 +93,7 @@ import Testing
         #expect(d.nodes.first { $0.id == "a/scanner[Pod]" }?.reachesAll == Self.all)
         #expect(
             d.edges.filter(\.highlighted).map { "\($0.from) -> \($0.to)" } == [
-                "0.0.0.0-255.255.255.255[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
+                "0.0.0.0/0[External] -> a/scanner[Pod]", "a/scanner[Pod] -> c/x[Pod]",
             ])
         #expect(d.nodes.filter(\.highlighted).count == 3)
     }
@@ -117,5 +117,31 @@ import Testing
             edges: [Self.e("a/x[Pod]", "a/y[Pod]", ConnectionSet(tcp: ports, udp: ports))], nodes: [], level: .workload)
         let dot = DiagramDotWriter.render(d)
         #expect(dot.contains("label=<TCP 80,443,8080-8090,9000,<BR/>"))
+    }
+
+    /// Past `fanMinimum` edges to (or from) other nodes, a node's fan is a line on it:
+    /// those edges go, edges to external ranges and a highlighted path stay.
+    @Test func fansBecomeLinesOnTheirNode() {
+        let clients: [Endpoint] = ["a/p[Pod]", "b/q[Pod]", "c/r[Pod]", "d/s[Pod]"]
+        let dns53 = ConnectionSet(.udp, PortSet([53...53]))
+        var edges = clients.map { Self.e($0, "k/dns[Pod]", dns53) } + [Self.e("a/p[Pod]", "b/q[Pod]", Self.tcp80)]
+        edges += [Self.e("k/dns[Pod]", "0.0.0.0-255.255.255.255[External]")]
+        edges += clients.dropLast().map { Self.e("z/scraper[Pod]", $0, $0 == "a/p[Pod]" ? Self.all : Self.tcp80) }
+        var options = DiagramOptions(highlight: ["z/scraper[Pod]", "a/p[Pod]"])
+        options.fanMinimum = 3
+        let d = DiagramBuilder.build(edges: edges, nodes: [], level: .workload, options: options)
+        let dns = d.nodes.first { $0.id == "k/dns[Pod]" }
+        #expect(dns?.fanIn == Diagram.Fan(count: 4, of: 5, connections: dns53))
+        let scraper = d.nodes.first { $0.id == "z/scraper[Pod]" }
+        #expect(scraper?.fanOut == Diagram.Fan(count: 3, of: 5, connections: nil))
+        #expect(
+            d.edges.map { "\($0.from) -> \($0.to)" } == [
+                "a/p[Pod] -> b/q[Pod]", "k/dns[Pod] -> 0.0.0.0/0[External]", "z/scraper[Pod] -> a/p[Pod]",
+            ])
+        let dot = DiagramDotWriter.render(d)
+        #expect(dot.contains("reached by 4 of 5 workloads: UDP 53") && dot.contains("reaches 3 of 5 workloads (connections vary)"))
+        #expect(dot.contains("\"legend: fan\""))
+        // Without the option every edge is drawn (the render pipeline sets it only past --max-edges).
+        #expect(DiagramBuilder.build(edges: edges, nodes: [], level: .workload).edges.count == edges.count)
     }
 }

@@ -18,9 +18,12 @@ public struct ConnectionDocument: Codable, Sendable, Equatable {
     /// Whether every IP protocol other than TCP, UDP and SCTP (ICMP, ...) is allowed too.
     public var otherProtocols: Bool
 
-    public init(_ e: ConnectivityEdge) {
-        src = e.source.description
-        dst = e.destination.description
+    public init(_ e: ConnectivityEdge) { self.init(ListedEdge(e)) }
+
+    /// A printed line (with `--externals merged`, its external end names several ranges).
+    public init(_ e: ListedEdge) {
+        src = e.source
+        dst = e.destination
         conn = e.connections.description
         ports = PortRangeDocument.list(e.connections)
         otherProtocols = e.connections.otherProtocols
