@@ -36,7 +36,7 @@ public struct AttackGraphBuilder {
         var accounts: [String: Set<String>] = [:]
         for ns in reach.cluster.namespaces { accounts[ns.name] = ["default"] }
         for sa in reach.cluster.identity.serviceAccounts { accounts[sa.namespace, default: ["default"]].insert(sa.name) }
-        for p in reach.cluster.pods { if let s = p.security { accounts[p.namespace, default: ["default"]].insert(s.serviceAccountName) } }
+        for p in reach.cluster.pods where p.security != nil { accounts[p.namespace, default: ["default"]].insert(p.serviceAccountName) }
         accountsIn = Dictionary(
             uniqueKeysWithValues: accounts.map { ns, names in
                 (ns, names.sorted().map { AttackVertex.serviceAccount(namespace: ns, name: $0) })
@@ -70,7 +70,7 @@ public struct AttackGraphBuilder {
     func placement(_ w: WorkloadRef) -> [AttackVertex] {
         var out: Set<AttackVertex> = []
         for p in podsOf[w] ?? [] {
-            if let name = p.security?.nodeName {
+            if let name = p.nodeName {
                 out.insert(.node(name))
             } else if w.kind == "DaemonSet" {
                 out.insert(.node(nil))
@@ -85,9 +85,9 @@ public struct AttackGraphBuilder {
     /// The service account whose token a pod holds, when one is mounted.
     func mountedToken(_ pod: Pod) -> AttackVertex? {
         guard let s = pod.security else { return nil }
-        let sa = serviceAccounts["\(pod.namespace)/\(s.serviceAccountName)"]
+        let sa = serviceAccounts["\(pod.namespace)/\(pod.serviceAccountName)"]
         guard s.mountsToken(serviceAccount: sa) || s.volumes.contains(where: \.projectsServiceAccountToken) else { return nil }
-        return .serviceAccount(namespace: pod.namespace, name: s.serviceAccountName)
+        return .serviceAccount(namespace: pod.namespace, name: pod.serviceAccountName)
     }
 
     /// Every service account of a namespace: loaded ones, those pods name, and `default`.

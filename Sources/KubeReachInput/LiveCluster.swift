@@ -67,7 +67,9 @@ public struct LiveCluster: Sendable {
         var notes: [Diagnostic] = []
         let adminResources = LiveResource.all.filter { $0.optional && $0.name.hasSuffix(".policy.networking.k8s.io") }
         if adminResources.allSatisfy({ !present.names.contains($0.name) }) {
-            notes.append(Diagnostic(.note, "the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
+            notes.append(
+                Diagnostic(
+                    .note, "the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs (policy.networking.k8s.io): none read"))
         }
         return Snapshot(sources: sources, warnings: warnings, notes: notes)
     }

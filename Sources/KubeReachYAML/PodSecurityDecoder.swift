@@ -1,6 +1,6 @@
 import KubeReachCore
 
-/// The security facts of a pod spec (`PodSecurity`): service account, placement, host
+/// The security facts of a pod spec (`PodSecurity`): node selector, host
 /// namespaces, securityContexts, volumes, host ports. Unknown keys inside the
 /// securityContexts are warned about at their path: a misspelt `priviliged:` must not read
 /// as "not privileged" silently.
@@ -9,9 +9,8 @@ enum PodSecurityDecoder {
         let context = spec.child("securityContext")
         context.warnUnknownKeys(podContextKeys)
         var out = PodSecurity(
-            specPath: spec.path, serviceAccountName: serviceAccountName(spec),
-            automountToken: spec.child("automountServiceAccountToken").bool(),
-            nodeName: nonEmpty(spec.child("nodeName").string()), nodeSelector: spec.child("nodeSelector").stringMap() ?? [:],
+            specPath: spec.path, automountToken: spec.child("automountServiceAccountToken").bool(),
+            nodeSelector: spec.child("nodeSelector").stringMap() ?? [:],
             hostNetwork: spec.child("hostNetwork").bool() ?? false, hostPID: spec.child("hostPID").bool() ?? false,
             hostIPC: spec.child("hostIPC").bool() ?? false, shareProcessNamespace: spec.child("shareProcessNamespace").bool() ?? false,
             context: securityContext(context),
@@ -27,11 +26,6 @@ enum PodSecurityDecoder {
             }
         }
         return out
-    }
-
-    /// `serviceAccountName`, else the deprecated `serviceAccount`, else `default`.
-    private static func serviceAccountName(_ spec: Field) -> String {
-        nonEmpty(spec.child("serviceAccountName").string()) ?? nonEmpty(spec.child("serviceAccount").string()) ?? "default"
     }
 
     private static func container(_ c: Field, role: ContainerSecurity.Role, index: Int) -> ContainerSecurity {
@@ -80,7 +74,6 @@ enum PodSecurityDecoder {
     }
 
     private static func strings(_ f: Field) -> [String] { f.stringList() }
-    private static func nonEmpty(_ s: String?) -> String? { s?.isEmpty == false ? s : nil }
 
     /// The pre-1.30 annotation's value as the field's type (`runtime/default` → `RuntimeDefault`).
     static func appArmorType(annotation value: String) -> String {

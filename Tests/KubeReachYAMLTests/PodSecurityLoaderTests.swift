@@ -39,9 +39,10 @@ import Testing
               - {name: debug, securityContext: {procMount: Unmasked}}
             """
         let r = try load(text)
-        let s = try #require(r.cluster.pods.first?.security)
-        #expect(s.specPath == "spec" && s.serviceAccountName == "agent-sa" && s.automountToken == true)
-        #expect(s.nodeName == "node-1" && s.nodeSelector == ["disk": "ssd"])
+        let pod = try #require(r.cluster.pods.first)
+        let s = try #require(pod.security)
+        #expect(s.specPath == "spec" && pod.serviceAccountName == "agent-sa" && s.automountToken == true)
+        #expect(pod.nodeName == "node-1" && s.nodeSelector == ["disk": "ssd"])
         #expect(s.hostPID && s.hostIPC && s.shareProcessNamespace && !s.hostNetwork)
         #expect(s.context.runAsUser == 0 && s.context.seccompProfile == "Unconfined" && s.sysctls == ["kernel.msgmax"])
         #expect(s.volumes.map(\.type) == ["hostPath", "projected", "emptyDir"])
@@ -69,7 +70,7 @@ import Testing
                   containers: [{name: a, image: x}]
             """
         let pod = try #require(try load(text).cluster.pods.first)
-        #expect(pod.security?.specPath == "spec.template.spec" && pod.security?.serviceAccountName == "default")
+        #expect(pod.security?.specPath == "spec.template.spec" && pod.serviceAccountName == "default")
         #expect(pod.security?.hostNetwork == true && pod.workload.kind == "DaemonSet")
     }
 

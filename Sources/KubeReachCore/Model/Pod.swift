@@ -35,6 +35,9 @@ public struct Pod: Hashable, Sendable {
     /// `spec.serviceAccountName` (nil: unset, which is `default`); Cilium's identities carry it.
     public var serviceAccount: String? = nil
 
+    /// The service account the pod runs as: `spec.serviceAccountName`, else `default`.
+    public var serviceAccountName: String { serviceAccount ?? "default" }
+
     public init(
         namespace: String, name: String, labels: [String: String] = [:], ips: [IPAddress] = [],
         ports: [ContainerPort] = [], hostNetwork: Bool = false, workload: WorkloadRef? = nil,

@@ -1,14 +1,11 @@
 /// The security facts of a pod spec (a Pod's or a workload template's): what the attack
-/// graph and the Pod Security checks read. Every value is as written; nil means not written.
+/// graph and the Pod Security checks read (the pod's node and service account are on `Pod`). Every value is as written; nil means not written.
 public struct PodSecurity: Hashable, Sendable {
     /// Where the pod spec is in its object (`spec`, `spec.template.spec`, ...): the prefix of
     /// every field path reported about it.
     public var specPath: String
-    /// `serviceAccountName`; `default` when not written.
-    public var serviceAccountName: String
     /// The pod's `automountServiceAccountToken` (it overrides the ServiceAccount's).
     public var automountToken: Bool?
-    public var nodeName: String?
     public var nodeSelector: [String: String]
     public var hostNetwork: Bool
     public var hostPID: Bool
@@ -22,15 +19,13 @@ public struct PodSecurity: Hashable, Sendable {
     public var containers: [ContainerSecurity]
 
     public init(
-        specPath: String = "spec", serviceAccountName: String = "default", automountToken: Bool? = nil, nodeName: String? = nil,
+        specPath: String = "spec", automountToken: Bool? = nil,
         nodeSelector: [String: String] = [:], hostNetwork: Bool = false, hostPID: Bool = false, hostIPC: Bool = false,
         shareProcessNamespace: Bool = false, context: SecurityContext = .init(), sysctls: [String] = [], volumes: [PodVolume] = [],
         containers: [ContainerSecurity] = []
     ) {
         self.specPath = specPath
-        self.serviceAccountName = serviceAccountName
         self.automountToken = automountToken
-        self.nodeName = nodeName
         self.nodeSelector = nodeSelector
         self.hostNetwork = hostNetwork
         self.hostPID = hostPID
