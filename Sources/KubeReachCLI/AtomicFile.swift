@@ -24,9 +24,4 @@ enum AtomicFile {
         try out.flush()
         try file.commit()
     }
-
-    /// Writes every file into `directory`, all or none (`OutputDirectory`).
-    static func writeDirectory(_ files: [(name: String, text: String)], to directory: String) throws(CLIError) {
-        try OutputDirectory.write(files, to: directory)
-    }
 }
