@@ -62,7 +62,10 @@ extension AttackGraphBuilder {
     func escapes(_ s: PodSecurity, _ c: ContainerSecurity, token: AttackVertex?, in namespace: String) -> [(AttackTechnique, String)] {
         var out: [(AttackTechnique, String)] = []
         let at = "\(s.specPath).\(c.role.rawValue)[\(c.index)]"
-        let caps = Set(c.context.capabilitiesAdd)
+        // `CAP_SYS_MODULE` and `sys_module` are the same capability to the runtime; `ALL` adds every one.
+        var caps = Set(
+            c.context.capabilitiesAdd.map { $0.uppercased().hasPrefix("CAP_") ? String($0.uppercased().dropFirst(4)) : $0.uppercased() })
+        if caps.contains("ALL") { caps.formUnion(["SYS_MODULE", "SYS_PTRACE", "SYS_ADMIN"]) }
         if c.context.privileged == true {
             out.append((.privilegedMount, "\(at).securityContext.privileged: mount the node's disk"))
             if s.hostPID { out.append((.nsenter, "\(at) is privileged with hostPID: nsenter into PID 1")) }

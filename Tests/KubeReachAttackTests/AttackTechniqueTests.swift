@@ -154,6 +154,14 @@ import Testing
             yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [SYS_MODULE]}}}]"),
             change: ("SYS_MODULE", "NET_ADMIN"), technique: .moduleLoad, from: web, to: "node:*"),
         Row(
+            description: "CE_MODULE_LOAD: capabilities.add ALL holds SYS_MODULE",
+            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [ALL]}}}]"),
+            change: ("add: [ALL]", "add: [CHOWN]"), technique: .moduleLoad, from: web, to: "node:*"),
+        Row(
+            description: "CE_MODULE_LOAD: CAP_SYS_MODULE is SYS_MODULE",
+            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [CAP_SYS_MODULE]}}}]"),
+            change: ("CAP_SYS_MODULE", "CAP_CHOWN"), technique: .moduleLoad, from: web, to: "node:*"),
+        Row(
             description: "CE_SYS_PTRACE needs hostPID",
             yaml: F.namespace()
                 + F.web("      hostPID: true\n      containers: [{name: web, securityContext: {capabilities: {add: [SYS_PTRACE]}}}]"),
