@@ -71,32 +71,47 @@ public struct AttackGraph: Sendable {
         return nil
     }
 
-    /// The shortest path and up to `extra` more, loopless, in order of length then edge
-    /// order (Yen's algorithm over the breadth-first search): deterministic.
+    /// The shortest path and up to `extra` more, loopless, in order of length (Yen's
+    /// algorithm over breadth-first search, from a virtual vertex before the sources, so a
+    /// start that is already a target counts as a path of no steps): deterministic.
     /// `distances` (from `distances(to: targets)`) finds the first path without a search.
     public func shortestPaths(from sources: [Int], to targets: Set<Int>, extra: Int, distances: [Int]? = nil) -> [[Int]] {
         guard let first = distances.map({ shortestPath(from: sources, distances: $0) }) ?? shortestPath(from: sources, to: targets)
         else { return [] }
-        var found = [first]
-        var candidates: [[Int]] = []
+        let start = { (p: [Int]) in p.first.map { self.edges[$0].from } ?? sources.first { targets.contains($0) }! }
+        var found: [(start: Int, edges: [Int])] = [(start(first), first)]
+        var candidates: [(start: Int, edges: [Int])] = []
         while found.count <= extra {
             let last = found[found.count - 1]
-            for i in last.indices {
-                let root = Array(last[..<i])
-                var cut: Set<Int> = []
-                for p in found where p.count > i && Array(p[..<i]) == root { cut.insert(p[i]) }
-                // A path leaves no vertex of its root twice: the root's vertices before the spur are out.
-                let spurStarts = i == 0 ? sources : [edges[last[i - 1]].to]
-                var out = Set(root.map { edges[$0].from })
-                if i == 0 { out = [] }
-                guard let spur = shortestPath(from: spurStarts, to: targets, avoidingEdges: cut, avoidingVertices: out) else { continue }
-                let path = root + spur
-                if !found.contains(path) && !candidates.contains(path) { candidates.append(path) }
+            for i in 0...last.edges.count {
+                let spur: (start: Int, edges: [Int])?
+                if i == 0 {
+                    // Deviate at the virtual vertex: another start.
+                    let used = Set(found.map(\.start))
+                    spur = shortestPath(from: sources.filter { !used.contains($0) }, to: targets).map { (start($0), $0) }
+                } else {
+                    let root = Array(last.edges[..<(i - 1)])
+                    let at = i == 1 ? last.start : edges[root[root.count - 1]].to
+                    var cut: Set<Int> = []
+                    for p in found where p.start == last.start && p.edges.count > i - 1 && Array(p.edges[..<(i - 1)]) == root {
+                        cut.insert(p.edges[i - 1])
+                    }
+                    let out = Set(root.map { edges[$0].from })
+                    spur = shortestPath(from: [at], to: targets, avoidingEdges: cut, avoidingVertices: out).map { (last.start, root + $0) }
+                }
+                guard let path = spur, !found.contains(where: { $0 == path }), !candidates.contains(where: { $0 == path }) else { continue }
+                candidates.append(path)
             }
             guard let best = candidates.indices.min(by: { Self.precedes(candidates[$0], candidates[$1]) }) else { break }
             found.append(candidates.remove(at: best))
         }
-        return found
+        return found.map(\.edges)
+    }
+
+    /// Shorter first, then by start and edge indices.
+    static func precedes(_ l: (start: Int, edges: [Int]), _ r: (start: Int, edges: [Int])) -> Bool {
+        if l.edges.count != r.edges.count { return l.edges.count < r.edges.count }
+        return l.start != r.start ? l.start < r.start : l.edges.lexicographicallyPrecedes(r.edges)
     }
 
     /// Steps from every vertex to the nearest of `targets` (`Int.max`: none), by one
@@ -133,8 +148,6 @@ public struct AttackGraph: Sendable {
         return path
     }
 
-    /// Shorter first, then by edge indices.
-    static func precedes(_ l: [Int], _ r: [Int]) -> Bool { l.count != r.count ? l.count < r.count : l.lexicographicallyPrecedes(r) }
 }
 
 private struct EdgeKey: Hashable {
