@@ -40,13 +40,18 @@ struct AttackPathsCommand: StatusCommand {
 
     func evaluate() throws -> ExitStatus {
         guard alternatives >= 0 else { throw CLIError.usage("-k must be 0 or more, not \(alternatives)") }
-        let asked: [AttackReference], targets: [AttackReference]
+        var asked: [AttackReference], targets: [AttackReference]
         do {
             asked = try from.map { s throws(AttackReferenceError) in try AttackReference.parse(s) }
             targets = try (to.isEmpty ? ["cluster-admin", "node"] : to).map { s throws(AttackReferenceError) in
                 try AttackReference.parse(s)
             }
         } catch { throw CLIError.usage(error.description) }
+        // A reference given twice is asked once: every asked pair appears exactly once.
+        var seen: Set<String> = []
+        asked = asked.filter { seen.insert($0.description).inserted }
+        seen = []
+        targets = targets.filter { seen.insert($0.description).inserted }
         var cluster = try input.load(paths: paths).cluster
         if withDefaultRBAC {
             cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)

@@ -61,6 +61,13 @@ import Testing
         }
     }
 
+    @Test func aReferenceGivenTwiceIsAskedOnce() {
+        let run = runCLI([
+            "attack-paths", "--from", "internet", "--from", "internet", "--to", "node", "--to", "node", fixture("attack/cluster.yaml"),
+        ])
+        #expect(run.out.components(separatedBy: "internet -> node:").count - 1 == 1, "\(run.out)")
+    }
+
     @Test func noPathExitsOne() {
         let run = runCLI(["attack-paths", "--from", "kube-system/operator", "--to", "web/frontend", fixture("attack/cluster.yaml")])
         #expect(run.status == 0, "cluster-admin execs into every workload")
