@@ -149,18 +149,9 @@ import Testing
             description: "CE_NSENTER needs hostPID",
             yaml: F.namespace() + F.web("      hostPID: true\n      containers: [{name: web, securityContext: {privileged: true}}]"),
             change: ("hostPID: true", "hostPID: false"), technique: .nsenter, from: web, to: "node:*"),
-        Row(
-            description: "CE_MODULE_LOAD needs SYS_MODULE",
-            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [SYS_MODULE]}}}]"),
-            change: ("SYS_MODULE", "NET_ADMIN"), technique: .moduleLoad, from: web, to: "node:*"),
-        Row(
-            description: "CE_MODULE_LOAD: capabilities.add ALL holds SYS_MODULE",
-            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [ALL]}}}]"),
-            change: ("add: [ALL]", "add: [CHOWN]"), technique: .moduleLoad, from: web, to: "node:*"),
-        Row(
-            description: "CE_MODULE_LOAD: CAP_SYS_MODULE is SYS_MODULE",
-            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [CAP_SYS_MODULE]}}}]"),
-            change: ("CAP_SYS_MODULE", "CAP_CHOWN"), technique: .moduleLoad, from: web, to: "node:*"),
+        moduleLoad("CE_MODULE_LOAD needs SYS_MODULE", "SYS_MODULE", control: "NET_ADMIN"),
+        moduleLoad("CE_MODULE_LOAD: capabilities.add ALL holds SYS_MODULE", "ALL", control: "CHOWN"),
+        moduleLoad("CE_MODULE_LOAD: CAP_SYS_MODULE is SYS_MODULE", "CAP_SYS_MODULE", control: "CAP_CHOWN"),
         Row(
             description: "CE_SYS_PTRACE needs hostPID",
             yaml: F.namespace()
@@ -230,6 +221,14 @@ import Testing
             yaml: F.namespace() + F.node + F.web("      containers: [{name: web, securityContext: {privileged: true}}]", kind: "DaemonSet"),
             change: ("kind: DaemonSet", "kind: Deployment"), technique: .privilegedMount, from: "app/web[DaemonSet]", to: "node:n1"),
     ]
+
+    /// CE_MODULE_LOAD from `capabilities.add: [capability]`; the control adds `control` instead.
+    static func moduleLoad(_ description: String, _ capability: String, control: String) -> Row {
+        Row(
+            description: description,
+            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [\(capability)]}}}]"),
+            change: ("add: [\(capability)]", "add: [\(control)]"), technique: .moduleLoad, from: web, to: "node:*")
+    }
 
     /// Exploiting the web container of a pod whose other container is privileged does not
     /// reach the node, unless the pod shares its process namespace.
