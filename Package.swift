@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(
             name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachRBACTests", dependencies: ["KubeReachRBAC", "KubeReachCore", "KubeReachYAML", "KubeReachSynthetic"]),
-        .testTarget(name: "KubeReachAttackTests", dependencies: ["KubeReachAttack", "KubeReachRBAC", "KubeReachCore", "KubeReachYAML"]),
+        .testTarget(
+            name: "KubeReachAttackTests",
+            dependencies: ["KubeReachAttack", "KubeReachRBAC", "KubeReachCore", "KubeReachYAML", "KubeReachSynthetic"]),
         .testTarget(name: "KubeReachLintTests", dependencies: ["KubeReachLint", "KubeReachYAML", "KubeReachCore"]),
         .testTarget(name: "KubeReachAnalysisTests", dependencies: ["KubeReachAnalysis", "KubeReachCore", "KubeReachTestSupport"]),
         .testTarget(

@@ -2,20 +2,50 @@ import KubeReachCore
 import KubeReachRBAC
 
 extension AttackGraphBuilder {
-    /// What each service account's token allows, per namespace, as edges from the account.
+    /// What each identity allows, per namespace, as edges from its vertex: service accounts'
+    /// tokens, the users and groups bindings name (reached by impersonation), and each node's
+    /// kubelet (`user:system:node:NAME`, which root on the node holds).
     mutating func addPermissionEdges() {
         let namespaces = cluster.namespaces.map(\.name).sorted()
         var accounts: Set<AttackVertex> = []
         for ns in namespaces { accounts.formUnion(serviceAccounts(in: ns)) }
         for v in graph.vertices { if case .serviceAccount = v { accounts.insert(v) } }
-        for account in accounts.sorted() {
-            guard case .serviceAccount(let ns, let name) = account else { continue }
-            let who = Requester.serviceAccount(namespace: ns, name: name)
-            // Only where a binding names the account can it be allowed anything.
-            let scope = authorizer.bindingNamespaces(for: who)
-            if scope == nil { addClusterEdges(account, who) }
-            for target in namespaces where scope?.contains(target) ?? true { addNamespaceEdges(account, who, in: target) }
+        var holders: [(AttackVertex, Requester)] = accounts.sorted().compactMap { account in
+            guard case .serviceAccount(let ns, let name) = account else { return nil }
+            return (account, Requester.serviceAccount(namespace: ns, name: name))
         }
+        for n in cluster.nodes {
+            let kubelet = AttackVertex.user("system:node:\(n.name)")
+            graph.add(
+                .node(n.name), kubelet, .identityAssume, "root on the node reads the kubelet's credentials (user system:node:\(n.name))",
+                nil)
+        }
+        holders += identityNames.users.map { (AttackVertex.user($0), Self.requester(user: $0)) }
+        holders += identityNames.groups.map { (AttackVertex.group($0), Requester(user: "", groups: [$0])) }
+        for (holder, who) in holders {
+            // Only where a binding names the identity can it be allowed anything.
+            let scope = authorizer.bindingNamespaces(for: who)
+            for target in namespaces where scope?.contains(target) ?? true { addNamespaceEdges(holder, who, in: target) }
+            if scope == nil { addClusterEdges(holder, who) }
+        }
+    }
+
+    /// The node of a kubelet's credentials (`system:node:NAME` in `system:nodes`), which
+    /// NodeRestriction limits.
+    static func kubeletNode(_ who: Requester) -> String? {
+        guard who.user.hasPrefix("system:node:"), who.groups.contains("system:nodes") else { return nil }
+        return String(who.user.dropFirst("system:node:".count))
+    }
+
+    /// Whether `node` holds the token of `account` (a pod placed there mounts it).
+    func holdsToken(_ node: AttackVertex, _ account: AttackVertex) -> Bool {
+        guard let n = graph.vertex(node), let a = graph.vertex(account) else { return false }
+        return graph.outgoing[n].contains { graph.edges[$0].technique == .tokenSteal && graph.edges[$0].to == a }
+    }
+
+    /// A user's requester: a kubelet's name carries the group `system:nodes`.
+    static func requester(user: String) -> Requester {
+        user.hasPrefix("system:node:") ? .node(String(user.dropFirst("system:node:".count))) : Requester(user: user)
     }
 
     /// The first grant of a request, as (why, source).
@@ -33,20 +63,27 @@ extension AttackGraphBuilder {
         )
     }
 
+    /// What a namespace's rights give. A kubelet's requests also pass the NodeRestriction
+    /// admission plugin: no pod it creates carries a service account (mirror pods only), it
+    /// patches no pod spec, and it asks tokens only for the accounts of its own pods.
     private mutating func addNamespaceEdges(_ account: AttackVertex, _ who: Requester, in ns: String) {
         let workloads = workloads(in: ns).map(AttackVertex.workload)
+        let kubelet = Self.kubeletNode(who)
         for (technique, verbs, resource, sub) in [
             (AttackTechnique.podExec, ["create"], "pods", "exec"), (.podAttach, ["create"], "pods", "attach"),
             (.ephemeralContainer, ["patch", "update"], "pods", "ephemeralcontainers"), (.podPatch, ["patch", "update"], "pods", ""),
-        ] {
+        ] where kubelet == nil || technique == .podExec || technique == .podAttach {
             guard let (why, source) = verbs.compactMap({ grant(who, $0, resource, sub: sub, in: ns) }).first else { continue }
             for w in workloads { graph.add(account, w, technique, why, source) }
         }
         addCreateEdges(account, who, in: ns)
         addSecretEdges(account, who, in: ns)
+        addNamespaceBindEdges(account, who, in: ns)
         for target in serviceAccounts(in: ns) {
             guard case .serviceAccount(_, let name) = target else { continue }
-            if let (why, source) = grant(who, "create", "serviceaccounts", sub: "token", in: ns, name: name) {
+            if kubelet.map({ holdsToken(.node($0), target) }) ?? true,
+                let (why, source) = grant(who, "create", "serviceaccounts", sub: "token", in: ns, name: name)
+            {
                 graph.add(account, target, .saTokenCreate, why, source)
             }
             if let (why, source) = grant(who, "impersonate", "serviceaccounts", in: ns, name: name) {
@@ -63,7 +100,7 @@ extension AttackGraphBuilder {
             ("batch", "cronjobs"), ("", "replicationcontrollers"),
         ]
         let ways: [(AttackTechnique, (String, SourceLocation?)?)] = [
-            (.podCreate, grant(who, "create", "pods", in: ns)),
+            (.podCreate, Self.kubeletNode(who) == nil ? grant(who, "create", "pods", in: ns) : nil),
             (.workloadCreate, controllers.compactMap { grant(who, "create", $0.1, group: $0.0, in: ns) }.first),
         ]
         let level = levelOf[ns] ?? .privileged
@@ -115,9 +152,7 @@ extension AttackGraphBuilder {
         {
             graph.add(account, .clusterAdmin, .escalate, "\(why); \(updateWhy)", source)
         }
-        if let (why, source) = grant(who, "impersonate", "groups", in: nil, name: Requester.masters) {
-            graph.add(account, .clusterAdmin, .impersonate, why + " (system:masters bypasses RBAC)", source)
-        }
+        addImpersonationEdges(account, who)
         if let (why, source) = grant(who, "get", "nodes", sub: "proxy", in: nil) ?? grant(who, "create", "nodes", sub: "proxy", in: nil) {
             for v in graph.vertices where v.isNode {
                 graph.add(account, v, .nodeProxy, why + ": the kubelet API runs commands in any pod of the node", source)

@@ -18,6 +18,8 @@ public struct AttackGraphBuilder {
     let accountsIn: [String: [AttackVertex]]
     let secretsIn: [String: [SecretInfo]]
     let levelOf: [String: PodSecurityLevel]
+    /// The users and groups bindings name (impersonation targets) and each node's kubelet user.
+    let identityNames: (users: [String], groups: [String])
     var graph = AttackGraph()
 
     public init(reach: Reachability, authorizer: RBACAuthorizer) {
@@ -45,6 +47,12 @@ public struct AttackGraphBuilder {
         var levels: [String: PodSecurityLevel] = [:]
         for ns in reach.cluster.namespaces { levels[ns.name] = ns.enforcedPodSecurity.level }
         levelOf = levels
+        var users = Set(reach.cluster.nodes.map { "system:node:\($0.name)" }), groups: Set<String> = []
+        for b in reach.cluster.identity.bindings {
+            for s in b.subjects where s.kind == .user && !s.name.hasPrefix("system:serviceaccount:") { users.insert(s.name) }
+            for s in b.subjects where s.kind == .group && s.name != Requester.masters { groups.insert(s.name) }
+        }
+        identityNames = (users.sorted(), groups.sorted())
     }
 
     /// Every vertex and edge.
@@ -82,11 +90,14 @@ public struct AttackGraphBuilder {
         return out.sorted()
     }
 
-    /// The service account whose token a pod holds, when one is mounted.
-    func mountedToken(_ pod: Pod) -> AttackVertex? {
+    /// The service account whose token a pod holds (in `container`, when given), when one is
+    /// mounted: automounted into every container, or a projected token volume the container mounts.
+    func mountedToken(_ pod: Pod, container: ContainerSecurity? = nil) -> AttackVertex? {
         guard let s = pod.security else { return nil }
         let sa = serviceAccounts["\(pod.namespace)/\(pod.serviceAccountName)"]
-        guard s.mountsToken(serviceAccount: sa) || s.volumes.contains(where: \.projectsServiceAccountToken) else { return nil }
+        let projected = Set(s.volumes.filter(\.projectsServiceAccountToken).map(\.name))
+        let mountsProjected = container.map { $0.volumeMounts.contains { projected.contains($0.name) } } ?? !projected.isEmpty
+        guard s.mountsToken(serviceAccount: sa) || mountsProjected else { return nil }
         return .serviceAccount(namespace: pod.namespace, name: pod.serviceAccountName)
     }
 

@@ -6,48 +6,70 @@ import KubeReachRender
 import KubeReachYAML
 
 /// `kubereach attack-paths PATHS --from REF... --to TARGET...`: the shortest path of
-/// techniques (network, identity, node) from each start to each target. Exit 0 when some
-/// path exists, 1 when none, 2 on error.
+/// techniques (network, identity, node) from each start to each target, and up to K more.
+/// Exit 0 when some path exists, 1 when none, 2 on error.
 struct AttackPathsCommand: StatusCommand {
     static let configuration = CommandConfiguration(
         commandName: "attack-paths",
         abstract: "Shortest attack paths across network, RBAC and node escapes; exit 0 when one exists, 1 when none, 2 on error.",
         discussion:
-            "REF: internet, ns/name or ns/Kind/name. TARGET: cluster-admin, node, node:NAME, serviceaccount:NS/NAME, secret:NS/NAME or a workload."
+            "REF: internet, ns/name or ns/Kind/name. TARGET: cluster-admin, node, node:NAME, serviceaccount:NS/NAME, secret:NS/NAME, user:NAME, group:NAME or a workload."
     )
+
+    /// The formats of `attack-paths`.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case txt, json, md, dot, svg
+    }
 
     @Argument(help: "Manifest files or directories ('-' for stdin).")
     var paths: [String] = []
 
-    @Option(help: "Start (repeatable; default: internet).") var from: [String] = []
+    @Option(help: "Start (repeatable; default: internet and every entry point exposure finds).") var from: [String] = []
     @Option(help: "Target (repeatable; default: cluster-admin and node).") var to: [String] = []
+
+    @Option(name: .customShort("k"), help: "Up to K more paths per pair after the shortest (loopless, shortest first).")
+    var alternatives = 0
 
     @Flag(name: .customLong("with-default-rbac"), help: "Add Kubernetes' default ClusterRoles and bindings the input does not define.")
     var withDefaultRBAC = false
 
-    @Option(name: .shortAndLong, help: "Output format: txt or json.")
-    var output: PairFormat = .txt
+    @Option(name: .shortAndLong, help: "Output format: txt, json, md, dot or svg.")
+    var output: Format = .txt
 
     @OptionGroup var input: InputOptions
 
     func evaluate() throws -> ExitStatus {
-        let starts: [AttackReference], targets: [AttackReference]
+        guard alternatives >= 0 else { throw CLIError.usage("-k must be 0 or more, not \(alternatives)") }
+        var asked: [AttackReference], targets: [AttackReference]
         do {
-            starts = try (from.isEmpty ? ["internet"] : from).map { s throws(AttackReferenceError) in try AttackReference.parse(s) }
-            targets = try (to.isEmpty ? ["cluster-admin", "node"] : to).map { s throws(AttackReferenceError) in try AttackReference.parse(s)
+            asked = try from.map { s throws(AttackReferenceError) in try AttackReference.parse(s) }
+            targets = try (to.isEmpty ? ["cluster-admin", "node"] : to).map { s throws(AttackReferenceError) in
+                try AttackReference.parse(s)
             }
         } catch { throw CLIError.usage(error.description) }
+        // A reference given twice is asked once: every asked pair appears exactly once.
+        var seen: Set<String> = []
+        asked = asked.filter { seen.insert($0.description).inserted }
+        seen = []
+        targets = targets.filter { seen.insert($0.description).inserted }
         var cluster = try input.load(paths: paths).cluster
         if withDefaultRBAC {
             cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)
         }
         let reach = input.reachability(cluster)
         let graph = AttackGraphBuilder(reach: reach, authorizer: RBACAuthorizer(cluster.identity)).build()
-        for r in starts + targets where r.vertices(in: graph).isEmpty {
+        for r in asked + targets where r.vertices(in: graph).isEmpty {
             throw CLIError.notFound("\(r.description) is not in the input")
         }
-        let answer = AttackPathsAnswer(graph: graph, from: starts, to: targets)
-        CommandIO.current.out(output == .json ? AttackPathFormatter.json(answer) : AttackPathFormatter.text(answer))
+        let starts = asked.isEmpty ? [try AttackReference.parse("internet")] + graph.entryPoints.map(AttackReference.vertex) : asked
+        let answer = AttackPathsAnswer(graph: graph, from: starts, to: targets, extra: alternatives)
+        switch output {
+        case .txt: CommandIO.current.out(AttackPathFormatter.text(answer))
+        case .json: CommandIO.current.out(AttackPathFormatter.json(answer))
+        case .md: CommandIO.current.out(AttackPathFormatter.markdown(answer))
+        case .dot: CommandIO.current.out(AttackPathDotWriter.dot(answer))
+        case .svg: CommandIO.current.outBytes(try AttackPathDotWriter.svg(answer))
+        }
         return answer.anyPath ? .success : .negative
     }
 }

@@ -42,7 +42,7 @@ struct SizeOptions: ParsableArguments {
     }
 
     /// The Cilium policies asked for (empty text when none).
-    private var cilium: String {
+    var cilium: String {
         SyntheticCilium(policies: ciliumPolicies, clusterwide: ciliumClusterwide, namespaces: namespaces, seed: seed).manifests()
     }
 
@@ -89,7 +89,12 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let io = CommandIO.current
-        guard realisticObjects else { return io.out(size.manifests + rbac.manifests(namespaces: size.namespaces, seed: size.seed)) }
+        guard realisticObjects else {
+            var cluster = size.cluster.size
+            rbac.apply(to: &cluster)
+            let pods = size.profile == .real ? size.manifests : SyntheticCluster(size: cluster, seed: size.seed).manifests() + size.cilium
+            return io.out(pods + rbac.manifests(namespaces: size.namespaces, seed: size.seed))
+        }
         // Written in pieces of about a megabyte: a 150,000-pod dump is never one string.
         var pending = ""
         RealisticObjects(size: size.cluster.size, seed: size.seed).write(output) { piece in

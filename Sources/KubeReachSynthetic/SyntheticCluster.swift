@@ -14,6 +14,11 @@ public struct SyntheticCluster: Sendable {
         public var baselinePolicies = 1
         /// Write the admin tiers as v1alpha2 ClusterNetworkPolicies (same connectivity).
         public var clusterNetworkPolicies = false
+        /// The ServiceAccounts `SyntheticRBAC` writes (`sa<i>` in `ns<i % namespaces>`): each
+        /// app then runs as one of its namespace's (0: pods run as `default`, as before).
+        public var serviceAccounts = 0
+        /// One app in this many runs a privileged container (0: none).
+        public var privilegedEvery = 0
 
         public init(pods: Int, namespaces: Int, policies: Int, adminPolicies: Int = 0) {
             // Past the address pools' capacity two pods would share an address.
@@ -98,14 +103,22 @@ public struct SyntheticCluster: Sendable {
               name: \(name)
               namespace: ns\(ns)
               labels: {app: app\(app), tier: \(tier), version: v\(app % 3)\(template)}\(owner)
-            spec:
+            spec:\(attackFields(ns: ns, app: app))
               containers:
               - name: main
-                ports: \(ports)
+                ports: \(ports)\(size.privilegedEvery > 0 && app % size.privilegedEvery == 0 ? "\n    securityContext: {privileged: true}" : "")
             status:
               \(ips)
 
             """
+    }
+
+    /// The pod's `serviceAccountName` line when ServiceAccounts are written: one of its
+    /// namespace's accounts, by app.
+    private func attackFields(ns: Int, app: Int) -> String {
+        let perNamespace = (size.serviceAccounts - ns + size.namespaces - 1) / size.namespaces
+        guard perNamespace > 0 else { return "" }
+        return "\n  serviceAccountName: sa\(ns + size.namespaces * (app % perNamespace))"
     }
 
     /// Guardrails: monitoring scrapes, dev may not reach prod, a team's namespaces delegate

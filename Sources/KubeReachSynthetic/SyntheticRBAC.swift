@@ -9,6 +9,8 @@ public struct SyntheticRBAC: Sendable {
     public var roles: Int
     /// RoleBindings and ClusterRoleBindings together (about one in twenty is cluster-wide).
     public var bindings: Int
+    /// Long-lived token Secrets (`kubernetes.io/service-account-token`), for accounts spread evenly.
+    public var tokenSecrets = 0
     public var seed: UInt64
 
     public init(namespaces: Int, serviceAccounts: Int, roles: Int, bindings: Int, seed: UInt64 = 1) {
@@ -36,6 +38,13 @@ public struct SyntheticRBAC: Sendable {
         for i in 0..<serviceAccounts {
             out += "---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa\(i), namespace: ns\(i % namespaces)}\n"
             if rng.chance(0.3) { out += "automountServiceAccountToken: false\n" }
+        }
+        if serviceAccounts > 0 {
+            for t in 0..<tokenSecrets {
+                let i = t * serviceAccounts / max(1, tokenSecrets)
+                out +=
+                    "---\napiVersion: v1\nkind: Secret\nmetadata: {name: sa\(i)-token, namespace: ns\(i % namespaces), annotations: {kubernetes.io/service-account.name: sa\(i)}}\ntype: kubernetes.io/service-account-token\n"
+            }
         }
         let clusterRoles = max(1, roles / 10)
         for i in 0..<roles {

@@ -226,8 +226,14 @@ public enum DefaultRBAC {
         - {apiGroups: [""], resources: [configmaps, secrets], verbs: [get, list, watch]}
         - {apiGroups: [""], resources: [persistentvolumeclaims, persistentvolumes], verbs: [get]}
         - {apiGroups: [""], resources: [endpoints], verbs: [get]}
-        - {apiGroups: [""], resources: [serviceaccounts/token], verbs: [create]}
+        - {apiGroups: [certificates.k8s.io], resources: [certificatesigningrequests], verbs: [create, get, list, watch]}
         - {apiGroups: [coordination.k8s.io], resources: [leases], verbs: [create, delete, get, patch, update]}
+        - {apiGroups: [storage.k8s.io], resources: [volumeattachments], verbs: [get]}
+        - {apiGroups: [""], resources: [serviceaccounts/token], verbs: [create]}
+        - {apiGroups: [""], resources: [persistentvolumeclaims/status], verbs: [get, patch, update]}
+        - {apiGroups: [storage.k8s.io], resources: [csidrivers], verbs: [get, list, watch]}
+        - {apiGroups: [storage.k8s.io], resources: [csinodes], verbs: [create, delete, get, patch, update]}
+        - {apiGroups: [node.k8s.io], resources: [runtimeclasses], verbs: [get, list, watch]}
         ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding

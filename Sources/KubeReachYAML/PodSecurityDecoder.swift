@@ -40,9 +40,12 @@ enum PodSecurityDecoder {
             guard let name = m.child("name").string() else { return nil }
             return VolumeMount(name: name, mountPath: m.child("mountPath").string() ?? "", readOnly: m.child("readOnly").bool() ?? false)
         }
-        return ContainerSecurity(
+        var out = ContainerSecurity(
             name: c.child("name").string() ?? "", role: role, index: index, context: securityContext(context), hostPorts: hostPorts,
             volumeMounts: mounts)
+        // Checked where the pod's ports are read (PodSpecDecoder): here only which container declares each.
+        out.ports = (c.child("ports").sequence() ?? []).compactMap { $0.child("containerPort").int() }
+        return out
     }
 
     private static func securityContext(_ f: Field) -> SecurityContext {

@@ -89,8 +89,37 @@ import Testing
             description: "IMPERSONATE system:masters is cluster-admin",
             yaml: F.namespace() + F.web()
                 + F.grant(
-                    "{apiGroups: [\"\"], resources: [groups], resourceNames: [\"system:masters\"], verbs: [impersonate]}", cluster: true),
+                    "{apiGroups: [\"\"], resources: [groups], resourceNames: [\"system:masters\"], verbs: [impersonate]}\n- {apiGroups: [\"\"], resources: [users], verbs: [impersonate]}",
+                    cluster: true),
             change: ("resourceNames: [\"system:masters\"]", "resourceNames: [dev]"), technique: .impersonate, from: sa, to: "cluster-admin"),
+        Row(
+            description: "IMPERSONATE a group needs a user to impersonate too",
+            yaml: F.namespace() + F.web() + F.named("{kind: Group, name: dev}")
+                + F.grant("{apiGroups: [\"\"], resources: [users, groups], verbs: [impersonate]}", cluster: true),
+            change: ("resources: [users, groups]", "resources: [groups]"), technique: .impersonate, from: sa, to: "group:dev"),
+        Row(
+            description: "IMPERSONATE a user is per name",
+            yaml: F.namespace() + F.web() + F.named("{kind: User, name: alice}")
+                + F.grant("{apiGroups: [\"\"], resources: [users], resourceNames: [alice], verbs: [impersonate]}", cluster: true),
+            change: ("resourceNames: [alice]", "resourceNames: [bob]"), technique: .impersonate, from: sa, to: "user:alice"),
+        Row(
+            description: "IMPERSONATE a user is cluster-wide only (a RoleBinding cannot grant it)",
+            yaml: F.namespace() + F.web() + F.named("{kind: User, name: alice}")
+                + F.grant("{apiGroups: [\"\"], resources: [users], verbs: [impersonate]}", cluster: true),
+            change: ("kind: ClusterRoleBinding\nmetadata: {name: b}", "kind: RoleBinding\nmetadata: {name: b, namespace: app}"),
+            technique: .impersonate, from: sa, to: "user:alice"),
+        Row(
+            description: "ROLE_BIND in a namespace needs bind on admin",
+            yaml: F.namespace() + F.web()
+                + F.grant(
+                    "{apiGroups: [rbac.authorization.k8s.io], resources: [rolebindings], verbs: [create]}\n- {apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], resourceNames: [admin], verbs: [bind]}"
+                ),
+            change: ("resourceNames: [admin]", "resourceNames: [view]"), technique: .roleBind, from: sa, to: "serviceaccount:app/default"),
+        Row(
+            description: "The kubelet's identity: root on a node holds system:node:NAME",
+            yaml: F.namespace() + F.node + F.web()
+                + F.grant("{apiGroups: [\"\"], resources: [pods/exec], verbs: [create]}", subject: "{kind: Group, name: \"system:nodes\"}"),
+            change: ("name: \"system:nodes\"", "name: ops"), technique: .podExec, from: "user:system:node:n1", to: web),
         Row(
             description: "ROLE_BIND needs bind on cluster-admin",
             yaml: F.namespace() + F.web()
@@ -120,10 +149,9 @@ import Testing
             description: "CE_NSENTER needs hostPID",
             yaml: F.namespace() + F.web("      hostPID: true\n      containers: [{name: web, securityContext: {privileged: true}}]"),
             change: ("hostPID: true", "hostPID: false"), technique: .nsenter, from: web, to: "node:*"),
-        Row(
-            description: "CE_MODULE_LOAD needs SYS_MODULE",
-            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [SYS_MODULE]}}}]"),
-            change: ("SYS_MODULE", "NET_ADMIN"), technique: .moduleLoad, from: web, to: "node:*"),
+        moduleLoad("CE_MODULE_LOAD needs SYS_MODULE", "SYS_MODULE", control: "NET_ADMIN"),
+        moduleLoad("CE_MODULE_LOAD: capabilities.add ALL holds SYS_MODULE", "ALL", control: "CHOWN"),
+        moduleLoad("CE_MODULE_LOAD: CAP_SYS_MODULE is SYS_MODULE", "CAP_SYS_MODULE", control: "CAP_CHOWN"),
         Row(
             description: "CE_SYS_PTRACE needs hostPID",
             yaml: F.namespace()
@@ -137,6 +165,54 @@ import Testing
                 ),
             change: ("readOnly: false", "readOnly: true"), technique: .hostWrite, from: web, to: "node:*"),
         Row(
+            description: "CE_UMH_CORE_PATTERN needs /proc/sys/kernel writable",
+            yaml: F.namespace() + F.web(F.hostMount("/proc/sys/kernel")),
+            change: ("readOnly: false", "readOnly: true"), technique: .corePattern, from: web, to: "node:*"),
+        Row(
+            description: "CE_UMH_CORE_PATTERN needs root",
+            yaml: F.namespace() + F.web(F.hostMount("/proc", extra: ", securityContext: {runAsUser: 0}")),
+            change: ("runAsUser: 0", "runAsUser: 1000"), technique: .corePattern, from: web, to: "node:*"),
+        Row(
+            description: "CE_VAR_LOG_SYMLINK needs the token to read pod logs",
+            yaml: F.namespace() + F.web(F.hostMount("/var/log")) + F.grant("{apiGroups: [\"\"], resources: [pods/log], verbs: [get]}"),
+            change: ("pods/log", "pods/status"), technique: .varLogSymlink, from: web, to: "node:*"),
+        Row(
+            description: "CE_VAR_LOG_SYMLINK needs /var/log writable",
+            yaml: F.namespace() + F.web(F.hostMount("/var/log/")) + F.grant("{apiGroups: [\"\"], resources: [pods/log], verbs: [get]}"),
+            change: ("readOnly: false", "readOnly: true"), technique: .varLogSymlink, from: web, to: "node:*"),
+        Row(
+            description: "EXPLOIT_HOST_READ: SSH keys, even read-only",
+            yaml: F.namespace() + F.web(F.hostMount("/root/.ssh", readOnly: true)),
+            change: ("path: /root/.ssh", "path: /srv/data"), technique: .hostRead, from: web, to: "node:*"),
+        Row(
+            description: "EXPLOIT_HOST_TRAVERSE: the tokens of the node's pods, even read-only",
+            yaml: F.namespace() + F.node + F.db + F.web("      nodeName: n1\n" + F.hostMount("/var/lib/kubelet/pods", readOnly: true)),
+            change: ("path: /var/lib/kubelet/pods", "path: /var/lib/data"), technique: .hostTraverse, from: web,
+            to: "serviceaccount:app/db-sa"),
+        Row(
+            description: "SHARE_PS_NAMESPACE between the containers of one pod",
+            yaml: F.namespace()
+                + F.web(
+                    "      shareProcessNamespace: true\n      containers: [{name: web, ports: [{containerPort: 8080}]}, {name: agent, securityContext: {privileged: true}}]"
+                ),
+            change: ("shareProcessNamespace: true", "shareProcessNamespace: false"), technique: .sharePsNamespace, from: web + "/web",
+            to: web + "/agent"),
+        Row(
+            description: "A served port gives the container that declares it",
+            yaml: F.namespace()
+                + F.web(
+                    "      containers: [{name: web, ports: [{containerPort: 8080}]}, {name: agent, securityContext: {privileged: true}}]"),
+            change: (
+                "{name: web, ports: [{containerPort: 8080}]}, {name: agent,", "{name: web}, {name: agent, ports: [{containerPort: 8080}],"
+            ),
+            technique: .endpointExploit, from: "internet", to: web + "/web"),
+        Row(
+            description: "A container's escape is its own",
+            yaml: F.namespace()
+                + F.web(
+                    "      containers: [{name: web, ports: [{containerPort: 8080}]}, {name: agent, securityContext: {privileged: true}}]"),
+            change: ("privileged: true", "privileged: false"), technique: .privilegedMount, from: web + "/agent", to: "node:*"),
+        Row(
             description: "TOKEN_STEAL: a node holds the tokens of its pods",
             yaml: F.namespace() + F.node + F.web("      nodeName: n1\n      containers: [{name: web}]"),
             change: ("nodeName: n1\n", "automountServiceAccountToken: false\n"), technique: .tokenSteal, from: "node:n1", to: sa),
@@ -145,6 +221,26 @@ import Testing
             yaml: F.namespace() + F.node + F.web("      containers: [{name: web, securityContext: {privileged: true}}]", kind: "DaemonSet"),
             change: ("kind: DaemonSet", "kind: Deployment"), technique: .privilegedMount, from: "app/web[DaemonSet]", to: "node:n1"),
     ]
+
+    /// CE_MODULE_LOAD from `capabilities.add: [capability]`; the control adds `control` instead.
+    static func moduleLoad(_ description: String, _ capability: String, control: String) -> Row {
+        Row(
+            description: description,
+            yaml: F.namespace() + F.web("      containers: [{name: web, securityContext: {capabilities: {add: [\(capability)]}}}]"),
+            change: ("add: [\(capability)]", "add: [\(control)]"), technique: .moduleLoad, from: web, to: "node:*")
+    }
+
+    /// Exploiting the web container of a pod whose other container is privileged does not
+    /// reach the node, unless the pod shares its process namespace.
+    @Test func footholdIsAContainer() throws {
+        let spec = "      containers: [{name: web, ports: [{containerPort: 8080}]}, {name: agent, securityContext: {privileged: true}}]"
+        for share in [false, true] {
+            let g = try AttackFixtures.graph(F.namespace() + F.web((share ? "      shareProcessNamespace: true\n" : "") + spec))
+            let answer = AttackPathsAnswer(
+                graph: g, from: [try AttackReference.parse("internet")], to: [try AttackReference.parse("node")], extra: 0)
+            #expect((answer.pairs[0].paths.first != nil) == share, "shareProcessNamespace: \(share)")
+        }
+    }
 
     func has(_ g: AttackGraph, _ r: Row) -> Bool {
         g.edges(r.technique).contains { $0.from.description == r.from && $0.to.description == r.to }

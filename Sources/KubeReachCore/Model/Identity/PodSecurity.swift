@@ -103,6 +103,8 @@ public struct ContainerSecurity: Hashable, Sendable {
     /// `ports[].hostPort` values written (non-zero).
     public var hostPorts: [Int]
     public var volumeMounts: [VolumeMount]
+    /// `ports[].containerPort` values: which container serves a port (the attack graph's foothold).
+    public var ports: [Int] = []
 
     public init(
         name: String, role: Role = .container, index: Int = 0, context: SecurityContext = .init(), hostPorts: [Int] = [],
