@@ -112,7 +112,7 @@ struct CiliumReference {
     }
 
     private func ciliumPeerMatches(_ rule: CiliumRule, policy: CiliumPolicy, subject: Int, peer: RefEndpoint) -> Bool {
-        if !rule.hasPeerField { return rule.ports != nil }
+        if !rule.hasPeerField { return rule.ports != nil || rule.icmps != nil }
         for s in rule.endpoints {
             guard case .pod(let q) = peer, isEndpoint(q) else { continue }
             let scoped =
@@ -153,14 +153,12 @@ struct CiliumReference {
     }
 
     private func ciliumPortMatches(_ rule: CiliumRule, _ proto: NetworkProtocol?, _ port: Int, destination: RefEndpoint) -> Bool {
-        guard let ports = rule.ports else { return true }
-        for p in ports {
+        // Only a rule with neither toPorts nor icmps covers every protocol (Cilium's L3-only rule).
+        if rule.ports == nil && rule.icmps == nil { return true }
+        guard let proto else { return false }
+        for p in rule.ports ?? [] {
             let protocols: [NetworkProtocol] = p.proto == .any ? [.tcp, .udp, .sctp] : [NetworkProtocol(rawValue: p.proto.rawValue)!]
-            if proto == nil {
-                if p.proto == .any && p.number == nil && p.name == nil { return true }
-                continue
-            }
-            guard protocols.contains(proto!) else { continue }
+            guard protocols.contains(proto) else { continue }
             if let name = p.name {
                 guard case .pod(let d) = destination else { continue }
                 if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }

@@ -13,6 +13,8 @@ import Testing
         var to: String
         var proto: NetworkProtocol = .tcp
         var port: Int = 80
+        /// Ask about IP protocols other than TCP, UDP and SCTP instead of `proto`/`port`.
+        var other = false
         var allowed: Bool
 
         var testDescription: String { name }
@@ -279,7 +281,19 @@ import Testing
             name: "a named port the destination lacks matches nothing",
             change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .tcp, name: "http")])]), from: "a", to: "c", port: 80, allowed: false),
         Row(
-            name: "icmps alone allow no TCP port", change: egressFromA([CiliumRule(ports: [], hasICMP: true)]), from: "a", to: "c",
+            name: "icmps alone allow no TCP port", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 8)])]), from: "a", to: "c",
+            allowed: false),
+        Row(
+            name: "an L3-only rule covers other IP protocols", change: egressFromA([CiliumRule(entities: [.all])]), from: "a", to: "c",
+            other: true, allowed: true),
+        Row(
+            name: "ANY on every port is TCP, UDP and SCTP only", change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .any)])]),
+            from: "a", to: "c", other: true, allowed: false),
+        Row(
+            name: "ANY on every port covers SCTP", change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .any)])]), from: "a",
+            to: "c", proto: .sctp, port: 9, allowed: true),
+        Row(
+            name: "a toPorts entry without ports covers nothing", change: egressFromA([CiliumRule(ports: [])]), from: "a", to: "c",
             allowed: false),
         Row(
             name: "a port deny removes only that port",
@@ -302,10 +316,10 @@ import Testing
         row.change(&cluster)
         let engine = Reachability(cluster: cluster)
         let got = try #require(engine.connections(named: row.from, row.to))
-        #expect(got.contains(row.proto, row.port) == row.allowed, "\(row.name): \(got)")
+        #expect((row.other ? got.otherProtocols : got.contains(row.proto, row.port)) == row.allowed, "\(row.name): \(got)")
         // The naive reference agrees on the same question.
         let ref = CiliumReference(cluster)
         func end(_ s: String) -> RefEndpoint { cluster.pods.firstIndex { $0.name == s }.map { .pod($0) } ?? .external(IPAddress(s)!) }
-        #expect(ref.allowed(end(row.from), end(row.to), row.proto, row.port) == row.allowed, "reference: \(row.name)")
+        #expect(ref.allowed(end(row.from), end(row.to), row.other ? nil : row.proto, row.port) == row.allowed, "reference: \(row.name)")
     }
 }
