@@ -20,7 +20,7 @@ enum CiliumICMPDecoder {
             return nil
         }
         f.warnUnknownKeys(["family", "type"])
-        var family = IPFamily.v4
+        var family = ICMPFamily.v4
         if let text = f.child("family").string() {
             switch text {
             case "IPv4": family = .v4
@@ -37,7 +37,7 @@ enum CiliumICMPDecoder {
         }
         guard let type = Int(text) ?? CiliumICMPField.type(named: text, family: family) else {
             let names = CiliumICMPField.names(family).joined(separator: ", ")
-            f.sink.error("unknown \(family == .v4 ? "ICMP" : "ICMPv6") type '\(text)' (0-255 or one of \(names))", at: typeField)
+            f.sink.error("unknown \(family.rawValue) type '\(text)' (0-255 or one of \(names))", at: typeField)
             return nil
         }
         guard (0...255).contains(type) else {
@@ -47,7 +47,7 @@ enum CiliumICMPDecoder {
         let out = CiliumICMPField(family: family, type: type)
         if out.matchesEveryType {
             f.sink.warning(
-                "\(out) (\(family == .v4 ? "EchoReply" : "type 0")) matches every \(family == .v4 ? "ICMP" : "ICMPv6") type: Cilium reads type 0 as its wildcard (cilium/cilium#41304)",
+                "\(out) (\(family == .v4 ? "EchoReply" : "type 0")) matches every \(family.rawValue) type: Cilium reads type 0 as its wildcard (cilium/cilium#41304)",
                 at: typeField)
         }
         return out

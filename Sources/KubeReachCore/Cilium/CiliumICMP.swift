@@ -2,10 +2,10 @@
 /// the type only (every code of it); the type travels as the "port" of the ICMP protocol,
 /// so type 0 is the wildcard port and matches every type of its family (cilium/cilium#41304).
 public struct CiliumICMPField: Hashable, Sendable, CustomStringConvertible {
-    public var family: IPFamily
+    public var family: ICMPFamily
     public var type: Int
 
-    public init(family: IPFamily = .v4, type: Int) {
+    public init(family: ICMPFamily = .v4, type: Int) {
         self.family = family
         self.type = type
     }
@@ -14,15 +14,15 @@ public struct CiliumICMPField: Hashable, Sendable, CustomStringConvertible {
     public var matchesEveryType: Bool { type == 0 }
 
     /// `ICMP 8`, `ICMPv6 128`.
-    public var description: String { (family == .v4 ? "ICMP " : "ICMPv6 ") + String(type) }
+    public var description: String { family.rawValue + " " + String(type) }
 
     /// A CamelCase type name (as Cilium's CRD accepts it) for a family, nil when unknown.
-    public static func type(named name: String, family: IPFamily) -> Int? {
+    public static func type(named name: String, family: ICMPFamily) -> Int? {
         (family == .v4 ? v4Names : v6Names)[name]
     }
 
     /// Every name Cilium accepts for a family, for error messages.
-    public static func names(_ family: IPFamily) -> [String] {
+    public static func names(_ family: ICMPFamily) -> [String] {
         (family == .v4 ? v4Names : v6Names).keys.sorted()
     }
 
@@ -45,6 +45,8 @@ public struct CiliumICMPField: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension CiliumICMPField {
-    /// TEMPORARY until ConnectionSet tells ICMP apart.
-    public var connections: ConnectionSet { .none }
+    /// The messages it covers: every code of its type, or the whole protocol for type 0.
+    public var connections: ConnectionSet {
+        ConnectionSet(others: .icmp(family, type: matchesEveryType ? nil : type, code: nil))
+    }
 }

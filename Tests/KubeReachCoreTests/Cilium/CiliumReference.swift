@@ -4,11 +4,21 @@ import KubeReachCore
 /// (Cilium): one (source, destination, protocol, port) question at a time, scanning every
 /// NetworkPolicy, CNP and CCNP. It shares only the model structs with the engine: label,
 /// selector, CIDR and port matching are re-derived here.
+/// What is asked of the reference: one port of TCP, UDP or SCTP, one ICMP type (of any
+/// code), or one other protocol number.
+enum RefPacket {
+    case port(NetworkProtocol, Int)
+    case icmp(ICMPFamily, type: Int)
+    case number(Int)
+}
+
 struct CiliumReference {
     let cluster: Cluster
     let facts: CiliumFacts
     private let namespaceLabels: [String: [String: String]]
     private let portStarts: [Int]
+    /// ICMP types (other than the wildcard 0) that some Cilium rule names, per family.
+    private let icmpTypes: [ICMPFamily: Set<Int>]
 
     init(_ cluster: Cluster) {
         self.cluster = cluster
@@ -20,6 +30,13 @@ struct CiliumReference {
         }
         namespaceLabels = labels
         portStarts = Self.portCuts(cluster)
+        var types: [ICMPFamily: Set<Int>] = [:]
+        for spec in cluster.ciliumPolicies.flatMap(\.specs) {
+            for rule in spec.ingress + spec.ingressDeny + spec.egress + spec.egressDeny {
+                for f in rule.icmps ?? [] where f.type != 0 { types[f.family, default: []].insert(f.type) }
+            }
+        }
+        icmpTypes = types
     }
 
     // MARK: what a peer is
@@ -152,10 +169,17 @@ struct CiliumReference {
         return false
     }
 
-    private func ciliumPortMatches(_ rule: CiliumRule, _ proto: NetworkProtocol?, _ port: Int, destination: RefEndpoint) -> Bool {
+    private func ciliumPortMatches(_ rule: CiliumRule, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
         // Only a rule with neither toPorts nor icmps covers every protocol (Cilium's L3-only rule).
         if rule.ports == nil && rule.icmps == nil { return true }
-        guard let proto else { return false }
+        let proto: NetworkProtocol, port: Int
+        switch packet {
+        case .port(let p, let n): (proto, port) = (p, n)
+        case .icmp(let family, let type):
+            // An ICMP field matches its type, every code; type 0 is Cilium's wildcard.
+            return (rule.icmps ?? []).contains { $0.family == family && ($0.type == type || $0.type == 0) }
+        case .number: return false
+        }
         for p in rule.ports ?? [] {
             let protocols: [NetworkProtocol] = p.proto == .any ? [.tcp, .udp, .sctp] : [NetworkProtocol(rawValue: p.proto.rawValue)!]
             guard protocols.contains(proto) else { continue }
@@ -172,8 +196,7 @@ struct CiliumReference {
     }
 
     private func networkPolicyAllows(
-        _ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
-        _ port: Int
+        _ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint, destination: RefEndpoint, _ packet: RefPacket
     ) -> Bool {
         for rule in direction == .ingress ? policy.ingress : policy.egress {
             let peerOK =
@@ -193,6 +216,7 @@ struct CiliumReference {
                 }
             guard peerOK else { continue }
             if rule.ports.isEmpty { return true }
+            guard case .port(let proto, let port) = packet else { continue }
             for p in rule.ports where p.proto == proto {
                 switch p.port {
                 case nil: return true
@@ -211,8 +235,7 @@ struct CiliumReference {
     /// One direction of one endpoint: a matching deny → denied; else a matching allow →
     /// allowed; else default deny → denied; else allowed. Non-endpoints are not enforced.
     func sideAllows(
-        _ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
-        _ port: Int
+        _ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint, _ packet: RefPacket
     ) -> Bool {
         guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return true }
         let pod = cluster.pods[p], labels = ciliumLabels(p)
@@ -221,7 +244,7 @@ struct CiliumReference {
         for policy in cluster.policies where policy.namespace == pod.namespace && selectorMatches(policy.podSelector, pod.labels) {
             guard ReferenceEvaluator.types(policy).contains(direction) else { continue }
             isolated = true
-            if networkPolicyAllows(policy, direction, peer: peer, destination: destination, proto, port) { allowed = true }
+            if networkPolicyAllows(policy, direction, peer: peer, destination: destination, packet) { allowed = true }
         }
         for policy in cluster.ciliumPolicies {
             if let ns = policy.namespace, ns != pod.namespace { continue }
@@ -231,7 +254,7 @@ struct CiliumReference {
                 let denies = direction == .ingress ? spec.ingressDeny : spec.egressDeny
                 for rule in denies
                 where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, proto, port, destination: destination)
+                    && ciliumPortMatches(rule, packet, destination: destination)
                 {
                     return false
                 }
@@ -239,7 +262,7 @@ struct CiliumReference {
                 if written ?? (!allows.isEmpty || !denies.isEmpty) { isolated = true }
                 for rule in allows
                 where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, proto, port, destination: destination)
+                    && ciliumPortMatches(rule, packet, destination: destination)
                 {
                     allowed = true
                 }
@@ -250,10 +273,15 @@ struct CiliumReference {
         return false
     }
 
-    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ packet: RefPacket) -> Bool {
         if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
-        return sideAllows(.egress, subject: s, peer: d, destination: d, proto, port)
-            && sideAllows(.ingress, subject: d, peer: s, destination: d, proto, port)
+        return sideAllows(.egress, subject: s, peer: d, destination: d, packet)
+            && sideAllows(.ingress, subject: d, peer: s, destination: d, packet)
+    }
+
+    /// One port of a protocol, or (proto nil) a protocol other than TCP, UDP, SCTP and ICMP.
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
+        allowed(s, d, proto.map { .port($0, port) } ?? .number(47))
     }
 
     /// The exact connection set: one port per elementary interval of the port space.
@@ -263,12 +291,34 @@ struct CiliumReference {
             var ranges: [ClosedRange<Int>] = []
             for (i, start) in portStarts.enumerated() {
                 let end = i + 1 < portStarts.count ? portStarts[i + 1] - 1 : 65535
-                if allowed(s, d, proto, start) { ranges.append(start...end) }
+                if allowed(s, d, .port(proto, start)) { ranges.append(start...end) }
             }
             result[proto] = PortSet(ranges)
         }
-        result.otherProtocols = allowed(s, d, nil, 0)
+        result.others = otherProtocols(s, d)
         return result
+    }
+
+    /// Other protocols, exactly: one sample per ICMP type some rule names, one for the rest
+    /// of each ICMP family, one (GRE) for every other protocol number.
+    private func otherProtocols(_ s: RefEndpoint, _ d: RefEndpoint) -> OtherProtocolSet {
+        var out = OtherProtocolSet.none
+        if allowed(s, d, .number(47)) {
+            out = OtherProtocolSet.all.subtracting(.icmp(.v4, type: nil, code: nil)).subtracting(.icmp(.v6, type: nil, code: nil))
+        }
+        for family in ICMPFamily.allCases {
+            let named = icmpTypes[family] ?? []
+            var namedSet = OtherProtocolSet.none
+            for t in named {
+                namedSet = namedSet.union(.icmp(family, type: t, code: nil))
+                if allowed(s, d, .icmp(family, type: t)) { out = out.union(.icmp(family, type: t, code: nil)) }
+            }
+            let rest = (0...255).first { !named.contains($0) }!
+            if allowed(s, d, .icmp(family, type: rest)) {
+                out = out.union(OtherProtocolSet.icmp(family, type: nil, code: nil).subtracting(namedSet))
+            }
+        }
+        return out
     }
 
     private static func portCuts(_ cluster: Cluster) -> [Int] {
