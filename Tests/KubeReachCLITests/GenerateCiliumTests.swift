@@ -51,3 +51,53 @@ import Testing
         #expect(!found.isEmpty)
     }
 }
+
+/// `generate least-privilege --as cilium`: the plan's NetworkPolicies as CNPs, checked against
+/// them by simulation; what Cilium cannot select is refused by name.
+@Suite struct GenerateLeastPrivilegeCiliumTests {
+    static let intents = GenerateLeastPrivilegeTests.intents
+
+    @Test func shopIntentAsCilium() throws {
+        let run = runCLI(["generate", "least-privilege", ExampleTests.example, "--intent", Self.intents, "--as", "cilium", "-q"])
+        #expect(run.status == 0, "\(run.err)")
+        let out = run.out.replacingOccurrences(of: Self.intents, with: "shop.yaml")
+        try assertSnapshot(out, named: "generate-shop-least-privilege-cilium.yaml")
+        let file = try GenerateDefaultDenyTests.temporaryFile(run.out)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let inputs = GenerateDefaultDenyTests.shopWorkloads + [file, "-q"]
+        #expect(runCLI(["eval", "shop-frontend/web", "shop-api/api"] + inputs).status == 0)
+        #expect(runCLI(["eval", "shop-frontend/web", "shop-data/postgres"] + inputs).status == 1)
+        #expect(runCLI(["eval", "shop-api/api", "shop-data/postgres", "--port", "5432"] + inputs).status == 0)
+    }
+
+    /// A selector on a label Cilium leaves out of identities has no Cilium form.
+    @Test func refusesWhatCiliumCannotSelect() {
+        let policy = NetworkPolicy(
+            namespace: "shop", name: "p", podSelector: LabelSelector(matchLabels: ["app": "web"]),
+            ingress: [
+                PolicyRule(peers: [.selector(pods: LabelSelector(matchLabels: ["controller-revision-hash": "abc"]), namespaces: nil)])
+            ],
+            policyTypes: [.ingress])
+        let t = CiliumTranslation([policy])
+        #expect(t.policies.isEmpty)
+        #expect(t.refusals.count == 1 && t.refusals[0].contains("shop/p") && t.refusals[0].contains("controller-revision-hash"))
+    }
+
+    /// Namespace selectors become Cilium's derived keys; an empty one every namespace.
+    @Test func namespaceSelectorsTranslate() throws {
+        let policy = NetworkPolicy(
+            namespace: "shop", name: "p", podSelector: .everything,
+            egress: [
+                PolicyRule(peers: [
+                    .selector(pods: nil, namespaces: LabelSelector(matchLabels: [Namespace.nameLabel: "data", "team": "x"])),
+                    .selector(pods: LabelSelector(matchLabels: ["app": "db"]), namespaces: .everything),
+                ])
+            ], policyTypes: [.egress])
+        let rule = try #require(CiliumTranslation([policy]).policies.first?.specs.first?.egress.first)
+        #expect(
+            Set(rule.endpoints[0].selector.matchLabels.map(\.key)) == [
+                CiliumLabels.namespaceKey, CiliumLabels.namespaceLabelPrefix + "team",
+            ])
+        #expect(rule.endpoints[1].namesNamespace && rule.endpoints[1].selector.matchExpressions.first?.op == .exists)
+    }
+}

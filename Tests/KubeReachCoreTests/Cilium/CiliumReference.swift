@@ -19,6 +19,7 @@ struct CiliumReference {
     private let portStarts: [Int]
     /// ICMP types (other than the wildcard 0) that some Cilium rule names, per family.
     private let icmpTypes: [ICMPFamily: Set<Int>]
+    private let identities: [[String: String]]
 
     init(_ cluster: Cluster) {
         self.cluster = cluster
@@ -29,6 +30,7 @@ struct CiliumReference {
             labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
         }
         namespaceLabels = labels
+        identities = cluster.pods.indices.map { Self.identityLabels($0, cluster, labels) }
         portStarts = Self.portCuts(cluster)
         var types: [ICMPFamily: Set<Int>] = [:]
         for spec in cluster.ciliumPolicies.flatMap(\.specs) {
@@ -84,8 +86,11 @@ struct CiliumReference {
         }
     }
 
-    private func ciliumLabels(_ p: Int) -> [String: String] {
-        let pod = cluster.pods[p]
+    /// A pod's identity labels, built once per pod (`identities`).
+    private func ciliumLabels(_ p: Int) -> [String: String] { identities[p] }
+
+    private static func identityLabels(_ p: Int, _ cluster: Cluster, _ namespaceLabels: [String: [String: String]]) -> [String: String] {
+        let pod = cluster.pods[p], facts = cluster.cilium
         var out: [String: String] = [:]
         for (k, v) in pod.labels where CiliumLabels.isKept(k) { out[k] = v }
         out["io.kubernetes.pod.namespace"] = pod.namespace
@@ -195,12 +200,10 @@ struct CiliumReference {
         return false
     }
 
-    private func networkPolicyAllows(
-        _ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint, destination: RefEndpoint, _ packet: RefPacket
-    ) -> Bool {
-        for rule in direction == .ingress ? policy.ingress : policy.egress {
-            let peerOK =
-                rule.peers.isEmpty
+    /// The rules of a NetworkPolicy whose peers match (ports are asked later).
+    private func networkPolicyRules(_ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint) -> [PolicyRule] {
+        (direction == .ingress ? policy.ingress : policy.egress).filter { rule in
+            rule.peers.isEmpty
                 || rule.peers.contains { p in
                     switch (p, peer) {
                     case (.selector(let pods, let namespaces), .pod(let q)):
@@ -214,17 +217,19 @@ struct CiliumReference {
                     case (.ipBlock(let b), _): return inBlock(b.cidr, except: b.except, peer)
                     }
                 }
-            guard peerOK else { continue }
-            if rule.ports.isEmpty { return true }
-            guard case .port(let proto, let port) = packet else { continue }
-            for p in rule.ports where p.proto == proto {
-                switch p.port {
-                case nil: return true
-                case .number(let n): if port >= n && port <= (p.endPort ?? n) { return true }
-                case .name(let name):
-                    guard case .pod(let d) = destination else { continue }
-                    if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
-                }
+        }
+    }
+
+    private func networkPolicyPortMatches(_ rule: PolicyRule, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
+        if rule.ports.isEmpty { return true }
+        guard case .port(let proto, let port) = packet else { return false }
+        for p in rule.ports where p.proto == proto {
+            switch p.port {
+            case nil: return true
+            case .number(let n): if port >= n && port <= (p.endPort ?? n) { return true }
+            case .name(let name):
+                guard case .pod(let d) = destination else { continue }
+                if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
             }
         }
         return false
@@ -232,19 +237,27 @@ struct CiliumReference {
 
     // MARK: verdicts
 
-    /// One direction of one endpoint: a matching deny → denied; else a matching allow →
-    /// allowed; else default deny → denied; else allowed. Non-endpoints are not enforced.
-    func sideAllows(
-        _ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint, _ packet: RefPacket
-    ) -> Bool {
-        guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return true }
+    /// One direction of one pair before ports: whether the subject is enforced and isolated,
+    /// and the deny, allow and NetworkPolicy rules whose peers match the peer.
+    struct Side {
+        var enforced = false
+        var isolated = false
+        var fromOwnNode = false
+        var denies: [CiliumRule] = []
+        var allows: [CiliumRule] = []
+        var networkPolicyRules: [PolicyRule] = []
+    }
+
+    func side(_ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint) -> Side {
+        var out = Side()
+        guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return out }
+        out.enforced = true
         let pod = cluster.pods[p], labels = ciliumLabels(p)
-        var isolated = facts.enforcement == .always
-        var allowed = false
+        out.isolated = facts.enforcement == .always
         for policy in cluster.policies where policy.namespace == pod.namespace && selectorMatches(policy.podSelector, pod.labels) {
             guard ReferenceEvaluator.types(policy).contains(direction) else { continue }
-            isolated = true
-            if networkPolicyAllows(policy, direction, peer: peer, destination: destination, packet) { allowed = true }
+            out.isolated = true
+            out.networkPolicyRules += networkPolicyRules(policy, direction, peer: peer)
         }
         for policy in cluster.ciliumPolicies {
             if let ns = policy.namespace, ns != pod.namespace { continue }
@@ -252,31 +265,30 @@ struct CiliumReference {
                 guard let selector = spec.endpointSelector, selectorMatches(selector.selector, labels) else { continue }
                 let allows = direction == .ingress ? spec.ingress : spec.egress
                 let denies = direction == .ingress ? spec.ingressDeny : spec.egressDeny
-                for rule in denies
-                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, packet, destination: destination)
-                {
-                    return false
-                }
+                out.denies += denies.filter { ciliumPeerMatches($0, policy: policy, subject: p, peer: peer) }
                 let written = direction == .ingress ? spec.defaultDenyIngress : spec.defaultDenyEgress
-                if written ?? (!allows.isEmpty || !denies.isEmpty) { isolated = true }
-                for rule in allows
-                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, packet, destination: destination)
-                {
-                    allowed = true
-                }
+                if written ?? (!allows.isEmpty || !denies.isEmpty) { out.isolated = true }
+                out.allows += allows.filter { ciliumPeerMatches($0, policy: policy, subject: p, peer: peer) }
             }
         }
-        if !isolated || allowed { return true }
-        if direction == .ingress && facts.allowLocalhost, let node = pod.nodeName, nodesOf(peer).contains(node) { return true }
-        return false
+        out.fromOwnNode = direction == .ingress && facts.allowLocalhost && pod.nodeName.map { nodesOf(peer).contains($0) } == true
+        return out
+    }
+
+    /// One direction for one packet: a matching deny → denied; else not isolated → allowed;
+    /// else a matching allow (or ingress from the own node with allow-localhost) → allowed.
+    func sideAllows(_ side: Side, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
+        guard side.enforced else { return true }
+        if side.denies.contains(where: { ciliumPortMatches($0, packet, destination: destination) }) { return false }
+        if !side.isolated || side.fromOwnNode { return true }
+        return side.allows.contains { ciliumPortMatches($0, packet, destination: destination) }
+            || side.networkPolicyRules.contains { networkPolicyPortMatches($0, packet, destination: destination) }
     }
 
     func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ packet: RefPacket) -> Bool {
         if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
-        return sideAllows(.egress, subject: s, peer: d, destination: d, packet)
-            && sideAllows(.ingress, subject: d, peer: s, destination: d, packet)
+        return sideAllows(side(.egress, subject: s, peer: d), packet, destination: d)
+            && sideAllows(side(.ingress, subject: d, peer: s), packet, destination: d)
     }
 
     /// One port of a protocol, or (proto nil) a protocol other than TCP, UDP, SCTP and ICMP.
@@ -286,24 +298,29 @@ struct CiliumReference {
 
     /// The exact connection set: one port per elementary interval of the port space.
     func connections(_ s: RefEndpoint, _ d: RefEndpoint) -> ConnectionSet {
+        if case .pod(let a) = s, case .pod(let b) = d, a == b { return .all }
+        let egress = side(.egress, subject: s, peer: d), ingress = side(.ingress, subject: d, peer: s)
+        let allowed = { (packet: RefPacket) in
+            self.sideAllows(egress, packet, destination: d) && self.sideAllows(ingress, packet, destination: d)
+        }
         var result = ConnectionSet.none
         for proto in NetworkProtocol.allCases {
             var ranges: [ClosedRange<Int>] = []
             for (i, start) in portStarts.enumerated() {
                 let end = i + 1 < portStarts.count ? portStarts[i + 1] - 1 : 65535
-                if allowed(s, d, .port(proto, start)) { ranges.append(start...end) }
+                if allowed(.port(proto, start)) { ranges.append(start...end) }
             }
             result[proto] = PortSet(ranges)
         }
-        result.others = otherProtocols(s, d)
+        result.others = otherProtocols(allowed)
         return result
     }
 
     /// Other protocols, exactly: one sample per ICMP type some rule names, one for the rest
     /// of each ICMP family, one (GRE) for every other protocol number.
-    private func otherProtocols(_ s: RefEndpoint, _ d: RefEndpoint) -> OtherProtocolSet {
+    private func otherProtocols(_ allowed: (RefPacket) -> Bool) -> OtherProtocolSet {
         var out = OtherProtocolSet.none
-        if allowed(s, d, .number(47)) {
+        if allowed(.number(47)) {
             out = OtherProtocolSet.all.subtracting(.icmp(.v4, type: nil, code: nil)).subtracting(.icmp(.v6, type: nil, code: nil))
         }
         for family in ICMPFamily.allCases {
@@ -311,10 +328,10 @@ struct CiliumReference {
             var namedSet = OtherProtocolSet.none
             for t in named {
                 namedSet = namedSet.union(.icmp(family, type: t, code: nil))
-                if allowed(s, d, .icmp(family, type: t)) { out = out.union(.icmp(family, type: t, code: nil)) }
+                if allowed(.icmp(family, type: t)) { out = out.union(.icmp(family, type: t, code: nil)) }
             }
             let rest = (0...255).first { !named.contains($0) }!
-            if allowed(s, d, .icmp(family, type: rest)) {
+            if allowed(.icmp(family, type: rest)) {
                 out = out.union(OtherProtocolSet.icmp(family, type: nil, code: nil).subtracting(namedSet))
             }
         }
