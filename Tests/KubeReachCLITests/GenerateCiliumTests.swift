@@ -19,24 +19,28 @@ import Testing
         try assertSnapshot(run.out, named: golden)
     }
 
-    @Test func aloneItLeavesOnlyDNS() throws {
-        let run = runCLI(["generate", "default-deny", Self.shop, "--as", "cilium", "-q"])
+    /// The shop's workloads with what `generate ARGS -q` writes, as inputs of another command.
+    static func withGenerated(_ args: [String], _ body: ([String]) throws -> Void) throws {
+        let run = runCLI(["generate"] + args + ["-q"])
+        #expect(run.status == 0, "\(run.err)")
         let file = try GenerateDefaultDenyTests.temporaryFile(run.out)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let listed = runCLI(["list"] + GenerateDefaultDenyTests.shopWorkloads + [file, "-q"])
-        #expect(listed.status == 0, "\(listed.err)")
-        let edges = GenerateDefaultDenyTests.coveredEdges(listed.out)
-        #expect(edges.count == 9)  // the nine workloads of the covered namespaces, each to coredns
-        for line in edges { #expect(line.hasSuffix("=> kube-system/coredns[Deployment] : TCP 53,UDP 53"), "\(line)") }
+        try body(GenerateDefaultDenyTests.shopWorkloads + [file, "-q"])
+    }
+
+    @Test func aloneItLeavesOnlyDNS() throws {
+        try Self.withGenerated(["default-deny", Self.shop, "--as", "cilium"]) { inputs in
+            let edges = GenerateDefaultDenyTests.coveredEdges(runCLI(["list"] + inputs).out)
+            // The nine workloads of the covered namespaces, each to coredns.
+            #expect(edges.count == 9 && edges.allSatisfy { $0.hasSuffix("=> kube-system/coredns[Deployment] : TCP 53,UDP 53") }, "\(edges)")
+        }
     }
 
     @Test func sameNamespaceTrafficStaysOpen() throws {
-        let run = runCLI(["generate", "default-deny", Self.shop, "--as", "cilium", "--allow-same-namespace", "-q"])
-        let file = try GenerateDefaultDenyTests.temporaryFile(run.out)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let inputs = GenerateDefaultDenyTests.shopWorkloads + [file, "-q"]
-        #expect(runCLI(["eval", "shop-api/api", "shop-api/checkout"] + inputs).status == 0)
-        #expect(runCLI(["eval", "shop-frontend/web", "shop-api/api"] + inputs).status == 1)
+        try Self.withGenerated(["default-deny", Self.shop, "--as", "cilium", "--allow-same-namespace"]) { inputs in
+            #expect(runCLI(["eval", "shop-api/api", "shop-api/checkout"] + inputs).status == 0)
+            #expect(runCLI(["eval", "shop-frontend/web", "shop-api/api"] + inputs).status == 1)
+        }
     }
 
     /// The check fails a set that does not isolate ingress (it can fail).
@@ -62,12 +66,12 @@ import Testing
         #expect(run.status == 0, "\(run.err)")
         let out = run.out.replacingOccurrences(of: Self.intents, with: "shop.yaml")
         try assertSnapshot(out, named: "generate-shop-least-privilege-cilium.yaml")
-        let file = try GenerateDefaultDenyTests.temporaryFile(run.out)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let inputs = GenerateDefaultDenyTests.shopWorkloads + [file, "-q"]
-        #expect(runCLI(["eval", "shop-frontend/web", "shop-api/api"] + inputs).status == 0)
-        #expect(runCLI(["eval", "shop-frontend/web", "shop-data/postgres"] + inputs).status == 1)
-        #expect(runCLI(["eval", "shop-api/api", "shop-data/postgres", "--port", "5432"] + inputs).status == 0)
+        try GenerateCiliumTests.withGenerated(["least-privilege", ExampleTests.example, "--intent", Self.intents, "--as", "cilium"]) {
+            inputs in
+            #expect(runCLI(["eval", "shop-frontend/web", "shop-api/api"] + inputs).status == 0)
+            #expect(runCLI(["eval", "shop-frontend/web", "shop-data/postgres"] + inputs).status == 1)
+            #expect(runCLI(["eval", "shop-api/api", "shop-data/postgres", "--port", "5432"] + inputs).status == 0)
+        }
     }
 
     /// A selector on a label Cilium leaves out of identities has no Cilium form.

@@ -69,6 +69,12 @@ import Testing
 
     static let port80 = [CiliumPort(proto: .tcp, number: 80)]
 
+    /// `a` may send everything, but an egress deny takes ICMP echo requests away.
+    static let allButICMP8: @Sendable (inout Cluster) -> Void = { c in
+        egressFromA([CiliumRule(entities: [.all])])(&c)
+        c.ciliumPolicies[0].specs[0].egressDeny = [CiliumRule(icmps: [CiliumICMPField(type: 8)])]
+    }
+
     static let rows: [Row] = [
         // Subjects and default deny
         Row(name: "no policy: allowed", change: { _ in }, from: "b", to: "a", allowed: true),
@@ -321,16 +327,10 @@ import Testing
             to: "c", icmp: CiliumICMPField(type: 8), allowed: false),
         Row(
             name: "an ICMP deny removes its type",
-            change: { c in
-                egressFromA([CiliumRule(entities: [.all])])(&c)
-                c.ciliumPolicies[0].specs[0].egressDeny = [CiliumRule(icmps: [CiliumICMPField(type: 8)])]
-            }, from: "a", to: "c", icmp: CiliumICMPField(type: 8), allowed: false),
+            change: allButICMP8, from: "a", to: "c", icmp: CiliumICMPField(type: 8), allowed: false),
         Row(
             name: "an ICMP deny leaves other types",
-            change: { c in
-                egressFromA([CiliumRule(entities: [.all])])(&c)
-                c.ciliumPolicies[0].specs[0].egressDeny = [CiliumRule(icmps: [CiliumICMPField(type: 8)])]
-            }, from: "a", to: "c", icmp: CiliumICMPField(type: 0), allowed: true),
+            change: allButICMP8, from: "a", to: "c", icmp: CiliumICMPField(type: 0), allowed: true),
         Row(
             name: "a toPorts entry without ports covers nothing", change: egressFromA([CiliumRule(ports: [])]), from: "a", to: "c",
             allowed: false),
