@@ -30,12 +30,14 @@ struct EvalCommand: StatusCommand {
         let decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
         let cilium = output == .json ? "" : CiliumDecisionText.text(decisions)
         let verdict = CiliumDecisionText.verdict(allowed: allowed, decisions)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants, verdict: verdict) + cilium)
+        let json = CiliumDocument(decisions, allowed: allowed, asked: resolved.question.connections)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants, verdict: verdict, cilium: json) + cilium)
         return allowed ? .success : .negative
     }
 
     private func render(
-        _ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers, verdict cilium: String? = nil
+        _ resolved: ResolvedPair, conns: ConnectionSet, allowed: Bool, variants: VariantAnswers, verdict cilium: String? = nil,
+        cilium document: CiliumDocument? = nil
     ) -> String {
         let verdict = cilium ?? (allowed ? "allowed" : "denied")
         if output == .json {
@@ -44,6 +46,7 @@ struct EvalCommand: StatusCommand {
                 allowed: allowed,
                 connections: conns)
             doc.variants = variants.documents
+            doc.cilium = document
             return JSONOutput.encode(doc)
         }
         let t = { (x: String) in TerminalText.escaped(x) }

@@ -39,7 +39,10 @@ struct ExplainCommand: StatusCommand {
         let verdict = word + resolved.question.askedText
         let cilium = CiliumDecisionText.text(decisions)
         CommandIO.current.out(
-            output == .json ? ExplanationFormatter.json(e, allowed: allowed) : ExplanationFormatter.text(e, verdict: verdict) + cilium)
+            output == .json
+                ? ExplanationFormatter.json(
+                    e, allowed: allowed, cilium: CiliumDocument(decisions, allowed: allowed, asked: resolved.question.connections))
+                : ExplanationFormatter.text(e, verdict: verdict) + cilium)
         return allowed ? .success : .negative
     }
 

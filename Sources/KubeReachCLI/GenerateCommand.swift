@@ -39,9 +39,14 @@ struct DefaultDenyCommand: ParsableCommand {
     @Option(
         name: .customLong("as"),
         help:
-            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace) or cluster-network-policy (one Baseline CNP)."
+            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace) cluster-network-policy (one Baseline CNP) or cilium (one CiliumClusterwideNetworkPolicy)."
     )
     var target: DefaultDenyTarget = .networkPolicy
+
+    @Flag(
+        name: .customLong("no-dns-proxy"),
+        help: "With --as cilium: allow DNS at L4 only, without the DNS proxy rule that toFQDNs rules need (the toFQDNs-free form).")
+    var noDNSProxy = false
 
     func run() throws {
         // A live read without -A also reads the namespaces asked to be covered.
@@ -50,6 +55,7 @@ struct DefaultDenyCommand: ParsableCommand {
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
         switch target {
         case .clusterNetworkPolicy: return try runClusterNetworkPolicy(plan, cluster: loaded.cluster)
+        case .cilium: return try runCilium(plan, cluster: loaded.cluster)
         case .networkPolicy, .kyverno: break
         }
         coverage.warn(plan, replaced: plan.replaced(in: loaded.cluster), cluster: loaded.cluster, quiet: input.quiet)
@@ -79,6 +85,7 @@ struct DefaultDenyCommand: ParsableCommand {
                 quiet: input.quiet)
         case .kyverno: try writeKyverno(plan, in: cluster)
         case .clusterNetworkPolicy: return  // written by runClusterNetworkPolicy, which run() dispatches first
+        case .cilium: return  // written by runCilium, which run() dispatches first
         }
     }
 

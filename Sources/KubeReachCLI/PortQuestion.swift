@@ -17,6 +17,12 @@ struct PortQuestion {
         return proto.map { " on \($0.rawValue)" } ?? ""
     }
 
+    /// The connections asked about; nil when anything at all was.
+    var connections: ConnectionSet? {
+        if let (p, n) = asked { return ConnectionSet(p, PortSet(port: n)) }
+        return proto.map { ConnectionSet($0, .all) }
+    }
+
     func isAllowed(_ conns: ConnectionSet) -> Bool {
         if let (p, n) = asked { return conns.contains(p, n) }
         if let proto { return !conns[proto].isEmpty }

@@ -108,7 +108,9 @@ public enum ExplanationFormatter {
         }
     }
 
-    public static func json(_ e: Explanation, allowed: Bool) -> String {
-        JSONOutput.encode(ExplanationDocument(e, allowed: allowed))
+    public static func json(_ e: Explanation, allowed: Bool, cilium: CiliumDocument? = nil) -> String {
+        var doc = ExplanationDocument(e, allowed: allowed)
+        doc.cilium = cilium
+        return JSONOutput.encode(doc)
     }
 }

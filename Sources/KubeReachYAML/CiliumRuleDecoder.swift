@@ -89,18 +89,19 @@ enum CiliumRuleDecoder {
         return .block(IPBlock(cidr: cidr, except: excepts.filter { cidr.range.contains($0.range) && $0 != cidr }))
     }
 
+    /// `toPorts` and `icmps`. An empty list is as if not written (Cilium's L3-only rule); an
+    /// entry without ports or fields covers nothing.
     private static func readPorts(_ field: Field, into rule: inout CiliumRule, deny: Bool) {
         let toPorts = field.child("toPorts"), icmps = field.child("icmps")
-        if !icmps.isMissing {
-            rule.hasICMP = true
-            rule.ports = rule.ports ?? []
+        if let entries = icmps.sequence(), !entries.isEmpty {
+            rule.icmps = entries.flatMap(CiliumICMPDecoder.read)
         }
-        guard let entries = toPorts.sequence() else { return }
-        var ports = rule.ports ?? []
+        guard let entries = toPorts.sequence(), !entries.isEmpty else { return }
+        var ports: [CiliumPort] = []
         for entry in entries {
             entry.warnUnknownKeys(["ports", "rules", "serverNames", "terminatingTLS", "originatingTLS", "listener"])
             let list = entry.child("ports").sequence() ?? []
-            if list.isEmpty { ports.append(CiliumPort()) }
+            if list.isEmpty { entry.sink.warning("a toPorts entry without ports covers no port", at: entry) }
             for p in list { if let port = CiliumPortDecoder.read(p) { ports.append(port) } }
             for key in ["rules", "serverNames", "terminatingTLS", "originatingTLS", "listener"] where !entry.child(key).isMissing {
                 if deny { field.sink.error("\(key) is not allowed in a deny rule (L3/L4 only)", at: entry.child(key)) }

@@ -15,7 +15,8 @@ public struct CiliumPort: Hashable, Sendable {
     }
 
     /// What the entry covers towards a destination with these container ports (nil: an
-    /// address). `ANY` on every port is every protocol, other IP protocols included.
+    /// address). `ANY` is TCP, UDP and SCTP, never another IP protocol: Cilium expands it
+    /// to those three, and only a rule without `toPorts` and `icmps` covers ICMP and the rest.
     public func connections(destinationPorts: [ContainerPort]?) -> ConnectionSet {
         let protocols = proto.protocols
         if let name {
@@ -24,11 +25,7 @@ public struct CiliumPort: Hashable, Sendable {
                 $0.union(ConnectionSet($1.proto, PortSet(port: $1.port)))
             }
         }
-        guard let number else {
-            if proto == .any { return .all }
-            return ConnectionSet(protocols[0], .all)
-        }
-        let ports = PortSet(range: number...max(number, endPort ?? number))
+        let ports = number.map { PortSet(range: $0...max($0, endPort ?? $0)) } ?? .all
         return protocols.reduce(ConnectionSet.none) { $0.union(ConnectionSet($1, ports)) }
     }
 }

@@ -10,10 +10,10 @@ public struct CiliumRule: Hashable, Sendable {
     /// Whether any peer field was written (`from*`/`to*`, `toFQDNs`, `toServices`, `toGroups`):
     /// a rule with none applies to every peer; a written but empty field selects nothing.
     public var hasPeerField: Bool
-    /// `toPorts[].ports` flattened; nil when the rule has no `toPorts` and no `icmps` (every L4).
+    /// `toPorts[].ports` flattened; nil when `toPorts` is not written.
     public var ports: [CiliumPort]?
-    /// Whether `icmps` was written (ICMP types are not modelled: the pair says so).
-    public var hasICMP: Bool
+    /// `icmps[].fields` flattened; nil when `icmps` is not written.
+    public var icmps: [CiliumICMPField]?
     /// L7 parts (`rules.http`, `rules.kafka`, `rules.dns`, `serverNames`, ...): the ports are
     /// allowed at L3/L4 and filtered further at runtime.
     public var l7: [String]
@@ -25,7 +25,7 @@ public struct CiliumRule: Hashable, Sendable {
 
     public init(
         endpoints: [CiliumSelector] = [], entities: [CiliumEntity] = [], cidrs: [CiliumCIDRPeer] = [],
-        hasPeerField: Bool? = nil, ports: [CiliumPort]? = nil, hasICMP: Bool = false, l7: [String] = [],
+        hasPeerField: Bool? = nil, ports: [CiliumPort]? = nil, icmps: [CiliumICMPField]? = nil, l7: [String] = [],
         runtime: [String] = [], location: SourceLocation? = nil
     ) {
         self.endpoints = endpoints
@@ -33,18 +33,27 @@ public struct CiliumRule: Hashable, Sendable {
         self.cidrs = cidrs
         self.hasPeerField = hasPeerField ?? !(endpoints.isEmpty && entities.isEmpty && cidrs.isEmpty)
         self.ports = ports
-        self.hasICMP = hasICMP
+        self.icmps = icmps
         self.l7 = l7
         self.runtime = runtime
         self.location = location
     }
 
+    /// Whether the rule has no L4 part (neither `toPorts` nor `icmps`): it then covers every
+    /// protocol, ICMP and other IP protocols included (Cilium's L3-only rule).
+    public var isL3Only: Bool { ports == nil && icmps == nil }
+
     /// The connections the rule covers towards a destination with these container ports
-    /// (nil: an address, where named ports match nothing). ICMP types add nothing here.
+    /// (nil: an address, where named ports match nothing): every protocol for an L3-only
+    /// rule, else what its `toPorts` and `icmps` entries cover together.
     public func connections(destinationPorts: [ContainerPort]?) -> ConnectionSet {
-        guard let ports else { return .all }
-        return ports.reduce(ConnectionSet.none) { $0.union($1.connections(destinationPorts: destinationPorts)) }
+        if isL3Only { return .all }
+        let ports = (ports ?? []).reduce(ConnectionSet.none) { $0.union($1.connections(destinationPorts: destinationPorts)) }
+        return (icmps ?? []).reduce(ports) { $0.union($1.connections) }
     }
+
+    /// The `l7` kind of a `rules.dns` part (how generated policies ask for the DNS proxy).
+    public static let dnsProxyKind = "L7 dns"
 
     public var hasNamedPorts: Bool { ports?.contains { $0.name != nil } ?? false }
 }

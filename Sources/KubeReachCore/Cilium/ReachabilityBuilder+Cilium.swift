@@ -164,7 +164,7 @@ extension ReachabilityBuilder {
     ) -> CompiledCiliumSpec.Rule {
         var out = CompiledCiliumSpec.Rule(peers: BitSet(), host: false, remoteNode: false, rule: rule, fixedConnections: 0)
         // `{}` selects nothing; `toPorts`/`icmps` without any peer field apply to every peer.
-        if !rule.hasPeerField && rule.ports == nil { return out }
+        if !rule.hasPeerField && rule.isL3Only { return out }
         guard rule.hasPeerField else {
             out.peers = BitSet(0..<(identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count))
             out.host = true

@@ -33,6 +33,8 @@ public struct EvalDocument: Codable, Sendable {
     @Nullable public var reason: String?
     /// Per workload variant, when an endpoint's pods are told apart by the policies.
     public var variants: [Variant] = []
+    /// Cilium's verdict and per-direction decision; absent when Cilium semantics are off.
+    public var cilium: CiliumDocument?
 
     /// One backend of a Service on one Service port.
     public struct Backend: Codable, Sendable, Equatable {

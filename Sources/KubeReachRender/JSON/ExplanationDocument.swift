@@ -86,6 +86,8 @@ public struct ExplanationDocument: Codable, Sendable {
     public var conn: String
     public var egress: Side
     public var ingress: Side
+    /// Cilium's verdict and per-direction decision; absent when Cilium semantics are off.
+    public var cilium: CiliumDocument?
 
     public init(_ e: Explanation, allowed: Bool) {
         src = e.source

@@ -4,11 +4,22 @@ import KubeReachCore
 /// (Cilium): one (source, destination, protocol, port) question at a time, scanning every
 /// NetworkPolicy, CNP and CCNP. It shares only the model structs with the engine: label,
 /// selector, CIDR and port matching are re-derived here.
+/// What is asked of the reference: one port of TCP, UDP or SCTP, one ICMP type (of any
+/// code), or one other protocol number.
+enum RefPacket {
+    case port(NetworkProtocol, Int)
+    case icmp(ICMPFamily, type: Int)
+    case number(Int)
+}
+
 struct CiliumReference {
     let cluster: Cluster
     let facts: CiliumFacts
     private let namespaceLabels: [String: [String: String]]
     private let portStarts: [Int]
+    /// ICMP types (other than the wildcard 0) that some Cilium rule names, per family.
+    private let icmpTypes: [ICMPFamily: Set<Int>]
+    private let identities: [[String: String]]
 
     init(_ cluster: Cluster) {
         self.cluster = cluster
@@ -19,7 +30,15 @@ struct CiliumReference {
             labels[name, default: [:]]["kubernetes.io/metadata.name"] = name
         }
         namespaceLabels = labels
+        identities = cluster.pods.indices.map { Self.identityLabels($0, cluster, labels) }
         portStarts = Self.portCuts(cluster)
+        var types: [ICMPFamily: Set<Int>] = [:]
+        for spec in cluster.ciliumPolicies.flatMap(\.specs) {
+            for rule in spec.ingress + spec.ingressDeny + spec.egress + spec.egressDeny {
+                for f in rule.icmps ?? [] where f.type != 0 { types[f.family, default: []].insert(f.type) }
+            }
+        }
+        icmpTypes = types
     }
 
     // MARK: what a peer is
@@ -67,8 +86,11 @@ struct CiliumReference {
         }
     }
 
-    private func ciliumLabels(_ p: Int) -> [String: String] {
-        let pod = cluster.pods[p]
+    /// A pod's identity labels, built once per pod (`identities`).
+    private func ciliumLabels(_ p: Int) -> [String: String] { identities[p] }
+
+    private static func identityLabels(_ p: Int, _ cluster: Cluster, _ namespaceLabels: [String: [String: String]]) -> [String: String] {
+        let pod = cluster.pods[p], facts = cluster.cilium
         var out: [String: String] = [:]
         for (k, v) in pod.labels where CiliumLabels.isKept(k) { out[k] = v }
         out["io.kubernetes.pod.namespace"] = pod.namespace
@@ -112,7 +134,7 @@ struct CiliumReference {
     }
 
     private func ciliumPeerMatches(_ rule: CiliumRule, policy: CiliumPolicy, subject: Int, peer: RefEndpoint) -> Bool {
-        if !rule.hasPeerField { return rule.ports != nil }
+        if !rule.hasPeerField { return rule.ports != nil || rule.icmps != nil }
         for s in rule.endpoints {
             guard case .pod(let q) = peer, isEndpoint(q) else { continue }
             let scoped =
@@ -152,15 +174,20 @@ struct CiliumReference {
         return false
     }
 
-    private func ciliumPortMatches(_ rule: CiliumRule, _ proto: NetworkProtocol?, _ port: Int, destination: RefEndpoint) -> Bool {
-        guard let ports = rule.ports else { return true }
-        for p in ports {
+    private func ciliumPortMatches(_ rule: CiliumRule, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
+        // Only a rule with neither toPorts nor icmps covers every protocol (Cilium's L3-only rule).
+        if rule.ports == nil && rule.icmps == nil { return true }
+        let proto: NetworkProtocol, port: Int
+        switch packet {
+        case .port(let p, let n): (proto, port) = (p, n)
+        case .icmp(let family, let type):
+            // An ICMP field matches its type, every code; type 0 is Cilium's wildcard.
+            return (rule.icmps ?? []).contains { $0.family == family && ($0.type == type || $0.type == 0) }
+        case .number: return false
+        }
+        for p in rule.ports ?? [] {
             let protocols: [NetworkProtocol] = p.proto == .any ? [.tcp, .udp, .sctp] : [NetworkProtocol(rawValue: p.proto.rawValue)!]
-            if proto == nil {
-                if p.proto == .any && p.number == nil && p.name == nil { return true }
-                continue
-            }
-            guard protocols.contains(proto!) else { continue }
+            guard protocols.contains(proto) else { continue }
             if let name = p.name {
                 guard case .pod(let d) = destination else { continue }
                 if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
@@ -173,13 +200,10 @@ struct CiliumReference {
         return false
     }
 
-    private func networkPolicyAllows(
-        _ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
-        _ port: Int
-    ) -> Bool {
-        for rule in direction == .ingress ? policy.ingress : policy.egress {
-            let peerOK =
-                rule.peers.isEmpty
+    /// The rules of a NetworkPolicy whose peers match (ports are asked later).
+    private func networkPolicyRules(_ policy: NetworkPolicy, _ direction: PolicyDirection, peer: RefEndpoint) -> [PolicyRule] {
+        (direction == .ingress ? policy.ingress : policy.egress).filter { rule in
+            rule.peers.isEmpty
                 || rule.peers.contains { p in
                     switch (p, peer) {
                     case (.selector(let pods, let namespaces), .pod(let q)):
@@ -193,16 +217,19 @@ struct CiliumReference {
                     case (.ipBlock(let b), _): return inBlock(b.cidr, except: b.except, peer)
                     }
                 }
-            guard peerOK else { continue }
-            if rule.ports.isEmpty { return true }
-            for p in rule.ports where p.proto == proto {
-                switch p.port {
-                case nil: return true
-                case .number(let n): if port >= n && port <= (p.endPort ?? n) { return true }
-                case .name(let name):
-                    guard case .pod(let d) = destination else { continue }
-                    if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
-                }
+        }
+    }
+
+    private func networkPolicyPortMatches(_ rule: PolicyRule, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
+        if rule.ports.isEmpty { return true }
+        guard case .port(let proto, let port) = packet else { return false }
+        for p in rule.ports where p.proto == proto {
+            switch p.port {
+            case nil: return true
+            case .number(let n): if port >= n && port <= (p.endPort ?? n) { return true }
+            case .name(let name):
+                guard case .pod(let d) = destination else { continue }
+                if cluster.pods[d].ports.contains(where: { $0.name == name && $0.proto == proto && $0.port == port }) { return true }
             }
         }
         return false
@@ -210,20 +237,27 @@ struct CiliumReference {
 
     // MARK: verdicts
 
-    /// One direction of one endpoint: a matching deny → denied; else a matching allow →
-    /// allowed; else default deny → denied; else allowed. Non-endpoints are not enforced.
-    func sideAllows(
-        _ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?,
-        _ port: Int
-    ) -> Bool {
-        guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return true }
+    /// One direction of one pair before ports: whether the subject is enforced and isolated,
+    /// and the deny, allow and NetworkPolicy rules whose peers match the peer.
+    struct Side {
+        var enforced = false
+        var isolated = false
+        var fromOwnNode = false
+        var denies: [CiliumRule] = []
+        var allows: [CiliumRule] = []
+        var networkPolicyRules: [PolicyRule] = []
+    }
+
+    func side(_ direction: PolicyDirection, subject: RefEndpoint, peer: RefEndpoint) -> Side {
+        var out = Side()
+        guard case .pod(let p) = subject, isEndpoint(p), facts.enforcement != .never else { return out }
+        out.enforced = true
         let pod = cluster.pods[p], labels = ciliumLabels(p)
-        var isolated = facts.enforcement == .always
-        var allowed = false
+        out.isolated = facts.enforcement == .always
         for policy in cluster.policies where policy.namespace == pod.namespace && selectorMatches(policy.podSelector, pod.labels) {
             guard ReferenceEvaluator.types(policy).contains(direction) else { continue }
-            isolated = true
-            if networkPolicyAllows(policy, direction, peer: peer, destination: destination, proto, port) { allowed = true }
+            out.isolated = true
+            out.networkPolicyRules += networkPolicyRules(policy, direction, peer: peer)
         }
         for policy in cluster.ciliumPolicies {
             if let ns = policy.namespace, ns != pod.namespace { continue }
@@ -231,46 +265,77 @@ struct CiliumReference {
                 guard let selector = spec.endpointSelector, selectorMatches(selector.selector, labels) else { continue }
                 let allows = direction == .ingress ? spec.ingress : spec.egress
                 let denies = direction == .ingress ? spec.ingressDeny : spec.egressDeny
-                for rule in denies
-                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, proto, port, destination: destination)
-                {
-                    return false
-                }
+                out.denies += denies.filter { ciliumPeerMatches($0, policy: policy, subject: p, peer: peer) }
                 let written = direction == .ingress ? spec.defaultDenyIngress : spec.defaultDenyEgress
-                if written ?? (!allows.isEmpty || !denies.isEmpty) { isolated = true }
-                for rule in allows
-                where ciliumPeerMatches(rule, policy: policy, subject: p, peer: peer)
-                    && ciliumPortMatches(rule, proto, port, destination: destination)
-                {
-                    allowed = true
-                }
+                if written ?? (!allows.isEmpty || !denies.isEmpty) { out.isolated = true }
+                out.allows += allows.filter { ciliumPeerMatches($0, policy: policy, subject: p, peer: peer) }
             }
         }
-        if !isolated || allowed { return true }
-        if direction == .ingress && facts.allowLocalhost, let node = pod.nodeName, nodesOf(peer).contains(node) { return true }
-        return false
+        out.fromOwnNode = direction == .ingress && facts.allowLocalhost && pod.nodeName.map { nodesOf(peer).contains($0) } == true
+        return out
     }
 
-    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
+    /// One direction for one packet: a matching deny → denied; else not isolated → allowed;
+    /// else a matching allow (or ingress from the own node with allow-localhost) → allowed.
+    func sideAllows(_ side: Side, _ packet: RefPacket, destination: RefEndpoint) -> Bool {
+        guard side.enforced else { return true }
+        if side.denies.contains(where: { ciliumPortMatches($0, packet, destination: destination) }) { return false }
+        if !side.isolated || side.fromOwnNode { return true }
+        return side.allows.contains { ciliumPortMatches($0, packet, destination: destination) }
+            || side.networkPolicyRules.contains { networkPolicyPortMatches($0, packet, destination: destination) }
+    }
+
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ packet: RefPacket) -> Bool {
         if case .pod(let a) = s, case .pod(let b) = d, a == b { return true }
-        return sideAllows(.egress, subject: s, peer: d, destination: d, proto, port)
-            && sideAllows(.ingress, subject: d, peer: s, destination: d, proto, port)
+        return sideAllows(side(.egress, subject: s, peer: d), packet, destination: d)
+            && sideAllows(side(.ingress, subject: d, peer: s), packet, destination: d)
+    }
+
+    /// One port of a protocol, or (proto nil) a protocol other than TCP, UDP, SCTP and ICMP.
+    func allowed(_ s: RefEndpoint, _ d: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int) -> Bool {
+        allowed(s, d, proto.map { .port($0, port) } ?? .number(47))
     }
 
     /// The exact connection set: one port per elementary interval of the port space.
     func connections(_ s: RefEndpoint, _ d: RefEndpoint) -> ConnectionSet {
+        if case .pod(let a) = s, case .pod(let b) = d, a == b { return .all }
+        let egress = side(.egress, subject: s, peer: d), ingress = side(.ingress, subject: d, peer: s)
+        let allowed = { (packet: RefPacket) in
+            self.sideAllows(egress, packet, destination: d) && self.sideAllows(ingress, packet, destination: d)
+        }
         var result = ConnectionSet.none
         for proto in NetworkProtocol.allCases {
             var ranges: [ClosedRange<Int>] = []
             for (i, start) in portStarts.enumerated() {
                 let end = i + 1 < portStarts.count ? portStarts[i + 1] - 1 : 65535
-                if allowed(s, d, proto, start) { ranges.append(start...end) }
+                if allowed(.port(proto, start)) { ranges.append(start...end) }
             }
             result[proto] = PortSet(ranges)
         }
-        result.otherProtocols = allowed(s, d, nil, 0)
+        result.others = otherProtocols(allowed)
         return result
+    }
+
+    /// Other protocols, exactly: one sample per ICMP type some rule names, one for the rest
+    /// of each ICMP family, one (GRE) for every other protocol number.
+    private func otherProtocols(_ allowed: (RefPacket) -> Bool) -> OtherProtocolSet {
+        var out = OtherProtocolSet.none
+        if allowed(.number(47)) {
+            out = OtherProtocolSet.all.subtracting(.icmp(.v4, type: nil, code: nil)).subtracting(.icmp(.v6, type: nil, code: nil))
+        }
+        for family in ICMPFamily.allCases {
+            let named = icmpTypes[family] ?? []
+            var namedSet = OtherProtocolSet.none
+            for t in named {
+                namedSet = namedSet.union(.icmp(family, type: t, code: nil))
+                if allowed(.icmp(family, type: t)) { out = out.union(.icmp(family, type: t, code: nil)) }
+            }
+            let rest = (0...255).first { !named.contains($0) }!
+            if allowed(.icmp(family, type: rest)) {
+                out = out.union(OtherProtocolSet.icmp(family, type: nil, code: nil).subtracting(namedSet))
+            }
+        }
+        return out
     }
 
     private static func portCuts(_ cluster: Cluster) -> [Int] {

@@ -13,6 +13,10 @@ import Testing
         var to: String
         var proto: NetworkProtocol = .tcp
         var port: Int = 80
+        /// Ask about IP protocols other than TCP, UDP, SCTP and ICMP instead of `proto`/`port`.
+        var other = false
+        /// Ask about this ICMP type (code 0) instead.
+        var icmp: CiliumICMPField? = nil
         var allowed: Bool
 
         var testDescription: String { name }
@@ -64,6 +68,12 @@ import Testing
     }
 
     static let port80 = [CiliumPort(proto: .tcp, number: 80)]
+
+    /// `a` may send everything, but an egress deny takes ICMP echo requests away.
+    static let allButICMP8: @Sendable (inout Cluster) -> Void = { c in
+        egressFromA([CiliumRule(entities: [.all])])(&c)
+        c.ciliumPolicies[0].specs[0].egressDeny = [CiliumRule(icmps: [CiliumICMPField(type: 8)])]
+    }
 
     static let rows: [Row] = [
         // Subjects and default deny
@@ -279,7 +289,50 @@ import Testing
             name: "a named port the destination lacks matches nothing",
             change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .tcp, name: "http")])]), from: "a", to: "c", port: 80, allowed: false),
         Row(
-            name: "icmps alone allow no TCP port", change: egressFromA([CiliumRule(ports: [], hasICMP: true)]), from: "a", to: "c",
+            name: "icmps alone allow no TCP port", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 8)])]), from: "a", to: "c",
+            allowed: false),
+        Row(
+            name: "an L3-only rule covers other IP protocols", change: egressFromA([CiliumRule(entities: [.all])]), from: "a", to: "c",
+            other: true, allowed: true),
+        Row(
+            name: "ANY on every port is TCP, UDP and SCTP only", change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .any)])]),
+            from: "a", to: "c", other: true, allowed: false),
+        Row(
+            name: "ANY on every port covers SCTP", change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .any)])]), from: "a",
+            to: "c", proto: .sctp, port: 9, allowed: true),
+        Row(
+            name: "icmps allow their type", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 8)])]), from: "a", to: "c",
+            icmp: CiliumICMPField(type: 8), allowed: true),
+        Row(
+            name: "icmps allow no other type", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 8)])]), from: "a", to: "c",
+            icmp: CiliumICMPField(type: 0), allowed: false),
+        Row(
+            name: "ICMP families are apart", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(family: .v6, type: 128)])]),
+            from: "a", to: "c", icmp: CiliumICMPField(type: 128), allowed: false),
+        Row(
+            name: "ICMP type 0 is Cilium's wildcard", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 0)])]), from: "a",
+            to: "c", icmp: CiliumICMPField(type: 13), allowed: true),
+        Row(
+            name: "toPorts and icmps add up",
+            change: egressFromA([CiliumRule(ports: port80, icmps: [CiliumICMPField(type: 8)])]), from: "a", to: "c", port: 80,
+            allowed: true),
+        Row(
+            name: "icmps allow no other protocol", change: egressFromA([CiliumRule(icmps: [CiliumICMPField(type: 8)])]), from: "a",
+            to: "c", other: true, allowed: false),
+        Row(
+            name: "an L3-only rule covers every ICMPv6 type", change: egressFromA([CiliumRule(entities: [.all])]), from: "a", to: "c",
+            icmp: CiliumICMPField(family: .v6, type: 135), allowed: true),
+        Row(
+            name: "ANY on every port is not ICMP", change: egressFromA([CiliumRule(ports: [CiliumPort(proto: .any)])]), from: "a",
+            to: "c", icmp: CiliumICMPField(type: 8), allowed: false),
+        Row(
+            name: "an ICMP deny removes its type",
+            change: allButICMP8, from: "a", to: "c", icmp: CiliumICMPField(type: 8), allowed: false),
+        Row(
+            name: "an ICMP deny leaves other types",
+            change: allButICMP8, from: "a", to: "c", icmp: CiliumICMPField(type: 0), allowed: true),
+        Row(
+            name: "a toPorts entry without ports covers nothing", change: egressFromA([CiliumRule(ports: [])]), from: "a", to: "c",
             allowed: false),
         Row(
             name: "a port deny removes only that port",
@@ -302,10 +355,14 @@ import Testing
         row.change(&cluster)
         let engine = Reachability(cluster: cluster)
         let got = try #require(engine.connections(named: row.from, row.to))
-        #expect(got.contains(row.proto, row.port) == row.allowed, "\(row.name): \(got)")
+        let engineSays =
+            row.icmp.map { got.others.contains($0.family, type: $0.type, code: 0) }
+            ?? (row.other ? got.others.contains(number: 47) : got.contains(row.proto, row.port))
+        #expect(engineSays == row.allowed, "\(row.name): \(got)")
         // The naive reference agrees on the same question.
         let ref = CiliumReference(cluster)
         func end(_ s: String) -> RefEndpoint { cluster.pods.firstIndex { $0.name == s }.map { .pod($0) } ?? .external(IPAddress(s)!) }
-        #expect(ref.allowed(end(row.from), end(row.to), row.proto, row.port) == row.allowed, "reference: \(row.name)")
+        let packet = row.icmp.map { RefPacket.icmp($0.family, type: $0.type) } ?? (row.other ? .number(47) : .port(row.proto, row.port))
+        #expect(ref.allowed(end(row.from), end(row.to), packet) == row.allowed, "reference: \(row.name)")
     }
 }

@@ -4,7 +4,7 @@ import KubeReachSynthetic
 /// Seeded random clusters mixing NetworkPolicies, CNPs and CCNPs under a random cluster
 /// model: placed, unplaced and hostNetwork pods, nodes with and without the agent, API
 /// server addresses, CIDR groups, every entity, CIDR sets with except, deny rules,
-/// `enableDefaultDeny`, named ports, `ANY`, label sources and derived labels.
+/// `enableDefaultDeny`, named ports, `ANY`, ICMP types, label sources and derived labels.
 enum RandomCiliumCluster {
     static let blocks = ["10.0.0.0/8", "10.1.0.0/16", "192.168.0.0/16", "0.0.0.0/0", "10.1.2.0/24", "10.9.9.9/32", "2001:db8::/32"]
     static let accounts = ["default", "api", "db"]
@@ -51,6 +51,11 @@ enum RandomCiliumCluster {
         if rng.chance(0.3) { rule.cidrs = [cidrPeer(&rng)] }
         rule.hasPeerField = !(rule.endpoints.isEmpty && rule.entities.isEmpty && rule.cidrs.isEmpty) || rng.chance(0.1)
         if rng.chance(0.6) { rule.ports = (0..<Int.random(in: 0...2, using: &rng)).map { _ in port(&rng) } }
+        if rng.chance(0.25) {
+            rule.icmps = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
+                CiliumICMPField(family: rng.pick(ICMPFamily.allCases), type: rng.pick([0, 3, 8, 128, 129]))
+            }
+        }
         return rule
     }
 

@@ -67,6 +67,14 @@ import Testing
         ),
         ("bad protocol", "egress: [{toPorts: [{ports: [{port: \"80\", protocol: ICMP}]}]}]", "spec.egress[0].toPorts[0].ports[0].protocol"),
         ("port out of range", "egress: [{toPorts: [{ports: [{port: \"70000\"}]}]}]", "spec.egress[0].toPorts[0].ports[0].port"),
+        ("unknown ICMP name", "egress: [{icmps: [{fields: [{type: Ping}]}]}]", "spec.egress[0].icmps[0].fields[0].type"),
+        (
+            "ICMP name of the other family", "egress: [{icmps: [{fields: [{type: PacketTooBig}]}]}]",
+            "spec.egress[0].icmps[0].fields[0].type"
+        ),
+        ("ICMP type out of range", "egress: [{icmps: [{fields: [{type: 256}]}]}]", "spec.egress[0].icmps[0].fields[0].type"),
+        ("ICMP family", "egress: [{icmps: [{fields: [{type: 8, family: IPv5}]}]}]", "spec.egress[0].icmps[0].fields[0].family"),
+        ("ICMP type missing", "egress: [{icmps: [{fields: [{family: IPv4}]}]}]", "spec.egress[0].icmps[0].fields[0].type"),
     ])
     func refusedAtTheField(_ c: (String, String, String)) {
         let text =
@@ -137,5 +145,42 @@ import Testing
         let a = try #require(r.cluster.pods.first { $0.name == "a" })
         #expect(a.nodeName == "n1" && a.serviceAccount == "sa")
         #expect(r.cluster.pods.first { $0.workload.name == "d" }?.serviceAccount == "robot")
+    }
+
+    @Test func icmpFields() throws {
+        let r = try load(
+            """
+            apiVersion: cilium.io/v2
+            kind: CiliumNetworkPolicy
+            metadata: {name: p, namespace: ns}
+            spec:
+              endpointSelector: {}
+              egress:
+              - icmps:
+                - fields: [{type: 8}, {type: EchoRequest, family: IPv6}, {type: "3", family: IPv4}]
+                toPorts: [{ports: [{port: "53", protocol: UDP}]}]
+              - icmps: [{fields: [{type: EchoReply}]}]
+              - icmps: []
+                toPorts: []
+            """)
+        let rules = try #require(r.cluster.ciliumPolicies.first?.specs.first?.egress)
+        #expect(rules[0].icmps == [CiliumICMPField(type: 8), CiliumICMPField(family: .v6, type: 128), CiliumICMPField(type: 3)])
+        #expect(rules[0].connections(destinationPorts: nil).others.contains(.v6, type: 128, code: 4))
+        #expect(!rules[0].connections(destinationPorts: nil).others.contains(.v4, type: 0, code: 0))
+        #expect(rules[0].connections(destinationPorts: nil).contains(.udp, 53))
+        // EchoReply is type 0, Cilium's wildcard: every ICMP type, said where it is written.
+        #expect(rules[1].connections(destinationPorts: nil).others.contains(.v4, type: 13, code: 0))
+        #expect(r.diagnostics.contains { $0.fieldPath == "spec.egress[1].icmps[0].fields[0].type" && $0.message.contains("wildcard") })
+        // Empty lists are as if not written: an L3-only rule, every protocol.
+        #expect(rules[2].isL3Only && rules[2].connections(destinationPorts: nil) == .all)
+    }
+
+    @Test func toPortsEntryWithoutPortsCoversNothing() throws {
+        let r = try load(
+            "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: p, namespace: ns}\nspec:\n  endpointSelector: {}\n  ingressDeny: [{toPorts: [{}]}]\n"
+        )
+        let rule = try #require(r.cluster.ciliumPolicies.first?.specs.first?.ingressDeny.first)
+        #expect(rule.connections(destinationPorts: nil).isEmpty)
+        #expect(r.diagnostics.contains { $0.fieldPath == "spec.ingressDeny[0].toPorts[0]" && $0.message.contains("covers no port") })
     }
 }
