@@ -29,6 +29,7 @@ struct AttackPathsCommand: StatusCommand {
     var output: PairFormat = .txt
 
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Chokepoints and what-if") var changes: AttackWhatIfOptions
 
     func evaluate() throws -> ExitStatus {
         let starts: [AttackReference], targets: [AttackReference]
@@ -37,6 +38,10 @@ struct AttackPathsCommand: StatusCommand {
             targets = try (to.isEmpty ? ["cluster-admin", "node"] : to).map { s throws(AttackReferenceError) in try AttackReference.parse(s)
             }
         } catch { throw CLIError.usage(error.description) }
+        if changes.isActive {
+            return try changes.evaluate(
+                paths: paths, input: input, from: starts, to: targets, defaultRBAC: withDefaultRBAC, json: output == .json)
+        }
         var cluster = try input.load(paths: paths).cluster
         if withDefaultRBAC {
             cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)

@@ -20,6 +20,8 @@ public enum LintRegistry {
         PodSecuritySeccompRestricted(), PodSecurityCapabilitiesRestricted(),
         AdminSamePriorityOverlap(), BaselinePassAllows(), DomainAcceptUnderBaselineDeny(),
         CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(), CiliumL7OnUnservedPort(),
+        // The attack graph's riskiest single steps.
+        AttackPrivilegedInternet(), AttackAdminTokenExposed(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
