@@ -21,13 +21,12 @@ struct AttackPrivilegedInternet: LintRule {
         ]
     }
 
+    /// One finding per workload, naming every escape (the field each one reads).
     func check(_ context: LintContext) -> [LintFinding] {
-        context.internetFootholds.flatMap { f in
-            f.escapes.map { e in
-                footholdFinding(
-                    "\(f.pod.workload) is reachable from the internet on \(f.ports) and escapes to its node (\(e.technique.rawValue)): \(e.why)",
-                    f)
-            }
+        context.internetFootholds.compactMap { f in
+            guard !f.escapes.isEmpty else { return nil }
+            let escapes = f.escapes.map { "\($0.technique.rawValue) (\($0.why))" }.joined(separator: "; ")
+            return footholdFinding("\(f.pod.workload) is reachable from the internet on \(f.ports) and escapes to its node: \(escapes)", f)
         }
     }
 }
