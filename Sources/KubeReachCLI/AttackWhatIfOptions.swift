@@ -30,7 +30,7 @@ struct AttackWhatIfOptions: ParsableArguments {
             if try input.readsLiveCluster(paths: paths) { throw CLIError.usage("--what-if applies to manifest files, not a live cluster") }
             if (paths + input.files).contains("-") { throw CLIError.usage("--what-if reads the input twice: give files, not '-'") }
         }
-        let before = try answer(input.load(paths: paths).cluster, input, starts, targets, defaultRBAC)
+        let before = try answer(input.load(paths: paths).cluster, input, starts, targets, defaultRBAC, requireReferences: true)
         var after = before
         if !whatIf.isEmpty {
             // The input again with the change files after it; their replacements are the point, not a warning.
@@ -38,7 +38,7 @@ struct AttackWhatIfOptions: ParsableArguments {
             quiet.quiet = true
             after = try answer(
                 quiet.load(paths: paths + input.files + whatIf, loading: input.loading, evaluation: input.evaluation).cluster, input,
-                starts, targets, defaultRBAC)
+                starts, targets, defaultRBAC, requireReferences: false)
         }
         let comparison = whatIf.isEmpty ? nil : AttackWhatIf(before: before.answer, after: after.answer)
         let cut = chokepoints ? after.builder.chokepoints(after.answer.graph, from: sources(after), to: sinks(after)) : nil
@@ -58,7 +58,8 @@ struct AttackWhatIfOptions: ParsableArguments {
     }
 
     private func answer(
-        _ loaded: Cluster, _ input: InputOptions, _ starts: [AttackReference], _ targets: [AttackReference], _ defaultRBAC: Bool
+        _ loaded: Cluster, _ input: InputOptions, _ starts: [AttackReference], _ targets: [AttackReference], _ defaultRBAC: Bool,
+        requireReferences: Bool
     ) throws -> Analysed {
         var cluster = loaded
         if defaultRBAC {
@@ -66,7 +67,10 @@ struct AttackWhatIfOptions: ParsableArguments {
         }
         let builder = AttackGraphBuilder(reach: input.reachability(cluster), authorizer: RBACAuthorizer(cluster.identity))
         let graph = builder.build()
-        for r in starts + targets where r.vertices(in: graph).isEmpty { throw CLIError.notFound("\(r.description) is not in the input") }
+        // After the change files, a start or target they removed (a service account no pod names any more) is unreachable, not an error.
+        for r in starts + targets where requireReferences && r.vertices(in: graph).isEmpty {
+            throw CLIError.notFound("\(r.description) is not in the input")
+        }
         return Analysed(builder: builder, answer: AttackPathsAnswer(graph: graph, from: starts, to: targets))
     }
 

@@ -103,4 +103,20 @@ import Testing
         #expect(MinimumCut.arcs(locked, nodes: 3, from: [0], to: [2]) == nil)
         #expect(MinimumCut.arcs(locked, nodes: 3, from: [2], to: [0]) == [])
     }
+
+    /// What-if statuses: the binding removed cuts internet → node and leaves internet → the
+    /// shared account; put back, it opens the path again.
+    @Test func whatIfStatuses() throws {
+        let without = Self.parallel.replacing("subjects: [{kind: ServiceAccount, name: web-sa, namespace: app}]", with: "subjects: []")
+        #expect(without != Self.parallel)
+        let asked = { (yaml: String) throws -> AttackPathsAnswer in
+            AttackPathsAnswer(
+                graph: try AttackFixtures.graph(yaml), from: [try .parse("internet")],
+                to: [try .parse("node"), try .parse("serviceaccount:app/web-sa"), try .parse("cluster-admin")])
+        }
+        let cut = AttackWhatIf(before: try asked(Self.parallel), after: try asked(without))
+        #expect(cut.statuses == [.cut, .remains, .unreachable])
+        let opened = AttackWhatIf(before: try asked(without), after: try asked(Self.parallel))
+        #expect(opened.statuses == [.opened, .remains, .unreachable])
+    }
 }
