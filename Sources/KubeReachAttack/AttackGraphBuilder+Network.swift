@@ -5,7 +5,7 @@ extension AttackGraphBuilder {
     /// ENDPOINT_EXPLOIT: the source reaches a declared `containerPort` of the target, as the
     /// policies decide; the internet is every external range outside the cluster's networks.
     mutating func addNetworkEdges() {
-        let g = ReachabilityGraph(reach)
+        let g = network ?? ReachabilityGraph(reach)
         for s in g.nodes.indices {
             let from: AttackVertex
             if g.isExternal(s) {

@@ -19,6 +19,8 @@ public struct AttackGraphBuilder {
     let secretsIn: [String: [SecretInfo]]
     let levelOf: [String: PodSecurityLevel]
     var graph = AttackGraph()
+    /// The workload graph of `reach` when the caller has built it already (`exposure`, `report`).
+    var network: ReachabilityGraph?
 
     public init(reach: Reachability, authorizer: RBACAuthorizer) {
         self.reach = reach
@@ -45,6 +47,12 @@ public struct AttackGraphBuilder {
         var levels: [String: PodSecurityLevel] = [:]
         for ns in reach.cluster.namespaces { levels[ns.name] = ns.enforcedPodSecurity.level }
         levelOf = levels
+    }
+
+    /// With the workload graph of `reach` already built (not built twice).
+    public init(reach: Reachability, authorizer: RBACAuthorizer, network: ReachabilityGraph) {
+        self.init(reach: reach, authorizer: authorizer)
+        self.network = network
     }
 
     /// Every vertex and edge.
