@@ -41,7 +41,7 @@ let package = Package(
         // The attack graph (pure): network, identity and node techniques joined.
         .target(name: "KubeReachAttack", dependencies: ["KubeReachCore", "KubeReachRBAC", "KubeReachAnalysis"]),
         // Lint rules, one per file, each with its own examples (a product for embedders).
-        .target(name: "KubeReachLint", dependencies: ["KubeReachCore"]),
+        .target(name: "KubeReachLint", dependencies: ["KubeReachCore", "KubeReachAttack", "KubeReachRBAC"]),
         // Text formatters (txt, json, csv, md) over core results.
         .target(
             name: "KubeReachRender",

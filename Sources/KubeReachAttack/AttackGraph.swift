@@ -7,9 +7,6 @@ public struct AttackGraph: Sendable {
     public private(set) var vertices: [AttackVertex] = []
     public private(set) var edges: [AttackEdge] = []
     public private(set) var outgoing: [[Int]] = []
-    /// The workloads `exposure` lists as entry points (reached from outside the cluster, from
-    /// every other namespace, or not isolated for ingress), in its order.
-    public internal(set) var entryPoints: [AttackVertex] = []
     private var index: [AttackVertex: Int] = [:]
     private var seen: Set<EdgeKey> = []
 

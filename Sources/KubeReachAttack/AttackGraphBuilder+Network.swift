@@ -7,10 +7,7 @@ extension AttackGraphBuilder {
     /// The foothold is the container that declares the port (the workload vertex when the pod
     /// has one container).
     mutating func addNetworkEdges() {
-        let g = ReachabilityGraph(reach)
-        graph.entryPoints = g.exposure(reach, sensitive: []).entries.compactMap {
-            if case .workload(let w) = g.nodes[$0.node] { .workload(w) } else { nil }
-        }
+        let g = network ?? ReachabilityGraph(reach)
         for s in g.nodes.indices {
             let from: AttackVertex
             if g.isExternal(s) {

@@ -21,6 +21,8 @@ public struct AttackGraphBuilder {
     /// The users and groups bindings name (impersonation targets) and each node's kubelet user.
     let identityNames: (users: [String], groups: [String])
     var graph = AttackGraph()
+    /// The workload graph of `reach` when the caller has built it already (`exposure`, `report`).
+    var network: ReachabilityGraph?
 
     public init(reach: Reachability, authorizer: RBACAuthorizer) {
         self.reach = reach
@@ -53,6 +55,12 @@ public struct AttackGraphBuilder {
             for s in b.subjects where s.kind == .group && s.name != Requester.masters { groups.insert(s.name) }
         }
         identityNames = (users.sorted(), groups.sorted())
+    }
+
+    /// With the workload graph of `reach` already built (not built twice).
+    public init(reach: Reachability, authorizer: RBACAuthorizer, network: ReachabilityGraph) {
+        self.init(reach: reach, authorizer: authorizer)
+        self.network = network
     }
 
     /// Every vertex and edge.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KubeReachAnalysis
 import KubeReachAttack
 import KubeReachCore
 import KubeReachRBAC
@@ -37,6 +38,7 @@ struct AttackPathsCommand: StatusCommand {
     var output: Format = .txt
 
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Chokepoints and what-if") var changes: AttackWhatIfOptions
 
     func evaluate() throws -> ExitStatus {
         guard alternatives >= 0 else { throw CLIError.usage("-k must be 0 or more, not \(alternatives)") }
@@ -52,16 +54,21 @@ struct AttackPathsCommand: StatusCommand {
         asked = asked.filter { seen.insert($0.description).inserted }
         seen = []
         targets = targets.filter { seen.insert($0.description).inserted }
+        if changes.isActive {
+            return try changes.evaluate(
+                paths: paths, input: input, from: asked, to: targets, defaultRBAC: withDefaultRBAC, json: output == .json)
+        }
         var cluster = try input.load(paths: paths).cluster
         if withDefaultRBAC {
             cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)
         }
         let reach = input.reachability(cluster)
-        let graph = AttackGraphBuilder(reach: reach, authorizer: RBACAuthorizer(cluster.identity)).build()
+        let network = ReachabilityGraph(reach)
+        let graph = AttackGraphBuilder(reach: reach, authorizer: RBACAuthorizer(cluster.identity), network: network).build()
         for r in asked + targets where r.vertices(in: graph).isEmpty {
             throw CLIError.notFound("\(r.description) is not in the input")
         }
-        let starts = asked.isEmpty ? [try AttackReference.parse("internet")] + graph.entryPoints.map(AttackReference.vertex) : asked
+        let starts = asked.isEmpty ? AttackSection.defaultStarts(reach, network) : asked
         let answer = AttackPathsAnswer(graph: graph, from: starts, to: targets, extra: alternatives)
         switch output {
         case .txt: CommandIO.current.out(AttackPathFormatter.text(answer))

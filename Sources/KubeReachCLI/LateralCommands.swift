@@ -135,7 +135,8 @@ struct ExposureCommand: ParsableCommand {
         let report = g.exposure(
             reach, sensitive: selectors.isEmpty ? ReachabilityGraph.defaultSensitive : selectors, k: max(1, k),
             maxChokepoints: maxChokepoints)
-        CommandIO.current.out(PathFormatter.exposure(g, report, as: output))
+        CommandIO.current.out(
+            PathFormatter.exposure(g, report, as: output, attack: AttackSection.paths(reach, g, report, limit: max(1, k))))
     }
 
     /// The crown-jewel selectors given (OR-ed) that select no workload, each a warning.

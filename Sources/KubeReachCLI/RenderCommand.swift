@@ -66,7 +66,13 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
+    @Flag(help: "Draw the attack graph (network, RBAC and node escapes joined; edges coloured by technique) instead.")
+    var attack = false
+
     func validate() throws {
+        if attack && (!focus.isEmpty || pathFrom != nil || level != .workload) {
+            throw CLIError.usage("--attack draws the whole attack graph: not with --focus, --path-from or --by")
+        }
         if (pathFrom == nil) != (pathTo == nil) { throw CLIError.usage("--path-from and --path-to go together") }
         if maxNodes < 0 || maxEdges < 0 { throw CLIError.usage("--max-nodes and --max-edges must be 0 or more") }
         if level == .pod && pathFrom != nil { throw CLIError.usage("--path-from and --path-to draw workloads or namespaces, not --by pod") }
@@ -90,6 +96,7 @@ struct RenderCommand: ParsableCommand {
         let reach = input.reachability(loaded.cluster, splitting: level == .workload)
         input.noteInternetScope(reach)
         progress.done("compiled \(reach.identityCountForReport) pod identities")
+        if attack { return try drawAttack(reach) }
         let drawn = try DrawnDiagram(reach: reach, request: request())
         if !input.quiet { for note in drawn.notes { CommandIO.current.report(Diagnostic(.note, note)) } }
         progress.done(
@@ -103,7 +110,7 @@ struct RenderCommand: ParsableCommand {
         try emit(bytes)
     }
 
-    private func emit(_ bytes: [UInt8]) throws {
+    func emit(_ bytes: [UInt8]) throws {
         if let outFile {
             try AtomicFile.write(bytes: bytes, to: outFile)
         } else {

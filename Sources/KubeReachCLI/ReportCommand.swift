@@ -90,6 +90,7 @@ struct ReportCommand: ParsableCommand {
         content.explanations = Self.explanations(
             for: content.lines.prefix(min(maxRows, maxExplained)), reach: reach, level: level.aggregation)
         content.level = level.aggregation
+        content.attack = AttackSection.paths(reach, graph, exposure, limit: 10)
         progress.done("explained \(content.explanations.count) pairs")
         drawDiagram(reach, into: &content)
         progress.done("drew the diagram")

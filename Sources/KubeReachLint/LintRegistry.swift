@@ -21,6 +21,8 @@ public enum LintRegistry {
         AdminSamePriorityOverlap(), BaselinePassAllows(), DomainAcceptUnderBaselineDeny(),
         CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(), CiliumL7OnUnservedPort(),
         CiliumEmptySelectorMeantClusterwide(),
+        // The attack graph's riskiest single steps.
+        AttackPrivilegedInternet(), AttackAdminTokenExposed(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

@@ -52,7 +52,8 @@ public enum AttackPathDotWriter {
         return lines.joined(separator: "\n") + "\n}\n"
     }
 
-    private static func shape(_ v: AttackVertex) -> String {
+    /// Shapes by vertex kind: the internet and cluster-admin stand out, nodes are boxes in 3D.
+    static func shape(_ v: AttackVertex) -> String {
         switch v {
         case .internet: "shape=ellipse fillcolor=\"#fde2e1\" color=\"#c0392b\""
         case .workload, .container: "shape=box fillcolor=\"#eef3fb\" color=\"#2c5aa0\""

@@ -1,4 +1,5 @@
 import KubeReachAnalysis
+import KubeReachAttack
 import KubeReachCore
 import KubeReachLint
 
@@ -24,6 +25,8 @@ public struct ReportContent: Sendable {
     public var explanations: [String?]
     public var exposure: (graph: ReachabilityGraph, report: ExposureReport)?
     public var findings: [LintFinding]
+    /// The attack graph's paths to cluster-admin and nodes (nil: not computed).
+    public var attack: CrossLayerPaths?
 
     public init(
         title: String, timestamp: String? = nil, summary: ReportSummary, svg: String?, diagramNotes: [String] = [],
@@ -55,11 +58,12 @@ public enum HTMLReport {
         out += "<header><h1>\(HTMLText.escape(c.title))</h1>"
         out += "<p class=\"meta\">kubereach report" + (c.timestamp.map { " · generated \(HTMLText.escape($0))" } ?? "") + "</p>\n"
         out += "<nav><a href=\"#summary\">Summary</a> <a href=\"#diagram\">Diagram</a> <a href=\"#connectivity\">Connectivity</a> "
-        out += "<a href=\"#exposure\">Exposure</a> <a href=\"#lint\">Lint</a></nav></header>\n<main>\n"
+        out += "<a href=\"#exposure\">Exposure</a> <a href=\"#attack\">Attack paths</a> <a href=\"#lint\">Lint</a></nav></header>\n<main>\n"
         out += summarySection(c.summary)
         out += diagramSection(c)
         out += tableSection(c)
         out += exposureSection(c.exposure)
+        out += CrossLayerFormatter.html(c.attack)
         out += lintSection(c.findings)
         out += "</main>\n"
         out += "<script type=\"application/json\" id=\"kubereach-summary\">\(HTMLText.scriptJSON(summaryJSON(c)))</script>\n"

@@ -1,4 +1,5 @@
 import KubeReachAnalysis
+import KubeReachAttack
 import KubeReachCore
 
 /// Paths and blast radius as readable lines, JSON or Markdown.
@@ -47,8 +48,15 @@ public enum PathFormatter {
 
 extension PathFormatter {
     /// The exposure report: entry points, crown jewels, ranked paths, chokepoints.
-    public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: GraphFormat) -> String {
-        if format == .json { return JSONOutput.encode(ExposureDocument(g, r)) }
+    /// With `attack`, the cross-layer paths follow (a section, or `attackPaths` in JSON).
+    public static func exposure(_ g: ReachabilityGraph, _ r: ExposureReport, as format: GraphFormat, attack: CrossLayerPaths? = nil)
+        -> String
+    {
+        if format == .json { return JSONOutput.encode(ExposureDocument(g, r, attack: attack)) }
+        return exposureText(g, r, as: format) + (attack.map { CrossLayerFormatter.section($0, as: format) } ?? "")
+    }
+
+    static func exposureText(_ g: ReachabilityGraph, _ r: ExposureReport, as format: GraphFormat) -> String {
         let code = { (s: String) in format == .md ? "`\(s.replacing("|", with: "\\|"))`" : s }
         var out = format == .md ? "## Entry points\n\n" : "Entry points (\(r.entries.count)):\n"
         for e in r.entries { out += "  - \(code(name(g, e.node))): \(e.reasons.joined(separator: "; "))\n" }

@@ -38,6 +38,10 @@ enum ReportAssets {
         #shown { color: var(--muted); margin-left: 8px; }
         tr.sev-error td:first-child { color: var(--bad); font-weight: 600; }
         tr.sev-warning td:first-child { color: var(--warn); font-weight: 600; }
+        .attack-path { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: 4px 0; }
+        .attack-path .av { border: 1px solid var(--accent); border-radius: 4px; padding: 1px 6px; background: #eef2f7; font: 12px ui-monospace, Menlo, Consolas, monospace; }
+        .attack-path .at { color: var(--bad); font-size: 11px; cursor: help; }
+        .attack-path .at::after { content: " →"; }
 
         """
 

@@ -79,3 +79,21 @@ import Testing
         #expect(cut.status == 2)
     }
 }
+
+/// The attack graph's single-step lint rules, in SARIF like the others.
+@Suite struct AttackLintTests {
+    @Test func exposedPrivilegedPodWithAnAdminTokenIsTwoErrors() throws {
+        let run = runCLI(["lint", fixture("attack/exposed-admin.yaml"), "-o", "sarif", "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.err)")
+        let ids = run.out.components(separatedBy: "\"ruleId\" : \"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids.filter { $0.hasPrefix("attack-") }.sorted() == ["attack-admin-token-exposed", "attack-privileged-internet"])
+        #expect(run.out.contains("CE_PRIV_MOUNT") && run.out.contains("serviceaccount apps/admin"))
+    }
+
+    /// Behind a default deny neither finding stays: the pod is no longer a foothold.
+    @Test func aDefaultDenySilencesBoth() throws {
+        let run = runCLI(["lint", fixture("attack/exposed-admin.yaml"), fixture("attack/deny-apps.yaml"), "--fail-on", "never"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(!run.out.contains("[attack-"), "\(run.out)")
+    }
+}

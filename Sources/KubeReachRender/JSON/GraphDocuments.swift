@@ -1,4 +1,5 @@
 import KubeReachAnalysis
+import KubeReachAttack
 import KubeReachCore
 
 /// One path of the workload graph: its vertices and what each hop allows.
@@ -68,9 +69,12 @@ public struct ExposureDocument: Codable, Sendable {
     public var chokepoints: [Chokepoint]
     /// The size of the minimum cut (more than `chokepoints` when past `--max-chokepoints`).
     public var cutSize: Int
+    /// The attack graph's paths from the internet and the entry points to cluster-admin and nodes.
+    public var attackPaths: [CrossLayerPathDocument]?
 
-    public init(_ g: ReachabilityGraph, _ r: ExposureReport) {
+    public init(_ g: ReachabilityGraph, _ r: ExposureReport, attack: CrossLayerPaths? = nil) {
         cutSize = r.cutSize
+        attackPaths = attack.map(CrossLayerPathDocument.all)
         entryPoints = r.entries.map { Entry(node: g.names[$0.node], reasons: $0.reasons) }
         crownJewels = r.crownJewels.map { g.names[$0] }
         paths = r.paths.map { PathDocument(g, $0) }
