@@ -20,6 +20,7 @@ public enum LintRegistry {
         PodSecuritySeccompRestricted(), PodSecurityCapabilitiesRestricted(),
         AdminSamePriorityOverlap(), BaselinePassAllows(), DomainAcceptUnderBaselineDeny(),
         CiliumCrossNamespacePeer(), CiliumWorldWithCIDR(), CiliumDefaultDenyDisabled(), CiliumL7OnUnservedPort(),
+        CalicoRuleShadowed(), CalicoPassToNothing(), CalicoSelectorMatchesNothing(), CalicoHostEndpointPolicy(), CalicoDenyBeforeAllow(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }
