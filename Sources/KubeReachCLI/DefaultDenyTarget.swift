@@ -10,4 +10,6 @@ enum DefaultDenyTarget: String, ExpressibleByArgument, CaseIterable {
     case kyverno
     /// One Baseline ClusterNetworkPolicy (v1alpha2): deny, plus DNS egress.
     case clusterNetworkPolicy = "cluster-network-policy"
+    /// One Calico GlobalNetworkPolicy, last in the default tier: deny, plus DNS egress.
+    case calico
 }

@@ -39,7 +39,7 @@ struct DefaultDenyCommand: ParsableCommand {
     @Option(
         name: .customLong("as"),
         help:
-            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace) or cluster-network-policy (one Baseline CNP)."
+            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace) cluster-network-policy (one Baseline CNP) or calico (one GlobalNetworkPolicy)."
     )
     var target: DefaultDenyTarget = .networkPolicy
 
@@ -50,6 +50,7 @@ struct DefaultDenyCommand: ParsableCommand {
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
         switch target {
         case .clusterNetworkPolicy: return try runClusterNetworkPolicy(plan, cluster: loaded.cluster)
+        case .calico: return try runCalico(plan, cluster: loaded.cluster)
         case .networkPolicy, .kyverno: break
         }
         coverage.warn(plan, replaced: plan.replaced(in: loaded.cluster), cluster: loaded.cluster, quiet: input.quiet)
@@ -79,6 +80,7 @@ struct DefaultDenyCommand: ParsableCommand {
                 quiet: input.quiet)
         case .kyverno: try writeKyverno(plan, in: cluster)
         case .clusterNetworkPolicy: return  // written by runClusterNetworkPolicy, which run() dispatches first
+        case .calico: return  // written by runCalico, which run() dispatches first
         }
     }
 
