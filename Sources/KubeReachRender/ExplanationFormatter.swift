@@ -108,7 +108,9 @@ public enum ExplanationFormatter {
         }
     }
 
-    public static func json(_ e: Explanation, allowed: Bool) -> String {
-        JSONOutput.encode(ExplanationDocument(e, allowed: allowed))
+    public static func json(_ e: Explanation, allowed: Bool, calico: [CalicoDecision] = []) -> String {
+        var doc = ExplanationDocument(e, allowed: allowed)
+        doc.calico = calico.isEmpty ? nil : calico.map(CalicoDecisionDocument.init)
+        return JSONOutput.encode(doc)
     }
 }

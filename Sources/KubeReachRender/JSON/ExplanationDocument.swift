@@ -86,6 +86,8 @@ public struct ExplanationDocument: Codable, Sendable {
     public var conn: String
     public var egress: Side
     public var ingress: Side
+    /// Under Calico: the tiers each direction walked (absent otherwise).
+    public var calico: [CalicoDecisionDocument]?
 
     public init(_ e: Explanation, allowed: Bool) {
         src = e.source
