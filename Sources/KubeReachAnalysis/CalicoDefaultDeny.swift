@@ -40,6 +40,13 @@ public struct CalicoDefaultDeny: Sendable {
             + (o.allowDNS ? "Egress: DNS (UDP and TCP 53) to the cluster DNS pods only. " : "Egress: nothing. ") + "Ingress: nothing."
     }
 
+    /// A given policy judged against the plan (tests hand it a damaged one).
+    init(plan: DefaultDenyPlan, policy: CalicoPolicy) {
+        self.plan = plan
+        self.policy = policy
+        reason = ""
+    }
+
     /// `k == "v" && ...` for a label map (sorted keys), `all()` when empty.
     static func selector(_ labels: [String: String]) -> CalicoSelector {
         let terms = labels.sorted { $0.key < $1.key }.map { CalicoSelector.equals($0.key, $0.value) }

@@ -26,36 +26,19 @@ enum CalicoLint {
         var path: String { LintContext.rulePath(direction, index) }
     }
 
-    /// Every rule of every enforced policy, in a direction the policy's `types` name.
+    /// The policies the engine evaluates without `--staged` (enforced, of a defined tier, not
+    /// for host endpoints only).
+    static func evaluated(_ cluster: Cluster) -> [CalicoPolicy] {
+        cluster.calicoEvaluatedPolicies(staged: false).map { cluster.calico.policies[$0] }
+    }
+
+    /// Every rule of every evaluated policy, in a direction the policy's `types` name.
     static func sites(_ cluster: Cluster) -> [Site] {
-        cluster.calico.policies.filter { !$0.staged }.flatMap { policy in
+        evaluated(cluster).flatMap { policy in
             PolicyDirection.allCases.filter { policy.types.contains($0) }.flatMap { direction in
                 policy.rules(direction).enumerated().map { Site(policy: policy, direction: direction, index: $0, rule: $1) }
             }
         }
-    }
-
-    /// The labels Calico gives a pod's workload endpoint: its own, plus the namespace and
-    /// service account it runs as and the orchestrator.
-    static func labels(of pod: Pod) -> [String: String] {
-        var out = pod.labels
-        out["projectcalico.org/namespace"] = pod.namespace
-        out["projectcalico.org/orchestrator"] = "k8s"
-        out["projectcalico.org/serviceaccount"] = pod.serviceAccountName
-        return out
-    }
-
-    /// A namespace's labels as Calico's `namespaceSelector` sees them (with `projectcalico.org/name`).
-    static func labels(of namespace: Namespace) -> [String: String] {
-        var out = namespace.labels
-        out["kubernetes.io/metadata.name"] = namespace.name
-        out["projectcalico.org/name"] = namespace.name
-        return out
-    }
-
-    /// Evaluation position of a tier: its index in `orderedTiers`, and its order (nil = last).
-    static func tierOrders(_ cluster: Cluster) -> [String: Double?] {
-        Dictionary(cluster.calico.orderedTiers.map { ($0.name, $0.order) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Policies of one tier in Calico's evaluation order (order, then name).
@@ -81,7 +64,7 @@ extension LintContext {
         case .global:
             if let nsSelector = policy.namespaceSelector, !nsSelector.matches(namespaceLabels(pod.namespace)) { return false }
         }
-        guard policy.selector.matches(CalicoLint.labels(of: pod)) else { return false }
+        guard policy.selector.matches(calicoLabels(of: pod)) else { return false }
         if let sa = policy.serviceAccountSelector, sa != .all { return nil }
         return true
     }
@@ -92,7 +75,7 @@ extension LintContext {
     func calicoSide(_ side: CalicoEntityRule, of policy: CalicoPolicy, matches pod: Pod) -> Bool? {
         if side.service != nil { return nil }
         if let sa = side.serviceAccountSelector, sa != .all { return nil }
-        let labels = CalicoLint.labels(of: pod)
+        let labels = calicoLabels(of: pod)
         if !side.nets.isEmpty {
             if pod.ips.isEmpty { return nil }
             if !pod.ips.contains(where: { ip in side.nets.contains { $0.range.contains(ip) } }) { return false }
@@ -115,8 +98,19 @@ extension LintContext {
         return policy.namespace.map { $0 == namespace } ?? true
     }
 
+    /// A namespace's labels as a `namespaceSelector` sees them.
     func namespaceLabels(_ name: String) -> [String: String] {
-        CalicoLint.labels(of: cluster.namespaces.first { $0.name == name } ?? Namespace(name: name, declared: false))
+        let labels = cluster.namespaces.first { $0.name == name }?.labels ?? [Namespace.nameLabel: name]
+        return CalicoLabels.ofNamespace(name, labels: labels)
+    }
+
+    /// The labels of a pod's workload endpoint, as the engine builds them.
+    func calicoLabels(of pod: Pod) -> [String: String] {
+        let account = cluster.identity.serviceAccounts.first { $0.namespace == pod.namespace && $0.name == pod.serviceAccountName }
+        return CalicoLabels.ofPod(
+            labels: pod.labels, namespace: pod.namespace,
+            namespaceLabels: cluster.namespaces.first { $0.name == pod.namespace }?.labels ?? [Namespace.nameLabel: pod.namespace],
+            serviceAccount: pod.serviceAccountName, serviceAccountLabels: account?.labels ?? [:])
     }
 }
 

@@ -63,4 +63,35 @@ import Testing
         let run = runCLI(["generate", "default-deny", ExampleTests.example, "--as", "calico", "--allow-same-namespace"])
         #expect(run.status == 2 && run.err.contains("--allow-same-namespace cannot be written as one GlobalNetworkPolicy"))
     }
+
+    /// Re-simulation: the policy alone leaves only DNS out of the covered namespaces and
+    /// nothing in; a policy that forgets ingress is caught by the same check.
+    @Test func checkedBySimulation() throws {
+        let cluster = try ManifestLoader.load(try ManifestFiles.collect([ExampleTests.example])).cluster
+        let generated = CalicoDefaultDeny(plan: DefaultDenyPlan(cluster: cluster, options: .init()))
+        #expect(generated.violations(in: cluster, options: .init()).isEmpty)
+        var policy = generated.policy
+        policy.types = [.egress]
+        let leaky = CalicoDefaultDeny(plan: generated.plan, policy: policy)
+        let violations = leaky.violations(in: cluster, options: .init())
+        #expect(!violations.isEmpty)
+    }
+
+    /// The command writes what it checked, and the written manifest, applied beside the input,
+    /// denies what it says: a covered pod reaches the DNS pods on 53 only.
+    @Test func writtenPolicyDeniesWhatItSays() throws {
+        let run = runCLI(["generate", "default-deny", ExampleTests.example, "--as", "calico", "-q"])
+        #expect(run.status == 0, "\(run.err)")
+        try assertSnapshot(run.out, named: "generate-shop-calico.yaml")
+        let dir = try ScratchDirectory("calico-deny")
+        defer { dir.remove() }
+        _ = try dir.write(run.out, to: "deny.yaml")
+        let eval = { (args: [String]) in runCLI(["eval"] + args + [ExampleTests.example, dir.file("deny.yaml")]).status }
+        let pods = try ManifestLoader.load(try ManifestFiles.collect([ExampleTests.example])).cluster.pods
+        let client = try #require(pods.first { $0.namespace == "shop-frontend" }).qualifiedName
+        let dns = try #require(pods.first { $0.labels["k8s-app"] == "kube-dns" }).qualifiedName
+        #expect(eval([client, dns, "--port", "53", "--protocol", "UDP"]) == 0)
+        #expect(eval([client, dns, "--port", "443"]) == 1)
+        #expect(eval([dns, client, "--port", "8080"]) == 1)
+    }
 }

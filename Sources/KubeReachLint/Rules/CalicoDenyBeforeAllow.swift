@@ -45,7 +45,7 @@ struct CalicoDenyBeforeAllow: LintRule {
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
         var out: [LintFinding] = []
-        let byTier = Dictionary(grouping: cluster.calico.policies.filter { !$0.staged }, by: \.tier)
+        let byTier = Dictionary(grouping: CalicoLint.evaluated(cluster), by: \.tier)
         for policies in byTier.values {
             let ordered = CalicoLint.ordered(policies)
             let endpoints = ordered.map { p in Set(cluster.pods.indices.filter { context.calicoApplies(p, to: cluster.pods[$0]) == true }) }

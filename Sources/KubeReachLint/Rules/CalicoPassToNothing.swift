@@ -2,18 +2,14 @@ import KubeReachCore
 
 /// A Calico `Pass` hands traffic to the next tier that has a policy for the endpoint; when
 /// no later tier does (no Calico policy of a later tier, no Kubernetes NetworkPolicy in a
-/// later default tier, no admin policy of a later admin tier), the profile decides and
+/// later default tier, no admin policy of a later `kube-admin`/`kube-baseline` tier, where the
+/// engine places them as Calico does), the profile decides and
 /// allows it: the Pass is an Allow in disguise.
 struct CalicoPassToNothing: LintRule {
     let id = "calico-pass-to-nothing"
     let severity = Diagnostic.Severity.warning
     let summary = "A Calico Pass rule hands traffic to later tiers that have no policy for some endpoints: it is allowed"
     let hint = "add the policy of a later tier that should decide (e.g. a default deny in the default tier), or write Allow to say so"
-
-    /// Where Calico places the tiers of AdminNetworkPolicies/Admin ClusterNetworkPolicies
-    /// (`kube-admin`, order 1,000) and of the Baseline tier (`kube-baseline`, 10,000,000).
-    static let adminTier = (order: 1000.0, name: "kube-admin")
-    static let baselineTier = (order: 10_000_000.0, name: "kube-baseline")
 
     var triggering: [String] {
         [
@@ -36,20 +32,17 @@ struct CalicoPassToNothing: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         let cluster = context.cluster
-        let tiers = cluster.calico.orderedTiers
-        let position = Dictionary(tiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let enforced = cluster.calico.policies.filter { !$0.staged }
-        let defaultIndex = position["default"] ?? tiers.count
+        let tiers = cluster.calicoTiers
+        let position = Dictionary(tiers.enumerated().map { ($1.tier.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let evaluated = CalicoLint.evaluated(cluster)
         var out: [LintFinding] = []
         for site in CalicoLint.sites(cluster) where site.rule.action == .pass {
-            let here = position[site.policy.tier] ?? tiers.count
-            let tier = tiers.indices.contains(here) ? tiers[here] : CalicoTier(name: site.policy.tier, order: nil)
-            let later = enforced.filter { (position[$0.tier] ?? tiers.count) > here && $0.types.contains(site.direction) }
-            let kubernetesLater = defaultIndex > here
-            let adminLater = CalicoOrder.precedes(tier.order, tier.name, Self.adminTier.order, Self.adminTier.name)
-            let baselineLater = CalicoOrder.precedes(tier.order, tier.name, Self.baselineTier.order, Self.baselineTier.name)
-            let admins = cluster.adminPolicies.filter {
-                !$0.rules(site.direction).isEmpty && ($0.tier == .admin ? adminLater : baselineLater)
+            guard let here = position[site.policy.tier] else { continue }
+            let later = evaluated.filter { (position[$0.tier] ?? 0) > here && $0.types.contains(site.direction) }
+            let kubernetesLater = (position["default"] ?? 0) > here
+            let admins = cluster.adminPolicies.filter { p in
+                let tier = p.tier == .admin ? CalicoTier.kubeAdminName : CalicoTier.kubeBaselineName
+                return !p.rules(site.direction).isEmpty && (position[tier] ?? 0) > here
             }.map { Set(context.subjects(of: $0)) }
             let bare = cluster.pods.indices.filter { i in
                 let pod = cluster.pods[i]

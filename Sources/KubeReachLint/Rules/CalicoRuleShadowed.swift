@@ -45,7 +45,7 @@ struct CalicoRuleShadowed: LintRule {
 
     func check(_ context: LintContext) -> [LintFinding] {
         var out: [LintFinding] = []
-        let byTier = Dictionary(grouping: context.cluster.calico.policies.filter { !$0.staged }, by: \.tier)
+        let byTier = Dictionary(grouping: CalicoLint.evaluated(context.cluster), by: \.tier)
         for policies in byTier.values {
             let ordered = CalicoLint.ordered(policies)
             for (pi, policy) in ordered.enumerated() {
