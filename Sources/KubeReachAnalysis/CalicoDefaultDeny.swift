@@ -7,8 +7,9 @@ import KubeReachCore
 /// Kubernetes) allows what it names first, and what nothing allows ends at this policy.
 /// It denies ingress and egress of every pod in the covered namespaces, but DNS (UDP and
 /// TCP 53) to the cluster DNS pods. With the default coverage the namespace selector lists
-/// the namespaces left out (`not in`), so namespaces created later are covered too; with
-/// `--namespaces` it lists the covered ones.
+/// the namespaces left out (`has(projectcalico.org/name) && ... not in`, as in Calico's
+/// "Global default deny policy best practices"), so namespaces created later are covered
+/// too; with `--namespaces` it lists the covered ones.
 public struct CalicoDefaultDeny: Sendable {
     public let plan: DefaultDenyPlan
     public let policy: CalicoPolicy
@@ -19,10 +20,13 @@ public struct CalicoDefaultDeny: Sendable {
     public init(plan: DefaultDenyPlan) {
         self.plan = plan
         let o = plan.options
+        // Calico's own name label, as its guide writes it: `has()` first, because `not in`
+        // also holds where the label is missing (host endpoints, which have no namespace).
+        let name = CalicoLabels.nameKey
         let namespaces: CalicoSelector =
             o.namespaces == nil
-            ? .notInSet(Namespace.nameLabel, DefaultDenyOptions.systemNamespaces.union(o.exclude).sorted())
-            : .inSet(Namespace.nameLabel, plan.covered)
+            ? .and([.has(name), .notInSet(name, DefaultDenyOptions.systemNamespaces.union(o.exclude).sorted())])
+            : .inSet(name, plan.covered)
         var egress: [CalicoRule] = []
         if o.allowDNS {
             let dns = CalicoEntityRule(

@@ -53,9 +53,11 @@ import Testing
             let plan = try Self.plan(options)
             let selector = try #require(CalicoDefaultDeny(plan: plan).policy.namespaceSelector)
             let loaded = try ManifestLoader.load(try ManifestFiles.collect([ExampleTests.example])).cluster.namespaces
-            let picked = loaded.filter { selector.matches($0.labels.merging([Namespace.nameLabel: $0.name]) { a, _ in a }) }.map(\.name)
+            let picked = loaded.filter { selector.matches(CalicoLabels.ofNamespace($0.name, labels: $0.labels)) }.map(\.name)
             #expect(picked.sorted() == plan.covered)
-            #expect(selector.matches([Namespace.nameLabel: "team-new"]) == (options.namespaces == nil))
+            #expect(selector.matches(CalicoLabels.ofNamespace("team-new", labels: [:])) == (options.namespaces == nil))
+            // Host endpoints carry no namespace name: never selected.
+            #expect(!selector.matches([:]))
         }
     }
 
