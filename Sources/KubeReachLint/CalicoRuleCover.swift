@@ -41,7 +41,8 @@ enum CalicoCover {
         -> Bool
     {
         guard scope(wide, widePolicy).covers(scope(narrow, narrowPolicy)) else { return false }
-        guard wide.selector.map({ w in narrow.selector.map { selector(w, covers: $0) } ?? (w == .all) }) ?? true else { return false }
+        // A selector (even `all()`) matches endpoints and network sets only, never every address.
+        guard wide.selector.map({ w in narrow.selector.map { selector(w, covers: $0) } ?? false }) ?? true else { return false }
         guard wide.notSelector == nil || wide.notSelector == narrow.notSelector else { return false }
         guard wide.serviceAccountSelector == nil || wide.serviceAccountSelector == narrow.serviceAccountSelector else { return false }
         if let names = wide.serviceAccountNames {
