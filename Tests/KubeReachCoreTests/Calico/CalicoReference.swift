@@ -33,6 +33,11 @@ struct CalicoReference {
     /// Calico's labels per pod and per network set, worked out once.
     private var podLabels: [[String: String]] = []
     private var networkSetLabels: [[String: String]] = []
+    /// Per evaluated policy, the pods it applies to.
+    private var applies: [Set<Int>] = []
+    /// What a `namespaceSelector` sees per namespace, and a service-account selector per pod.
+    private var namespaceViews: [String: [String: String]] = [:]
+    private var accountViews: [[String: String]] = []
 
     init(_ cluster: Cluster) {
         self.cluster = cluster
@@ -56,8 +61,11 @@ struct CalicoReference {
         }
         for port in cluster.pods.flatMap(\.ports) { cuts.formUnion([port.port, port.port + 1]) }
         portStarts = cuts.filter { (1...65535).contains($0) }.sorted()
+        for name in Set(cluster.namespaces.map(\.name) + cluster.pods.map(\.namespace)) { namespaceViews[name] = namespaceView(name) }
+        accountViews = cluster.pods.map(accountView)
         podLabels = cluster.pods.map(endpointLabels)
         networkSetLabels = cluster.calico.networkSets.map(setLabels)
+        applies = policies.map { policy in Set(cluster.pods.indices.filter { appliesTo(policy, $0) }) }
     }
 
     /// Order, unset last; then name; then namespace.
@@ -108,7 +116,7 @@ struct CalicoReference {
         let pod = cluster.pods[p], far = direction == .egress ? d : s
         var entries: [(key: (Int, Double?, String, String), rules: [(CalicoAction, (CalicoProbe) -> Bool)])] = []
         let tierIndex = Dictionary(tiers.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for policy in policies where policy.types.contains(direction) && appliesTo(policy, p) {
+        for (k, policy) in policies.enumerated() where policy.types.contains(direction) && applies[k].contains(p) {
             let rules = policy.rules(direction).filter { holds($0, policy: policy, s, d) }.map { rule in
                 (rule.action, { (probe: CalicoProbe) in self.covers(rule, probe, destination: d) })
             }
@@ -229,26 +237,25 @@ struct CalicoReference {
         return true
     }
 
-    private func positive(_ e: CalicoEntityRule, _ labels: [String: String], _ ns: String?, _ pod: Pod?, _ policyNamespace: String?)
+    private func positive(_ e: CalicoEntityRule, _ labels: [String: String], _ ns: String?, _ pod: Int?, _ policyNamespace: String?)
         -> Bool
     {
         if let s = e.namespaceSelector {
-            if !Self.namespaceMatches(s, ns.map(namespaceView)) { return false }
+            if !Self.namespaceMatches(s, ns.map { namespaceViews[$0] ?? namespaceView($0) }) { return false }
         } else if let policyNamespace, ns != policyNamespace {
             return false
         }
-        if let s = e.serviceAccountSelector, !s.matches(pod.map(accountView) ?? [:]) { return false }
-        if let names = e.serviceAccountNames, !names.isEmpty, !(pod.map { names.contains($0.serviceAccountName) } ?? false) { return false }
+        if let s = e.serviceAccountSelector, !s.matches(pod.map { accountViews[$0] } ?? [:]) { return false }
+        if let names = e.serviceAccountNames, !names.isEmpty, !(pod.map { names.contains(cluster.pods[$0].serviceAccountName) } ?? false) {
+            return false
+        }
         return e.selector?.matches(labels) ?? true
     }
 
     /// Whether the endpoint's address is in a selector's IP set: it is a selected workload,
     /// or its address lies in a selected network set.
-    private func inIPSet(_ endpoint: RefEndpoint, _ selects: ([String: String], String?, Pod?) -> Bool) -> Bool {
-        if case .pod(let p) = endpoint, !cluster.pods[p].hostNetwork {
-            let pod = cluster.pods[p]
-            if selects(podLabels[p], pod.namespace, pod) { return true }
-        }
+    private func inIPSet(_ endpoint: RefEndpoint, _ selects: ([String: String], String?, Int?) -> Bool) -> Bool {
+        if case .pod(let p) = endpoint, !cluster.pods[p].hostNetwork, selects(podLabels[p], cluster.pods[p].namespace, p) { return true }
         let ips = addresses(endpoint)
         return cluster.calico.networkSets.indices.contains { i in
             let set = cluster.calico.networkSets[i]
@@ -327,36 +334,43 @@ struct CalicoReference {
     /// 136 and one other number for the rest, and ICMP/ICMPv6 types 0, 3, 8 with codes 0, 1
     /// and the rest (the random clusters name no others).
     static func probeSet(portStarts: [Int], _ allowed: (CalicoProbe) -> Bool) -> ConnectionSet {
-        var out = ConnectionSet.none
+        var ports: [NetworkProtocol: PortSet] = [:]
         for proto in NetworkProtocol.allCases {
             var ranges: [ClosedRange<Int>] = []
             for (i, start) in portStarts.enumerated() where allowed(.port(proto, start)) {
                 ranges.append(start...(i + 1 < portStarts.count ? portStarts[i + 1] - 1 : 65535))
             }
-            out = out.union(ConnectionSet(proto, PortSet(ranges)))
+            ports[proto] = ranges.count == portStarts.count ? .all : PortSet(ranges)
         }
-        var others = OtherProtocolSet.none
-        let named = [47, 136]
-        for n in named where allowed(.number(n)) { others = others.union(.number(n)) }
-        if allowed(.number(99)) {
-            for n in 0...255 where !named.contains(n) && n != 1 && n != 58 { others = others.union(.number(n)) }
-        }
-        for family in ICMPFamily.allCases {
-            let types = [0, 3, 8], codes = [0, 1]
-            for t in types {
-                for c in codes where allowed(.icmp(family, type: t, code: c)) { others = others.union(.icmp(family, type: t, code: c)) }
-                if allowed(.icmp(family, type: t, code: 2)) {
-                    others = others.union(
-                        codes.reduce(.icmp(family, type: t, code: nil)) { $0.subtracting(.icmp(family, type: t, code: $1)) })
-                }
-            }
-            if allowed(.icmp(family, type: 5, code: 0)) {
-                others = others.union(
-                    types.reduce(.icmp(family, type: nil, code: nil)) { $0.subtracting(.icmp(family, type: $1, code: nil)) })
-            }
-        }
-        return ConnectionSet(sctp: out.sctp, tcp: out.tcp, udp: out.udp, others: others)
+        // The classes partition the other protocols: all or none allowed needs no union.
+        let kept = otherClasses.filter { allowed($0.0) }
+        let others =
+            kept.count == otherClasses.count ? OtherProtocolSet.all : kept.reduce(OtherProtocolSet.none) { $0.union($1.1) }
+        return ConnectionSet(sctp: ports[.sctp]!, tcp: ports[.tcp]!, udp: ports[.udp]!, others: others)
     }
+
+    /// One probe per class of other protocols, with the class: protocols 47 and 136, one for
+    /// every other number, and per ICMP family types 0, 3, 8 with codes 0, 1 and the rest of
+    /// each, then the rest of the types.
+    static let otherClasses: [(CalicoProbe, OtherProtocolSet)] = {
+        var out: [(CalicoProbe, OtherProtocolSet)] = [(.number(47), .number(47)), (.number(136), .number(136))]
+        out.append((.number(99), (0...255).filter { ![1, 47, 58, 136].contains($0) }.reduce(.none) { $0.union(.number($1)) }))
+        let types = [0, 3, 8], codes = [0, 1]
+        for family in ICMPFamily.allCases {
+            for t in types {
+                for c in codes { out.append((.icmp(family, type: t, code: c), .icmp(family, type: t, code: c))) }
+                let rest = codes.reduce(OtherProtocolSet.icmp(family, type: t, code: nil)) {
+                    $0.subtracting(.icmp(family, type: t, code: $1))
+                }
+                out.append((.icmp(family, type: t, code: 2), rest))
+            }
+            let rest = types.reduce(OtherProtocolSet.icmp(family, type: nil, code: nil)) {
+                $0.subtracting(.icmp(family, type: $1, code: nil))
+            }
+            out.append((.icmp(family, type: 5, code: 0), rest))
+        }
+        return out
+    }()
 
     /// One address per interval between the boundaries of every CIDR in play, both families.
     func externalSamples() -> [IPAddress] {
