@@ -6,6 +6,14 @@ public enum CalicoLoadNotes {
     public static func diagnostics(_ cluster: Cluster) -> [Diagnostic] {
         let tiers = Set(cluster.calicoTiers.map(\.tier.name))
         var out: [Diagnostic] = []
+        for tier in cluster.calico.tiers {
+            guard let (order, action) = builtIn[tier.name], tier.order != order || tier.defaultAction != action else { continue }
+            out.append(
+                Diagnostic(
+                    .warning,
+                    "Calico's API keeps this built-in tier at order \(Int(order)) with defaultAction \(action.rawValue); evaluated as written",
+                    location: tier.location, object: "Tier \(tier.name)", fieldPath: "spec"))
+        }
         for policy in cluster.calico.policies {
             let object = "\(policy.kind) \(policy.qualifiedName)"
             func warn(_ message: String, _ path: String? = nil, at location: SourceLocation? = nil) {
@@ -33,6 +41,13 @@ public enum CalicoLoadNotes {
         }
         return out
     }
+}
+
+extension CalicoLoadNotes {
+    /// The built-in tiers' order and default action, which Calico's v3 API enforces.
+    static let builtIn: [String: (Double, CalicoTier.DefaultAction)] = [
+        "default": (1_000_000, .deny), CalicoTier.kubeAdminName: (1000, .pass), CalicoTier.kubeBaselineName: (10_000_000, .pass),
+    ]
 }
 
 extension CalicoPolicy {

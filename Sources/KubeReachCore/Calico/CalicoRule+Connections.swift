@@ -59,18 +59,18 @@ extension CalicoProtocol {
     /// Every packet of the protocol.
     public var connections: ConnectionSet {
         switch self {
-        case .tcp: return ConnectionSet(.tcp, .all)
-        case .udp: return ConnectionSet(.udp, .all)
-        case .sctp: return ConnectionSet(.sctp, .all)
-        case .icmp: return .wholeProtocol(1)
-        case .icmpv6: return .wholeProtocol(58)
-        case .udplite: return .wholeProtocol(136)
-        case .number(let n): return .wholeProtocol(n)
+        case .tcp: return .protocolNumber(6)
+        case .udp: return .protocolNumber(17)
+        case .sctp: return .protocolNumber(132)
+        case .icmp: return .protocolNumber(1)
+        case .icmpv6: return .protocolNumber(58)
+        case .udplite: return .protocolNumber(136)
+        case .number(let n): return .protocolNumber(n)
         }
     }
 
     /// The ICMP family whose messages `icmp`/`notICMP` name under this protocol.
-    var icmpFamily: ICMPVersion? {
+    var icmpFamily: ICMPFamily? {
         switch self {
         case .icmp: return .v4
         case .icmpv6: return .v6
@@ -79,15 +79,9 @@ extension CalicoProtocol {
     }
 }
 
-/// ICMP for IPv4 or IPv6.
-enum ICMPVersion: Sendable {
-    case v4, v6
-}
-
 extension ConnectionSet {
-    /// Every packet of one IP protocol other than TCP, UDP and SCTP.
-    static func wholeProtocol(_ number: Int) -> ConnectionSet { ConnectionSet(otherProtocols: true) }
-
     /// The ICMP messages of one type (and code).
-    static func icmpMessages(_ family: ICMPVersion, _ match: CalicoICMPMatch) -> ConnectionSet { ConnectionSet(otherProtocols: true) }
+    static func icmpMessages(_ family: ICMPFamily, _ match: CalicoICMPMatch) -> ConnectionSet {
+        ConnectionSet(others: .icmp(family, type: match.type, code: match.code))
+    }
 }

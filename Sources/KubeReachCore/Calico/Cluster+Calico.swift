@@ -1,6 +1,7 @@
 extension Cluster {
-    /// Whether Calico semantics apply: some Calico policy is evaluated under these options.
-    public func isCalicoActive(staged: Bool) -> Bool { !calicoEvaluatedPolicies(staged: staged).isEmpty }
+    /// Whether Calico semantics apply: some Calico policy is evaluated under these options, or
+    /// the input defines tiers (whose default actions then decide the Kubernetes policies too).
+    public func isCalicoActive(staged: Bool) -> Bool { !calico.tiers.isEmpty || !calicoEvaluatedPolicies(staged: staged).isEmpty }
 
     /// Indices of the Calico policies evaluated: staged ones only when asked, never those
     /// for host endpoints only (`doNotTrack`, `preDNAT`, `applyOnForward`), never those

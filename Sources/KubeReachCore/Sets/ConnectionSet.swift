@@ -7,15 +7,37 @@ public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
     public var sctp: PortSet
     public var tcp: PortSet
     public var udp: PortSet
-    /// Every IP protocol other than TCP, UDP and SCTP. No `ports` entry can name them, so
-    /// only a rule (or admin rule) without `ports` allows them, and they have no ports.
-    public var otherProtocols: Bool
+    /// Every IP protocol other than TCP, UDP and SCTP, exactly (numbers, ICMP messages). A
+    /// NetworkPolicy or admin rule without `ports` allows all of it; only Calico and Cilium
+    /// rules name parts of it.
+    public var others: OtherProtocolSet
+
+    /// Whether every other IP protocol is in the set (the one bit NetworkPolicy can express).
+    public var otherProtocols: Bool {
+        get { others.isAll }
+        set { others = newValue ? .all : .none }
+    }
 
     public init(sctp: PortSet = .empty, tcp: PortSet = .empty, udp: PortSet = .empty, otherProtocols: Bool = false) {
+        self.init(sctp: sctp, tcp: tcp, udp: udp, others: otherProtocols ? .all : .none)
+    }
+
+    public init(sctp: PortSet = .empty, tcp: PortSet = .empty, udp: PortSet = .empty, others: OtherProtocolSet) {
         self.sctp = sctp
         self.tcp = tcp
         self.udp = udp
-        self.otherProtocols = otherProtocols
+        self.others = others
+    }
+
+    /// One whole IP protocol by number: every port of TCP (6), UDP (17) or SCTP (132), else
+    /// that other protocol (every message of ICMP 1 and ICMPv6 58).
+    public static func protocolNumber(_ n: Int) -> ConnectionSet {
+        switch n {
+        case 6: ConnectionSet(.tcp, .all)
+        case 17: ConnectionSet(.udp, .all)
+        case 132: ConnectionSet(.sctp, .all)
+        default: ConnectionSet(others: .number(n))
+        }
     }
 
     /// Every protocol, every port: what a rule without `ports` allows.
@@ -46,7 +68,7 @@ public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var isEmpty: Bool { sctp.isEmpty && tcp.isEmpty && udp.isEmpty && !otherProtocols }
+    public var isEmpty: Bool { sctp.isEmpty && tcp.isEmpty && udp.isEmpty && others.isEmpty }
     /// The whole universe: every port of TCP, UDP and SCTP and every other protocol.
     public var isAll: Bool { otherProtocols && hasAllPorts }
     /// Every port of TCP, UDP and SCTP (other protocols or not).
@@ -55,19 +77,19 @@ public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
     public func union(_ o: ConnectionSet) -> ConnectionSet {
         ConnectionSet(
             sctp: sctp.union(o.sctp), tcp: tcp.union(o.tcp), udp: udp.union(o.udp),
-            otherProtocols: otherProtocols || o.otherProtocols)
+            others: others.union(o.others))
     }
 
     public func intersection(_ o: ConnectionSet) -> ConnectionSet {
         ConnectionSet(
             sctp: sctp.intersection(o.sctp), tcp: tcp.intersection(o.tcp), udp: udp.intersection(o.udp),
-            otherProtocols: otherProtocols && o.otherProtocols)
+            others: others.intersection(o.others))
     }
 
     public func subtracting(_ o: ConnectionSet) -> ConnectionSet {
         ConnectionSet(
             sctp: sctp.subtracting(o.sctp), tcp: tcp.subtracting(o.tcp), udp: udp.subtracting(o.udp),
-            otherProtocols: otherProtocols && !o.otherProtocols)
+            others: others.subtracting(o.others))
     }
 
     public func isSubset(of o: ConnectionSet) -> Bool { intersection(o) == self }
@@ -76,14 +98,15 @@ public struct ConnectionSet: Hashable, Sendable, CustomStringConvertible {
 
     /// The canonical text: `All Connections` (the universe), `No Connections`, or
     /// `SCTP 1-65535,TCP 80,8080-8090,UDP 53` (protocols in alphabetical order), followed by
-    /// `other protocols` when every other IP protocol is in the set but some port is not.
+    /// `other protocols` when every other IP protocol is in the set but some port is not, or
+    /// by the parts of them it holds (`ICMP 8,protocol 47`, see `OtherProtocolSet`).
     public var description: String {
         if isAll { return "All Connections" }
         if isEmpty { return "No Connections" }
         var parts = NetworkProtocol.allCases.compactMap { p in
             self[p].isEmpty ? nil : "\(p.rawValue) \(self[p].description)"
         }
-        if otherProtocols { parts.append(Self.otherProtocolsText) }
+        if !others.isEmpty { parts.append(others.description) }
         return parts.joined(separator: ",")
     }
 

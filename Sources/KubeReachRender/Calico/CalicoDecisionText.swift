@@ -31,7 +31,7 @@ public enum CalicoDecisionText {
     }
 
     /// An order without a needless `.0`.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 

@@ -17,6 +17,8 @@ public struct ConnectionDocument: Codable, Sendable, Equatable {
     public var ports: [PortRangeDocument]
     /// Whether every IP protocol other than TCP, UDP and SCTP (ICMP, ...) is allowed too.
     public var otherProtocols: Bool
+    /// The other protocols allowed when only some are (ICMP types, protocol numbers); absent otherwise.
+    public var otherProtocolParts: OtherProtocolsDocument?
 
     public init(_ e: ConnectivityEdge) { self.init(ListedEdge(e)) }
 
@@ -27,6 +29,7 @@ public struct ConnectionDocument: Codable, Sendable, Equatable {
         conn = e.connections.description
         ports = PortRangeDocument.list(e.connections)
         otherProtocols = e.connections.otherProtocols
+        otherProtocolParts = OtherProtocolsDocument.partial(e.connections)
     }
 }
 

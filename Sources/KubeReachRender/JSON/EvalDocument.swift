@@ -23,6 +23,8 @@ public struct EvalDocument: Codable, Sendable {
     public var ports: [PortRangeDocument]
     /// Whether every IP protocol other than TCP, UDP and SCTP (ICMP, ...) is allowed too.
     public var otherProtocols: Bool
+    /// The other protocols allowed when only some are (ICMP types, protocol numbers); absent otherwise.
+    public var otherProtocolParts: OtherProtocolsDocument?
     /// The Service asked about (`ns/name[Service]`), when the destination is one.
     @Nullable public var service: String?
     /// Per backend pod and Service port, for a Service destination.
@@ -73,5 +75,6 @@ public struct EvalDocument: Codable, Sendable {
         conn = connections.description
         ports = PortRangeDocument.list(connections)
         otherProtocols = connections.otherProtocols
+        otherProtocolParts = OtherProtocolsDocument.partial(connections)
     }
 }
