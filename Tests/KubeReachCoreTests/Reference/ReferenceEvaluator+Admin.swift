@@ -16,7 +16,7 @@ extension ReferenceEvaluator {
     func adminTier(
         _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> AdminVerdict {
-        for anp in tier(.admin) where selects(anp.subject, pod: subject, anp.api) {
+        for (k, anp) in adminOrder.enumerated() where adminHolds[k][subject] {
             for rule in anp.rules(direction) where ruleMatches(rule, anp.api, peer: peer, destination: destination, proto, port) {
                 switch rule.action {
                 case .allow: return .allow
@@ -32,7 +32,7 @@ extension ReferenceEvaluator {
     func baselineTier(
         _ direction: PolicyDirection, subject: Int, peer: RefEndpoint, destination: RefEndpoint, _ proto: NetworkProtocol?, _ port: Int
     ) -> Bool? {
-        for policy in tier(.baseline) where selects(policy.subject, pod: subject, policy.api) {
+        for (k, policy) in baselineOrder.enumerated() where baselineHolds[k][subject] {
             for rule in policy.rules(direction) where ruleMatches(rule, policy.api, peer: peer, destination: destination, proto, port) {
                 return rule.action != .deny
             }
@@ -42,7 +42,7 @@ extension ReferenceEvaluator {
 
     /// One tier's policies in order: priority (the BANP, without one, last), then the
     /// v1alpha2 object, then name.
-    private func tier(_ t: AdminNetworkPolicy.Tier) -> [AdminNetworkPolicy] {
+    static func tier(_ t: AdminNetworkPolicy.Tier, of cluster: Cluster) -> [AdminNetworkPolicy] {
         cluster.adminPolicies.filter { $0.tier == t }.sorted { a, b in
             let pa = a.priority ?? 2000, pb = b.priority ?? 2000
             if pa != pb { return pa < pb }
@@ -51,7 +51,7 @@ extension ReferenceEvaluator {
         }
     }
 
-    private func selects(_ s: AdminSelection, pod index: Int, _ api: AdminPolicyAPI) -> Bool {
+    func selects(_ s: AdminSelection, pod index: Int, _ api: AdminPolicyAPI) -> Bool {
         let pod = cluster.pods[index]
         if api == .v1alpha2 && pod.hostNetwork { return false }
         let nsLabels = namespaceLabelsOf(pod.namespace)

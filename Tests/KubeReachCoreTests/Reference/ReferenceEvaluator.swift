@@ -9,8 +9,10 @@ enum RefEndpoint: Hashable {
 /// A deliberately naive evaluator written straight from Docs/semantics.md §1–§8: one
 /// (source, destination, protocol, port) question at a time, scanning every policy. It
 /// shares no logic with the engine beyond the model structs (it re-derives selector, port
-/// and ipBlock matching), so the two can check each other.
-struct ReferenceEvaluator {
+/// and ipBlock matching), so the two can check each other. What does not depend on the
+/// question (the tiers' order, which NetworkPolicies select each pod) is worked out once,
+/// as plainly; a class, so the differential loops do not copy its tables per question.
+final class ReferenceEvaluator {
     let cluster: Cluster
     let ipBlockMatchesPods: Bool
     let hostNetworkBypass: Bool
@@ -20,6 +22,15 @@ struct ReferenceEvaluator {
     /// Sorted starts of the elementary port intervals; computed once because the
     /// differential test asks for thousands of connection sets per cluster.
     private let portStarts: [Int]
+    /// The Admin and Baseline tiers' policies in evaluation order.
+    let adminOrder: [AdminNetworkPolicy]
+    let baselineOrder: [AdminNetworkPolicy]
+    /// Per policy of `adminOrder`/`baselineOrder`, per pod: whether its subject holds the pod.
+    var adminHolds: [[Bool]] = []
+    var baselineHolds: [[Bool]] = []
+    /// Per pod, the NetworkPolicies selecting it for ingress and for egress.
+    private let applyingIngress: [[NetworkPolicy]]
+    private let applyingEgress: [[NetworkPolicy]]
 
     init(_ cluster: Cluster, ipBlockMatchesPods: Bool = true, hostNetworkBypass: Bool = true) {
         self.cluster = cluster
@@ -32,6 +43,19 @@ struct ReferenceEvaluator {
         }
         namespaceLabels = labels
         portStarts = Self.portCuts(cluster).sorted()
+        adminOrder = Self.tier(.admin, of: cluster)
+        baselineOrder = Self.tier(.baseline, of: cluster)
+        func applying(_ direction: PolicyDirection) -> [[NetworkPolicy]] {
+            cluster.pods.map { pod in
+                cluster.policies.filter {
+                    $0.namespace == pod.namespace && Self.selectorMatches($0.podSelector, pod.labels) && Self.types($0).contains(direction)
+                }
+            }
+        }
+        applyingIngress = applying(.ingress)
+        applyingEgress = applying(.egress)
+        adminHolds = adminOrder.map { p in cluster.pods.indices.map { selects(p.subject, pod: $0, p.api) } }
+        baselineHolds = baselineOrder.map { p in cluster.pods.indices.map { selects(p.subject, pod: $0, p.api) } }
     }
 
     /// Section 3: allowed iff the egress check and the ingress check pass; self always.
@@ -62,10 +86,7 @@ struct ReferenceEvaluator {
         case .deny: return false
         case .pass, .noMatch: break
         }
-        let applying = cluster.policies.filter {
-            $0.namespace == pod.namespace && selectorMatches($0.podSelector, pod.labels)
-                && Self.types($0).contains(direction)
-        }
+        let applying = direction == .ingress ? applyingIngress[p] : applyingEgress[p]
         if applying.isEmpty {
             return baselineTier(direction, subject: p, peer: peer, destination: destination, proto, port) ?? true
         }
@@ -122,7 +143,9 @@ struct ReferenceEvaluator {
         }
     }
 
-    func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
+    func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool { Self.selectorMatches(s, labels) }
+
+    static func selectorMatches(_ s: LabelSelector, _ labels: [String: String]) -> Bool {
         for pair in s.matchLabels where labels[pair.key] != pair.value { return false }
         for e in s.matchExpressions {
             let v = labels[e.key]
