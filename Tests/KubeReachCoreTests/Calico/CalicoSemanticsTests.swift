@@ -364,40 +364,33 @@ import Testing
         Row(name: "a staged policy is left out", change: policy("p", ingress: [rule(.deny)], staged: true), allowed: true),
     ]
 
+    /// An admin policy holding every namespace, with one rule matching every pod.
+    static func admin(_ tier: AdminNetworkPolicy.Tier, _ action: AdminAction) -> @Sendable (inout Cluster) -> Void {
+        let rule = AdminRule(name: "r", action: action, peers: [.pods(.namespaces(.everything))])
+        let p = AdminNetworkPolicy(
+            tier: tier, name: tier == .admin ? "anp" : "default", priority: tier == .admin ? 1 : nil, subject: .namespaces(.everything),
+            ingress: [rule])
+        return { $0.adminPolicies.append(p) }
+    }
+
     static let adminRows: [Row] = [
         Row(
             name: "kube-admin (order 1000) comes after a Calico tier of order 100",
-            change: all(
-                tier("sec", 100), policy("p", tier: "sec", ingress: [allowA]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .admin, name: "anp", priority: 1, subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "d", action: .deny, peers: [.pods(.namespaces(.everything))])]))
-                }),
-            allowed: true, reference: false),
+            change: all(tier("sec", 100), policy("p", tier: "sec", ingress: [allowA]), admin(.admin, .deny)), allowed: true,
+            reference: false),
         Row(
-            name: "kube-admin comes before the default tier",
-            change: all(
-                policy("p", ingress: [allowA]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .admin, name: "anp", priority: 1, subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "d", action: .deny, peers: [.pods(.namespaces(.everything))])]))
-                }),
+            name: "kube-admin comes before the default tier", change: all(policy("p", ingress: [allowA]), admin(.admin, .deny)),
             allowed: false, reference: false),
+        Row(
+            name: "kube-admin Pass goes on to the default tier",
+            change: all(policy("p", ingress: [rule(.deny)]), admin(.admin, .pass)), allowed: false, reference: false),
+        Row(
+            name: "kube-baseline decides when no other tier applies", change: admin(.baseline, .deny), allowed: false,
+            reference: false),
         Row(
             name: "kube-baseline is not reached when the default tier's policy selects the endpoint",
-            change: all(
-                policy("p", ingress: [rule(.allow, source: from("app == 'c'"))]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .baseline, name: "default", subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "a", action: .allow, peers: [.pods(.namespaces(.everything))])]))
-                }),
-            allowed: false, reference: false),
+            change: all(policy("p", ingress: [rule(.allow, source: from("app == 'c'"))]), admin(.baseline, .allow)), allowed: false,
+            reference: false),
     ]
 
     static let rows = orderRows + kubernetesRows + fieldRows + adminRows
