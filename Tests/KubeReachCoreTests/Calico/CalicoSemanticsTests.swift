@@ -78,6 +78,19 @@ import Testing
     static let denyAll = policy("zz-deny", ingress: [rule(.deny)])
     static let allowA = rule(.allow, source: from("app == 'a'"))
 
+    /// Allow ICMP type 8 (echo request), any code.
+    static let echoRequests: CalicoRule = {
+        var r = rule(.allow, proto: .icmp)
+        r.icmp = CalicoICMPMatch(type: 8)
+        return r
+    }()
+    /// Allow ICMP but type 3 code 1.
+    static let allButUnreachableHost: CalicoRule = {
+        var r = rule(.allow, proto: .icmp)
+        r.notICMP = CalicoICMPMatch(type: 3, code: 1)
+        return r
+    }()
+
     static let orderRows: [Row] = [
         Row(name: "no policy: the profile allows", change: { _ in }, allowed: true),
         Row(name: "a Deny rule denies", change: policy("p", ingress: [rule(.deny)]), allowed: false),
@@ -275,54 +288,22 @@ import Testing
         Row(
             name: "ICMP type",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.icmp = CalicoICMPMatch(type: 8)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [echoRequests]), denyAll),
             probe: .icmp(.v4, 8, 0), allowed: true),
         Row(
             name: "ICMP type, another type",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.icmp = CalicoICMPMatch(type: 8)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [echoRequests]), denyAll),
             probe: .icmp(.v4, 3, 0), allowed: false),
         Row(
             name: "notICMP",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.notICMP = CalicoICMPMatch(type: 3, code: 1)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [allButUnreachableHost]), denyAll),
             probe: .icmp(.v4, 3, 1), allowed: false),
         Row(
             name: "notICMP, another code",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.notICMP = CalicoICMPMatch(type: 3, code: 1)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [allButUnreachableHost]), denyAll),
             probe: .icmp(.v4, 3, 0), allowed: true),
         Row(
             name: "ipVersion 6 never matches IPv4 traffic", change: policy("p", ingress: [rule(.deny, ipVersion: .v6), rule(.allow)]),
