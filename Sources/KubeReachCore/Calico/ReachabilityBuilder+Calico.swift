@@ -10,9 +10,9 @@ struct CalicoSelection: Hashable, Sendable {
 /// What compiling Calico policies needs besides the builder: label indices and, per
 /// network set, the columns whose address lies in it.
 struct CalicoCompileContext {
-    var endpoints: CalicoLabelIndex
+    var endpoints: LabelIndex
     var endpointMask: BitSet
-    var sets: CalicoLabelIndex
+    var sets: LabelIndex
     /// Per network set: identities holding an address in it, source atoms, destination atoms (as columns).
     var setColumns: [BitSet]
     var cache: [CalicoSelector: CalicoSelection] = [:]
@@ -116,9 +116,9 @@ extension ReachabilityBuilder {
         let sets = cluster.calico.networkSets
         let setColumns = sets.map { set in set.nets.reduce(into: BitSet()) { $0.formUnion(addressColumns($1.range)) } }
         return CalicoCompileContext(
-            endpoints: CalicoLabelIndex(endpointLabels),
+            endpoints: LabelIndex(endpointLabels),
             endpointMask: BitSet(identities.keys.indices.filter { !identities.keys[$0].hostNetwork }),
-            sets: CalicoLabelIndex(sets.map { CalicoLabels.ofNetworkSet($0, namespaceLabels: namespaceLabels[$0.namespace ?? ""] ?? [:]) }),
+            sets: LabelIndex(sets.map { CalicoLabels.ofNetworkSet($0, namespaceLabels: namespaceLabels[$0.namespace ?? ""] ?? [:]) }),
             setColumns: setColumns)
     }
 

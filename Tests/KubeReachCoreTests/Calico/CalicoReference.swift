@@ -382,6 +382,6 @@ struct CalicoReference {
             for case .ipBlock(let b) in rule.peers { ranges += ([b.cidr] + b.except).map(\.range) }
         }
         ranges += cluster.pods.flatMap(\.ips).map { IPRange(family: $0.family, lower: $0.value, upper: $0.value) }
-        return [IPFamily.v4, .v6].flatMap { ReferenceEvaluator.intervalEnds(cutting: ranges, family: $0) }
+        return Set(ranges.map(\.family)).union([.v4]).sorted().flatMap { ReferenceEvaluator.intervalEnds(cutting: ranges, family: $0) }
     }
 }

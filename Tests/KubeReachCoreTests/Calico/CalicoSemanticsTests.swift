@@ -78,6 +78,19 @@ import Testing
     static let denyAll = policy("zz-deny", ingress: [rule(.deny)])
     static let allowA = rule(.allow, source: from("app == 'a'"))
 
+    /// Allow ICMP type 8 (echo request), any code.
+    static let echoRequests: CalicoRule = {
+        var r = rule(.allow, proto: .icmp)
+        r.icmp = CalicoICMPMatch(type: 8)
+        return r
+    }()
+    /// Allow ICMP but type 3 code 1.
+    static let allButUnreachableHost: CalicoRule = {
+        var r = rule(.allow, proto: .icmp)
+        r.notICMP = CalicoICMPMatch(type: 3, code: 1)
+        return r
+    }()
+
     static let orderRows: [Row] = [
         Row(name: "no policy: the profile allows", change: { _ in }, allowed: true),
         Row(name: "a Deny rule denies", change: policy("p", ingress: [rule(.deny)]), allowed: false),
@@ -275,54 +288,22 @@ import Testing
         Row(
             name: "ICMP type",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.icmp = CalicoICMPMatch(type: 8)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [echoRequests]), denyAll),
             probe: .icmp(.v4, 8, 0), allowed: true),
         Row(
             name: "ICMP type, another type",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.icmp = CalicoICMPMatch(type: 8)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [echoRequests]), denyAll),
             probe: .icmp(.v4, 3, 0), allowed: false),
         Row(
             name: "notICMP",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.notICMP = CalicoICMPMatch(type: 3, code: 1)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [allButUnreachableHost]), denyAll),
             probe: .icmp(.v4, 3, 1), allowed: false),
         Row(
             name: "notICMP, another code",
             change: all(
-                policy(
-                    "p",
-                    ingress: [
-                        {
-                            var r = rule(.allow, proto: .icmp)
-                            r.notICMP = CalicoICMPMatch(type: 3, code: 1)
-                            return r
-                        }()
-                    ]), denyAll),
+                policy("p", ingress: [allButUnreachableHost]), denyAll),
             probe: .icmp(.v4, 3, 0), allowed: true),
         Row(
             name: "ipVersion 6 never matches IPv4 traffic", change: policy("p", ingress: [rule(.deny, ipVersion: .v6), rule(.allow)]),
@@ -364,40 +345,33 @@ import Testing
         Row(name: "a staged policy is left out", change: policy("p", ingress: [rule(.deny)], staged: true), allowed: true),
     ]
 
+    /// An admin policy holding every namespace, with one rule matching every pod.
+    static func admin(_ tier: AdminNetworkPolicy.Tier, _ action: AdminAction) -> @Sendable (inout Cluster) -> Void {
+        let rule = AdminRule(name: "r", action: action, peers: [.pods(.namespaces(.everything))])
+        let p = AdminNetworkPolicy(
+            tier: tier, name: tier == .admin ? "anp" : "default", priority: tier == .admin ? 1 : nil, subject: .namespaces(.everything),
+            ingress: [rule])
+        return { $0.adminPolicies.append(p) }
+    }
+
     static let adminRows: [Row] = [
         Row(
             name: "kube-admin (order 1000) comes after a Calico tier of order 100",
-            change: all(
-                tier("sec", 100), policy("p", tier: "sec", ingress: [allowA]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .admin, name: "anp", priority: 1, subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "d", action: .deny, peers: [.pods(.namespaces(.everything))])]))
-                }),
-            allowed: true, reference: false),
+            change: all(tier("sec", 100), policy("p", tier: "sec", ingress: [allowA]), admin(.admin, .deny)), allowed: true,
+            reference: false),
         Row(
-            name: "kube-admin comes before the default tier",
-            change: all(
-                policy("p", ingress: [allowA]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .admin, name: "anp", priority: 1, subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "d", action: .deny, peers: [.pods(.namespaces(.everything))])]))
-                }),
+            name: "kube-admin comes before the default tier", change: all(policy("p", ingress: [allowA]), admin(.admin, .deny)),
             allowed: false, reference: false),
+        Row(
+            name: "kube-admin Pass goes on to the default tier",
+            change: all(policy("p", ingress: [rule(.deny)]), admin(.admin, .pass)), allowed: false, reference: false),
+        Row(
+            name: "kube-baseline decides when no other tier applies", change: admin(.baseline, .deny), allowed: false,
+            reference: false),
         Row(
             name: "kube-baseline is not reached when the default tier's policy selects the endpoint",
-            change: all(
-                policy("p", ingress: [rule(.allow, source: from("app == 'c'"))]),
-                {
-                    $0.adminPolicies.append(
-                        AdminNetworkPolicy(
-                            tier: .baseline, name: "default", subject: .namespaces(.everything),
-                            ingress: [AdminRule(name: "a", action: .allow, peers: [.pods(.namespaces(.everything))])]))
-                }),
-            allowed: false, reference: false),
+            change: all(policy("p", ingress: [rule(.allow, source: from("app == 'c'"))]), admin(.baseline, .allow)), allowed: false,
+            reference: false),
     ]
 
     static let rows = orderRows + kubernetesRows + fieldRows + adminRows

@@ -1,26 +1,10 @@
 import BitCollections
 
-/// Label maps indexed by key and value, so that a Calico selector evaluates as bitset
-/// operations over all members at once (each distinct selector once, not per member).
-struct CalicoLabelIndex: Sendable {
-    let count: Int
-    private var byKeyValue: [String: [String: BitSet]] = [:]
-    private var byKey: [String: BitSet] = [:]
-
-    init(_ labelSets: [[String: String]]) {
-        count = labelSets.count
-        for (member, labels) in labelSets.enumerated() {
-            for (k, v) in labels {
-                byKey[k, default: BitSet()].insert(member)
-                byKeyValue[k, default: [:]][v, default: BitSet()].insert(member)
-            }
-        }
-    }
-
-    var everyone: BitSet { BitSet(0..<count) }
-
-    /// Members whose labels satisfy the selector (`global()` holds for every label map,
-    /// as `CalicoSelector.matches` reads it).
+/// Calico selectors over the label index: each distinct selector evaluates as bitset
+/// operations over all members at once, not member by member.
+extension LabelIndex {
+    /// Members whose labels satisfy the Calico selector (`global()` holds for every label
+    /// map, as `CalicoSelector.matches` reads it; comparisons are byte for byte).
     /// - Complexity: O(terms × (members / 64 + values of the keys read)).
     func members(matching selector: CalicoSelector) -> BitSet {
         switch selector {
