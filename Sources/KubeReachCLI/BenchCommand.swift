@@ -24,6 +24,12 @@ struct SizeOptions: ParsableArguments {
     var ciliumPolicies = 0
     @Option(name: .customLong("cilium-clusterwide"), help: "Number of CiliumClusterwideNetworkPolicies added to the synthetic cluster.")
     var ciliumClusterwide = 0
+    @Option(name: .customLong("calico-policies"), help: "Number of Calico NetworkPolicies/GlobalNetworkPolicies added (with NetworkSets).")
+    var calicoPolicies = 0
+    @Option(name: .customLong("calico-tiers"), help: "Calico Tiers the --calico-policies are spread over (0: all in the default tier).")
+    var calicoTiers = 5
+    @Flag(name: .customLong("calico-nca-compatible"), help: "Leave out the Calico fields IBM's network-config-analyzer refuses.")
+    var calicoNCACompatible = false
     @Option(help: "Generator seed.") var seed: UInt64 = 1
     @Option(help: "Cluster shape: synthetic (the policy mix above), or real (vendor stacks per tenant: --workloads sets the size).")
     var profile: SynthProfile = .synthetic
@@ -38,7 +44,7 @@ struct SizeOptions: ParsableArguments {
     }
 
     var manifests: String {
-        profile == .real ? RealShapedCluster(workloads: workloads, seed: seed).manifests() : cluster.manifests() + cilium
+        profile == .real ? RealShapedCluster(workloads: workloads, seed: seed).manifests() : cluster.manifests() + cilium + calico
     }
 
     /// The Cilium policies asked for (empty text when none).
@@ -46,11 +52,20 @@ struct SizeOptions: ParsableArguments {
         SyntheticCilium(policies: ciliumPolicies, clusterwide: ciliumClusterwide, namespaces: namespaces, seed: seed).manifests()
     }
 
+    /// The Calico objects asked for (empty text when none).
+    private var calico: String {
+        SyntheticCalico(
+            policies: calicoPolicies, tiers: calicoTiers, namespaces: namespaces, ncaCompatible: calicoNCACompatible, seed: seed
+        )
+        .manifests()
+    }
+
     var description: String {
         profile == .real
             ? "real-shaped, \(workloads) workloads"
             : cluster.size.description
                 + (ciliumPolicies + ciliumClusterwide > 0 ? " / \(ciliumPolicies) CNPs / \(ciliumClusterwide) CCNPs" : "")
+                + (calicoPolicies > 0 ? " / \(calicoPolicies) Calico policies in \(calicoTiers) tiers" : "")
     }
 }
 

@@ -12,4 +12,6 @@ enum DefaultDenyTarget: String, ExpressibleByArgument, CaseIterable {
     case clusterNetworkPolicy = "cluster-network-policy"
     /// One CiliumClusterwideNetworkPolicy: default deny both ways, plus DNS egress.
     case cilium
+    /// One Calico GlobalNetworkPolicy, last in the default tier: deny, plus DNS egress.
+    case calico
 }

@@ -28,10 +28,11 @@ struct EvalCommand: StatusCommand {
         let allowed = resolved.question.isAllowed(conns)
         let variants = VariantAnswers(reach: reach, source: resolved.source, destination: resolved.destination, ports: resolved.question)
         let decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
-        let cilium = output == .json ? "" : CiliumDecisionText.text(decisions)
-        let verdict = CiliumDecisionText.verdict(allowed: allowed, decisions)
+        let calico = reach.calicoDecisions(from: resolved.source, to: resolved.destination)
+        let notes = output == .json ? "" : CiliumDecisionText.text(decisions) + CalicoDecisionText.text(calico)
+        let verdict = CiliumDecisionText.verdict(allowed: allowed, decisions) ?? CalicoDecisionText.verdict(allowed: allowed, calico)
         let json = CiliumDocument(decisions, allowed: allowed, asked: resolved.question.connections)
-        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants, verdict: verdict, cilium: json) + cilium)
+        CommandIO.current.out(render(resolved, conns: conns, allowed: allowed, variants: variants, verdict: verdict, cilium: json) + notes)
         return allowed ? .success : .negative
     }
 

@@ -29,19 +29,26 @@ struct ExplainCommand: StatusCommand {
         // Under Cilium the engine decides (NetworkPolicies joined with CNPs/CCNPs); the
         // Cilium lines say which rule did.
         var decisions: [CiliumDecision] = []
-        if resolved.cluster.isCiliumActive {
+        // Under Calico the engine decides too (tiers, Calico and Kubernetes policies in one
+        // order); the Calico lines walk the tiers.
+        var calico: [CalicoDecision] = []
+        if resolved.cluster.isCiliumActive || resolved.cluster.isCalicoActive(staged: resolved.options.calicoStaged) {
             let reach = Reachability(cluster: resolved.cluster, options: resolved.options)
             e.allowed = reach.connections(from: resolved.source, to: resolved.destination)
             decisions = reach.ciliumDecisions(from: resolved.source, to: resolved.destination)
+            calico = reach.calicoDecisions(from: resolved.source, to: resolved.destination)
         }
         let allowed = resolved.question.isAllowed(e.allowed)
-        let word = CiliumDecisionText.verdict(allowed: allowed, decisions) ?? (allowed ? "allowed" : "denied")
+        let word =
+            CiliumDecisionText.verdict(allowed: allowed, decisions) ?? CalicoDecisionText.verdict(allowed: allowed, calico)
+            ?? (allowed ? "allowed" : "denied")
         let verdict = word + resolved.question.askedText
-        let cilium = CiliumDecisionText.text(decisions)
+        let cilium = CiliumDecisionText.text(decisions) + CalicoDecisionText.text(calico)
         CommandIO.current.out(
             output == .json
                 ? ExplanationFormatter.json(
-                    e, allowed: allowed, cilium: CiliumDocument(decisions, allowed: allowed, asked: resolved.question.connections))
+                    e, allowed: allowed, cilium: CiliumDocument(decisions, allowed: allowed, asked: resolved.question.connections),
+                    calico: calico)
                 : ExplanationFormatter.text(e, verdict: verdict) + cilium)
         return allowed ? .success : .negative
     }

@@ -39,7 +39,7 @@ struct DefaultDenyCommand: ParsableCommand {
     @Option(
         name: .customLong("as"),
         help:
-            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace) cluster-network-policy (one Baseline CNP) or cilium (one CiliumClusterwideNetworkPolicy)."
+            "What to write: network-policy (per namespace), kyverno (one ClusterPolicy generating them in every matching namespace), cluster-network-policy (one Baseline CNP), cilium (one CiliumClusterwideNetworkPolicy) or calico (one GlobalNetworkPolicy)."
     )
     var target: DefaultDenyTarget = .networkPolicy
 
@@ -56,6 +56,7 @@ struct DefaultDenyCommand: ParsableCommand {
         switch target {
         case .clusterNetworkPolicy: return try runClusterNetworkPolicy(plan, cluster: loaded.cluster)
         case .cilium: return try runCilium(plan, cluster: loaded.cluster)
+        case .calico: return try runCalico(plan, cluster: loaded.cluster)
         case .networkPolicy, .kyverno: break
         }
         coverage.warn(plan, replaced: plan.replaced(in: loaded.cluster), cluster: loaded.cluster, quiet: input.quiet)
@@ -86,6 +87,7 @@ struct DefaultDenyCommand: ParsableCommand {
         case .kyverno: try writeKyverno(plan, in: cluster)
         case .clusterNetworkPolicy: return  // written by runClusterNetworkPolicy, which run() dispatches first
         case .cilium: return  // written by runCilium, which run() dispatches first
+        case .calico: return  // written by runCalico, which run() dispatches first
         }
     }
 

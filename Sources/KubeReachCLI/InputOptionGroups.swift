@@ -68,6 +68,11 @@ struct EvaluationChoices: ParsableArguments {
     )
     var apiServerCIDRs: [String] = []
 
+    @Flag(
+        name: .customLong("staged"),
+        help: "Evaluate Calico StagedNetworkPolicy/StagedGlobalNetworkPolicy objects as if enforced (else they are left out).")
+    var calicoStaged = false
+
     /// The Cilium facts given on the command line, applied over those of the input.
     func applyCilium(to cluster: inout Cluster) {
         if let ciliumEnforcement { cluster.cilium.enforcement = ciliumEnforcement }
@@ -78,6 +83,7 @@ struct EvaluationChoices: ParsableArguments {
         var options = EvaluationOptions(ipBlockMatchesPods: ipBlockMatchesPods, hostNetwork: hostNetwork)
         options.clusterNetworks = ClusterNetworks(
             podCIDRs: podCIDRs.compactMap { try? CIDR.parse($0) }, serviceCIDRs: serviceCIDRs.compactMap { try? CIDR.parse($0) })
+        options.calicoStaged = calicoStaged
         return options
     }
 

@@ -46,6 +46,7 @@ struct WhoSelectsCommand: ParsableCommand {
         let idle = selecting.filter { !$0.ingress && !$0.egress }
         for p in idle { out += "note: \(cluster.policies[p.policy].qualifiedName) selects it but affects no direction\n" }
         out += Self.adminTiers(inspector.adminPoliciesHolding(pod: pods[0]), cluster)
+        out += Self.calicoTiers(pod: pods[0], cluster, input.evaluationOptions)
         CommandIO.current.out(out)
     }
 
@@ -81,6 +82,7 @@ struct ShowPolicyCommand: ParsableCommand {
         let cluster = try input.load(paths: paths, mentioning: named).cluster
         if let admin = Self.adminPolicy(policy, in: cluster) { return CommandIO.current.out(Self.showAdmin(admin, cluster, input)) }
         guard let index = cluster.policies.firstIndex(where: { $0.qualifiedName == policy }) else {
+            if let calico = Self.calicoPolicy(policy, in: cluster) { return CommandIO.current.out(Self.showCalico(calico, cluster, input)) }
             throw CLIError.notFound("no NetworkPolicy \(policy) in the input")
         }
         let p = cluster.policies[index]

@@ -23,6 +23,7 @@ public enum LintRegistry {
         CiliumEmptySelectorMeantClusterwide(),
         // The attack graph's riskiest single steps.
         AttackPrivilegedInternet(), AttackAdminTokenExposed(),
+        CalicoRuleShadowed(), CalicoPassToNothing(), CalicoSelectorMatchesNothing(), CalicoHostEndpointPolicy(), CalicoDenyBeforeAllow(),
     ]
 
     public static func rule(_ id: String) -> (any LintRule)? { all.first { $0.id == id } }

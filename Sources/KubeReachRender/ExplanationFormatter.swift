@@ -108,9 +108,10 @@ public enum ExplanationFormatter {
         }
     }
 
-    public static func json(_ e: Explanation, allowed: Bool, cilium: CiliumDocument? = nil) -> String {
+    public static func json(_ e: Explanation, allowed: Bool, cilium: CiliumDocument? = nil, calico: [CalicoDecision] = []) -> String {
         var doc = ExplanationDocument(e, allowed: allowed)
         doc.cilium = cilium
+        doc.calico = calico.isEmpty ? nil : calico.map(CalicoDecisionDocument.init)
         return JSONOutput.encode(doc)
     }
 }

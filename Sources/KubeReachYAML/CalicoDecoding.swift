@@ -1,8 +1,7 @@
 import KubeReachCore
 
-/// Dispatches a Calico object to its decoder. Calico policies are loaded and validated;
-/// until the Calico engine evaluates them they stay counted as unevaluated, so every answer
-/// still says it may be incomplete.
+/// Dispatches a Calico object to its decoder. Policies are evaluated by the Calico engine;
+/// what it leaves out is reported by `CalicoLoadNotes`.
 enum CalicoDecoding {
     static func read(_ root: Field, header: ObjectHeader, into outcome: inout ObjectOutcome) {
         switch header.kind {
@@ -10,7 +9,6 @@ enum CalicoDecoding {
         case "NetworkSet", "GlobalNetworkSet": outcome.decoded = .calicoNetworkSet(CalicoTierDecoder.networkSet(root, header: header))
         default:
             outcome.decoded = .calicoPolicy(CalicoPolicyDecoder.read(root, header: header))
-            outcome.unevaluatedKind = KindTable.unevaluatedPolicyKind(kind: header.kind, apiVersion: header.apiVersion)
         }
     }
 }

@@ -32,8 +32,10 @@ enum CalicoPolicyDecoder {
             name: header.name, scope: global ? .global : .namespaced(header.namespace), tier: tier,
             order: CalicoFields.number(spec.child("order")),
             selector: CalicoFields.selector(spec.child("selector"), allowGlobal: false) ?? .all,
-            namespaceSelector: global ? CalicoFields.selector(spec.child("namespaceSelector"), allowGlobal: false) : nil,
-            serviceAccountSelector: CalicoFields.selector(spec.child("serviceAccountSelector"), allowGlobal: false),
+            namespaceSelector: global && spec.child("namespaceSelector").string() != ""
+                ? CalicoFields.selector(spec.child("namespaceSelector"), allowGlobal: false) : nil,
+            serviceAccountSelector: spec.child("serviceAccountSelector").string() == ""
+                ? nil : CalicoFields.selector(spec.child("serviceAccountSelector"), allowGlobal: false),
             types: types(spec.child("types"), ingress: ingress, egress: egress), ingress: ingress, egress: egress, staged: staged,
             hostOnlyFields: hostOnly, location: header.location)
     }

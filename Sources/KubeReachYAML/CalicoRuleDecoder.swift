@@ -33,6 +33,7 @@ enum CalicoRuleDecoder {
         let proto = CalicoFields.protocolValue(field.child("protocol"))
         let notProto = CalicoFields.protocolValue(field.child("notProtocol"))
         var icmp: [String] = []
+        var icmpMatches: [String: CalicoICMPMatch] = [:]
         for key in ["icmp", "notICMP"] {
             let icmpField = field.child(key)
             guard !icmpField.isMissing else { continue }
@@ -43,6 +44,7 @@ enum CalicoRuleDecoder {
             if code != nil && type == nil { sink.error("ICMP code specified without an ICMP type", at: icmpField) }
             if proto != .icmp && proto != .icmpv6 { sink.error("\(key) requires protocol ICMP or ICMPv6", at: icmpField) }
             icmp.append(icmpField.path)
+            if let type { icmpMatches[key] = CalicoICMPMatch(type: type, code: code) }
         }
         checkICMPVersion(proto, ipVersion, field.child("protocol"))
         checkICMPVersion(notProto, ipVersion, field.child("notProtocol"))
@@ -56,9 +58,12 @@ enum CalicoRuleDecoder {
             layer7.append(http.path)
         }
         guard let action, let source, let destination else { return nil }
-        return CalicoRule(
+        var rule = CalicoRule(
             action: action, ipVersion: ipVersion, proto: proto, notProto: notProto, icmpConditions: icmp, source: source,
             destination: destination, layer7Fields: layer7, location: field.location)
+        rule.icmp = icmpMatches["icmp"]
+        rule.notICMP = icmpMatches["notICMP"]
+        return rule
     }
 
     private static func checkICMPVersion(_ proto: CalicoProtocol?, _ version: IPFamily?, _ field: Field) {
@@ -78,15 +83,15 @@ enum CalicoRuleDecoder {
         let sink = field.sink
         var rule = CalicoEntityRule(
             nets: cidrs(field.child("nets")), notNets: cidrs(field.child("notNets")),
-            selector: CalicoFields.selector(field.child("selector"), allowGlobal: false),
-            notSelector: CalicoFields.selector(field.child("notSelector"), allowGlobal: false),
-            namespaceSelector: CalicoFields.selector(field.child("namespaceSelector"), allowGlobal: true),
+            selector: given(field.child("selector"), allowGlobal: false),
+            notSelector: given(field.child("notSelector"), allowGlobal: false),
+            namespaceSelector: given(field.child("namespaceSelector"), allowGlobal: true),
             ports: ports(field.child("ports"), proto: proto), notPorts: ports(field.child("notPorts"), proto: proto))
         let accounts = field.child("serviceAccounts")
         if !accounts.isMissing {
             accounts.warnUnknownKeys(["names", "selector"])
             rule.serviceAccountNames = accounts.child("names").sequence()?.compactMap { $0.string() }
-            rule.serviceAccountSelector = CalicoFields.selector(accounts.child("selector"), allowGlobal: false)
+            rule.serviceAccountSelector = given(accounts.child("selector"), allowGlobal: false)
         }
         let services = field.child("services")
         if !services.isMissing {
@@ -103,6 +108,12 @@ enum CalicoRuleDecoder {
             }
         }
         return rule
+    }
+
+    /// An entity rule's selector field: an empty text is no condition (not `all()`), as
+    /// libcalico-go's rule conversion reads it.
+    private static func given(_ field: Field, allowGlobal: Bool) -> CalicoSelector? {
+        field.string() == "" ? nil : CalicoFields.selector(field, allowGlobal: allowGlobal)
     }
 
     private static func cidrs(_ field: Field) -> [CIDR] {

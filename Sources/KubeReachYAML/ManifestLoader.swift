@@ -201,6 +201,7 @@ struct LoaderState {
         cluster.ciliumPolicies = ciliumPolicies
         cluster.cilium = CiliumFacts(ciliumFacts)
         var diagnostics = notes + AdminTierCheck.warnings(adminPolicies, nodes: nodes) + CiliumLoadCheck.warnings(cluster)
+        diagnostics += CalicoLoadNotes.diagnostics(cluster)
         for name in cluster.addImplicitNamespaces() {
             diagnostics.append(
                 Diagnostic(
@@ -210,7 +211,7 @@ struct LoaderState {
             diagnostics.append(
                 Diagnostic(.warning, "\(n) \(kind) object(s) present; kubereach does not evaluate them, so answers may be incomplete"))
         }
-        if policies.isEmpty && adminPolicies.isEmpty && ciliumPolicies.isEmpty {
+        if policies.isEmpty && adminPolicies.isEmpty && ciliumPolicies.isEmpty && calico.policies.isEmpty {
             diagnostics.append(Diagnostic(.warning, "no NetworkPolicy found: every connection is allowed"))
         }
         if cluster.pods.isEmpty { diagnostics.append(Diagnostic(.warning, "no pods or workloads found: nothing to connect")) }

@@ -3,9 +3,11 @@ import KubeReachCore
 /// `v1` ServiceAccount: whether its token is mounted into pods by default.
 enum ServiceAccountDecoder {
     static func read(_ root: Field, header: ObjectHeader) -> ServiceAccount {
-        ServiceAccount(
+        var account = ServiceAccount(
             namespace: header.namespace, name: header.name, automountToken: root.child("automountServiceAccountToken").bool(),
             location: header.location)
+        account.labels = header.labels
+        return account
     }
 }
 

@@ -65,7 +65,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(runCLI(["generate", "default-deny", ExampleTests.example, "--as", "kyverno", "--out", dir, "-q"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["kyverno-default-deny.yaml"])
-        #expect(runCLI(["generate", "default-deny", ExampleTests.example, "--as", "calico"]).status == 2)
+        #expect(runCLI(["generate", "default-deny", ExampleTests.example, "--as", "no-such-target"]).status == 2)
     }
 
     /// Egress that allows everything to the DNS pods stays `All Connections` (one rule

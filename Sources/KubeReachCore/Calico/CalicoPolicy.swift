@@ -166,9 +166,11 @@ public struct CalicoRule: Hashable, Sendable {
     public var ipVersion: IPFamily?
     public var proto: CalicoProtocol?
     public var notProto: CalicoProtocol?
-    /// ICMP type/code conditions (`icmp`, `notICMP`), kept as written: kubereach's
-    /// connection sets have no ICMP types, so a rule with them is decided at runtime.
+    /// Paths of the ICMP type/code conditions (`icmp`, `notICMP`) as written.
     public var icmpConditions: [String]
+    /// `icmp` and `notICMP`: ICMP messages by type (and code) the rule needs or excludes.
+    public var icmp: CalicoICMPMatch? = nil
+    public var notICMP: CalicoICMPMatch? = nil
     public var source: CalicoEntityRule
     public var destination: CalicoEntityRule
     /// Application-layer conditions (`http`) that kubereach cannot decide offline.
@@ -236,5 +238,16 @@ public struct CalicoServiceMatch: Hashable, Sendable {
     public init(name: String, namespace: String?) {
         self.name = name
         self.namespace = namespace
+    }
+}
+
+/// An `icmp`/`notICMP` match: a message type and optionally its code (nil: every code).
+public struct CalicoICMPMatch: Hashable, Sendable {
+    public var type: Int
+    public var code: Int?
+
+    public init(type: Int, code: Int? = nil) {
+        self.type = type
+        self.code = code
     }
 }

@@ -13,6 +13,8 @@ public struct EvaluationOptions: Sendable, Hashable {
     /// Pod and service CIDRs given on the command line (`--pod-cidr`, `--service-cidr`);
     /// Nodes' `spec.podCIDRs` are added at evaluation (`Reachability.clusterNetworks`).
     public var clusterNetworks = ClusterNetworks()
+    /// Evaluate Calico StagedNetworkPolicy/StagedGlobalNetworkPolicy as if enforced (`--staged`).
+    public var calicoStaged = false
 
     public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = [], hostNetwork: HostNetworkPolicy = .bypass) {
         self.ipBlockMatchesPods = ipBlockMatchesPods

@@ -4,8 +4,8 @@ import BitCollections
 /// them, so that a selector evaluates as a few bitset operations instead of a scan.
 struct LabelIndex: Sendable {
     let count: Int
-    private var byKeyValue: [String: [String: BitSet]] = [:]
-    private var byKey: [String: BitSet] = [:]
+    private(set) var byKeyValue: [String: [String: BitSet]] = [:]
+    private(set) var byKey: [String: BitSet] = [:]
 
     init(_ labelSets: [[String: String]]) {
         count = labelSets.count

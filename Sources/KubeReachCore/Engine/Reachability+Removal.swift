@@ -8,6 +8,8 @@ struct RowRecipe: Sendable {
     var baseline: [Int]
     /// Cilium's part of the row, nil without Cilium.
     var cilium: CiliumRowKey? = nil
+    /// Calico's part of the row, nil without Calico.
+    var calico: CalicoRowKey? = nil
 }
 
 /// A policy, or one rule of one, left out of a cluster (indices into `cluster.policies`).
@@ -51,10 +53,12 @@ extension Reachability {
                 if case .policy = removal { policies.removeAll { $0 == ci } }
                 let cilium = recipe.cilium?.without(networkPolicies: policies.isEmpty)
                 var row: [UInt32]?
-                if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty || cilium != nil {
+                let calico = recipe.calico.flatMap { $0.policies.isEmpty ? nil : $0 }
+                if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty || cilium != nil || calico != nil {
                     let spec = RowMaker.Spec(
-                        direction: direction, policies: policies, admin: recipe.admin, baseline: policies.isEmpty ? recipe.baseline : [],
-                        portList: identities.portListOfIdentity[id], cilium: cilium)
+                        direction: direction, policies: policies, admin: recipe.admin,
+                        baseline: policies.isEmpty || recipe.calico != nil ? recipe.baseline : [],
+                        portList: identities.portListOfIdentity[id], cilium: cilium, calico: recipe.calico)
                     row = made[spec] ?? maker.row(spec)
                     made[spec] = row
                 }

@@ -29,6 +29,8 @@ public struct Reachability: Sendable {
     let rowMaker: RowMaker?
     /// Cilium's compiled rule sets and column classes, for per-pair decisions (nil without Cilium).
     let cilium: CiliumIndex?
+    /// Calico's compiled policies and tiers, for per-pair decisions (nil without Calico).
+    let calicoIndex: CalicoIndex?
 
     /// External source ranges (cut at every ingress ipBlock boundary), sorted and disjoint.
     public var externalSources: [IPRange] { sourceAtoms.atoms }
@@ -61,6 +63,7 @@ public struct Reachability: Sendable {
         recipes = builder.recipes
         rowMaker = builder.rowMaker
         cilium = builder.ciliumIndex
+        calicoIndex = builder.calicoIndex
     }
 
     // MARK: queries

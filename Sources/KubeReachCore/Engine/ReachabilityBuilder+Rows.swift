@@ -12,6 +12,8 @@ extension ReachabilityBuilder {
         var portList: Int
         /// Cilium's part (rule sets, default deny, node), nil without Cilium.
         var cilium: CiliumRowKey?
+        /// Calico's part (policies, failing near sides, port list), nil without Calico.
+        var calico: CalicoRowKey? = nil
     }
 
     /// One row per distinct (direction, applying policies[, port list]); identities that are
@@ -32,13 +34,16 @@ extension ReachabilityBuilder {
                 let baseline = baselinesHolding(id, direction)
                 let cilium = ciliumRowKey(id, direction, networkPolicies: policies)
                 if ciliumUnenforced(id) { continue }
-                if policies.isEmpty && admin.isEmpty && baseline.isEmpty && cilium == nil { continue }
+                let calico = calicoRowKey(id, direction)
+                if policies.isEmpty && admin.isEmpty && baseline.isEmpty && cilium == nil && calico?.policies.isEmpty != false {
+                    continue
+                }
                 recipes[direction == .ingress ? 0 : 1][id] = RowRecipe(
-                    policies: policies, admin: admin, baseline: baseline, cilium: cilium)
+                    policies: policies, admin: admin, baseline: baseline, cilium: cilium, calico: calico)
                 let named = direction == .ingress && namesIngressPorts(policies: policies, admin: admin, baseline: baseline)
                 let key = RowKey(
                     direction: direction, policies: policies, admin: admin, baseline: baseline,
-                    portList: named ? identities.portListOfIdentity[id] : -1, cilium: cilium)
+                    portList: named ? identities.portListOfIdentity[id] : -1, cilium: cilium, calico: calico)
                 let row: Int32
                 if let existing = rowOfKey[key] {
                     row = existing
@@ -46,8 +51,9 @@ extension ReachabilityBuilder {
                     row = Int32(specs.count)
                     specs.append(
                         RowMaker.Spec(
-                            direction: direction, policies: policies, admin: admin, baseline: policies.isEmpty ? baseline : [],
-                            portList: identities.portListOfIdentity[id], cilium: cilium))
+                            direction: direction, policies: policies, admin: admin,
+                            baseline: policies.isEmpty || calico != nil ? baseline : [], portList: identities.portListOfIdentity[id],
+                            cilium: cilium, calico: calico))
                     rowOfKey[key] = row
                 }
                 if direction == .ingress { ingressRowOfIdentity[id] = row } else { egressRowOfIdentity[id] = row }
@@ -60,6 +66,7 @@ extension ReachabilityBuilder {
             prepared.cilium = CiliumRowData(
                 compiled: ciliumCompiled, columns: ciliumColumns, allowLocalhost: cluster.cilium.allowLocalhost)
         }
+        prepared.calico = calicoData
         let maker = prepared
         rowMaker = maker
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
@@ -140,6 +147,7 @@ struct RowMaker: Sendable {
         var baseline: [Int]
         var portList: Int
         var cilium: CiliumRowKey? = nil
+        var calico: CalicoRowKey? = nil
     }
 
     var compiled: [CompiledPolicy]
@@ -154,6 +162,8 @@ struct RowMaker: Sendable {
     var classSets: [ColumnClasses] = []
     /// Cilium's compiled rule sets and column classes (nil without Cilium).
     var cilium: CiliumRowData?
+    /// Calico's compiled policies and tiers (nil without Calico).
+    var calico: CalicoRowData?
 
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
@@ -183,6 +193,7 @@ struct RowMaker: Sendable {
             spec.policies.isEmpty
             ? nil : spec.direction == .ingress ? ingressRow(spec.policies, destinationPorts: ports) : egressRow(spec.policies)
         if let key = spec.cilium { networkPolicies = ciliumRow(spec.direction, key, networkPolicies: networkPolicies) }
+        if let key = spec.calico { return calicoRow(spec, key, networkPolicies: networkPolicies) }
         if spec.admin.isEmpty && spec.baseline.isEmpty, let networkPolicies { return networkPolicies }
         return tieredRow(spec, networkPolicies: networkPolicies)
     }

@@ -35,6 +35,12 @@ struct ReachabilityBuilder {
     var ingressCilium: [[Int]] = []
     var egressCilium: [[Int]] = []
 
+    /// Calico (nil data: Calico semantics do not apply): the compiled policies and tiers,
+    /// and per identity and direction the compiled policies applying, in evaluation order.
+    var calicoData: CalicoRowData?
+    var ingressCalico: [[Int]] = []
+    var egressCalico: [[Int]] = []
+
     var namespaceIndex: [String: Int] = [:]
     var globalAtoms = AddressAtoms(cutting: [], families: [])
     private var podLabels = LabelIndex([])
@@ -58,15 +64,16 @@ struct ReachabilityBuilder {
         let matchPods = options.ipBlockMatchesPods
         let atoms = globalAtoms
         let ciliumAtoms = cluster.isCiliumActive ? cluster.pods.map(ciliumNeedsAtoms) : []
+        let calico = calicoActive
         var podIndex = 0
         identities = IdentityTable(
             pods: cluster.pods, namespaceIndex: namespaceIndex, namespaceCount: cluster.namespaces.count,
             atomsOfPod: { pod in
                 defer { podIndex += 1 }
                 // hostNetwork pods hold node addresses, which admin `networks` and `nodes` peers match.
-                let needed = matchPods || pod.hostNetwork || (!ciliumAtoms.isEmpty && ciliumAtoms[podIndex])
+                let needed = matchPods || calico || pod.hostNetwork || (!ciliumAtoms.isEmpty && ciliumAtoms[podIndex])
                 return needed ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
-            }, ciliumPart: ciliumIdentityPart())
+            }, ciliumPart: ciliumIdentityPart() ?? calicoIdentityPart())
         universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         podLabels = LabelIndex(identities.keys.map(\.labels))
         namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
@@ -74,6 +81,7 @@ struct ReachabilityBuilder {
         compilePolicies()
         compileCilium()
         compileAdminPolicies()
+        compileCalico()
         buildRows()
     }
 
@@ -101,6 +109,10 @@ struct ReachabilityBuilder {
         for r in ciliumRanges.ingress + ciliumRanges.egress { families.insert(r.family) }
         ingressRanges += ciliumRanges.ingress
         egressRanges += ciliumRanges.egress
+        let calicoRanges = calicoActive ? cluster.calicoRanges(staged: options.calicoStaged) : []
+        for r in calicoRanges { families.insert(r.family) }
+        ingressRanges += calicoRanges
+        egressRanges += calicoRanges
         // Cluster networks cut the external ranges too (never pods' identities): each range is
         // then wholly a cluster address or not. They add no address family of their own.
         let clusterRanges = options.clusterNetworks.adding(nodesOf: cluster).ranges

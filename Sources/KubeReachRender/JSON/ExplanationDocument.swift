@@ -88,6 +88,8 @@ public struct ExplanationDocument: Codable, Sendable {
     public var ingress: Side
     /// Cilium's verdict and per-direction decision; absent when Cilium semantics are off.
     public var cilium: CiliumDocument?
+    /// Under Calico: the tiers each direction walked (absent otherwise).
+    public var calico: [CalicoDecisionDocument]?
 
     public init(_ e: Explanation, allowed: Bool) {
         src = e.source

@@ -7,15 +7,7 @@ import Testing
     static let seeds = Array(UInt64(1)...UInt64(200))
 
     @Test func engineEqualsReference() {
-        var failures: [String] = []
-        for seed in Self.seeds {
-            let cluster = RandomCiliumCluster.make(seed: seed)
-            let found = Self.mismatches(cluster)
-            if !found.isEmpty {
-                failures.append("seed \(seed) (\(found.count) mismatches):\n" + found.prefix(6).joined(separator: "\n"))
-            }
-            if failures.count >= 3 { break }
-        }
+        let failures = DifferentialTests.seedFailures(Self.seeds) { Self.mismatches(RandomCiliumCluster.make(seed: $0)) }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
     }
 
@@ -23,22 +15,8 @@ import Testing
     static func mismatches(_ cluster: Cluster) -> [String] {
         let engine = Reachability(cluster: cluster)
         let ref = CiliumReference(cluster)
-        let name = { (i: Int) in "pod\(i) \(cluster.pods[i].qualifiedName)" }
-        var out = DifferentialTests.podPairMismatches(engine) { ref.connections(.pod($0), .pod($1)) }
-        let n = cluster.pods.count
-        for address in ref.externalSamples() {
-            guard let src = engine.externalSourceIndex(of: address), let dst = engine.externalDestinationIndex(of: address) else {
-                out.append("no engine range holds \(address)")
-                continue
-            }
-            for i in 0..<n {
-                let inE = engine.connections(fromExternal: src, toPod: i), inR = ref.connections(.external(address), .pod(i))
-                if inE != inR { out.append("\(address) -> \(name(i)): engine \(inE), reference \(inR)") }
-                let outE = engine.connections(fromPod: i, toExternal: dst), outR = ref.connections(.pod(i), .external(address))
-                if outE != outR { out.append("\(name(i)) -> \(address): engine \(outE), reference \(outR)") }
-            }
-        }
-        return out
+        return DifferentialTests.podPairMismatches(engine) { ref.connections(.pod($0), .pod($1)) }
+            + DifferentialTests.externalMismatches(engine, samples: ref.externalSamples(), reference: ref.connections)
     }
 }
 

@@ -5,6 +5,8 @@ public struct ServiceAccount: Hashable, Sendable {
     /// `automountServiceAccountToken`; nil when not written (true). A pod's own field wins.
     public var automountToken: Bool?
     public var location: SourceLocation?
+    /// `metadata.labels`: Calico's `serviceAccounts.selector` matches them (`pcsa.*`).
+    public var labels: [String: String] = [:]
 
     public init(namespace: String, name: String, automountToken: Bool? = nil, location: SourceLocation? = nil) {
         self.namespace = namespace
