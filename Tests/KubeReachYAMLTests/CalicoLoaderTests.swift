@@ -3,7 +3,7 @@ import KubeReachYAML
 import Testing
 
 /// Calico policies, tiers and network sets: what is read, what Calico's API server would
-/// refuse (located at its field path), and that they stay reported as not evaluated.
+/// refuse (located at its field path), and that they are no longer reported as not evaluated.
 @Suite struct CalicoLoaderTests {
     static func policy(_ kind: String = "NetworkPolicy", group: String = "projectcalico.org/v3", spec: String) -> String {
         """
@@ -111,6 +111,13 @@ import Testing
         #expect(
             found.contains { $0.fieldPath == path && $0.message.contains(message) },
             "\(found.map { "\($0.fieldPath ?? "-"): \($0.message)" })")
+    }
+
+    /// An empty selector text in an entity rule is no condition (libcalico-go skips it), not `all()`.
+    @Test func emptyEntitySelectorsAreNoCondition() throws {
+        let r = try load(Self.policy(spec: "  ingress: [{action: Allow, source: {selector: '', notSelector: '', namespaceSelector: ''}}]"))
+        let source = try #require(r.cluster.calico.policies.first?.ingress.first?.source)
+        #expect(source.selector == nil && source.notSelector == nil && source.namespaceSelector == nil)
     }
 
     @Test func keepsWhatItCannotModelAsFacts() throws {

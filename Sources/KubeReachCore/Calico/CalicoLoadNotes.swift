@@ -6,6 +6,13 @@ public enum CalicoLoadNotes {
     public static func diagnostics(_ cluster: Cluster) -> [Diagnostic] {
         let tiers = Set(cluster.calicoTiers.map(\.tier.name))
         var out: [Diagnostic] = []
+        if cluster.isCiliumActive && !cluster.calico.policies.isEmpty {
+            out.append(
+                Diagnostic(
+                    .warning,
+                    "\(cluster.calico.policies.count) Calico polic(ies) beside Cilium: one dataplane enforces policy, so kubereach evaluates Cilium's and not these; answers may be incomplete"
+                ))
+        }
         for tier in cluster.calico.tiers {
             guard let (order, action) = builtIn[tier.name], tier.order != order || tier.defaultAction != action else { continue }
             out.append(
