@@ -22,7 +22,13 @@ public struct LeastPrivilegePlan: Sendable {
 
     public var covered: [String] { base.covered }
 
-    public init(cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions) {
+    /// `current` (`--keep-current`): the intents restate the current policies; each side's
+    /// policy then restates that side's half where both ends hold policies, and peers are
+    /// folded into namespaces or everything where that allows exactly the same
+    /// (`PeerCompaction`). Nil: one peer per intent, both sides the intent.
+    public init(
+        cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions, current: CurrentRows? = nil
+    ) {
         var deny = options
         deny.allowSameNamespace = false
         base = DefaultDenyPlan(cluster: cluster, options: deny)
@@ -52,8 +58,10 @@ public struct LeastPrivilegePlan: Sendable {
         }
         self.intents = served
         self.unserved = unserved
-        var builder = AllowPolicyBuilder(cluster: cluster, selectors: selectors, base: base, evaluation: evaluation)
-        let allow = builder.policies(for: served, holds: holds)
+        var builder = AllowPolicyBuilder(
+            cluster: cluster, selectors: selectors, base: base, evaluation: evaluation,
+            compaction: current.map { PeerCompaction(selectors: selectors, families: $0.families) })
+        let allow = builder.policies(for: served, halves: current, holds: holds)
         supersets = builder.supersets
         let basePolicies = base.policies
         policies = base.covered.flatMap { ns in
