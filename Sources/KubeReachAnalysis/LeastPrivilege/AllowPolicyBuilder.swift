@@ -93,7 +93,8 @@ struct AllowPolicyBuilder {
 
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.
     private func groups(_ entries: [Entry], holder: WorkloadRef) -> [PeerCompaction.Group] {
-        let sorted = entries.sorted { $0.peer < $1.peer }
+        let keys = entries.map { EndpointOrder($0.peer) }
+        let sorted = entries.indices.sorted { EndpointOrder.precedes(keys[$0], keys[$1]) }.map { entries[$0] }
         return compaction?.fold(sorted, holder: holder)
             ?? sorted.map { PeerCompaction.Group(peer: .endpoint($0.peer), connections: $0.connections, origins: $0.origins) }
     }
@@ -111,9 +112,15 @@ struct AllowPolicyBuilder {
 
     private lazy var dnsPods: Set<Int> = Set(base.dnsPods(in: cluster))
 
+    /// Asked once per intent: remembered per workload.
+    private var dnsWorkloads: [WorkloadRef: Bool] = [:]
+
     private mutating func isDNS(_ w: WorkloadRef) -> Bool {
+        if let known = dnsWorkloads[w] { return known }
         let members = selectors.selected[w] ?? []
-        return !members.isEmpty && members.allSatisfy { dnsPods.contains($0) }
+        let dns = !members.isEmpty && members.allSatisfy { dnsPods.contains($0) }
+        dnsWorkloads[w] = dns
+        return dns
     }
 
     private mutating func policy(_ d: PolicyDirection, of w: WorkloadRef, _ groups: [PeerCompaction.Group], name: String) -> GeneratedPolicy

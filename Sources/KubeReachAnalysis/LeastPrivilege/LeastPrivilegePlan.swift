@@ -21,6 +21,9 @@ public struct LeastPrivilegePlan: Sendable {
     public let policies: [GeneratedPolicy]
 
     public var covered: [String] { base.covered }
+    /// `covered` and `exempt` as sets, for `holds` (asked once per pair and class).
+    private let coveredSet: Set<String>
+    private let exemptSet: Set<WorkloadRef>
 
     /// `current` (`--keep-current`): the intents restate the current policies; each side's
     /// policy then restates that side's half where both ends hold policies, and peers are
@@ -40,9 +43,12 @@ public struct LeastPrivilegePlan: Sendable {
             covered.contains(w.namespace) && evaluation.hostNetwork == .bypass && members.contains { cluster.pods[$0].hostNetwork }
         }.keys.sorted()
         self.exempt = exempt
+        let exemptSet = Set(exempt)
+        coveredSet = covered
+        self.exemptSet = exemptSet
         let holds = { (e: IntentEndpoint) -> Bool in
             guard let w = e.workload else { return false }
-            return covered.contains(w.namespace) && !exempt.contains(w)
+            return covered.contains(w.namespace) && !exemptSet.contains(w)
         }
         let merged = Intent.merged(intents)
         var served: [Intent] = [], unserved: [(Intent, String)] = []
@@ -71,7 +77,7 @@ public struct LeastPrivilegePlan: Sendable {
     }
 
     /// Whether the plan generates policies for the workload (covered, isolatable).
-    public func holds(_ w: WorkloadRef) -> Bool { covered.contains(w.namespace) && !exempt.contains(w) }
+    public func holds(_ w: WorkloadRef) -> Bool { coveredSet.contains(w.namespace) && !exemptSet.contains(w) }
 
     /// Existing policies that a generated one would replace on `kubectl apply`.
     public func replaced(in cluster: Cluster) -> [String] {
