@@ -25,7 +25,8 @@ public struct LeastPrivilegePlan: Sendable {
     private let coveredSet: Set<String>
     private let exemptSet: Set<WorkloadRef>
 
-    /// `current` (`--keep-current`): the intents restate the current policies; each side's
+    /// `current` (`--keep-current`): the intents restate the current policies
+    /// (`CurrentIntents.intents`, merged as they come); each side's
     /// policy then restates that side's half where both ends hold policies, and peers are
     /// folded into namespaces or everything where that allows exactly the same
     /// (`PeerCompaction`). Nil: one peer per intent, both sides the intent.
@@ -50,7 +51,8 @@ public struct LeastPrivilegePlan: Sendable {
             guard let w = e.workload else { return false }
             return covered.contains(w.namespace) && !exemptSet.contains(w)
         }
-        let merged = Intent.merged(intents)
+        // `CurrentIntents.intents` come merged already (one per pair, sorted).
+        let merged = current == nil ? Intent.merged(intents) : intents
         var served: [Intent] = [], unserved: [(Intent, String)] = []
         for i in merged {
             // A workload to itself is traffic between its replicas: served like any pair.
