@@ -93,10 +93,20 @@ struct AllowPolicyBuilder {
 
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.
     private func groups(_ entries: [Entry], holder: WorkloadRef) -> [PeerCompaction.Group] {
-        let keys = entries.map { EndpointOrder($0.peer) }
-        let sorted = entries.indices.sorted { EndpointOrder.precedes(keys[$0], keys[$1]) }.map { entries[$0] }
-        return compaction?.fold(sorted, holder: holder)
-            ?? sorted.map { PeerCompaction.Group(peer: .endpoint($0.peer), connections: $0.connections, origins: $0.origins) }
+        // Folded first, then the peers left sorted (most of a large plan's entries fold away).
+        let groups =
+            compaction?.fold(entries, holder: holder)
+            ?? entries.map { PeerCompaction.Group(peer: .endpoint($0.peer), connections: $0.connections, origins: $0.origins) }
+        let keys = groups.map { g -> EndpointOrder? in if case .endpoint(let e) = g.peer { EndpointOrder(e) } else { nil } }
+        // Folded peers keep their place ahead of the rest; the rest by endpoint order.
+        return groups.indices.sorted { a, b in
+            switch (keys[a], keys[b]) {
+            case (nil, nil): a < b
+            case (nil, _): true
+            case (_, nil): false
+            case (let x?, let y?): EndpointOrder.precedes(x, y)
+            }
+        }.map { groups[$0] }
     }
 
     /// The DNS policy already allows TCP and UDP 53 to the DNS pods: a port 53 of its own

@@ -21,7 +21,8 @@ struct PeerCompaction {
 
     init(selectors: StableSelectors, families: Set<IPFamily>) {
         podCount = selectors.pods.mapValues(\.count)
-        workloads = Dictionary(grouping: selectors.pods.keys, by: \.namespace)
+        // Sorted, so that the origins a folded peer lists come in one order on every run.
+        workloads = Dictionary(grouping: selectors.pods.keys, by: \.namespace).mapValues { $0.sorted() }
         self.families = families
     }
 
@@ -70,7 +71,7 @@ struct PeerCompaction {
             return [Group(peer: .everything, connections: c, origins: origins(entries))]
         }
         if let c = allPods {
-            groups.append(Group(peer: .allPods, connections: c, origins: origins(Array(byWorkload.values))))
+            groups.append(Group(peer: .allPods, connections: c, origins: origins(entries.filter { $0.peer.workload != nil })))
         } else {
             for (ns, c) in folded.sorted(by: { $0.key < $1.key }) {
                 let members = (workloads[ns] ?? []).compactMap { byWorkload[$0] }
