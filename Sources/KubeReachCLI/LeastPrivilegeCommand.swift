@@ -52,13 +52,21 @@ struct LeastPrivilegeCommand: ParsableCommand {
     func run() throws {
         let loaded = try input.load(paths: paths, mentioning: coverage.namespaceList)
         let cluster = loaded.cluster
-        let intents = try readIntents(cluster)
-        let plan = LeastPrivilegePlan(
-            cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions)
+        let (intents, current) = try readIntents(cluster)
+        var plan = LeastPrivilegePlan(
+            cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions, current: current)
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
+        var check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
+        if !check.passed, let current, current.ingress != nil {
+            // The halves assume one row per workload; where shared selectors or pods that
+            // policies treat apart break that, restate the pairs themselves (still folded).
+            plan = LeastPrivilegePlan(
+                cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions,
+                current: CurrentRows(families: current.families))
+            check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
+        }
         coverage.warn(plan.base, replaced: plan.replaced(in: cluster), cluster: cluster, quiet: input.quiet)
         notes(plan, cluster: cluster)
-        let check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
         guard check.passed else {
             throw CLIError.invalidInput(
                 [Diagnostic(.error, "the generated policies do not allow exactly the intended connections; nothing written")]
@@ -79,8 +87,12 @@ struct LeastPrivilegeCommand: ParsableCommand {
             quiet: input.quiet)
     }
 
-    private func readIntents(_ cluster: Cluster) throws -> [Intent] {
-        if keepCurrent { return CurrentIntents.intents(Reachability(cluster: cluster, options: input.evaluationOptions)) }
+    /// The intents, and for `--keep-current` the current rows the plan may fold (`LeastPrivilegePlan`).
+    private func readIntents(_ cluster: Cluster) throws -> ([Intent], CurrentRows?) {
+        if keepCurrent {
+            let reach = Reachability(cluster: cluster, options: input.evaluationOptions)
+            return (CurrentIntents.intents(reach), CurrentIntents.rows(reach))
+        }
         let resolver = IntentResolver(cluster: cluster)
         if let intent {
             let records: [IntentRecord]
@@ -102,9 +114,9 @@ struct LeastPrivilegeCommand: ParsableCommand {
                 }
             }
             guard problems.isEmpty else { throw CLIError.invalidInput(problems) }
-            return out
+            return (out, nil)
         }
-        return try flowIntents(fromFlows ?? "", resolver)
+        return (try flowIntents(fromFlows ?? "", resolver), nil)
     }
 
     /// Every flow becomes an intent or a warning with its line; none is dropped unseen.

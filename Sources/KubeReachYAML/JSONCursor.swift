@@ -57,6 +57,9 @@ struct JSONCursor {
     /// Skips spaces and line breaks; a tab or a `#` between tokens is refused.
     mutating func skipWhitespace() throws(JSONRefusal) {
         while pos < bytes.count {
+            // kubectl indents by four spaces a level: skip eight at a time where it can.
+            while pos + 8 <= bytes.count, word(at: pos) == Self.spaces { pos += 8 }
+            guard pos < bytes.count else { return }
             switch bytes[pos] {
             case 32: pos += 1
             case 10:
@@ -70,6 +73,24 @@ struct JSONCursor {
             default: return
             }
         }
+    }
+
+    private static let spaces: UInt64 = 0x2020_2020_2020_2020
+
+    /// Eight bytes at `i` (the caller checks that they exist), in memory order.
+    private func word(at i: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether each of the eight bytes is printable ASCII other than `"` and `\`: the
+    /// bytes the string loop passes over one at a time (a false "no" only slows it down).
+    private static func plain(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let below = (w &- ones &* 0x20) & ~w & high  // a byte < 0x20
+        let above = ((w &+ ones) | w) & high  // a byte >= 0x7F
+        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+        let zero = ((quote &- ones) & ~quote | (slash &- ones) & ~slash) & high
+        return below | above | zero == 0
     }
 
     private mutating func newLine() {
@@ -89,6 +110,10 @@ struct JSONCursor {
         let start = pos
         var escaped = false
         while pos < bytes.count {
+            if !escaped {
+                while pos + 8 <= bytes.count, Self.plain(word(at: pos)) { pos += 8 }
+                guard pos < bytes.count else { break }
+            }
             let b = bytes[pos]
             // Printable ASCII other than the quote and the backslash: most of any dump.
             if b >= 0x20 && b < 0x7F && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {

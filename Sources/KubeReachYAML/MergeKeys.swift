@@ -10,10 +10,14 @@ enum MergeKeys {
     static func lookup(_ key: String, in node: Node, budget: ReadBudget, depth: Int = 0) -> Node? {
         guard case .mapping(let m) = node, depth < maxDepth, budget.spend(1 + m.count) else { return nil }
         var merged: Node? = nil
-        for (k, v) in m {
-            guard case .scalar(let ks) = k else { continue }
-            if ks.string == key && !isMergeKey(ks) { return v }
-            if isMergeKey(ks) { merged = v }
+        // By index: iterating a `Node.Mapping` copies every pair into a new array first
+        // (Yams' `makeIterator`), which made field lookups most of the JSON load.
+        var i = m.startIndex
+        while i < m.endIndex {
+            defer { i += 1 }
+            guard case .scalar(let ks) = m[i].key else { continue }
+            if ks.string == key && !isMergeKey(ks) { return m[i].value }
+            if isMergeKey(ks) { merged = m[i].value }
         }
         guard let merged else { return nil }
         for source in sources(merged) {
@@ -27,7 +31,8 @@ enum MergeKeys {
         guard case .mapping(let m) = node, depth < maxDepth, budget.spend(1 + m.count) else { return [] }
         var out: [(Node, Node)] = []
         var mergedSources: [Node] = []
-        for (k, v) in m {
+        for i in m.indices {
+            let (k, v) = m[i]
             if case .scalar(let ks) = k, isMergeKey(ks) {
                 mergedSources += sources(v)
             } else {

@@ -30,7 +30,8 @@ enum NodeFingerprint {
             h.combine(seq.count)
         case .mapping(let map):
             var sum = 0
-            for (key, value) in map {
+            for i in map.indices {  // by index: Yams' iterator copies every pair first
+                let (key, value) = map[i]
                 var pair = Hasher()
                 var name = key.string ?? ""
                 name.withUTF8 { Self.key(UnsafeRawBufferPointer($0), into: &pair) }

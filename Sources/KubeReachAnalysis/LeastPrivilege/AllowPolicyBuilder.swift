@@ -8,14 +8,20 @@ struct AllowPolicyBuilder {
     let selectors: StableSelectors
     let base: DefaultDenyPlan
     let evaluation: EvaluationOptions
+    /// Folds peers into namespaces or everything (`--keep-current`); nil writes one peer per intent.
+    let compaction: PeerCompaction?
     /// Filled while building: holders whose selector selects other workloads too.
     var supersets: [WorkloadRef: [WorkloadRef]] = [:]
 
-    init(cluster: Cluster, selectors: StableSelectors, base: DefaultDenyPlan, evaluation: EvaluationOptions) {
+    init(
+        cluster: Cluster, selectors: StableSelectors, base: DefaultDenyPlan, evaluation: EvaluationOptions,
+        compaction: PeerCompaction? = nil
+    ) {
         self.cluster = cluster
         self.selectors = selectors
         self.base = base
         self.evaluation = evaluation
+        self.compaction = compaction
     }
 
     /// One allowed peer of a holder: the other end, what to allow, and why.
@@ -25,27 +31,82 @@ struct AllowPolicyBuilder {
         var origins: [String]
     }
 
-    mutating func policies(for intents: [Intent], holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
-        var ingress: [WorkloadRef: [Entry]] = [:], egress: [WorkloadRef: [Entry]] = [:]
+    /// A holder's entries in one direction: from the intents alone, and (with current
+    /// halves) with each pair whose ends both hold policies taken from this side's half.
+    /// Either restates the pairs exactly: a half always holds the pair's connections, and
+    /// the two halves intersect to them. The plan writes the one that folds smaller.
+    struct Candidates {
+        var intents: [Entry] = []
+        var halves: [Entry] = []
+    }
+
+    /// The allow policies; with `halves`, per holder and direction the smaller restatement.
+    mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
+        var ingress: [WorkloadRef: Candidates] = [:], egress: [WorkloadRef: Candidates] = [:]
+        let both = halves?.ingress != nil && halves?.egress != nil
+        func split(_ i: Intent) -> Bool { both && holds(i.source) && holds(i.destination) }
+        func admit(_ i: Intent, _ slot: WritableKeyPath<Candidates, [Entry]>) {
+            if let d = i.destination.workload {
+                ingress[d, default: Candidates()][keyPath: slot].append(
+                    Entry(peer: i.source, connections: i.connections, origins: i.origins))
+            }
+        }
+        func send(_ i: Intent, _ slot: WritableKeyPath<Candidates, [Entry]>) {
+            guard let s = i.source.workload else { return }
+            var c = i.connections
+            if base.options.allowDNS, let d = i.destination.workload, isDNS(d) { c = Self.withoutDNS(c) }
+            if !c.isEmpty {
+                egress[s, default: Candidates()][keyPath: slot].append(Entry(peer: i.destination, connections: c, origins: i.origins))
+            }
+        }
         for i in intents {
-            if holds(i.destination), let d = i.destination.workload {
-                ingress[d, default: []].append(Entry(peer: i.source, connections: i.connections, origins: i.origins))
+            if holds(i.destination) {
+                admit(i, \.intents)
+                if both && !split(i) { admit(i, \.halves) }
             }
-            if holds(i.source), let s = i.source.workload {
-                var c = i.connections
-                if base.options.allowDNS, let d = i.destination.workload, isDNS(d) { c = Self.withoutDNS(c) }
-                if !c.isEmpty { egress[s, default: []].append(Entry(peer: i.destination, connections: c, origins: i.origins)) }
+            if holds(i.source) {
+                send(i, \.intents)
+                if both && !split(i) { send(i, \.halves) }
             }
         }
-        let names = PolicyNames(holders: Set(ingress.keys).union(egress.keys))
+        for i in halves?.ingress ?? [] where split(i) { admit(i, \.halves) }
+        for i in halves?.egress ?? [] where split(i) { send(i, \.halves) }
+        func chosen(_ c: Candidates, _ w: WorkloadRef) -> [PeerCompaction.Group] {
+            let a = groups(c.intents, holder: w)
+            guard both else { return a }
+            let b = groups(c.halves, holder: w)
+            return b.count < a.count ? b : a
+        }
+        let ingressGroups = ingress.map { w, c in (w, chosen(c, w)) }
+        let egressGroups = egress.map { w, c in (w, chosen(c, w)) }
+        let names = PolicyNames(
+            holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
-        for (w, entries) in ingress.sorted(by: { $0.key < $1.key }) {
-            out.append(policy(.ingress, of: w, entries, name: names.name(.ingress, w)))
+        for (w, groups) in ingressGroups.sorted(by: { $0.0 < $1.0 }) where !groups.isEmpty {
+            out.append(policy(.ingress, of: w, groups, name: names.name(.ingress, w)))
         }
-        for (w, entries) in egress.sorted(by: { $0.key < $1.key }) {
-            out.append(policy(.egress, of: w, entries, name: names.name(.egress, w)))
+        for (w, groups) in egressGroups.sorted(by: { $0.0 < $1.0 }) where !groups.isEmpty {
+            out.append(policy(.egress, of: w, groups, name: names.name(.egress, w)))
         }
         return out
+    }
+
+    /// The entries as rule groups: folded (`--keep-current`) or one per peer.
+    private func groups(_ entries: [Entry], holder: WorkloadRef) -> [PeerCompaction.Group] {
+        // Folded first, then the peers left sorted (most of a large plan's entries fold away).
+        let groups =
+            compaction?.fold(entries, holder: holder)
+            ?? entries.map { PeerCompaction.Group(peer: .endpoint($0.peer), connections: $0.connections, origins: $0.origins) }
+        let keys = groups.map { g -> EndpointOrder? in if case .endpoint(let e) = g.peer { EndpointOrder(e) } else { nil } }
+        // Folded peers keep their place ahead of the rest; the rest by endpoint order.
+        return groups.indices.sorted { a, b in
+            switch (keys[a], keys[b]) {
+            case (nil, nil): a < b
+            case (nil, _): true
+            case (_, nil): false
+            case (let x?, let y?): EndpointOrder.precedes(x, y)
+            }
+        }.map { groups[$0] }
     }
 
     /// The DNS policy already allows TCP and UDP 53 to the DNS pods: a port 53 of its own
@@ -61,12 +122,19 @@ struct AllowPolicyBuilder {
 
     private lazy var dnsPods: Set<Int> = Set(base.dnsPods(in: cluster))
 
+    /// Asked once per intent: remembered per workload.
+    private var dnsWorkloads: [WorkloadRef: Bool] = [:]
+
     private mutating func isDNS(_ w: WorkloadRef) -> Bool {
+        if let known = dnsWorkloads[w] { return known }
         let members = selectors.selected[w] ?? []
-        return !members.isEmpty && members.allSatisfy { dnsPods.contains($0) }
+        let dns = !members.isEmpty && members.allSatisfy { dnsPods.contains($0) }
+        dnsWorkloads[w] = dns
+        return dns
     }
 
-    private mutating func policy(_ d: PolicyDirection, of w: WorkloadRef, _ entries: [Entry], name: String) -> GeneratedPolicy {
+    private mutating func policy(_ d: PolicyDirection, of w: WorkloadRef, _ groups: [PeerCompaction.Group], name: String) -> GeneratedPolicy
+    {
         let selector = selectors.selector[w] ?? .everything
         let also = selectors.alsoSelected(by: w, in: cluster)
         if !also.isEmpty { supersets[w] = also }
@@ -74,26 +142,55 @@ struct AllowPolicyBuilder {
         // same ports become one set of ipBlocks.
         var rules: [[PolicyPort]: [PolicyPeer]] = [:], order: [[PolicyPort]] = []
         var ranges: [[PolicyPort]: [IPRange]] = [:]
-        for e in entries.sorted(by: { $0.peer < $1.peer }) {
-            let destination = d == .ingress ? .workload(w) : e.peer
-            let ports = PortRendering.ports(e.connections, destinationPods: destinationPods(destination))
+        for g in groups {
+            let ports = PortRendering.ports(g.connections, destinationPods: d == .ingress ? destinationPods(.workload(w)) : pods(of: g))
+            if case .everything = g.peer {
+                return generated(
+                    d, w, selector, [PolicyRule(peers: [], ports: ports)], name: name, reason: reason(d, w, selector, also, groups))
+            }
             if rules[ports] == nil {
                 order.append(ports)
                 rules[ports] = []
             }
-            switch e.peer {
-            case .workload(let peer): rules[ports, default: []].append(self.peer(peer, from: w.namespace))
-            case .external(let r): ranges[ports, default: []].append(r)
+            switch g.peer {
+            case .endpoint(.workload(let peer)): rules[ports, default: []].append(self.peer(peer, from: w.namespace))
+            case .endpoint(.external(let r)): ranges[ports, default: []].append(r)
+            case .namespace(let ns):
+                rules[ports, default: []].append(
+                    ns == w.namespace
+                        ? .selector(pods: .everything, namespaces: nil)
+                        : .selector(pods: nil, namespaces: LabelSelector(matchLabels: [Namespace.nameLabel: ns])))
+            case .allPods: rules[ports, default: []].append(.selector(pods: nil, namespaces: .everything))
+            case .everything: break
             }
         }
         let podIPs = evaluation.ipBlockMatchesPods ? cluster.pods.flatMap(\.ips) : []
         for (ports, list) in ranges { rules[ports, default: []] += ExternalPeers.blocks(list, podIPs: podIPs).map { .ipBlock($0) } }
         order.removeAll { rules[$0]?.isEmpty ?? true }
         let built = order.map { PolicyRule(peers: rules[$0] ?? [], ports: $0) }
+        return generated(d, w, selector, built, name: name, reason: reason(d, w, selector, also, groups))
+    }
+
+    private func generated(
+        _ d: PolicyDirection, _ w: WorkloadRef, _ selector: LabelSelector, _ built: [PolicyRule], name: String, reason: String
+    )
+        -> GeneratedPolicy
+    {
         let policy = NetworkPolicy(
             namespace: w.namespace, name: name, podSelector: selector,
             ingress: d == .ingress ? built : [], egress: d == .egress ? built : [], policyTypes: [d])
-        return GeneratedPolicy(policy: policy, reason: reason(d, w, selector, also, entries))
+        return GeneratedPolicy(policy: policy, reason: reason)
+    }
+
+    /// The destination pods of an egress peer, for named ports: a workload's, a namespace's,
+    /// or none where the peer also takes addresses or every pod, or the rule has no ports.
+    private func pods(of g: PeerCompaction.Group) -> [Pod]? {
+        if g.connections.isAll || g.connections.otherProtocols { return nil }  // written without ports
+        switch g.peer {
+        case .endpoint(let e): return destinationPods(e)
+        case .namespace(let ns): return cluster.pods.filter { $0.namespace == ns }
+        case .allPods, .everything: return nil
+        }
     }
 
     /// The pods a named port would resolve against: every pod the peer's selector takes
@@ -109,16 +206,18 @@ struct AllowPolicyBuilder {
         return .selector(pods: pods, namespaces: ns)
     }
 
-    private func reason(_ d: PolicyDirection, _ w: WorkloadRef, _ s: LabelSelector, _ also: [WorkloadRef], _ entries: [Entry]) -> String {
+    private func reason(_ d: PolicyDirection, _ w: WorkloadRef, _ s: LabelSelector, _ also: [WorkloadRef], _ groups: [PeerCompaction.Group])
+        -> String
+    {
         let head =
             d == .ingress ? "Ingress of \(w) (pods \(s.description)): allow only" : "Egress of \(w) (pods \(s.description)): allow only"
         var lines = [head]
-        for e in entries.sorted(by: { $0.peer < $1.peer }) {
+        for g in groups {
             let origins =
-                e.origins.count > 3
-                ? e.origins.prefix(3).joined(separator: ", ") + " and \(e.origins.count - 3) more" : e.origins.joined(separator: ", ")
+                g.origins.count > 3
+                ? g.origins.prefix(3).joined(separator: ", ") + " and \(g.origins.count - 3) more" : g.origins.joined(separator: ", ")
             let arrow = d == .ingress ? "from" : "to"
-            lines.append("- \(arrow) \(e.peer): \(e.connections.description)" + (origins.isEmpty ? "" : " (\(origins))"))
+            lines.append("- \(arrow) \(g.peer): \(g.connections.description)" + (origins.isEmpty ? "" : " (\(origins))"))
         }
         if !also.isEmpty {
             lines.append(

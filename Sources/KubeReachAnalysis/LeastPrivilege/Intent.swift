@@ -65,11 +65,36 @@ public struct Intent: Hashable, Sendable {
             out[at].connections = out[at].connections.union(i.connections)
             for o in i.origins where seen[at].insert(o).inserted { out[at].origins.append(o) }
         }
-        return out.sorted { ($0.source, $0.destination) < ($1.source, $1.destination) }
+        let keys = out.map { (EndpointOrder($0.source), EndpointOrder($0.destination)) }
+        return out.indices.sorted { a, b in
+            let (s0, d0) = keys[a], (s1, d1) = keys[b]
+            return EndpointOrder.precedes(s0, s1) || (!EndpointOrder.precedes(s1, s0) && EndpointOrder.precedes(d0, d1))
+        }.map { out[$0] }
     }
 
     private struct Pair: Hashable {
         var source: IntentEndpoint
         var destination: IntentEndpoint
+    }
+}
+
+/// `IntentEndpoint`'s order with each workload's name made once: `WorkloadRef`'s `<` builds
+/// both names on every comparison, which made sorting a large plan's entries dominate it.
+struct EndpointOrder {
+    let endpoint: IntentEndpoint
+    let name: String
+
+    init(_ e: IntentEndpoint) {
+        endpoint = e
+        name = e.workload?.description ?? ""
+    }
+
+    static func precedes(_ a: Self, _ b: Self) -> Bool {
+        switch (a.endpoint, b.endpoint) {
+        case (.workload, .workload): a.name.utf8Precedes(b.name)
+        case (.external(let x), .external(let y)): x < y
+        case (.workload, .external): true
+        case (.external, .workload): false
+        }
     }
 }

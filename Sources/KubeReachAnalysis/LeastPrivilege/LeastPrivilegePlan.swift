@@ -21,8 +21,18 @@ public struct LeastPrivilegePlan: Sendable {
     public let policies: [GeneratedPolicy]
 
     public var covered: [String] { base.covered }
+    /// `covered` and `exempt` as sets, for `holds` (asked once per pair and class).
+    private let coveredSet: Set<String>
+    private let exemptSet: Set<WorkloadRef>
 
-    public init(cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions) {
+    /// `current` (`--keep-current`): the intents restate the current policies
+    /// (`CurrentIntents.intents`, merged as they come); each side's
+    /// policy then restates that side's half where both ends hold policies, and peers are
+    /// folded into namespaces or everything where that allows exactly the same
+    /// (`PeerCompaction`). Nil: one peer per intent, both sides the intent.
+    public init(
+        cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions, current: CurrentRows? = nil
+    ) {
         var deny = options
         deny.allowSameNamespace = false
         base = DefaultDenyPlan(cluster: cluster, options: deny)
@@ -34,11 +44,15 @@ public struct LeastPrivilegePlan: Sendable {
             covered.contains(w.namespace) && evaluation.hostNetwork == .bypass && members.contains { cluster.pods[$0].hostNetwork }
         }.keys.sorted()
         self.exempt = exempt
+        let exemptSet = Set(exempt)
+        coveredSet = covered
+        self.exemptSet = exemptSet
         let holds = { (e: IntentEndpoint) -> Bool in
             guard let w = e.workload else { return false }
-            return covered.contains(w.namespace) && !exempt.contains(w)
+            return covered.contains(w.namespace) && !exemptSet.contains(w)
         }
-        let merged = Intent.merged(intents)
+        // `CurrentIntents.intents` come merged already (one per pair, sorted).
+        let merged = current == nil ? Intent.merged(intents) : intents
         var served: [Intent] = [], unserved: [(Intent, String)] = []
         for i in merged {
             // A workload to itself is traffic between its replicas: served like any pair.
@@ -52,8 +66,10 @@ public struct LeastPrivilegePlan: Sendable {
         }
         self.intents = served
         self.unserved = unserved
-        var builder = AllowPolicyBuilder(cluster: cluster, selectors: selectors, base: base, evaluation: evaluation)
-        let allow = builder.policies(for: served, holds: holds)
+        var builder = AllowPolicyBuilder(
+            cluster: cluster, selectors: selectors, base: base, evaluation: evaluation,
+            compaction: current.map { PeerCompaction(selectors: selectors, families: $0.families) })
+        let allow = builder.policies(for: served, halves: current, holds: holds)
         supersets = builder.supersets
         let basePolicies = base.policies
         policies = base.covered.flatMap { ns in
@@ -63,7 +79,7 @@ public struct LeastPrivilegePlan: Sendable {
     }
 
     /// Whether the plan generates policies for the workload (covered, isolatable).
-    public func holds(_ w: WorkloadRef) -> Bool { covered.contains(w.namespace) && !exempt.contains(w) }
+    public func holds(_ w: WorkloadRef) -> Bool { coveredSet.contains(w.namespace) && !exemptSet.contains(w) }
 
     /// Existing policies that a generated one would replace on `kubectl apply`.
     public func replaced(in cluster: Cluster) -> [String] {
