@@ -13,10 +13,10 @@ struct ReachabilityBuilder {
     var egressPolicies: [[Int]] = []
     var ingressRowOfIdentity: [Int32] = []
     var egressRowOfIdentity: [Int32] = []
-    /// Egress rows, row-major: what an isolated source may send to each column.
-    var egressRows: [[UInt32]] = []
-    /// Ingress rows, column-major in blocks of `IngressBlocks.size` rows.
-    var ingress = IngressBlocks(columns: 0, rowCount: 0)
+    /// Egress rows (what an isolated source may send to each column) and ingress rows
+    /// (what an isolated destination admits from each column), numbered per direction.
+    var egressRows: [CompactRow] = []
+    var ingressRows: [CompactRow] = []
     var table = ConnectionTable()
     /// Per direction (ingress, egress) and identity, what its row is made of (nil: it has no
     /// row); and the row maker. Both kept for `Reachability.changes(without:)`.
@@ -145,7 +145,8 @@ struct ReachabilityBuilder {
         }
         let fixed = table.intern(rule.ports.connections(destinationPorts: nil))
         return CompiledPolicy.Rule(
-            peers: peers, ports: rule.ports, fixedConnections: fixed, hasNamedPorts: rule.ports.contains(where: \.isNamed))
+            peers: peers, runs: CompactRow(members: peers, value: ConnectionTable.all), ports: rule.ports, fixedConnections: fixed,
+            hasNamedPorts: rule.ports.contains(where: \.isNamed))
     }
 
     private mutating func peerBits(_ peer: PolicyPeer, direction: PolicyDirection, namespace: Int) -> BitSet {
