@@ -189,9 +189,7 @@ struct RowMaker: Sendable {
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for rule in compiled[ci].ingress! {
-                let conn =
-                    rule.hasNamedPorts
-                    ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
+                let conn = ingressConnections(rule, destinationPorts: destinationPorts)
                 if conn == ConnectionTable.none { continue }
                 for column in rule.peers { row[column] = table.union(row[column], conn) }
             }
@@ -214,6 +212,17 @@ struct RowMaker: Sendable {
         return row
     }
 
+    /// What one ingress rule allows into a destination with these container ports.
+    private mutating func ingressConnections(_ rule: CompiledPolicy.Rule, destinationPorts: [ContainerPort]) -> UInt32 {
+        rule.hasNamedPorts ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
+    }
+
+    /// `row` with `conn` added (union) on the columns of a rule's peer runs.
+    private mutating func adding(_ peers: CompactRow, _ conn: UInt32, to row: CompactRow) -> CompactRow {
+        if conn == ConnectionTable.none { return row }
+        return row.merged(with: peers) { cell, peer in peer == ConnectionTable.none ? cell : table.union(cell, conn) }
+    }
+
     /// What one egress rule allows towards one of its peer columns.
     private mutating func egressConnections(_ ci: Int, _ ri: Int, _ rule: CompiledPolicy.Rule, column: Int) -> UInt32 {
         guard rule.hasNamedPorts && column < identities.count else { return rule.fixedConnections }
@@ -230,11 +239,7 @@ struct RowMaker: Sendable {
         var row = CompactRow(filled: ConnectionTable.none)
         for ci in policies {
             for rule in compiled[ci].ingress! {
-                let conn =
-                    rule.hasNamedPorts
-                    ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
-                if conn == ConnectionTable.none { continue }
-                row = row.merged(with: rule.runs) { cell, peer in peer == ConnectionTable.none ? cell : table.union(cell, conn) }
+                row = adding(rule.runs, ingressConnections(rule, destinationPorts: destinationPorts), to: row)
             }
         }
         return row
@@ -247,9 +252,7 @@ struct RowMaker: Sendable {
         for ci in policies {
             for (ri, rule) in compiled[ci].egress!.enumerated() {
                 if !rule.hasNamedPorts {
-                    let conn = rule.fixedConnections
-                    if conn == ConnectionTable.none { continue }
-                    row = row.merged(with: rule.runs) { cell, peer in peer == ConnectionTable.none ? cell : table.union(cell, conn) }
+                    row = adding(rule.runs, rule.fixedConnections, to: row)
                     continue
                 }
                 let key = NamedRuleKey(policy: ci, rule: ri)

@@ -67,6 +67,7 @@ struct ReachabilityBuilder {
                 let needed = matchPods || pod.hostNetwork || (!ciliumAtoms.isEmpty && ciliumAtoms[podIndex])
                 return needed ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
             }, ciliumPart: ciliumIdentityPart())
+        identities.renumber(namespaceRank: LabelOrder.ranks(cluster.namespaces.map(\.labels)))
         universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         podLabels = LabelIndex(identities.keys.map(\.labels))
         namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
