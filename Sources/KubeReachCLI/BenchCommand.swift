@@ -143,7 +143,7 @@ struct BenchCommand: ParsableCommand {
         }
         clock.lap("load (\(loaded.cluster.pods.count) pods, \(loaded.cluster.policies.count) policies)")
         let reach = Reachability(cluster: loaded.cluster)
-        clock.lap("compile (\(reach.identityCountForReport) identities, \(reach.rowCountForReport) rows)")
+        clock.lap("compile (\(reach.identityCountForReport) identities, \(reach.rowCountForReport) rows, \(reach.runCountForReport) runs)")
         let workload = reach.edges(level: .workload)
         clock.lap("matrix by workload (\(workload.count) edges)")
         let txt = EdgeFormatter.render(workload, as: .txt)

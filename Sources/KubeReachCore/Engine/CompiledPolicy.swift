@@ -6,6 +6,9 @@ import BitCollections
 struct CompiledPolicy: Sendable {
     struct Rule: Sendable {
         var peers: BitSet
+        /// The peers as runs of columns (`ConnectionTable.all` on them, `none` elsewhere),
+        /// what compact rows are merged from.
+        var runs: CompactRow
         /// The rule's port list as written (named ports resolve per destination).
         var ports: [PolicyPort]
         /// The connections when no port is named (or for external destinations).

@@ -42,20 +42,25 @@ extension Reachability {
     /// level two pods (replicas) of one workload make the edge `W => W`. Namespace level
     /// shows only traffic between namespaces.
     ///
-    /// - Complexity: O(identities × (identities + rows)) to scan the identity matrix, plus
-    ///   the size of the output; never pods².
+    /// - Complexity: O(identities × destinations not denied + runs of the rows) to scan the
+    ///   identity matrix, plus the size of the output; never pods².
     public func edges(level: AggregationLevel) -> [ConnectivityEdge] {
         let nodes = NodeIndex(self, level: level)
         let stride = nodes.names.count
-        // Source identities are split between workers; each has its own memo table, so
-        // partial results meet as connection sets.
-        let workers = options.parallel ? max(1, min(Parallel.cores, identities.count / 256 + 1)) : 1
+        // Source identities are cut into ranges shared out between workers; each has its own
+        // memo table, so partial results meet as connection sets.
+        let chunk = 512
+        let chunks = (identities.count + chunk - 1) / chunk
+        let workers = options.parallel ? max(1, min(Parallel.cores, identities.count / 256 + 1, chunks)) : 1
         let parts = Parallel.map(0..<workers) { w -> [Int: ConnectionSet] in
             var sweep = EdgeSweep(reach: self, nodes: nodes, stride: stride)
-            var s = w
-            while s < identities.count {
-                sweep.add(source: s)
-                s += workers
+            for c in Swift.stride(from: w, to: chunks, by: workers) {
+                var column = IngressColumn(rows: ingressRows, range: c * chunk..<min(identities.count, (c + 1) * chunk))
+                while true {
+                    sweep.add(source: column.column, ingress: column.cells)
+                    if column.column + 1 == column.range.upperBound { break }
+                    column.advance()
+                }
             }
             return sweep.result()
         }
@@ -89,22 +94,47 @@ struct EdgeSweep {
         acc[key] = pairs.union(acc[key] ?? ConnectionTable.none, c)
     }
 
-    /// - Complexity: O(identities + rows + external ranges) plus the edges it adds.
-    mutating func add(source s: Int) {
-        // This source's cells of the ingress rows are contiguous within each block (rows
-        // are stored column-major), so each destination costs one cached read.
-        let (chunk, offset) = reach.ingress.columnLocation(s)
-        let chunks = reach.ingress.chunks
+    /// Adds the edges from source identity `s`, given every ingress row's cell at `s`.
+    /// Runs of destinations the source may not send to are skipped whole.
+    ///
+    /// - Complexity: O(destinations the egress row does not deny + runs + external ranges)
+    ///   plus the edges it adds.
+    mutating func add(source s: Int, ingress cells: [UInt32]) {
+        let pods = 0..<reach.identities.count
         let eRow = reach.egressRowOfIdentity[s]
-        let egress = eRow < 0 ? [] : reach.egressRows[Int(eRow)]
-        for d in 0..<reach.identities.count {
-            let e = eRow < 0 ? ConnectionTable.all : egress[d]
-            if e == ConnectionTable.none { continue }
+        if eRow < 0 {
+            add(source: s, to: pods, egress: ConnectionTable.all, ingress: cells)
+        } else {
+            reach.egressRows[Int(eRow)].forEachRun(in: pods) { range, e in
+                if e != ConnectionTable.none { add(source: s, to: range, egress: e, ingress: cells) }
+            }
+        }
+        let destinations = reach.destinationBase..<reach.destinationBase + nodes.destinationRanks.count
+        if eRow < 0 {
+            for rank in nodes.destinationRanks { for a in nodes.ofIdentity[s] { add(a, rank, ConnectionTable.all) } }
+        } else {
+            reach.egressRows[Int(eRow)].forEachRun(in: destinations) { range, c in
+                guard c != ConnectionTable.none else { return }
+                for x in range { for a in nodes.ofIdentity[s] { add(a, nodes.destinationRanks[x - destinations.lowerBound], c) } }
+            }
+        }
+        let sources = reach.sourceBase..<reach.sourceBase + nodes.sourceRanks.count
+        let iRow = reach.ingressRowOfIdentity[s]
+        if iRow < 0 {
+            for rank in nodes.sourceRanks { for b in nodes.ofIdentity[s] { add(rank, b, ConnectionTable.all) } }
+        } else {
+            reach.ingressRows[Int(iRow)].forEachRun(in: sources) { range, c in
+                guard c != ConnectionTable.none else { return }
+                for x in range { for b in nodes.ofIdentity[s] { add(nodes.sourceRanks[x - sources.lowerBound], b, c) } }
+            }
+        }
+    }
+
+    /// The edges from `s` to the destination identities in `range`, where `s`'s egress row holds `e`.
+    private mutating func add(source s: Int, to range: Range<Int>, egress e: UInt32, ingress cells: [UInt32]) {
+        for d in range {
             let iRow = reach.ingressRowOfIdentity[d]
-            let i =
-                iRow < 0
-                ? ConnectionTable.all
-                : reach.ingress.tiles[(Int(iRow) >> IngressBlocks.shift) * chunks + chunk][offset + (Int(iRow) & (IngressBlocks.size - 1))]
+            let i = iRow < 0 ? ConnectionTable.all : cells[Int(iRow)]
             if i == ConnectionTable.none { continue }
             let c = pairs.intersection(e, i)
             if c == ConnectionTable.none { continue }
@@ -113,14 +143,6 @@ struct EdgeSweep {
                     add(a, b, c)
                 }
             }
-        }
-        for (x, rank) in nodes.destinationRanks.enumerated() {
-            let c = reach.egressID(from: s, column: reach.destinationBase + x)
-            if c != ConnectionTable.none { for a in nodes.ofIdentity[s] { add(a, rank, c) } }
-        }
-        for (x, rank) in nodes.sourceRanks.enumerated() {
-            let c = reach.ingressID(to: s, column: reach.sourceBase + x)
-            if c != ConnectionTable.none { for b in nodes.ofIdentity[s] { add(rank, b, c) } }
         }
     }
 

@@ -45,14 +45,14 @@ extension Reachability {
         }
         maker.table = table
         var rows = RemovalRows()
-        var made: [RowMaker.Spec: [UInt32]] = [:]
+        var made: [RowMaker.Spec: CompactRow] = [:]
         for direction in directions {
             for id in compiled[ci].selected {
                 guard let recipe = recipes[direction == .ingress ? 0 : 1][id] else { continue }
                 var policies = recipe.policies
                 if case .policy = removal { policies.removeAll { $0 == ci } }
                 let cilium = recipe.cilium?.without(networkPolicies: policies.isEmpty)
-                var row: [UInt32]?
+                var row: CompactRow?
                 let calico = recipe.calico.flatMap { $0.policies.isEmpty ? nil : $0 }
                 if !policies.isEmpty || !recipe.admin.isEmpty || !recipe.baseline.isEmpty || cilium != nil || calico != nil {
                     let spec = RowMaker.Spec(
@@ -109,6 +109,6 @@ extension Reachability {
 
 /// Rebuilt rows by identity: nil when the identity no longer has a row ("everything").
 private struct RemovalRows {
-    var ingress: [Int: [UInt32]?] = [:]
-    var egress: [Int: [UInt32]?] = [:]
+    var ingress: [Int: CompactRow?] = [:]
+    var egress: [Int: CompactRow?] = [:]
 }

@@ -5,7 +5,8 @@ import BitCollections
 ///
 /// Connections from S to D are the intersection of S's egress row at D and D's ingress
 /// row at S (Docs/semantics.md §3). A row is shared by every identity with the same
-/// applying policies, so the cost follows distinct identities and rules, not pods².
+/// applying policies, and stored as runs of equal cells (`CompactRow`), so the cost
+/// follows distinct identities and what the rules tell apart, not pods² nor identities².
 public struct Reachability: Sendable {
     /// The cluster evaluated; only `splitWorkloadVariants` changes it (pods' workload names).
     public internal(set) var cluster: Cluster
@@ -20,9 +21,10 @@ public struct Reachability: Sendable {
     /// Row index per identity, or -1 when the identity is not isolated in that direction.
     let ingressRowOfIdentity: [Int32]
     let egressRowOfIdentity: [Int32]
-    /// Egress rows (row-major) and ingress rows (column-major), numbered per direction.
-    let egressRows: [[UInt32]]
-    let ingress: IngressBlocks
+    /// Egress rows (by destination column) and ingress rows (by source column) as runs,
+    /// numbered per direction.
+    let egressRows: [CompactRow]
+    let ingressRows: [CompactRow]
     let table: ConnectionTable
     /// What each identity's rows are made of, to rebuild a few without one policy or rule.
     let recipes: [[RowRecipe?]]
@@ -58,7 +60,7 @@ public struct Reachability: Sendable {
         ingressRowOfIdentity = builder.ingressRowOfIdentity
         egressRowOfIdentity = builder.egressRowOfIdentity
         egressRows = builder.egressRows
-        ingress = builder.ingress
+        ingressRows = builder.ingressRows
         table = builder.table
         recipes = builder.recipes
         rowMaker = builder.rowMaker
@@ -106,7 +108,7 @@ public struct Reachability: Sendable {
 
     func ingressID(to identity: Int, column: Int) -> UInt32 {
         let row = ingressRowOfIdentity[identity]
-        return row < 0 ? ConnectionTable.all : ingress[Int(row), column]
+        return row < 0 ? ConnectionTable.all : ingressRows[Int(row)][column]
     }
 
     /// Whether some policy isolates the pod in the direction (hostNetwork pods are not,
@@ -127,5 +129,7 @@ extension Reachability {
     /// Distinct pod identities (for benchmark reports).
     public var identityCountForReport: Int { identities.count }
     /// Distinct ingress/egress rows (for benchmark reports).
-    public var rowCountForReport: Int { egressRows.count + ingress.rowCount }
+    public var rowCountForReport: Int { egressRows.count + ingressRows.count }
+    /// Runs stored over all rows (for benchmark reports: what the rows cost).
+    public var runCountForReport: Int { (egressRows + ingressRows).reduce(0) { $0 + $1.runCount } }
 }

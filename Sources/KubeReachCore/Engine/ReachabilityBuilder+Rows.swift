@@ -71,55 +71,34 @@ extension ReachabilityBuilder {
         rowMaker = maker
         let workers = options.parallel ? max(1, min(Parallel.cores, specs.count / 64 + 1)) : 1
         let base = table, allSpecs = specs
-        var parts = Parallel.map(0..<workers) { w -> (rows: [[UInt32]], table: ConnectionTable) in
+        var parts = Parallel.map(0..<workers) { w -> (rows: [CompactRow], table: ConnectionTable) in
             var local = maker
             local.table = base
             let rows = stride(from: w, to: allSpecs.count, by: workers).map { local.row(allSpecs[$0]) }
             return (rows, local.table)
         }
-        var rows = [[UInt32]](repeating: [], count: specs.count)
         let baseCount = UInt32(base.sets.count)
+        // Identical rows share one copy (and its memory).
+        var shared = Set<CompactRow>()
+        var rows = [CompactRow](repeating: CompactRow(filled: ConnectionTable.none), count: specs.count)
         for w in parts.indices {
             // Sets this worker created: intern them once into the shared table.
             let remap = parts[w].table.sets[Int(baseCount)...].map { table.intern($0) }
-            // Move the rows out so that each is uniquely referenced and remapped in place.
-            var built = parts[w].rows
+            let built = parts[w].rows
             parts[w].rows = []
-            for k in built.indices {
-                var row = built[k]
-                built[k] = []
-                if !remap.isEmpty {
-                    for i in row.indices where row[i] >= baseCount { row[i] = remap[Int(row[i] - baseCount)] }
-                }
-                rows[w + k * workers] = row
+            for (k, row) in built.enumerated() {
+                let mapped = remap.isEmpty ? row : row.mapValues { $0 >= baseCount ? remap[Int($0 - baseCount)] : $0 }
+                rows[w + k * workers] = shared.insert(mapped).memberAfterInsert
             }
         }
-        split(&rows, specs: allSpecs, columns: maker.columns)
-    }
-
-    /// Separates egress rows (kept row-major) from ingress rows (stored column-major in
-    /// blocks), and renumbers each identity's rows within its direction. Rows are released
-    /// block by block as they are copied, so the peak stays near one matrix.
-    private mutating func split(_ rows: inout [[UInt32]], specs: [RowMaker.Spec], columns: Int) {
         var newIndex = [Int32](repeating: -1, count: specs.count)
-        var ingressRows: [Int] = []
         for (r, spec) in specs.enumerated() {
             if spec.direction == .egress {
                 newIndex[r] = Int32(egressRows.count)
                 egressRows.append(rows[r])
-                rows[r] = []
             } else {
                 newIndex[r] = Int32(ingressRows.count)
-                ingressRows.append(r)
-            }
-        }
-        ingress = IngressBlocks(columns: columns, rowCount: ingressRows.count)
-        let size = IngressBlocks.size
-        for start in stride(from: 0, to: ingressRows.count, by: size) {
-            ingress.appendBlock(rows: min(size, ingressRows.count - start)) { k in
-                let r = ingressRows[start + k]
-                defer { rows[r] = [] }
-                return rows[r]
+                ingressRows.append(rows[r])
             }
         }
         for id in ingressRowOfIdentity.indices {
@@ -156,6 +135,8 @@ struct RowMaker: Sendable {
     let columns: Int
     var table = ConnectionTable()
     private var namedMemo: [NamedPortKey: UInt32] = [:]
+    /// Egress rules naming ports, as runs of their per-destination connections.
+    var namedRuleRows: [NamedRuleKey: CompactRow] = [:]
     var adminNamedMemo: [AdminNamedPortKey: UInt32] = [:]
     var tierMemo: [TierKey: UInt32] = [:]
     var classCache: [ColumnClassKey: Int] = [:]
@@ -170,6 +151,12 @@ struct RowMaker: Sendable {
         var policy: Int
         var rule: Int
         var portList: Int
+    }
+
+    /// One rule of a compiled policy (egress).
+    struct NamedRuleKey: Hashable {
+        var policy: Int
+        var rule: Int
     }
 
     /// An admin rule (its policy, direction and index) resolved against one port list.
@@ -187,7 +174,19 @@ struct RowMaker: Sendable {
         self.columns = columns
     }
 
-    mutating func row(_ spec: Spec) -> [UInt32] {
+    /// The row of one key: merged from the rules' runs when only NetworkPolicies apply;
+    /// cell by cell, then compacted, when admin tiers, Cilium or Calico decide per column.
+    mutating func row(_ spec: Spec) -> CompactRow {
+        guard spec.admin.isEmpty && spec.baseline.isEmpty && spec.cilium == nil && spec.calico == nil else {
+            return CompactRow(dense: denseRow(spec))
+        }
+        return spec.direction == .ingress
+            ? compactIngressRow(spec.policies, destinationPorts: identities.portLists[spec.portList])
+            : compactEgressRow(spec.policies)
+    }
+
+    /// The row of one key, one cell per column (the reference the compact rows are tested against).
+    mutating func denseRow(_ spec: Spec) -> [UInt32] {
         let ports = identities.portLists[spec.portList]
         var networkPolicies: [UInt32]? =
             spec.policies.isEmpty
@@ -203,9 +202,7 @@ struct RowMaker: Sendable {
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for rule in compiled[ci].ingress! {
-                let conn =
-                    rule.hasNamedPorts
-                    ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
+                let conn = ingressConnections(rule, destinationPorts: destinationPorts)
                 if conn == ConnectionTable.none { continue }
                 for column in rule.peers { row[column] = table.union(row[column], conn) }
             }
@@ -216,24 +213,72 @@ struct RowMaker: Sendable {
     /// What an isolated source may send, per destination column; named ports resolve on
     /// each destination identity's port list and never on external destinations.
     mutating func egressRow(_ policies: [Int]) -> [UInt32] {
-        let podColumns = identities.count
         var row = [UInt32](repeating: ConnectionTable.none, count: columns)
         for ci in policies {
             for (ri, rule) in compiled[ci].egress!.enumerated() {
                 for column in rule.peers {
-                    var conn = rule.fixedConnections
-                    if rule.hasNamedPorts && column < podColumns {
-                        let portList = identities.portListOfIdentity[column]
-                        let key = NamedPortKey(policy: ci, rule: ri, portList: portList)
-                        if let m = namedMemo[key] {
-                            conn = m
-                        } else {
-                            conn = table.intern(rule.ports.connections(destinationPorts: identities.portLists[portList]))
-                            namedMemo[key] = conn
-                        }
-                    }
+                    let conn = egressConnections(ci, ri, rule, column: column)
                     if conn != ConnectionTable.none { row[column] = table.union(row[column], conn) }
                 }
+            }
+        }
+        return row
+    }
+
+    /// What one ingress rule allows into a destination with these container ports.
+    private mutating func ingressConnections(_ rule: CompiledPolicy.Rule, destinationPorts: [ContainerPort]) -> UInt32 {
+        rule.hasNamedPorts ? table.intern(rule.ports.connections(destinationPorts: destinationPorts)) : rule.fixedConnections
+    }
+
+    /// `row` with `conn` added (union) on the columns of a rule's peer runs.
+    private mutating func adding(_ peers: CompactRow, _ conn: UInt32, to row: CompactRow) -> CompactRow {
+        if conn == ConnectionTable.none { return row }
+        return row.merged(with: peers) { cell, peer in peer == ConnectionTable.none ? cell : table.union(cell, conn) }
+    }
+
+    /// What one egress rule allows towards one of its peer columns.
+    private mutating func egressConnections(_ ci: Int, _ ri: Int, _ rule: CompiledPolicy.Rule, column: Int) -> UInt32 {
+        guard rule.hasNamedPorts && column < identities.count else { return rule.fixedConnections }
+        let portList = identities.portListOfIdentity[column]
+        let key = NamedPortKey(policy: ci, rule: ri, portList: portList)
+        if let m = namedMemo[key] { return m }
+        let conn = table.intern(rule.ports.connections(destinationPorts: identities.portLists[portList]))
+        namedMemo[key] = conn
+        return conn
+    }
+
+    /// `ingressRow` as runs: each rule's peer runs merged in.
+    mutating func compactIngressRow(_ policies: [Int], destinationPorts: [ContainerPort]) -> CompactRow {
+        var row = CompactRow(filled: ConnectionTable.none)
+        for ci in policies {
+            for rule in compiled[ci].ingress! {
+                row = adding(rule.runs, ingressConnections(rule, destinationPorts: destinationPorts), to: row)
+            }
+        }
+        return row
+    }
+
+    /// `egressRow` as runs; a rule naming ports becomes runs of its per-destination
+    /// connections once, shared by every row it takes part in.
+    mutating func compactEgressRow(_ policies: [Int]) -> CompactRow {
+        var row = CompactRow(filled: ConnectionTable.none)
+        for ci in policies {
+            for (ri, rule) in compiled[ci].egress!.enumerated() {
+                if !rule.hasNamedPorts {
+                    row = adding(rule.runs, rule.fixedConnections, to: row)
+                    continue
+                }
+                let key = NamedRuleKey(policy: ci, rule: ri)
+                let runs: CompactRow
+                if let known = namedRuleRows[key] {
+                    runs = known
+                } else {
+                    var builder = CompactRow.Builder()
+                    for column in rule.peers { builder.set(column, egressConnections(ci, ri, rule, column: column)) }
+                    runs = builder.row
+                    namedRuleRows[key] = runs
+                }
+                row = row.merged(with: runs) { table.union($0, $1) }
             }
         }
         return row

@@ -13,10 +13,10 @@ struct ReachabilityBuilder {
     var egressPolicies: [[Int]] = []
     var ingressRowOfIdentity: [Int32] = []
     var egressRowOfIdentity: [Int32] = []
-    /// Egress rows, row-major: what an isolated source may send to each column.
-    var egressRows: [[UInt32]] = []
-    /// Ingress rows, column-major in blocks of `IngressBlocks.size` rows.
-    var ingress = IngressBlocks(columns: 0, rowCount: 0)
+    /// Egress rows (what an isolated source may send to each column) and ingress rows
+    /// (what an isolated destination admits from each column), numbered per direction.
+    var egressRows: [CompactRow] = []
+    var ingressRows: [CompactRow] = []
     var table = ConnectionTable()
     /// Per direction (ingress, egress) and identity, what its row is made of (nil: it has no
     /// row); and the row maker. Both kept for `Reachability.changes(without:)`.
@@ -74,6 +74,7 @@ struct ReachabilityBuilder {
                 let needed = matchPods || calico || pod.hostNetwork || (!ciliumAtoms.isEmpty && ciliumAtoms[podIndex])
                 return needed ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
             }, ciliumPart: ciliumIdentityPart() ?? calicoIdentityPart())
+        identities.renumber(namespaceRank: LabelOrder.ranks(cluster.namespaces.map(\.labels)))
         universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         podLabels = LabelIndex(identities.keys.map(\.labels))
         namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
@@ -157,7 +158,8 @@ struct ReachabilityBuilder {
         }
         let fixed = table.intern(rule.ports.connections(destinationPorts: nil))
         return CompiledPolicy.Rule(
-            peers: peers, ports: rule.ports, fixedConnections: fixed, hasNamedPorts: rule.ports.contains(where: \.isNamed))
+            peers: peers, runs: CompactRow(members: peers, value: ConnectionTable.all), ports: rule.ports, fixedConnections: fixed,
+            hasNamedPorts: rule.ports.contains(where: \.isNamed))
     }
 
     private mutating func peerBits(_ peer: PolicyPeer, direction: PolicyDirection, namespace: Int) -> BitSet {
