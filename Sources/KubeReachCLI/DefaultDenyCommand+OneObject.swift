@@ -4,7 +4,7 @@ import KubeReachCore
 import KubeReachRender
 
 /// What the one-object targets of `generate default-deny` share (`--as cluster-network-policy`,
-/// `--as calico`): no same-namespace rule, the coverage notes, the simulation check, the
+/// `--as calico`, `--as cilium`): no same-namespace rule where the kind cannot write one, the coverage notes, the simulation check, the
 /// rollout impact and the publication of one manifest.
 extension DefaultDenyCommand {
     /// One generated object, ready to be checked and written.
@@ -18,13 +18,15 @@ extension DefaultDenyCommand {
     }
 
     /// `kind` names the object in errors ("ClusterNetworkPolicy"); `noSameNamespace` says why
-    /// `--allow-same-namespace` cannot be written as one.
-    func publish(_ plan: DefaultDenyPlan, cluster: Cluster, kind: String, noSameNamespace: String, _ make: () -> OneObject) throws {
-        guard !allowSameNamespace else {
+    /// `--allow-same-namespace` cannot be written as one (nil: it can).
+    func publish(
+        _ plan: DefaultDenyPlan, cluster: Cluster, kind: String, noSameNamespace: String?, _ make: () throws -> OneObject
+    ) throws {
+        if allowSameNamespace, let noSameNamespace {
             throw CLIError.usage("--allow-same-namespace cannot be written as one \(kind) (\(noSameNamespace)); use --as network-policy")
         }
         coverage.warn(plan, replaced: [], cluster: cluster, quiet: input.quiet)
-        let object = make()
+        let object = try make()
         guard object.violations.isEmpty else {
             throw CLIError.invalidInput(
                 [Diagnostic(.error, "the generated \(kind) would still allow more than intended; nothing written")]
