@@ -6,8 +6,8 @@ import Testing
 /// node → a cluster-admin token), its chokepoint and the two what-if changes that cut it,
 /// as goldens, shown verbatim in the example's README.
 @Suite struct AttackExampleTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/attack")
-        .standardized.path
+    static let walkthrough = ExampleWalkthrough("attack")
+    static let example = walkthrough.path
 
     /// `E` in an argument stands for the example's directory.
     static let cases: [(name: String, args: [String], status: Int32)] = [
@@ -34,13 +34,9 @@ import Testing
     @Test(arguments: cases.indices)
     func answer(_ i: Int) throws {
         let c = Self.cases[i]
-        let run = runCLI(c.args.map { $0.replacing("E/", with: Self.example + "/") })
-        #expect(run.status == c.status, "\(run.err)")
-        let out = run.out.replacing(Self.example + "/", with: "Examples/attack/")
-        try assertSnapshot(out, named: c.name)
-        let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
         let command = "kubereach " + c.args.map { $0.replacing("E/", with: "Examples/attack/") }.joined(separator: " ")
-        #expect(readme.contains("$ \(command)\n" + out), "Examples/attack/README.md is stale: paste the output of \(command)")
+        try Self.walkthrough.check(
+            c.args.map { $0.replacing("E/", with: Self.example + "/") }, status: c.status, golden: c.name, prompt: "$ \(command)\n")
     }
 
     /// The JSON of a what-if: every asked pair once, with its status.

@@ -7,8 +7,8 @@ import Testing
 /// default deny `generate default-deny --as calico` writes. The explanations through the
 /// tiers are goldens and are shown verbatim in the example's README.
 @Suite struct CalicoExampleTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/calico")
-        .standardized.path
+    static let walkthrough = ExampleWalkthrough("calico")
+    static let example = walkthrough.path
 
     static let cases: [(name: String, args: [String], status: Int32)] = [
         ("calico-explain-pass-to-kubernetes.txt", ["explain", "shop/web", "shop/api", "--port", "9000"], 0),
@@ -21,12 +21,7 @@ import Testing
     @Test(arguments: cases.indices)
     func answer(_ i: Int) throws {
         let c = Self.cases[i]
-        let run = runCLI(c.args + [Self.example])
-        #expect(run.status == c.status, "\(run.err)")
-        let out = run.out.replacing(Self.example + "/", with: "Examples/calico/")
-        try assertSnapshot(out, named: c.name)
-        let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
-        #expect(readme.contains(out), "Examples/calico/README.md is stale: paste the output of kubereach \(c.args.joined(separator: " "))")
+        try Self.walkthrough.check(c.args + [Self.example], status: c.status, golden: c.name)
     }
 
     /// The example's default deny is exactly what the generator writes for it.

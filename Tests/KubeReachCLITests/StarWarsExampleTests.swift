@@ -5,8 +5,8 @@ import Testing
 /// The Star Wars demo (the L3/L4 part of Cilium's getting-started guide): the answers its
 /// documentation gives, as goldens, and shown verbatim in the example's README.
 @Suite struct StarWarsExampleTests {
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/starwars")
-        .standardized.path
+    static let walkthrough = ExampleWalkthrough("starwars")
+    static let example = walkthrough.path
 
     static let cases: [(name: String, args: [String], status: Int32)] = [
         ("starwars-list.txt", ["list"], 0),
@@ -18,13 +18,7 @@ import Testing
     @Test(arguments: cases.indices)
     func answer(_ i: Int) throws {
         let c = Self.cases[i]
-        let run = runCLI(c.args + [Self.example])
-        #expect(run.status == c.status, "\(run.err)")
-        let out = run.out.replacing(Self.example + "/", with: "Examples/starwars/")
-        try assertSnapshot(out, named: c.name)
-        let readme = try String(contentsOfFile: Self.example + "/README.md", encoding: .utf8)
-        #expect(
-            readme.contains(out), "Examples/starwars/README.md is stale: paste the output of kubereach \(c.args.joined(separator: " "))")
+        try Self.walkthrough.check(c.args + [Self.example], status: c.status, golden: c.name)
     }
 
     /// Cilium's guide: the X-wing (alliance) is refused, the TIE fighter (empire) lands on 80 only.
