@@ -60,7 +60,7 @@ struct AttackPathsCommand: StatusCommand {
         }
         var cluster = try input.load(paths: paths).cluster
         if withDefaultRBAC {
-            cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)
+            cluster.identity = try DefaultRBAC.added(to: cluster.identity)
         }
         let reach = input.reachability(cluster)
         let network = ReachabilityGraph(reach)

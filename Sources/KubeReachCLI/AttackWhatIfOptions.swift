@@ -67,7 +67,7 @@ struct AttackWhatIfOptions: ParsableArguments {
     ) throws -> Analysed {
         var cluster = loaded
         if defaultRBAC {
-            cluster.identity = cluster.identity.addingDefaults(try ManifestLoader.load([DefaultRBAC.source]).cluster.identity)
+            cluster.identity = try DefaultRBAC.added(to: cluster.identity)
         }
         let reach = input.reachability(cluster)
         let network = ReachabilityGraph(reach)

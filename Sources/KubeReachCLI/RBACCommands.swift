@@ -53,10 +53,7 @@ struct RBACQueryOptions: ParsableArguments {
     /// warning when neither holds the bootstrap roles every cluster has.
     func authorizer(_ input: InputOptions, paths: [String]) throws -> RBACAuthorizer {
         var identity = try input.load(paths: paths, namespace: namespace).cluster.identity
-        if withDefaultRBAC {
-            let defaults = try ManifestLoader.load([DefaultRBAC.source]).cluster.identity
-            identity = identity.addingDefaults(defaults)
-        }
+        if withDefaultRBAC { identity = try DefaultRBAC.added(to: identity) }
         let authorizer = RBACAuthorizer(identity)
         if !authorizer.hasBootstrapRoles && !input.quiet {
             CommandIO.current.report(
