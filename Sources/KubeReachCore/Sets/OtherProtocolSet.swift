@@ -105,9 +105,15 @@ public struct OtherProtocolSet: Hashable, Sendable, CustomStringConvertible {
         return s
     }
 
-    private func bit(_ n: Int) -> Bool {
-        let word = [w0, w1, w2, w3][n >> 6]
-        return word & (1 << UInt64(n & 63)) != 0
+    private func bit(_ n: Int) -> Bool { word(n >> 6) & (1 << UInt64(n & 63)) != 0 }
+
+    private func word(_ i: Int) -> UInt64 {
+        switch i {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
     }
 
     private mutating func setBit(_ n: Int) {
