@@ -11,9 +11,9 @@ final class ReadBudget {
     static func forText(bytes: Int) -> ReadBudget { ReadBudget(units: 50_000 + 4 * bytes, bytes: bytes) }
     static let maxDiagnostics = 1000
 
-    private var remaining: Int
+    private(set) var remaining: Int
     private(set) var exhausted = false
-    private var diagnosticCount = 0
+    private(set) var diagnosticCount = 0
     private(set) var tooManyDiagnostics = false
 
     /// The size of the document read.

@@ -18,23 +18,31 @@ enum JSONFastPath {
     }
 
     /// The outcome of each source the fast reader took (nil for the others), read in parallel.
-    static func readAll(_ sources: [ManifestSource], enabled: Bool, defaultNamespace: String) -> [DocumentOutcome?] {
+    static func readAll(_ sources: [ManifestSource], enabled: Bool, defaultNamespace: String, chunks: Int? = nil) -> [DocumentOutcome?] {
         let candidates = enabled ? sources.indices.filter { applies(to: sources[$0].bytes) } : []
         var out = [DocumentOutcome?](repeating: nil, count: sources.count)
         guard !candidates.isEmpty else { return out }
         let read = Parallel.map(0..<candidates.count) { i in
-            JSONFastPath.read(sources[candidates[i]].bytes, file: sources[candidates[i]].name, defaultNamespace: defaultNamespace)
+            JSONFastPath.read(
+                sources[candidates[i]].bytes, file: sources[candidates[i]].name, defaultNamespace: defaultNamespace, chunks: chunks)
         }
         for (i, outcome) in zip(candidates, read) { out[i] = outcome }
         return out
     }
 
-    /// The document's outcome, or nil when the general reader must read it.
-    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String) -> DocumentOutcome? {
+    /// The document's outcome, or nil when the general reader must read it. A large plain
+    /// `List` is read on every core (`JSONParallelList`), anything else (or what that reader
+    /// gives back) on one; `chunks` forces the number of parallel chunks (1: none; nil: by size).
+    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String, chunks: Int? = nil) -> DocumentOutcome? {
         guard YamsMark.available else { return nil }
         let origin = DocumentOrigin(file: file, index: 0, lineOffset: 0)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if chunks != 1,
+            let outcome = JSONParallelList.read(bytes, from: start, origin: origin, defaultNamespace: defaultNamespace, chunks: chunks)
+        {
+            return outcome
+        }
         return bytes.withUnsafeBufferPointer { buffer in
-            let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             do {
                 return try read(buffer, from: start, origin: origin, defaultNamespace: defaultNamespace)
             } catch {
@@ -92,7 +100,7 @@ enum JSONFastPath {
     }
 
     /// The top-level object, and nothing after it but blanks.
-    private static func readRoot(_ builder: inout JSONTreeBuilder) throws(JSONRefusal) -> JSONTreeBuilder.Object {
+    static func readRoot(_ builder: inout JSONTreeBuilder) throws(JSONRefusal) -> JSONTreeBuilder.Object {
         try builder.cursor.skipWhitespace()
         guard builder.cursor.peek == UInt8(ascii: "{") else { throw JSONRefusal(reason: "not an object") }
         let root = try builder.object(.object, build: true, depth: 1, deferring: "items")
@@ -101,7 +109,7 @@ enum JSONFastPath {
         return root
     }
 
-    private static func kind(of root: JSONTreeBuilder.Object, origin: DocumentOrigin) -> String? {
+    static func kind(of root: JSONTreeBuilder.Object, origin: DocumentOrigin) -> String? {
         let probe = Field(
             node: root.node(Tag(.implicit)), path: "", origin: origin, fallbackMark: nil,
             sink: DiagnosticSink(budget: ReadBudget(units: .max)))

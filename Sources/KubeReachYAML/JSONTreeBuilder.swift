@@ -93,7 +93,10 @@ struct JSONTreeBuilder {
             let childRule = build ? rule.rule(forKey: key ?? "") : .none
             if let deferring, key == deferring, cursor.peek == UInt8(ascii: "[") {
                 let at = cursor.here, mark = cursor.mark()
-                if let handler = itemHandler {
+                if let skip = skippingItems {
+                    guard cursor.pos == skip.open else { throw JSONRefusal(reason: "the items are not where the first pass found them") }
+                    cursor = JSONCursor(resuming: cursor, at: skip.end.pos, line: skip.end.line, lineStart: skip.end.lineStart)
+                } else if let handler = itemHandler {
                     try items(depth: depth + 1, mark: mark, handler)
                 } else {
                     let wasHashing = hashing
@@ -171,6 +174,10 @@ struct JSONTreeBuilder {
 
     /// Receives a List's items as they are read (nil: they are only checked, for a later pass).
     var itemHandler: (any JSONItemHandler)? = nil
+
+    /// Where a List's items start and end (`JSONItemBounds`), when other readers read them:
+    /// the deferred list is jumped over, unread.
+    var skippingItems: (open: Int, end: JSONItemBounds.Place)? = nil
 
     /// The element count of the last list read.
     private(set) var elementCount = 0

@@ -23,6 +23,9 @@ public struct LoadOptions: Sendable {
 
     /// Read JSON input with the fast reader (`JSONFastPath`); off only to compare the readers.
     public var jsonFastPath = true
+    /// Parallel chunks for a large JSON `List` (1: read on one thread; nil: chosen by size);
+    /// set by tests to compare the parallel reader with the sequential one.
+    var jsonChunks: Int? = nil
 
     public init(keepGoing: Bool = false, strict: Bool = false, defaultNamespace: String = "default") {
         self.keepGoing = keepGoing

@@ -9,7 +9,8 @@ public enum ManifestLoader {
         var jobs: [DocumentJob] = []
         // JSON (a kubectl dump) first, without a decoded copy of its text; what the fast
         // reader gives back is read below like any other input.
-        let fast = JSONFastPath.readAll(sources, enabled: options.jsonFastPath, defaultNamespace: options.defaultNamespace)
+        let fast = JSONFastPath.readAll(
+            sources, enabled: options.jsonFastPath, defaultNamespace: options.defaultNamespace, chunks: options.jsonChunks)
         for (index, source) in sources.enumerated() where fast[index] == nil {
             // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
             if let encoding = SourceEncoding.foreign(source.bytes) {

@@ -19,9 +19,10 @@ import Yams
         var diagnostics: [Diagnostic] = [], skippedKinds: [String: Int] = [:], skippedObjects: [String] = []
         var failure: [Diagnostic]? = nil
 
-        init(_ sources: [ManifestSource], fast: Bool, keepGoing: Bool = false) {
+        init(_ sources: [ManifestSource], fast: Bool, keepGoing: Bool = false, chunks: Int? = nil) {
             var options = LoadOptions(keepGoing: keepGoing)
             options.jsonFastPath = fast
+            options.jsonChunks = chunks
             do {
                 let r = try ManifestLoader.load(sources, options: options)
                 (namespaces, pods, policies, services) = (r.cluster.namespaces, r.cluster.pods, r.cluster.policies, r.cluster.services)
