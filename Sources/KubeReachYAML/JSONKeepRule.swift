@@ -27,7 +27,11 @@ final class JSONKeepRule: Sendable {
     var keepsNothing: Bool { other == .none && fields.isEmpty }
 
     /// The rule for the value at `key` of a map.
-    func rule(forKey key: String) -> JSONKeepRule { fields[key] ?? (other == .all ? .all : .none) }
+    func rule(forKey key: String) -> JSONKeepRule {
+        // Most kept subtrees are kept whole: no key to hash.
+        if fields.isEmpty { return other == .all ? .all : .none }
+        return fields[key] ?? (other == .all ? .all : .none)
+    }
 
     /// Container fields nothing reads (ports, names and the rest are kept).
     private static let container = JSONKeepRule(

@@ -14,7 +14,10 @@ enum PlainScalar: Equatable {
     case string(String)
 
     init(_ text: String) {
-        if Self.nulls.contains(text) {
+        // Most scalars read are decimal numbers (ports, user ids): no word below starts with a digit.
+        if let n = Self.decimal(text) {
+            self = .int(n)
+        } else if Self.nulls.contains(text) {
             self = .null
         } else if Self.trues.contains(text) {
             self = .bool(true)
@@ -90,6 +93,21 @@ enum PlainScalar: Equatable {
         }
         guard let value, !s.contains("-"), !s.contains("+") else { return nil }
         return negative ? -value : value
+    }
+
+    /// Digits only, without a leading zero (`0` itself aside), within `Int`: what `integer`
+    /// reads as decimal, without its copies; nil for anything else (`integer` decides).
+    static func decimal(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { u -> Int? in
+            guard let first = u.first, first >= 48, first <= 57, first != 48 || u.count == 1, u.count <= 18 else { return nil }
+            var n = 0
+            for b in u {
+                guard b >= 48, b <= 57 else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            return n
+        }
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` forms.
