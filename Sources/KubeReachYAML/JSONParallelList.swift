@@ -34,20 +34,23 @@ enum JSONParallelList {
         else { return nil }
         let mark = (line: listMark.line, column: listMark.column)
         let ranges = split(bounds, into: chunks ?? Parallel.cores * chunksPerCore)
-        let parts = Parallel.map(0..<ranges.count) { c in
+        var parts = Parallel.map(0..<ranges.count) { c in
             bytes.withUnsafeBufferPointer { buffer in
                 try? chunk(
                     buffer, bounds: bounds, items: ranges[c], origin: origin, listMark: mark, defaultNamespace: defaultNamespace,
                     budgetBytes: size)
             }
         }
+        guard parts.allSatisfy({ $0 != nil }) else { return nil }
         var outcomes: [ObjectOutcome] = []
+        outcomes.reserveCapacity(bounds.starts.count)
         var spent = 0, diagnostics = 0
-        for part in parts {
-            guard let part else { return nil }
-            outcomes += part.outcomes
-            spent += part.spent
-            diagnostics += part.diagnostics
+        // Each chunk's objects are released once copied: the outcomes are held once, not twice.
+        for c in parts.indices {
+            outcomes += parts[c]!.outcomes
+            spent += parts[c]!.spent
+            diagnostics += parts[c]!.diagnostics
+            parts[c] = nil
         }
         let budget = ReadBudget.forText(bytes: size)
         let outcome = DocumentReader.decode(
@@ -143,7 +146,11 @@ final class DecodedItems: ItemSource {
     init(_ outcomes: [ObjectOutcome]) { self.outcomes = outcomes }
 
     func appendItems(into out: inout [ObjectOutcome], reading read: (Node, Int?, inout [ObjectOutcome]) -> Void) {
-        out += outcomes
-        outcomes = []
+        if out.isEmpty {
+            swap(&out, &outcomes)
+        } else {
+            out += outcomes
+            outcomes = []
+        }
     }
 }
