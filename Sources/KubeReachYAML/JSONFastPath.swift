@@ -12,37 +12,41 @@ import Yams
 enum JSONFastPath {
     /// Whether `bytes` is worth trying: its first character that is not blank (after a
     /// byte order mark) opens a JSON object.
-    static func applies(to bytes: [UInt8]) -> Bool {
+    static func applies<Bytes: Collection<UInt8>>(to bytes: Bytes) -> Bool {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         return body.first { $0 != 32 && $0 != 10 && $0 != 13 } == UInt8(ascii: "{")
     }
 
     /// The outcome of each source the fast reader took (nil for the others), read in parallel.
     static func readAll(_ sources: [ManifestSource], enabled: Bool, defaultNamespace: String, chunks: Int? = nil) -> [DocumentOutcome?] {
-        let candidates = enabled ? sources.indices.filter { applies(to: sources[$0].bytes) } : []
+        let candidates = enabled ? sources.indices.filter { sources[$0].storage.withBuffer(applies(to:)) } : []
         var out = [DocumentOutcome?](repeating: nil, count: sources.count)
         guard !candidates.isEmpty else { return out }
         let read = Parallel.map(0..<candidates.count) { i in
             JSONFastPath.read(
-                sources[candidates[i]].bytes, file: sources[candidates[i]].name, defaultNamespace: defaultNamespace, chunks: chunks)
+                sources[candidates[i]].storage, file: sources[candidates[i]].name, defaultNamespace: defaultNamespace, chunks: chunks)
         }
         for (i, outcome) in zip(candidates, read) { out[i] = outcome }
         return out
     }
 
+    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String, chunks: Int? = nil) -> DocumentOutcome? {
+        read(SourceBytes(bytes), file: file, defaultNamespace: defaultNamespace, chunks: chunks)
+    }
+
     /// The document's outcome, or nil when the general reader must read it. A large plain
     /// `List` is read on every core (`JSONParallelList`), anything else (or what that reader
     /// gives back) on one; `chunks` forces the number of parallel chunks (1: none; nil: by size).
-    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String, chunks: Int? = nil) -> DocumentOutcome? {
+    static func read(_ source: SourceBytes, file: String, defaultNamespace: String, chunks: Int? = nil) -> DocumentOutcome? {
         guard YamsMark.available else { return nil }
         let origin = DocumentOrigin(file: file, index: 0, lineOffset: 0)
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = source.withBuffer { $0.starts(with: [0xEF, 0xBB, 0xBF]) } ? 3 : 0
         if chunks != 1,
-            let outcome = JSONParallelList.read(bytes, from: start, origin: origin, defaultNamespace: defaultNamespace, chunks: chunks)
+            let outcome = JSONParallelList.read(source, from: start, origin: origin, defaultNamespace: defaultNamespace, chunks: chunks)
         {
             return outcome
         }
-        return bytes.withUnsafeBufferPointer { buffer in
+        return source.withBuffer { buffer in
             do {
                 return try read(buffer, from: start, origin: origin, defaultNamespace: defaultNamespace)
             } catch {

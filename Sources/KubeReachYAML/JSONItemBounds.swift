@@ -16,9 +16,16 @@ struct JSONItemBounds {
 
     /// The bounds of the first `items` list of the top-level object (its key written without
     /// escapes), or nil when there is none or the text ends first.
-    static func find(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> JSONItemBounds? {
+    /// `release` is given the bytes the pass has left behind, in steps (a mapped file's pages
+    /// go back to the kernel as the pass goes, instead of the whole file becoming resident).
+    static func find(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, release: ((Range<Int>) -> Void)? = nil
+    ) -> JSONItemBounds? {
         var scan = Scan(bytes: bytes, pos: start, lineStart: start)
-        return scan.run()
+        scan.release = release
+        let found = scan.run()
+        release?(scan.released..<bytes.count)
+        return found
     }
 
     private struct Scan {
@@ -34,6 +41,9 @@ struct JSONItemBounds {
         /// The next token starts an item.
         var expectItem = false
         var out = JSONItemBounds()
+        var release: ((Range<Int>) -> Void)?
+        /// The bytes before this were handed to `release`.
+        var released = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>, pos: Int, lineStart: Int) {
             self.bytes = bytes
@@ -56,6 +66,10 @@ struct JSONItemBounds {
                 case 10:
                     pos += 1
                     newLine()
+                    if let release, pos - released >= SourceBytes.releaseStep {
+                        release(released..<pos)
+                        released = pos
+                    }
                     continue
                 case 13:
                     pos += 1

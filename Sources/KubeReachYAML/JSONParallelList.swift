@@ -19,11 +19,20 @@ enum JSONParallelList {
     /// number (tests); nil chooses by size.
     static func read(_ bytes: [UInt8], from start: Int, origin: DocumentOrigin, defaultNamespace: String, chunks: Int?) -> DocumentOutcome?
     {
+        read(SourceBytes(bytes), from: start, origin: origin, defaultNamespace: defaultNamespace, chunks: chunks)
+    }
+
+    /// The same, from a source whose pages are handed back as they are read when it is a
+    /// file mapping (the first pass's behind it, then each chunk's once decoded).
+    static func read(_ bytes: SourceBytes, from start: Int, origin: DocumentOrigin, defaultNamespace: String, chunks: Int?)
+        -> DocumentOutcome?
+    {
         let size = bytes.count - start
         guard chunks != nil || (size >= minBytes && Parallel.cores > 1) else { return nil }
+        let release: ((Range<Int>) -> Void)? = bytes.isMapped ? { bytes.release($0) } : nil
         guard
-            let found = bytes.withUnsafeBufferPointer({ buffer in
-                JSONItemBounds.find(in: buffer, from: start).flatMap { bounds in
+            let found = bytes.withBuffer({ buffer in
+                JSONItemBounds.find(in: buffer, from: start, release: release).flatMap { bounds in
                     (try? rootSkippingItems(buffer, from: start, bounds)).map { (bounds, $0) }
                 }
             })
@@ -33,13 +42,15 @@ enum JSONParallelList {
             case .sequence(let list) = root.pairs[deferred.slot].1, let listMark = list.mark
         else { return nil }
         let mark = (line: listMark.line, column: listMark.column)
-        let ranges = split(bounds, into: chunks ?? Parallel.cores * chunksPerCore)
+        let ranges = split(bounds, into: chunks ?? chunkCount(size: size, mapped: bytes.isMapped))
         var parts = Parallel.map(0..<ranges.count) { c in
-            bytes.withUnsafeBufferPointer { buffer in
+            let part = bytes.withBuffer { buffer in
                 try? chunk(
                     buffer, bounds: bounds, items: ranges[c], origin: origin, listMark: mark, defaultNamespace: defaultNamespace,
                     budgetBytes: size)
             }
+            bytes.release(byteRange(of: ranges[c], in: bounds))
+            return part
         }
         guard parts.allSatisfy({ $0 != nil }) else { return nil }
         var outcomes: [ObjectOutcome] = []
@@ -72,6 +83,23 @@ enum JSONParallelList {
         var builder = JSONTreeBuilder(cursor: JSONCursor(bytes: buffer, from: start))
         builder.skippingItems = (bounds.open.pos, bounds.end)
         return try JSONFastPath.readRoot(&builder)
+    }
+
+    /// Chunks per core, and for a mapped file at least one per `mappedChunkBytes`, so that
+    /// only a few chunks' pages are resident at a time.
+    static func chunkCount(size: Int, mapped: Bool) -> Int {
+        let perCore = Parallel.cores * chunksPerCore
+        return mapped ? max(perCore, size / mappedChunkBytes) : perCore
+    }
+
+    /// The most bytes a chunk of a mapped file spans (about).
+    static let mappedChunkBytes = 32 << 20
+
+    /// The bytes of a chunk's items, up to the next item (or the list's end).
+    static func byteRange(of items: Range<Int>, in bounds: JSONItemBounds) -> Range<Int> {
+        guard !items.isEmpty else { return 0..<0 }
+        let end = items.upperBound < bounds.starts.count ? bounds.starts[items.upperBound].pos : bounds.end.pos
+        return bounds.starts[items.lowerBound].pos..<end
     }
 
     /// Item index ranges of about equal byte size, at most `count` of them, none empty.

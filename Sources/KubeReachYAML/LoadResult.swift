@@ -3,11 +3,23 @@ import KubeReachCore
 /// One input: a file's name (or `<stdin>`) and its raw bytes.
 public struct ManifestSource: Sendable {
     public var name: String
-    public var bytes: [UInt8]
+    /// The bytes, as read or as a file mapping (`SourceBytes`).
+    public var storage: SourceBytes
+
+    /// The bytes as an array (a copy when the file is mapped).
+    public var bytes: [UInt8] {
+        get { storage.array }
+        set { storage = SourceBytes(newValue) }
+    }
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        self.storage = SourceBytes(bytes)
+    }
+
+    public init(name: String, storage: SourceBytes) {
+        self.name = name
+        self.storage = storage
     }
 }
 

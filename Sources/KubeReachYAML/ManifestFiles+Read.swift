@@ -53,14 +53,22 @@ public enum FileRefusal: Error, Equatable, Sendable {
 extension ManifestFiles {
     /// A regular file's bytes, read once. Opened non-blocking (a FIFO cannot stall `open`),
     /// then checked with `fstat`: anything but a regular file is refused before a byte is read.
-    public static func readRegularFile(_ path: [UInt8]) -> Result<[UInt8], FileRefusal> {
+    /// A JSON file of at least `SourceBytes.mapThreshold` bytes is mapped instead of read
+    /// (its pages are handed back as the JSON reader goes: see `SourceBytes`).
+    public static func readRegularFile(_ path: [UInt8]) -> Result<SourceBytes, FileRefusal> {
         let fd = withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(.from(errno: errno, path: path)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(reason: String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular(kind: kindName(info.st_mode))) }
-        return readStream(fd: fd, limit: Int.max, sizeHint: Int(info.st_size))
+        let size = Int(info.st_size)
+        if size >= SourceBytes.mapThreshold, let mapped = SourceBytes(mapping: fd, count: size),
+            mapped.withBuffer(JSONFastPath.applies(to:))
+        {
+            return .success(mapped)
+        }
+        return readStream(fd: fd, limit: Int.max, sizeHint: size).map(SourceBytes.init)
     }
 
     /// Everything `fd` gives until its end, refused past `limit` bytes (standard input).

@@ -52,7 +52,7 @@ public enum ManifestFiles {
             // reported as a duplicate of itself.
             for file in files where seen.insert(normalized(file)).inserted {
                 switch readRegularFile(file) {
-                case .success(let bytes): out.sources.append(ManifestSource(name: displayName(file), bytes: bytes))
+                case .success(let bytes): out.sources.append(ManifestSource(name: displayName(file), storage: bytes))
                 case .failure(let refusal): out.problems.append(refusal.diagnostic(at: displayName(file)))
                 }
             }
