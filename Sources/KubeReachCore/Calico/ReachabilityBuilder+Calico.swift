@@ -175,7 +175,7 @@ extension ReachabilityBuilder {
         let runtime = rule.runtimeConditions
         if !runtime.isEmpty { peers = BitSet() }
         return CompiledCalicoRule(
-            id: id, action: rule.action, peers: peers, local: local,
+            id: id, action: rule.action, peers: peers, runs: CompactRow(members: peers, value: ConnectionTable.all), local: local,
             fixedConnections: table.intern(rule.connections(destinationPorts: nil)), rule: rule, runtime: runtime)
     }
 
