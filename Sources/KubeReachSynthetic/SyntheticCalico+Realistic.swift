@@ -70,45 +70,42 @@ extension SyntheticCalico {
             body: "  types: [Ingress, Egress]\n  ingress:\n  - action: Pass\n  egress:\n  - action: Pass\n")
     }
 
-    /// The cluster-wide policies of a tier, by its role.
+    /// The cluster-wide policies of a tier, by its role: name, order, selector and the rest of the spec.
+    static let guardrails: [String: [(name: String, order: Int, selector: String, body: String)]] = [
+        "security": [
+            (
+                "block-metadata", 100, "all()",
+                "  types: [Egress]\n  egress:\n  - action: Deny\n    destination:\n      nets: [169.254.169.254/32]\n"
+            ),
+            (
+                "threat-feed", 200, "all()",
+                "  types: [Ingress, Egress]\n  ingress:\n  - action: Deny\n    source:\n      selector: \"feed == 'threats'\"\n  egress:\n  - action: Deny\n    destination:\n      selector: \"feed == 'threats'\"\n"
+            ),
+        ],
+        "platform": [
+            (
+                "allow-dns", 100, "all()",
+                "  types: [Egress]\n  egress:\n  - action: Allow\n    protocol: UDP\n" + dnsRule + "  - action: Allow\n    protocol: TCP\n"
+                    + dnsRule
+            )
+        ],
+        "compliance": [
+            (
+                "no-dev-to-prod", 100, "all()",
+                "  namespaceSelector: \"env == 'prod'\"\n  types: [Ingress]\n  ingress:\n  - action: Deny\n    source:\n      namespaceSelector: \"env == 'dev'\"\n"
+            )
+        ],
+        "observability": [
+            (
+                "allow-scrape", 100, "has(app)",
+                "  types: [Ingress]\n  ingress:\n  - action: Allow\n    protocol: TCP\n    source:\n      selector: \"tier == 'batch'\"\n      namespaceSelector: \"team == 'team0'\"\n    destination:\n      ports: [metrics, 9187]\n"
+            )
+        ],
+    ]
+
     private func guardrails(_ tier: String) -> [String] {
-        switch tier {
-        case "security":
-            return [
-                globalPolicy(
-                    "security.block-metadata", tier: tier, order: 100, selector: "all()",
-                    body: "  types: [Egress]\n  egress:\n  - action: Deny\n    destination:\n      nets: [169.254.169.254/32]\n"),
-                globalPolicy(
-                    "security.threat-feed", tier: tier, order: 200, selector: "all()",
-                    body:
-                        "  types: [Ingress, Egress]\n  ingress:\n  - action: Deny\n    source:\n      selector: \"feed == 'threats'\"\n  egress:\n  - action: Deny\n    destination:\n      selector: \"feed == 'threats'\"\n"
-                ),
-            ]
-        case "platform":
-            return [
-                globalPolicy(
-                    "platform.allow-dns", tier: tier, order: 100, selector: "all()",
-                    body: "  types: [Egress]\n  egress:\n  - action: Allow\n    protocol: UDP\n" + Self.dnsRule
-                        + "  - action: Allow\n    protocol: TCP\n"
-                        + Self.dnsRule)
-            ]
-        case "compliance":
-            return [
-                globalPolicy(
-                    "compliance.no-dev-to-prod", tier: tier, order: 100, selector: "all()",
-                    body:
-                        "  namespaceSelector: \"env == 'prod'\"\n  types: [Ingress]\n  ingress:\n  - action: Deny\n    source:\n      namespaceSelector: \"env == 'dev'\"\n"
-                )
-            ]
-        case "observability":
-            return [
-                globalPolicy(
-                    "observability.allow-scrape", tier: tier, order: 100, selector: "has(app)",
-                    body:
-                        "  types: [Ingress]\n  ingress:\n  - action: Allow\n    protocol: TCP\n    source:\n      selector: \"tier == 'batch'\"\n      namespaceSelector: \"team == 'team0'\"\n    destination:\n      ports: [metrics, 9187]\n"
-                )
-            ]
-        default: return []
+        (Self.guardrails[tier] ?? []).map {
+            globalPolicy("\(tier).\($0.name)", tier: tier, order: $0.order, selector: $0.selector, body: $0.body)
         }
     }
 

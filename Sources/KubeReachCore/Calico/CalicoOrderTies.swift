@@ -5,8 +5,7 @@
 enum CalicoOrderTies {
     static func diagnostics(_ cluster: Cluster) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let tiers = cluster.calico.tiers.filter { $0.order != nil }.sorted { CalicoOrder.precedes($0.order, $0.name, $1.order, $1.name) }
-        for (earlier, later) in zip(tiers, tiers.dropFirst()) where earlier.order == later.order {
+        for (earlier, later) in neighboursTying(cluster.calico.tiers, \.order, \.name) {
             out.append(
                 Diagnostic(
                     .warning,
@@ -15,8 +14,7 @@ enum CalicoOrderTies {
         }
         let policies = cluster.calico.policies.filter { !$0.staged && $0.hostOnlyFields.isEmpty && $0.order != nil }
         for tier in Dictionary(grouping: policies, by: \.tier).values {
-            let sorted = tier.sorted { CalicoOrder.precedes($0.order, $0.name, $1.order, $1.name) }
-            for (earlier, later) in zip(sorted, sorted.dropFirst()) where earlier.order == later.order {
+            for (earlier, later) in neighboursTying(tier, \.order, \.name) {
                 out.append(
                     Diagnostic(
                         .warning,
@@ -34,6 +32,12 @@ enum CalicoOrderTies {
             }
         }
         return out.sorted { ($0.location ?? SourceLocation(file: "")) < ($1.location ?? SourceLocation(file: "")) }
+    }
+
+    /// Neighbours in evaluation order (by order, then name) whose set orders are equal.
+    private static func neighboursTying<T>(_ items: [T], _ order: (T) -> Double?, _ name: (T) -> String) -> [(T, T)] {
+        let sorted = items.filter { order($0) != nil }.sorted { CalicoOrder.precedes(order($0), name($0), order($1), name($1)) }
+        return zip(sorted, sorted.dropFirst()).filter { order($0.0) == order($0.1) }
     }
 
     /// `100`, or `100.5` when the order is not whole.

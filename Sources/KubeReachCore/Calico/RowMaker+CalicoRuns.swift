@@ -4,24 +4,14 @@ import BitCollections
 /// grouped into classes that every step of the plan treats alike, and the decisions taken
 /// per class and NetworkPolicy value.
 struct CalicoRunCache: Sendable {
-    var planOfKey: [CalicoPlanKey: Int] = [:]
+    /// Per row spec reduced to what a plan depends on (see `classedPlan`): its plan.
+    var planOfKey: [RowMaker.Spec: Int] = [:]
     var plans: [CalicoClassedPlan] = []
     var decisions: [CalicoDecisionKey: UInt32] = [:]
     /// Runs of each admin rule's peers (built on first use).
     var adminRuns: [CalicoAdminRuleKey: CompactRow] = [:]
     /// Identity columns where the port list changes (egress named ports resolve per destination).
     var portListStarts: [UInt32]?
-}
-
-/// What a plan and its column classes depend on: the Calico part of the row key, the admin
-/// policies taking part, whether NetworkPolicies isolate the identity, and the port list
-/// ingress names resolve on (-1 when no ingress step names a port).
-struct CalicoPlanKey: Hashable, Sendable {
-    var direction: PolicyDirection
-    var calico: CalicoRowKey
-    var admin: [Int]
-    var networkPolicies: Bool
-    var portList: Int
 }
 
 /// A plan with its columns in classes: `classes` holds, per column, an index into
@@ -92,9 +82,11 @@ extension RowMaker {
         let namesIngress =
             spec.direction == .ingress
             && (key.portList >= 0 || adminPolicies.contains { admin[$0].ingress.contains(where: \.hasNamedPorts) })
-        let planKey = CalicoPlanKey(
-            direction: spec.direction, calico: key, admin: adminPolicies, networkPolicies: networkPolicies,
-            portList: namesIngress ? spec.portList : -1)
+        // What the plan and its classes depend on: the spec with its NetworkPolicies reduced
+        // to whether there are any, and the port list only when an ingress step names a port.
+        let planKey = Spec(
+            direction: spec.direction, policies: networkPolicies ? [-1] : [], admin: spec.admin, baseline: spec.baseline,
+            portList: namesIngress ? spec.portList : -1, calico: key)
         if let known = calicoRuns.planOfKey[planKey] { return known }
         let plan = CalicoPlan(
             data, direction: spec.direction, key: key, networkPolicies: networkPolicies, admin: admin, adminPolicies: adminPolicies)
