@@ -30,6 +30,10 @@ struct SizeOptions: ParsableArguments {
     var calicoTiers = 5
     @Flag(name: .customLong("calico-nca-compatible"), help: "Leave out the Calico fields IBM's network-config-analyzer refuses.")
     var calicoNCACompatible = false
+    @Option(
+        name: .customLong("calico-mix"),
+        help: "Calico policies as clusters write them (realistic) or every field and action at random (stress; for evaluator comparisons).")
+    var calicoMix: SyntheticCalico.Mix = .realistic
     @Option(help: "Generator seed.") var seed: UInt64 = 1
     @Option(help: "Cluster shape: synthetic (the policy mix above), or real (vendor stacks per tenant: --workloads sets the size).")
     var profile: SynthProfile = .synthetic
@@ -53,9 +57,10 @@ struct SizeOptions: ParsableArguments {
     }
 
     /// The Calico objects asked for (empty text when none).
-    private var calico: String {
+    var calico: String {
         SyntheticCalico(
-            policies: calicoPolicies, tiers: calicoTiers, namespaces: namespaces, ncaCompatible: calicoNCACompatible, seed: seed
+            policies: calicoPolicies, tiers: calicoTiers, namespaces: namespaces, ncaCompatible: calicoNCACompatible, mix: calicoMix,
+            seed: seed
         )
         .manifests()
     }
@@ -65,7 +70,7 @@ struct SizeOptions: ParsableArguments {
             ? "real-shaped, \(workloads) workloads"
             : cluster.size.description
                 + (ciliumPolicies + ciliumClusterwide > 0 ? " / \(ciliumPolicies) CNPs / \(ciliumClusterwide) CCNPs" : "")
-                + (calicoPolicies > 0 ? " / \(calicoPolicies) Calico policies in \(calicoTiers) tiers" : "")
+                + (calicoPolicies > 0 ? " / \(calicoPolicies) Calico policies in \(calicoTiers) tiers (\(calicoMix.rawValue))" : "")
     }
 }
 
@@ -73,6 +78,8 @@ struct SizeOptions: ParsableArguments {
 enum SynthAdminAPI: String, ExpressibleByArgument, CaseIterable {
     case v1alpha1, v1alpha2
 }
+
+extension SyntheticCalico.Mix: ExpressibleByArgument {}
 
 /// The shapes `synth` and `bench` generate.
 enum SynthProfile: String, ExpressibleByArgument, CaseIterable {
@@ -107,7 +114,9 @@ struct SynthCommand: ParsableCommand {
         guard realisticObjects else {
             var cluster = size.cluster.size
             rbac.apply(to: &cluster)
-            let pods = size.profile == .real ? size.manifests : SyntheticCluster(size: cluster, seed: size.seed).manifests() + size.cilium
+            let pods =
+                size.profile == .real
+                ? size.manifests : SyntheticCluster(size: cluster, seed: size.seed).manifests() + size.cilium + size.calico
             return io.out(pods + rbac.manifests(namespaces: size.namespaces, seed: size.seed))
         }
         // Written in pieces of about a megabyte: a 150,000-pod dump is never one string.

@@ -39,7 +39,7 @@ public struct LiveCluster: Sendable {
         let present = try apiResources()
         let warnings = present.warnings
         var jobs: [(resource: LiveResource, args: [String], name: String)] = []
-        for r in LiveResource.all where !r.optional || present.names.contains(r.name) {
+        for r in LiveResource.all where r.isRead(served: present.names) {
             for (args, name) in r.invocations(scope) { jobs.append((r, ["get", r.name, "-o", "json"] + args, name)) }
         }
         var sources: [ManifestSource] = []

@@ -1,10 +1,18 @@
 /// Seeded Calico policies (`projectcalico.org/v3`) to add to a `SyntheticCluster` (same
-/// namespaces `ns<i>`, labels `app<j>`/`tier`/`version`, pod addresses in 10.0.0.0/8):
-/// NetworkPolicies and GlobalNetworkPolicies spread over `tiers` Tiers (none: all in the
-/// default tier), with Allow, Deny, Pass and Log rules, orders that tie on purpose, selectors
-/// in Calico's language (`in`, `not in`, `has`, `!`, `starts with`, `contains`, `||`),
-/// nets/notNets, port ranges, named ports and `notPorts`, and a few NetworkSets and
-/// GlobalNetworkSets that rule selectors match.
+/// namespaces `ns<i>`, labels `app<j>`/`tier`/`version`, pod addresses in 10.0.0.0/8), in one
+/// of two mixes:
+///
+/// - `realistic` (the default, what the benchmark measures): tiers as clusters use them
+///   (security, platform, compliance, observability, app), each ending in a Pass to the next
+///   tier; a GlobalNetworkPolicy default deny with DNS in the default tier after the
+///   Kubernetes NetworkPolicies; namespaced allows by selector, namespace and service
+///   account; `nets` only for external ranges (never cutting the pod network) and a few
+///   network sets (`SyntheticCalico+Realistic.swift`).
+/// - `stress`: every field and action at random — Allow, Deny, Pass and Log rules, orders
+///   that tie on purpose, selectors in Calico's whole language (`in`, `not in`, `has`, `!`,
+///   `starts with`, `contains`, `||`), nets/notNets over the pod network, port ranges, named
+///   ports and `notPorts`, and NetworkSets and GlobalNetworkSets that rule selectors match:
+///   for comparisons with other evaluators (`scripts/nca-calico-diff`).
 public struct SyntheticCalico: Sendable {
     public let policies: Int
     /// User tiers `tier0…`; 0 writes every policy in the default tier (no Tier objects).
@@ -13,10 +21,17 @@ public struct SyntheticCalico: Sendable {
     /// Leave out what IBM's network-config-analyzer refuses (service-account matches,
     /// `global()`): for `scripts/nca-calico-diff`.
     public let ncaCompatible: Bool
+    public let mix: Mix
     public let seed: UInt64
 
-    public init(policies: Int, tiers: Int, namespaces: Int, ncaCompatible: Bool = false, seed: UInt64 = 1) {
+    /// Which policies are written.
+    public enum Mix: String, Sendable, CaseIterable {
+        case realistic, stress
+    }
+
+    public init(policies: Int, tiers: Int, namespaces: Int, ncaCompatible: Bool = false, mix: Mix = .realistic, seed: UInt64 = 1) {
         self.policies = policies
+        self.mix = mix
         self.tiers = max(0, tiers)
         self.namespaces = max(1, namespaces)
         self.ncaCompatible = ncaCompatible
@@ -30,6 +45,7 @@ public struct SyntheticCalico: Sendable {
     /// The objects as multi-document YAML text (each document starts with `---`).
     public func manifests() -> String {
         guard policies > 0 else { return "" }
+        if mix == .realistic { return realisticManifests() }
         var rng = SplitMix64(seed: seed &+ 0xCA11C0)
         var out = ""
         for t in 0..<tiers {

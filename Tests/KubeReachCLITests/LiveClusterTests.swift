@@ -64,14 +64,58 @@ struct LiveClusterTests {
 
     @Test(.enabled(if: FakeAPIServer.toolsAvailable, "needs kubectl and python3 on PATH"))
     func otherPolicyEnginesAreWarnedAbout() throws {
-        let server = try FakeAPIServer(fixture: Self.fixtureFile, flags: ["--calico", "--no-admin-policies"])
+        let server = try FakeAPIServer(fixture: Self.fixtureFile, flags: ["--antrea", "--calico", "--no-admin-policies"])
         defer { server.stop() }
         let run = runCLI(["list", "--kubeconfig", try server.kubeconfig(), "-A", "-v"], context: Self.context())
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.err.contains("warning: the cluster serves Calico NetworkPolicy (networkpolicies.crd.projectcalico.org)"))
-        #expect(run.err.contains("warning: the cluster serves Calico GlobalNetworkPolicy"))
+        #expect(run.err.contains("warning: the cluster serves Antrea NetworkPolicy (networkpolicies.crd.antrea.io)"))
+        #expect(run.err.contains("warning: the cluster serves Antrea ClusterNetworkPolicy"))
+        #expect(!run.err.contains("Calico"), "Calico's kinds are read, not warned about")
         #expect(run.err.contains("note: the cluster serves no AdminNetworkPolicy or ClusterNetworkPolicy CRDs"))
         #expect(!server.requests().contains { $0.contains("adminnetworkpolicies") })
+    }
+
+    static let calicoFixture = fixture("live/calico.json")
+
+    /// Calico's kinds are read from its CRDs when only those are served: the answer is the
+    /// files' answer, and it is not the answer without the Calico objects.
+    @Test(.enabled(if: FakeAPIServer.toolsAvailable, "needs kubectl and python3 on PATH"))
+    func calicoIsReadFromItsCRDs() throws {
+        let server = try FakeAPIServer(fixture: Self.calicoFixture, flags: ["--calico", "--no-admin-policies"])
+        defer { server.stop() }
+        let kubeconfig = try server.kubeconfig()
+        for extra in [[], ["-o", "json"], ["--staged"]] {
+            let live = runCLI(["list", "--kubeconfig", kubeconfig, "-A"] + extra, context: Self.context())
+            #expect(live.status == 0, "\(live.err)")
+            #expect(live.out == runCLI(["list", Self.calicoFixture] + extra).out)
+        }
+        // The quarantine GlobalNetworkPolicy holds tenant-b/debug to DNS.
+        let fromDebug = runCLI(["list", "--kubeconfig", kubeconfig, "-A"], context: Self.context()).out
+            .split(separator: "\n").filter { $0.hasPrefix("tenant-b/debug[Pod] =>") }
+        #expect(fromDebug == ["tenant-b/debug[Pod] => kube-system/coredns[Deployment] : UDP 53"])
+        #expect(runCLI(["list", Self.fixtureFile]).out.contains("tenant-b/debug[Pod] => monitoring/prometheus"))
+        let requests = server.requests()
+        for resource in ["tiers", "globalnetworkpolicies", "networkpolicies", "stagednetworkpolicies", "networksets", "globalnetworksets"] {
+            #expect(requests.contains("/apis/crd.projectcalico.org/v1/\(resource)"), "\(resource)")
+        }
+        let scoped = runCLI(["list", "--kubeconfig", try server.kubeconfig(namespace: "tenant-a")], context: Self.context())
+        #expect(scoped.status == 0, "\(scoped.err)")
+        #expect(server.requests().contains("/apis/crd.projectcalico.org/v1/namespaces/tenant-a/networkpolicies"))
+    }
+
+    /// With Calico's API server installed, its `projectcalico.org/v3` group is read and the
+    /// CRDs behind it are not (the same objects twice).
+    @Test(.enabled(if: FakeAPIServer.toolsAvailable, "needs kubectl and python3 on PATH"))
+    func calicoAPIServerIsPreferredToTheCRDs() throws {
+        let server = try FakeAPIServer(fixture: Self.calicoFixture, flags: ["--calico", "--calico-api", "--no-admin-policies"])
+        defer { server.stop() }
+        let live = runCLI(["list", "--kubeconfig", try server.kubeconfig(), "-A"], context: Self.context())
+        #expect(live.status == 0, "\(live.err)")
+        #expect(live.out == runCLI(["list", Self.calicoFixture]).out)
+        let requests = server.requests()
+        #expect(requests.contains("/apis/projectcalico.org/v3/tiers"))
+        #expect(requests.contains("/apis/projectcalico.org/v3/networkpolicies"))
+        #expect(!requests.contains { $0.hasPrefix("/apis/crd.projectcalico.org/v1/") }, "\(requests)")
     }
 
     @Test(.enabled(if: FakeAPIServer.toolsAvailable, "needs kubectl and python3 on PATH"))

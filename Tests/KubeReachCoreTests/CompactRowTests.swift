@@ -90,8 +90,8 @@ import Testing
                 let stored = direction == .ingress ? reach.ingressRows[Int(row)] : reach.egressRows[Int(row)]
                 let spec = RowMaker.Spec(
                     direction: direction, policies: recipe.policies, admin: recipe.admin,
-                    baseline: recipe.policies.isEmpty ? recipe.baseline : [], portList: reach.identities.portListOfIdentity[id],
-                    cilium: recipe.cilium)
+                    baseline: recipe.policies.isEmpty || recipe.calico != nil ? recipe.baseline : [],
+                    portList: reach.identities.portListOfIdentity[id], cilium: recipe.cilium, calico: recipe.calico)
                 let dense = maker.denseRow(spec)
                 for column in dense.indices where reach.table[stored[column]] != maker.table[dense[column]] {
                     out.append("\(direction) identity \(id) column \(column)")

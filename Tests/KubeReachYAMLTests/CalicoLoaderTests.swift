@@ -179,3 +179,71 @@ import Testing
         #expect(tiers.sorted(by: CalicoTier.evaluationOrder).map(\.name) == ["neg", "c", "z", "default", "a", "b"])
     }
 }
+
+/// Equal orders: Calico falls back to names, so each later policy or tier is reported at its
+/// `spec.order` with the one it ties with and where that is; unset orders and different
+/// tiers are no tie.
+@Suite struct CalicoOrderTieTests {
+    static func policy(_ name: String, _ kind: String = "GlobalNetworkPolicy", tier: String? = nil, order: String?) -> String {
+        """
+        ---
+        apiVersion: projectcalico.org/v3
+        kind: \(kind)
+        metadata: {name: \(name)\(kind == "NetworkPolicy" ? ", namespace: shop" : "")}
+        spec:
+          selector: all()\(tier.map { "\n  tier: \($0)" } ?? "")\(order.map { "\n  order: \($0)" } ?? "")
+
+        """
+    }
+
+    static let tiers = """
+        ---
+        apiVersion: projectcalico.org/v3
+        kind: Tier
+        metadata: {name: security}
+        spec: {order: 100}
+        ---
+        apiVersion: projectcalico.org/v3
+        kind: Tier
+        metadata: {name: platform}
+        spec: {order: 100}
+
+        """
+
+    static func ties(_ text: String) throws -> [Diagnostic] {
+        try load(text).diagnostics.filter { $0.message.contains("ties with") }
+    }
+
+    @Test func policiesOfOneTierWithOneOrder() throws {
+        let found = try Self.ties(
+            Self.tiers + Self.policy("b", tier: "security", order: "10") + Self.policy("a", "NetworkPolicy", tier: "security", order: "10")
+                + Self.policy("c", tier: "platform", order: "10") + Self.policy("d", tier: "security", order: nil)
+                + Self.policy("e", tier: "security", order: nil) + Self.policy("f", tier: "security", order: "10.5"))
+        let policyTies = found.filter { $0.object?.contains("Policy") == true }
+        #expect(policyTies.count == 1, "\(found)")
+        let tie = try #require(policyTies.first)
+        #expect(tie.object == "GlobalNetworkPolicy b")
+        #expect(tie.fieldPath == "spec.order")
+        #expect(tie.location?.line == 12)
+        #expect(
+            tie.message
+                == "order 10 ties with NetworkPolicy shop/a (test.yaml:20:1) in tier security: Calico then evaluates them by name, a first")
+    }
+
+    @Test func tiersWithOneOrder() throws {
+        let found = try Self.ties(Self.tiers)
+        #expect(found.count == 1)
+        #expect(found.first?.object == "Tier security")
+        #expect(found.first?.message.hasPrefix("order 100 ties with Tier platform (test.yaml:") == true)
+        #expect(found.first?.message.hasSuffix(": Calico then orders the tiers by name, platform first") == true)
+    }
+
+    @Test func defaultTierAtTheNetworkPoliciesOrder() throws {
+        let knp =
+            "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: k, namespace: shop}\nspec: {podSelector: {}}\n"
+        let found = try Self.ties(knp + Self.policy("a", order: "1000") + Self.policy("b", order: "999"))
+        #expect(found.map(\.object) == ["GlobalNetworkPolicy a"])
+        #expect(found.first?.message.contains("ties with the Kubernetes NetworkPolicies (default tier, order 1000)") == true)
+        #expect(try Self.ties(Self.policy("a", order: "1000")).isEmpty)
+    }
+}

@@ -6,7 +6,8 @@ discovery documents (/api, /apis, /api/v1, /apis/GROUP/VERSION), /version, and t
 endpoints, cluster-wide and per namespace, built from one JSON manifest (a `List`).
 List items omit apiVersion and kind, as the real API server does.
 
-    fake_apiserver.py --fixture cluster.json --port 0 [--calico] [--no-admin-policies]
+    fake_apiserver.py --fixture cluster.json --port 0 [--calico] [--calico-api] [--antrea]
+                      [--no-admin-policies]
                       [--forbid pods] [--log requests.txt]
 
 prints `PORT <n>` on stdout once it listens, then serves until killed (or stdin closes).
@@ -40,10 +41,23 @@ RESOURCES = {
     "clusterroles": ("rbac.authorization.k8s.io", "v1", "ClusterRole", False),
     "clusterrolebindings": ("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", False),
 }
-CALICO = {
-    "networkpolicies": ("crd.projectcalico.org", "v1", "NetworkPolicy", True),
-    "globalnetworkpolicies": ("crd.projectcalico.org", "v1", "GlobalNetworkPolicy", False),
+CALICO_KINDS = {
+    "networkpolicies": ("NetworkPolicy", True),
+    "globalnetworkpolicies": ("GlobalNetworkPolicy", False),
+    "stagednetworkpolicies": ("StagedNetworkPolicy", True),
+    "stagedglobalnetworkpolicies": ("StagedGlobalNetworkPolicy", False),
+    "tiers": ("Tier", False),
+    "networksets": ("NetworkSet", True),
+    "globalnetworksets": ("GlobalNetworkSet", False),
 }
+# Another engine's policies (--antrea), which kubereach does not evaluate.
+ANTREA = {
+    "networkpolicies": ("crd.antrea.io", "v1beta1", "NetworkPolicy", True),
+    "clusternetworkpolicies": ("crd.antrea.io", "v1beta1", "ClusterNetworkPolicy", False),
+}
+# Calico's CRDs (--calico) and its API server's group (--calico-api): both show the same
+# objects, so a Calico list answers with the fixture's objects of either group.
+CALICO_GROUPS = {"crd.projectcalico.org": "v1", "projectcalico.org": "v3"}
 
 
 class State:
@@ -53,9 +67,13 @@ class State:
             if args.no_admin_policies and g == "policy.networking.k8s.io":
                 continue
             self.groups.setdefault((g, v), {})[name] = (kind, namespaced)
-        if args.calico:
-            for name, (g, v, kind, namespaced) in CALICO.items():
+        if args.antrea:
+            for name, (g, v, kind, namespaced) in ANTREA.items():
                 self.groups.setdefault((g, v), {})[name] = (kind, namespaced)
+        for g, v in CALICO_GROUPS.items():
+            if (args.calico and g.startswith("crd.")) or (args.calico_api and not g.startswith("crd.")):
+                for name, (kind, namespaced) in CALICO_KINDS.items():
+                    self.groups.setdefault((g, v), {})[name] = (kind, namespaced)
         with open(args.fixture, encoding="utf-8") as f:
             items = json.load(f)["items"]
         self.objects = {}  # kind -> [object]
@@ -105,8 +123,10 @@ def list_response(state, group, version, resource, namespace):
         return 404, status(404, "NotFound", "the server could not find the requested resource")
     api_version = f"{group}/{version}" if group else version
     items = []
+    calico = group in CALICO_GROUPS
     for obj in state.objects.get(kind, []):
-        if obj.get("apiVersion") != api_version:
+        obj_group = obj.get("apiVersion", "").rpartition("/")[0]
+        if obj.get("apiVersion") != api_version and not (calico and obj_group in CALICO_GROUPS):
             continue
         if namespace is not None and obj.get("metadata", {}).get("namespace", "default") != namespace:
             continue
@@ -170,7 +190,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--fixture", required=True)
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--calico", action="store_true", help="also serve Calico's policy CRDs in discovery")
+    parser.add_argument("--calico", action="store_true", help="also serve Calico's CRDs (crd.projectcalico.org/v1)")
+    parser.add_argument("--antrea", action="store_true", help="also serve Antrea's policy CRDs in discovery")
+    parser.add_argument("--calico-api", action="store_true", help="also serve Calico's API server group (projectcalico.org/v3)")
     parser.add_argument("--no-admin-policies", action="store_true", help="no policy.networking.k8s.io group")
     parser.add_argument("--forbid", action="append", default=[], help="answer 403 to lists of this resource")
     parser.add_argument("--log", help="append each requested path to this file")

@@ -1,5 +1,5 @@
 /// What of the loaded Calico objects kubereach leaves out or cannot decide offline, each
-/// reported at its object and field: host-endpoint policies, policies naming a tier the
+/// reported at its object and field: equal orders (`CalicoOrderTies`), host-endpoint policies, policies naming a tier the
 /// input does not define, staged policies (evaluated only with `--staged`), and rules
 /// whose matches only the dataplane knows (those pairs are decided at runtime).
 public enum CalicoLoadNotes {
@@ -46,7 +46,7 @@ public enum CalicoLoadNotes {
                 }
             }
         }
-        return out
+        return out + CalicoOrderTies.diagnostics(cluster)
     }
 }
 

@@ -8,6 +8,8 @@ struct CompiledCalicoRule: Sendable {
     var id: Int32
     var action: CalicoAction
     var peers: BitSet
+    /// `peers` as runs of columns (`ConnectionTable.all` on them), for rows built by runs.
+    var runs: CompactRow
     var local: BitSet?
     /// The connections where no port name needs resolving (and towards addresses).
     var fixedConnections: UInt32

@@ -16,6 +16,8 @@ struct CalicoCompileContext {
     /// Per network set: identities holding an address in it, source atoms, destination atoms (as columns).
     var setColumns: [BitSet]
     var cache: [CalicoSelector: CalicoSelection] = [:]
+    /// Per IP family, the columns of that family (built on first use).
+    var families: [IPFamily: BitSet] = [:]
 
     mutating func select(_ selector: CalicoSelector) -> CalicoSelection {
         if let known = cache[selector] { return known }
@@ -162,7 +164,12 @@ extension ReachabilityBuilder {
         let universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
         let peerSide = direction == .ingress ? rule.source : rule.destination
         let localSide = direction == .ingress ? rule.destination : rule.source
-        let family = rule.family.map(familyColumns)
+        let family = rule.family.map { f in
+            if let known = context.families[f] { return known }
+            let columns = familyColumns(f)
+            context.families[f] = columns
+            return columns
+        }
         var peers = entityColumns(peerSide, namespace: policy.namespace, &context) ?? BitSet(0..<universe)
         if let family { peers.formIntersection(family) }
         // The far side's columns: identities and the atoms of that side only.
@@ -175,7 +182,7 @@ extension ReachabilityBuilder {
         let runtime = rule.runtimeConditions
         if !runtime.isEmpty { peers = BitSet() }
         return CompiledCalicoRule(
-            id: id, action: rule.action, peers: peers, local: local,
+            id: id, action: rule.action, peers: peers, runs: CompactRow(members: peers, value: ConnectionTable.all), local: local,
             fixedConnections: table.intern(rule.connections(destinationPorts: nil)), rule: rule, runtime: runtime)
     }
 

@@ -48,7 +48,7 @@ extension RowMaker {
 
     /// Walks the tiers for one column, given the matching steps and their connections
     /// (pairs of step index and interned set, in order).
-    private mutating func decide(_ plan: CalicoPlan, _ data: CalicoRowData, _ signature: [UInt32]) -> UInt32 {
+    mutating func decide(_ plan: CalicoPlan, _ data: CalicoRowData, _ signature: [UInt32]) -> UInt32 {
         var undecided = ConnectionTable.all, allowed = ConnectionTable.none
         var i = 0
         for (t, tier) in plan.tiers.enumerated() {
@@ -70,7 +70,7 @@ extension RowMaker {
 
     /// A step's connections at a column: named ports resolve on the destination — the
     /// identity in ingress, the peer pod in egress (never an external address).
-    private mutating func stepConnections(
+    mutating func stepConnections(
         _ planStep: CalicoPlan.Step, step: Int, spec: Spec, column: Int, networkPolicies: [UInt32]?, _ named: inout [CalicoNamedKey: UInt32]
     ) -> UInt32 {
         let fixed: UInt32, hasNames: Bool

@@ -83,7 +83,7 @@ struct CompactRow: Sendable, Hashable {
     }
 
     /// Starts a run at `start` (beyond every start so far) unless it holds the last run's value.
-    private mutating func append(_ start: UInt32, _ value: UInt32) {
+    mutating func append(_ start: UInt32, _ value: UInt32) {
         if values[values.count - 1] != value {
             starts.append(start)
             values.append(value)

@@ -145,6 +145,8 @@ struct RowMaker: Sendable {
     var cilium: CiliumRowData?
     /// Calico's compiled policies and tiers (nil without Calico).
     var calico: CalicoRowData?
+    /// Calico's column classes per plan and the decisions made on them.
+    var calicoRuns = CalicoRunCache()
 
     /// A rule resolved against one destination port list.
     struct NamedPortKey: Hashable {
@@ -175,8 +177,10 @@ struct RowMaker: Sendable {
     }
 
     /// The row of one key: merged from the rules' runs when only NetworkPolicies apply;
-    /// cell by cell, then compacted, when admin tiers, Cilium or Calico decide per column.
+    /// by Calico's column classes under Calico; cell by cell, then compacted, when admin
+    /// tiers or Cilium decide per column.
     mutating func row(_ spec: Spec) -> CompactRow {
+        if let key = spec.calico { return calicoRunRow(spec, key) }
         guard spec.admin.isEmpty && spec.baseline.isEmpty && spec.cilium == nil && spec.calico == nil else {
             return CompactRow(dense: denseRow(spec))
         }
