@@ -67,7 +67,8 @@ enum PlainScalar: Equatable {
     /// `0b` too, so `port: 0o10` reaches the API server as 8 (YAML 1.1 alone would make it
     /// a string), and `010` as 8.
     static func integer(_ text: String) -> Int? {
-        var s = Substring(text.replacing("_", with: ""))
+        if let n = plainDecimal(text.utf8) { return n }
+        var s = text.utf8.contains(UInt8(ascii: "_")) ? Substring(text.replacing("_", with: "")) : Substring(text)
         var negative = false
         if let sign = s.first, sign == "-" || sign == "+" {
             negative = sign == "-"
@@ -88,8 +89,22 @@ enum PlainScalar: Equatable {
         } else {
             value = nil
         }
-        guard let value, !s.contains("-"), !s.contains("+") else { return nil }
+        guard let value, !s.utf8.contains(UInt8(ascii: "-")), !s.utf8.contains(UInt8(ascii: "+")) else { return nil }
         return negative ? -value : value
+    }
+
+    /// The common case read from the bytes: up to 18 ASCII digits without a leading zero
+    /// (so neither octal nor an overflow); nil for anything else, which `integer` reads.
+    private static func plainDecimal(_ bytes: String.UTF8View) -> Int? {
+        guard let first = bytes.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9"), bytes.count <= 18 else {
+            return nil
+        }
+        var value = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` and the `.inf`/`.nan` forms.
