@@ -36,6 +36,8 @@ enum YAMLComposer {
     /// Reads the events of one stream; every nil is "not composed here".
     private struct EventReader {
         let parser: UnsafeMutablePointer<yaml_parser_t>
+        /// One per document, as Yams' parser holds one (`Constructor.default` builds its maps anew).
+        let constructor = Constructor.default
 
         /// The stream's one document, or its absence.
         mutating func document() -> Outcome {
@@ -74,7 +76,7 @@ enum YAMLComposer {
                 while var child = parse() {
                     defer { yaml_event_delete(&child) }
                     if child.type == YAML_SEQUENCE_END_EVENT {
-                        return .sequence(.init(items, Self.tag(s.implicit != 0 ? nil : Self.string(s.tag)), .any, Self.mark(e)))
+                        return .sequence(.init(items, tag(s.implicit != 0 ? nil : Self.string(s.tag)), .any, Self.mark(e)))
                     }
                     guard let item = node(child) else { return nil }
                     items.append(item)
@@ -88,7 +90,7 @@ enum YAMLComposer {
                 while var key = parse() {
                     defer { yaml_event_delete(&key) }
                     if key.type == YAML_MAPPING_END_EVENT {
-                        return .mapping(.init(pairs, Self.tag(m.implicit != 0 ? nil : Self.string(m.tag)), .any, Self.mark(e)))
+                        return .mapping(.init(pairs, tag(m.implicit != 0 ? nil : Self.string(m.tag)), .any, Self.mark(e)))
                     }
                     guard key.type == YAML_SCALAR_EVENT, let k = scalar(key, isKey: true), case .scalar(let ks) = k, keys.insert(ks.string),
                         var first = parse()
@@ -111,13 +113,13 @@ enum YAMLComposer {
             guard s.anchor == nil, let value = String(validating: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self),
                 let style = Node.Scalar.Style(rawValue: numericCast(s.style.rawValue))
             else { return nil }
-            var tag = s.quoted_implicit == 1 ? Tag.Name.str.rawValue : Self.string(s.tag)
-            if isKey && (tag == nil || tag == Tag.Name.nonSpecific.rawValue) { tag = Tag.Name.str.rawValue }
-            return .scalar(.init(value, Self.tag(tag), style, Self.mark(e)))
+            var name = s.quoted_implicit == 1 ? Tag.Name.str.rawValue : Self.string(s.tag)
+            if isKey && (name == nil || name == Tag.Name.nonSpecific.rawValue) { name = Tag.Name.str.rawValue }
+            return .scalar(.init(value, tag(name), style, Self.mark(e)))
         }
 
         /// A fresh tag per node, as Yams makes them (a tag's name is resolved in place).
-        private static func tag(_ name: String?) -> Tag { Tag(name.map(Tag.Name.init(rawValue:)) ?? .implicit, .basic, .default) }
+        private func tag(_ name: String?) -> Tag { Tag(name.map(Tag.Name.init(rawValue:)) ?? .implicit, .basic, constructor) }
 
         private static func mark(_ e: yaml_event_t) -> Mark {
             YamsMark.make(line: Int(e.start_mark.line) + 1, column: Int(e.start_mark.column) + 1)
