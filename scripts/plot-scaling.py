@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Draws the scaling curve (wall time and peak RSS of `list --by workload` against pods)
+"""Draws the scaling curve (CPU time and peak RSS of `list --by workload` against pods)
 as a small SVG by hand, no plotting library: scripts/bench (ONLY=scale) calls it.
 
-Input on stdin: one line per size, "pods seconds MiB". Output: the SVG on stdout."""
+Input on stdin: one line per size, "pods cpu-seconds MiB". Output: the SVG on stdout."""
 import sys
 
 rows = [tuple(float(x) for x in line.split()) for line in sys.stdin if line.strip()]
@@ -23,7 +23,7 @@ def y(v, top):
 
 out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
        f'<rect width="{W}" height="{H}" fill="white"/>',
-       f'<text x="{W / 2}" y="20" text-anchor="middle" font-size="14">kubereach list --by workload: time and peak RSS by pods</text>',
+       f'<text x="{W / 2}" y="20" text-anchor="middle" font-size="14">kubereach list --by workload: CPU time and peak RSS by pods</text>',
        f'<line x1="{PAD_L}" y1="{PAD_T + ph}" x2="{PAD_L + pw}" y2="{PAD_T + ph}" stroke="black"/>',
        f'<line x1="{PAD_L}" y1="{PAD_T}" x2="{PAD_L}" y2="{PAD_T + ph}" stroke="#1f77b4"/>',
        f'<line x1="{PAD_L + pw}" y1="{PAD_T}" x2="{PAD_L + pw}" y2="{PAD_T + ph}" stroke="#d62728"/>']
@@ -34,7 +34,7 @@ for i in range(5):
 for p, _, _ in rows:
     out.append(f'<text x="{x(p):.1f}" y="{PAD_T + ph + 16}" text-anchor="middle">{p / 1000:.0f}k</text>')
 out.append(f'<text x="{PAD_L + pw / 2}" y="{H - 12}" text-anchor="middle">pods</text>')
-for col, top, colour, label in ((1, max_t, "#1f77b4", "wall time"), (2, max_m, "#d62728", "peak RSS")):
+for col, top, colour, label in ((1, max_t, "#1f77b4", "CPU time"), (2, max_m, "#d62728", "peak RSS")):
     pts = " ".join(f"{x(r[0]):.1f},{y(r[col], top):.1f}" for r in rows)
     out.append(f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="2"/>')
     for r in rows:

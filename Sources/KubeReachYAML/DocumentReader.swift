@@ -70,28 +70,13 @@ enum DocumentReader {
         }
         var node: Node?
         var fallbackNote: Diagnostic? = nil
-        do {
-            // The basic resolver: no regex tag resolution (we type scalars ourselves); an
-            // explicit encoding, or Yams reads the process environment on every call.
-            node = try Yams.compose(yaml: job.text, .basic, .default, .utf8)
-        } catch {
-            let refusal =
-                (error as? YamlError).map { syntaxError($0, origin: origin) }
-                ?? Diagnostic(.error, "cannot parse YAML: \(error)", location: location)
-            // Foundation's parser would keep one of two equal keys silently: JSON is checked
-            // first, and a duplicate the YAML parser found is never read past.
-            if JSONFallback.looksLikeJSON(job.text), let duplicate = JSONKeyCheck.firstDuplicate(job.text) {
-                return .failed([duplicateKeyError(duplicate, origin: origin, in: "a JSON object")])
-            }
-            if case .duplicatedKeysInMapping? = error as? YamlError {
-                return .failed([YAMLKeyCheck.firstDuplicate(job.text).map { duplicateKeyError($0, origin: origin, in: "a map") } ?? refusal]
-                )
-            }
-            guard let json = JSONFallback.node(job.text, depth: depth) else { return .failed([refusal]) }
-            node = json
-            fallbackNote = Diagnostic(
-                .note, "read with the JSON parser (the YAML parser refused it: \(refusal.message)); its diagnostics have no line numbers",
-                location: location)
+        if case .composed(let composed) = YAMLComposer.compose(job.text) {
+            node = composed
+        } else {
+            let yams = composeWithYams(job, depth: depth, location: location)
+            if let refusal = yams.refusal { return refusal }
+            node = yams.node
+            fallbackNote = yams.note
         }
         guard let node, !isEmptyDocument(node) else { return .empty }
         let budget = ReadBudget.forText(bytes: job.text.utf8.count)
@@ -99,6 +84,37 @@ enum DocumentReader {
         guard let fallbackNote, case .objects(var out) = outcome, !out.isEmpty else { return outcome }
         out[0].diagnostics.insert(fallbackNote, at: 0)
         return .objects(out)
+    }
+
+    /// A document `YAMLComposer` left to Yams: its tree, with a note when only the JSON parser
+    /// could read it; or the document's refusal.
+    private static func composeWithYams(_ job: DocumentJob, depth: Int, location: SourceLocation) -> (
+        node: Node?, note: Diagnostic?, refusal: DocumentOutcome?
+    ) {
+        let origin = job.origin
+        do {
+            // The basic resolver: no regex tag resolution (we type scalars ourselves); an
+            // explicit encoding, or Yams reads the process environment on every call.
+            return (try Yams.compose(yaml: job.text, .basic, .default, .utf8), nil, nil)
+        } catch {
+            let refusal =
+                (error as? YamlError).map { syntaxError($0, origin: origin) }
+                ?? Diagnostic(.error, "cannot parse YAML: \(error)", location: location)
+            // Foundation's parser would keep one of two equal keys silently: JSON is checked
+            // first, and a duplicate the YAML parser found is never read past.
+            if JSONFallback.looksLikeJSON(job.text), let duplicate = JSONKeyCheck.firstDuplicate(job.text) {
+                return (nil, nil, .failed([duplicateKeyError(duplicate, origin: origin, in: "a JSON object")]))
+            }
+            if case .duplicatedKeysInMapping? = error as? YamlError {
+                let duplicate = YAMLKeyCheck.firstDuplicate(job.text).map { duplicateKeyError($0, origin: origin, in: "a map") }
+                return (nil, nil, .failed([duplicate ?? refusal]))
+            }
+            guard let json = JSONFallback.node(job.text, depth: depth) else { return (nil, nil, .failed([refusal])) }
+            let note = Diagnostic(
+                .note, "read with the JSON parser (the YAML parser refused it: \(refusal.message)); its diagnostics have no line numbers",
+                location: location)
+            return (json, note, nil)
+        }
     }
 
     /// The objects of a parsed document. The JSON fast path passes a List's `items` as a

@@ -70,7 +70,8 @@ enum PlainScalar: Equatable {
     /// `0b` too, so `port: 0o10` reaches the API server as 8 (YAML 1.1 alone would make it
     /// a string), and `010` as 8.
     static func integer(_ text: String) -> Int? {
-        var s = Substring(text.replacing("_", with: ""))
+        if let n = decimal(text) { return n }
+        var s = text.utf8.contains(UInt8(ascii: "_")) ? Substring(text.replacing("_", with: "")) : Substring(text)
         var negative = false
         if let sign = s.first, sign == "-" || sign == "+" {
             negative = sign == "-"
@@ -91,7 +92,7 @@ enum PlainScalar: Equatable {
         } else {
             value = nil
         }
-        guard let value, !s.contains("-"), !s.contains("+") else { return nil }
+        guard let value, !s.utf8.contains(UInt8(ascii: "-")), !s.utf8.contains(UInt8(ascii: "+")) else { return nil }
         return negative ? -value : value
     }
 

@@ -49,6 +49,8 @@ enum PodSecurityDecoder {
     }
 
     private static func securityContext(_ f: Field) -> SecurityContext {
+        // Absent (or null): every field below is absent too, and nothing is warned about.
+        if f.isMissing { return SecurityContext() }
         let caps = f.child("capabilities")
         caps.warnUnknownKeys(["add", "drop"])
         let seccomp = f.child("seccompProfile"), appArmor = f.child("appArmorProfile"), seLinux = f.child("seLinuxOptions")

@@ -48,10 +48,13 @@ extension Reachability {
         let nodes = NodeIndex(self, level: level)
         let stride = nodes.names.count
         // Source identities are cut into ranges shared out between workers; each has its own
-        // memo table, so partial results meet as connection sets.
-        let chunk = 512
+        // memo table, so partial results meet as connection sets. A range starts with one
+        // lookup per ingress row (`IngressColumn`), so ranges are large: about eight per
+        // worker, never under 512 identities.
+        let cores = options.parallel ? Parallel.cores : 1
+        let chunk = max(512, identities.count / (8 * cores) + 1)
         let chunks = (identities.count + chunk - 1) / chunk
-        let workers = options.parallel ? max(1, min(Parallel.cores, identities.count / 256 + 1, chunks)) : 1
+        let workers = max(1, min(cores, identities.count / 256 + 1, chunks))
         let parts = Parallel.map(0..<workers) { w -> [Int: ConnectionSet] in
             var sweep = EdgeSweep(reach: self, nodes: nodes, stride: stride)
             for c in Swift.stride(from: w, to: chunks, by: workers) {

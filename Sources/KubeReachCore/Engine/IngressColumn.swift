@@ -17,17 +17,20 @@ struct IngressColumn {
     init(rows: [CompactRow], range: Range<Int>) {
         self.range = range
         column = range.lowerBound
-        cells = rows.map { $0[range.lowerBound] }
+        var cells = [UInt32](repeating: 0, count: rows.count)
         var counts = [Int32](repeating: 0, count: range.count + 1)
         var firstChange = [Int](repeating: 0, count: rows.count)
         for (r, row) in rows.enumerated() {
-            var k = row.run(holding: range.lowerBound) + 1
+            let holding = row.run(holding: range.lowerBound)
+            cells[r] = row.values[holding]
+            var k = holding + 1
             firstChange[r] = k
             while k < row.runCount, Int(row.starts[k]) < range.upperBound {
                 counts[Int(row.starts[k]) - range.lowerBound + 1] += 1
                 k += 1
             }
         }
+        self.cells = cells
         for k in counts.indices.dropFirst() { counts[k] += counts[k - 1] }
         offsets = counts
         var fill = counts

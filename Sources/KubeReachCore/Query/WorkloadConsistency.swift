@@ -49,16 +49,30 @@ extension Reachability {
 
     /// Per workload with pods treated differently: its pods and its identities grouped into
     /// classes treated alike (in identity order), sorted by workload.
+    /// - Complexity: O(pods + runs of every row) plus, per pair of identities compared, the
+    ///   rows starting a run between them.
     func variantClasses() -> [WorkloadVariants] {
         var podsOf: [WorkloadRef: [Int]] = [:]
         for (i, pod) in cluster.pods.enumerated() { podsOf[pod.workload.whole, default: []].append(i) }
-        var out: [WorkloadVariants] = []
+        var several: [(workload: WorkloadRef, pods: [Int], ids: [Int])] = []
+        var watched = [Bool](repeating: false, count: identities.count)
         for (workload, pods) in podsOf {
             let ids = Set(pods.map { identities.identityOfPod[$0] }).sorted()
             guard ids.count > 1 else { continue }
+            several.append((workload, pods, ids))
+            for c in ids[0] + 1...ids[ids.count - 1] { watched[c] = true }
+        }
+        guard !several.isEmpty else { return [] }
+        let boundaries = RowBoundaries(egressRows: egressRows, ingressRows: ingressRows, watched: watched)
+        var out: [WorkloadVariants] = []
+        for (workload, pods, ids) in several {
             var classes: [[Int]] = []
             for id in ids {
-                if let c = classes.firstIndex(where: { treatedAlike($0[0], id) }) { classes[c].append(id) } else { classes.append([id]) }
+                if let c = classes.firstIndex(where: { treatedAlike($0[0], id, boundaries) }) {
+                    classes[c].append(id)
+                } else {
+                    classes.append([id])
+                }
             }
             guard classes.count > 1 else { continue }
             let labelSets = ids.map { identities.keys[$0].labels }
@@ -68,12 +82,12 @@ extension Reachability {
         return out.sorted { $0.workload < $1.workload }
     }
 
-    private func treatedAlike(_ a: Int, _ b: Int) -> Bool {
+    private func treatedAlike(_ a: Int, _ b: Int, _ boundaries: RowBoundaries) -> Bool {
         guard ingressRowOfIdentity[a] == ingressRowOfIdentity[b], egressRowOfIdentity[a] == egressRowOfIdentity[b] else {
             return false
         }
         // As peers too: every row treats them alike.
-        return egressRows.allSatisfy { $0[a] == $0[b] } && ingressRows.allSatisfy { $0[a] == $0[b] }
+        return boundaries.sameCells(a, b)
     }
 }
 
