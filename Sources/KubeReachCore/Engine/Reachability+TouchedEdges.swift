@@ -146,8 +146,14 @@ private struct TouchedSweep {
         let stride = names.count
         // An address range can be both a source and a destination node: one name, one rank.
         let used = Set(acc.keys.flatMap { [names[$0 / stride], names[$0 % stride]] })
-        let rank = Dictionary(uniqueKeysWithValues: Array(used).sortedByName().enumerated().map { ($1, $0) })
-        return acc.map { key, c in ConnectivityEdge(source: names[key / stride], destination: names[key % stride], connections: table[c]) }
-            .sorted { (rank[$0.source]!, rank[$0.destination]!) < (rank[$1.source]!, rank[$1.destination]!) }
+        let rankOfName = Dictionary(uniqueKeysWithValues: Array(used).sortedByName().enumerated().map { ($1, $0) })
+        var rank = [Int](repeating: -1, count: stride)
+        let keys = acc.keys.map { key -> (Int, Int, Int) in
+            for n in [key / stride, key % stride] where rank[n] < 0 { rank[n] = rankOfName[names[n]]! }
+            return (rank[key / stride], rank[key % stride], key)
+        }
+        return keys.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { _, _, key in
+            ConnectivityEdge(source: names[key / stride], destination: names[key % stride], connections: table[acc[key]!])
+        }
     }
 }

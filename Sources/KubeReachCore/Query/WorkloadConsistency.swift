@@ -53,12 +53,18 @@ extension Reachability {
         var podsOf: [WorkloadRef: [Int]] = [:]
         for (i, pod) in cluster.pods.enumerated() { podsOf[pod.workload.whole, default: []].append(i) }
         var out: [WorkloadVariants] = []
+        var starts: RunStarts?
         for (workload, pods) in podsOf {
             let ids = Set(pods.map { identities.identityOfPod[$0] }).sorted()
             guard ids.count > 1 else { continue }
+            if starts == nil { starts = RunStarts(self) }
             var classes: [[Int]] = []
             for id in ids {
-                if let c = classes.firstIndex(where: { treatedAlike($0[0], id) }) { classes[c].append(id) } else { classes.append([id]) }
+                if let c = classes.firstIndex(where: { treatedAlike($0[0], id, starts!) }) {
+                    classes[c].append(id)
+                } else {
+                    classes.append([id])
+                }
             }
             guard classes.count > 1 else { continue }
             let labelSets = ids.map { identities.keys[$0].labels }
@@ -68,12 +74,12 @@ extension Reachability {
         return out.sorted { $0.workload < $1.workload }
     }
 
-    private func treatedAlike(_ a: Int, _ b: Int) -> Bool {
+    private func treatedAlike(_ a: Int, _ b: Int, _ starts: RunStarts) -> Bool {
         guard ingressRowOfIdentity[a] == ingressRowOfIdentity[b], egressRowOfIdentity[a] == egressRowOfIdentity[b] else {
             return false
         }
         // As peers too: every row treats them alike.
-        return egressRows.allSatisfy { $0[a] == $0[b] } && ingressRows.allSatisfy { $0[a] == $0[b] }
+        return starts.agree(a, b, in: self)
     }
 }
 
