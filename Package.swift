@@ -70,7 +70,13 @@ let package = Package(
         .executableTarget(name: "KubeReachFuzz", dependencies: ["KubeReachCore", "KubeReachYAML"]),
         // Golden files, XML checks and the shared data sets, for every test target.
         .target(name: "KubeReachTestSupport", dependencies: ["KubeReachCore"], path: "Tests/KubeReachTestSupport"),
-        .testTarget(name: "KubeReachCoreTests", dependencies: ["KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
+        .testTarget(
+            name: "KubeReachCoreTests",
+            dependencies: [
+                "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport",
+                // IncrementalDiffTests: the incremental diff against the full one, rendered.
+                "KubeReachAnalysis", "KubeReachRender",
+            ]),
         .testTarget(
             name: "KubeReachYAMLTests", dependencies: ["KubeReachYAML", "KubeReachCore", "KubeReachSynthetic", "KubeReachTestSupport"]),
         .testTarget(name: "KubeReachRBACTests", dependencies: ["KubeReachRBAC", "KubeReachCore", "KubeReachYAML", "KubeReachSynthetic"]),

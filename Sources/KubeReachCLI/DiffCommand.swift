@@ -66,18 +66,45 @@ struct DiffCommand: StatusCommand {
     func evaluate() throws -> ExitStatus {
         try InputOptions.readsStandardInputOnce(before + after)
         let before = try load(before), after = try load(after)
-        let sides = ConnectivityComparison(old: before.cluster, new: after.cluster, options: input.evaluationOptions, level: level)
-        input.report(sides.notes.old.map { Self.onSide($0, old) } + sides.notes.new.map { Self.onSide($0, new) })
+        let options = input.evaluationOptions
+        // The list formats need only the pairs that differ: when only NetworkPolicies differ,
+        // only what the changed ones select is evaluated again (Docs/diff.md, "Incremental").
+        // Benchmarks compare the two paths: KUBEREACH_INCREMENTAL_DIFF=0 takes the full one.
+        if let format = DiffFormat(rawValue: output.rawValue), RunContext.current.environment["KUBEREACH_INCREMENTAL_DIFF"] != "0",
+            let quick = IncrementalComparison(old: before.cluster, new: after.cluster, options: options, level: level)
+        {
+            reportNotes(quick.notes)
+            if input.reporting.verbose {
+                input.report([
+                    Diagnostic(
+                        .note,
+                        "incremental diff: \(quick.changedPolicies) NetworkPolicy change(s) select \(quick.touchedIdentities) of \(quick.identities) identities; only their pairs were evaluated again"
+                    )
+                ])
+            }
+            return try write(quick.diff, as: format, policies: PolicyChanges(old: before.cluster, new: after.cluster))
+        }
+        let sides = ConnectivityComparison(old: before.cluster, new: after.cluster, options: options, level: level)
+        reportNotes(sides.notes)
         let oldSide = sides.old, newSide = sides.new, diff = sides.diff
         if let format = DiffFormat(rawValue: output.rawValue) {
-            let policies = PolicyChanges(old: before.cluster, new: after.cluster)
-            let text = DiffFormatter.render(diff, policies: policies, as: format, old: old, new: new, level: level)
-            if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
-        } else {
-            let nodes = oldSide.nodes.union(newSide.nodes)
-            try emitGraph(
-                DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
+            return try write(diff, as: format, policies: PolicyChanges(old: before.cluster, new: after.cluster))
         }
+        let nodes = oldSide.nodes.union(newSide.nodes)
+        try emitGraph(
+            DiffDotWriter.render(diff, new: newSide, nodes: nodes, level: level), large: nodes.count > RenderRequest.defaultMaxNodes)
+        return failOnWiden && diff.widens ? .negative : .success
+    }
+
+    /// Each side's variant notes, named by side.
+    private func reportNotes(_ notes: (old: [Diagnostic], new: [Diagnostic])) {
+        input.report(notes.old.map { Self.onSide($0, old) } + notes.new.map { Self.onSide($0, new) })
+    }
+
+    /// The diff in a list format, to stdout or `--out`; the exit status `--fail-on-widen` asks for.
+    private func write(_ diff: ConnectivityDiff, as format: DiffFormat, policies: PolicyChanges) throws -> ExitStatus {
+        let text = DiffFormatter.render(diff, policies: policies, as: format, old: old, new: new, level: level)
+        if let outFile { try AtomicFile.write(text, to: outFile) } else { CommandIO.current.out(text) }
         return failOnWiden && diff.widens ? .negative : .success
     }
 

@@ -15,6 +15,10 @@ public struct EvaluationOptions: Sendable, Hashable {
     public var clusterNetworks = ClusterNetworks()
     /// Evaluate Calico StagedNetworkPolicy/StagedGlobalNetworkPolicy as if enforced (`--staged`).
     public var calicoStaged = false
+    /// Ranges that cut the address atoms (and, where ipBlocks match pods, pods' identities)
+    /// as an ipBlock would, without matching anything: two evaluations that must share their
+    /// atoms (the incremental diff) each pass the other's ipBlocks. Answers do not change.
+    public var additionalCuts: [IPRange] = []
 
     public init(ipBlockMatchesPods: Bool = true, extraFamilies: Set<IPFamily> = [], hostNetwork: HostNetworkPolicy = .bypass) {
         self.ipBlockMatchesPods = ipBlockMatchesPods

@@ -1,7 +1,7 @@
 import BitCollections
 
 extension ReachabilityBuilder {
-    private struct RowKey: Hashable {
+    struct RowKey: Hashable {
         var direction: PolicyDirection
         var policies: [Int]
         /// Compiled ANPs holding the identity as a subject, in evaluation order.
@@ -108,7 +108,7 @@ extension ReachabilityBuilder {
     }
 
     /// Whether an ingress rule applying to the identity names a port (resolved on it).
-    private func namesIngressPorts(policies: [Int], admin: [Int], baseline: [Int]) -> Bool {
+    func namesIngressPorts(policies: [Int], admin: [Int], baseline: [Int]) -> Bool {
         policies.contains { compiled[$0].ingress!.contains(where: \.hasNamedPorts) }
             || (admin + baseline).contains { adminCompiled[$0].ingress.contains(where: \.hasNamedPorts) }
     }

@@ -75,9 +75,7 @@ struct ReachabilityBuilder {
                 return needed ? Array(Set(pod.ips.compactMap { atoms.index(of: $0) })).sorted() : []
             }, ciliumPart: ciliumIdentityPart() ?? calicoIdentityPart())
         identities.renumber(namespaceRank: LabelOrder.ranks(cluster.namespaces.map(\.labels)))
-        universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
-        podLabels = LabelIndex(identities.keys.map(\.labels))
-        namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
+        prepareCompilation()
         classifyCiliumColumns()
         compilePolicies()
         compileCilium()
@@ -86,9 +84,16 @@ struct ReachabilityBuilder {
         buildRows()
     }
 
+    /// The column count and selector indexes, once identities and atoms are known.
+    mutating func prepareCompilation() {
+        universe = identities.count + sourceAtoms.atoms.count + destinationAtoms.atoms.count
+        podLabels = LabelIndex(identities.keys.map(\.labels))
+        namespaceLabels = LabelIndex(cluster.namespaces.map(\.labels))
+    }
+
     // MARK: atoms
 
-    private mutating func buildAtoms() {
+    mutating func buildAtoms() {
         var families: Set<IPFamily> = [.v4]
         families.formUnion(options.extraFamilies)
         var ingressRanges: [IPRange] = [], egressRanges: [IPRange] = []
@@ -117,6 +122,9 @@ struct ReachabilityBuilder {
         // Cluster networks cut the external ranges too (never pods' identities): each range is
         // then wholly a cluster address or not. They add no address family of their own.
         let clusterRanges = options.clusterNetworks.adding(nodesOf: cluster).ranges
+        for r in options.additionalCuts { families.insert(r.family) }
+        ingressRanges += options.additionalCuts
+        egressRanges += options.additionalCuts
         sourceAtoms = AddressAtoms(cutting: ingressRanges + clusterRanges, families: families)
         destinationAtoms = AddressAtoms(cutting: egressRanges + clusterRanges, families: families)
         globalAtoms = AddressAtoms(cutting: ingressRanges + egressRanges, families: families)
@@ -125,20 +133,31 @@ struct ReachabilityBuilder {
     // MARK: compile
 
     private mutating func compilePolicies() {
-        for (pi, policy) in cluster.policies.enumerated() {
-            guard let ns = namespaceIndex[policy.namespace] else { continue }
-            var selected = identities.identitiesInNamespace[ns]
-            selected.formIntersection(podSelection(policy.podSelector))
-            selected = ciliumMasked(selected, isIPBlock: false)
-            var cp = CompiledPolicy(policyIndex: pi, selected: selected, ingress: nil, egress: nil)
-            for direction in PolicyDirection.allCases where policy.affects(direction) {
-                let rules = policy.rules(direction).map { rule -> CompiledPolicy.Rule in
-                    compile(rule, direction: direction, namespace: ns)
-                }
-                if direction == .ingress { cp.ingress = rules } else { cp.egress = rules }
-            }
-            compiled.append(cp)
+        for pi in cluster.policies.indices {
+            if let cp = compilePolicy(pi) { compiled.append(cp) }
         }
+        listPoliciesPerIdentity()
+    }
+
+    /// Policy `pi` of the cluster compiled; nil when its namespace is unknown.
+    mutating func compilePolicy(_ pi: Int) -> CompiledPolicy? {
+        let policy = cluster.policies[pi]
+        guard let ns = namespaceIndex[policy.namespace] else { return nil }
+        var selected = identities.identitiesInNamespace[ns]
+        selected.formIntersection(podSelection(policy.podSelector))
+        selected = ciliumMasked(selected, isIPBlock: false)
+        var cp = CompiledPolicy(policyIndex: pi, selected: selected, ingress: nil, egress: nil)
+        for direction in PolicyDirection.allCases where policy.affects(direction) {
+            let rules = policy.rules(direction).map { rule -> CompiledPolicy.Rule in
+                compile(rule, direction: direction, namespace: ns)
+            }
+            if direction == .ingress { cp.ingress = rules } else { cp.egress = rules }
+        }
+        return cp
+    }
+
+    /// Per identity and direction, the compiled policies selecting it (from `compiled`).
+    mutating func listPoliciesPerIdentity() {
         ingressPolicies = Array(repeating: [], count: identities.count)
         egressPolicies = Array(repeating: [], count: identities.count)
         for (ci, cp) in compiled.enumerated() {
