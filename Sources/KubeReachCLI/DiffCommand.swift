@@ -65,7 +65,9 @@ struct DiffCommand: StatusCommand {
 
     func evaluate() throws -> ExitStatus {
         try InputOptions.readsStandardInputOnce(before + after)
-        let before = try load(before), after = try load(after)
+        // Files both sides hold unchanged (same name, same bytes) are read once.
+        let cache = DocumentCache()
+        let before = try load(before, cache: cache), after = try load(after, cache: cache)
         let options = input.evaluationOptions
         // The list formats need only the pairs that differ: when only NetworkPolicies differ,
         // only what the changed ones select is evaluated again (Docs/diff.md, "Incremental").
@@ -125,7 +127,7 @@ struct DiffCommand: StatusCommand {
 
     /// One side: git revisions' blobs and paths on disk, read together as one input with
     /// the shared options.
-    private func load(_ side: [String]) throws -> LoadResult {
+    private func load(_ side: [String], cache: DocumentCache) throws -> LoadResult {
         var blobs: [ManifestSource] = [], paths: [String] = []
         do {
             for entry in side {
@@ -135,12 +137,12 @@ struct DiffCommand: StatusCommand {
                     paths.append(entry)
                 }
             }
-        } catch let error as GitSourceError {
+        } catch {
             throw CLIError.invalidInput(error.diagnostics)
         }
         // Only revisions: their blobs, even none (a tree without manifests is an empty input).
-        if paths.isEmpty { return try input.load(sources: blobs) }
-        return try input.load(paths: paths, plus: blobs)
+        if paths.isEmpty { return try input.load(sources: blobs, cache: cache) }
+        return try input.load(paths: paths, plus: blobs, cache: cache)
     }
 
     /// A diagnostic of one side, prefixed with the side's name.

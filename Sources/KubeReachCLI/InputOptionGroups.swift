@@ -148,13 +148,17 @@ struct ReportingOptions: ParsableArguments {
     /// Loads texts already read (files, or blobs from git named `git:REV:path`), prints
     /// warnings (and with -v notes) through the one diagnostic path, and throws when the
     /// input is invalid. `unreadable` are the errors of paths skipped with --keep-going.
-    func load(sources: [ManifestSource], unreadable: [Diagnostic] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws
-        -> LoadResult
-    {
+    /// `cache`: documents an earlier load read, reused for identical sources (`diff`).
+    func load(
+        sources: [ManifestSource], unreadable: [Diagnostic] = [], loading: LoadingOptions, evaluation: EvaluationChoices,
+        cache: DocumentCache? = nil
+    ) throws -> LoadResult {
         let io = CommandIO.current
         var result: LoadResult
+        var options = loading.options
+        options.cache = cache
         do {
-            result = try ManifestLoader.load(sources, options: loading.options)
+            result = try ManifestLoader.load(sources, options: options)
         } catch {
             throw CLIError.invalidInput(loading.limited(unreadable + error.diagnostics))
         }
@@ -184,9 +188,10 @@ struct ReportingOptions: ParsableArguments {
     /// Paths on disk (`-` is stdin, read once, up to `KUBEREACH_STDIN_MAX_BYTES`). A path that
     /// cannot be read is an error; with --keep-going it is listed as skipped.
     /// `extra`: texts already read (git blobs) loaded with the paths as one input.
-    func load(paths: [String], plus extra: [ManifestSource] = [], loading: LoadingOptions, evaluation: EvaluationChoices) throws
-        -> LoadResult
-    {
+    func load(
+        paths: [String], plus extra: [ManifestSource] = [], loading: LoadingOptions, evaluation: EvaluationChoices,
+        cache: DocumentCache? = nil
+    ) throws -> LoadResult {
         guard !paths.isEmpty || !extra.isEmpty else {
             throw CLIError.usage("no input: give manifest paths, -f PATH, - for stdin, or --live to read the cluster")
         }
@@ -194,7 +199,8 @@ struct ReportingOptions: ParsableArguments {
         let limit = RunContext.current.environment["KUBEREACH_STDIN_MAX_BYTES"].flatMap { Int($0) } ?? ManifestFiles.defaultStdinLimit
         let gathered = ManifestFiles.gather(paths.map(RawArguments.bytes(of:)), stdinLimit: limit)
         if !gathered.problems.isEmpty && !loading.keepGoing { throw CLIError.invalidInput(loading.limited(gathered.problems)) }
-        return try load(sources: extra + gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation)
+        return try load(
+            sources: extra + gathered.sources, unreadable: gathered.problems, loading: loading, evaluation: evaluation, cache: cache)
     }
 
     /// Diagnostics on stderr: errors always, the rest unless --quiet.
@@ -213,11 +219,11 @@ struct SideInputOptions: ParsableArguments {
     var evaluationOptions: EvaluationOptions { evaluation.evaluationOptions }
     var quiet: Bool { reporting.quiet }
 
-    func load(paths: [String], plus extra: [ManifestSource] = []) throws -> LoadResult {
-        try reporting.load(paths: paths, plus: extra, loading: loading, evaluation: evaluation)
+    func load(paths: [String], plus extra: [ManifestSource] = [], cache: DocumentCache? = nil) throws -> LoadResult {
+        try reporting.load(paths: paths, plus: extra, loading: loading, evaluation: evaluation, cache: cache)
     }
-    func load(sources: [ManifestSource]) throws -> LoadResult {
-        try reporting.load(sources: sources, loading: loading, evaluation: evaluation)
+    func load(sources: [ManifestSource], cache: DocumentCache? = nil) throws -> LoadResult {
+        try reporting.load(sources: sources, loading: loading, evaluation: evaluation, cache: cache)
     }
     func report(_ diagnostics: [Diagnostic]) { reporting.report(diagnostics) }
 }

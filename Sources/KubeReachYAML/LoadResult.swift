@@ -38,6 +38,8 @@ public struct LoadOptions: Sendable {
     /// Parallel chunks for a large JSON `List` (1: read on one thread; nil: chosen by size);
     /// set by tests to compare the parallel reader with the sequential one.
     var jsonChunks: Int? = nil
+    /// Documents read by an earlier load, reused for identical sources (`diff`'s two sides).
+    public var cache: DocumentCache? = nil
 
     public init(keepGoing: Bool = false, strict: Bool = false, defaultNamespace: String = "default") {
         self.keepGoing = keepGoing

@@ -9,17 +9,26 @@ public enum ManifestLoader {
         var jobs: [DocumentJob] = []
         // JSON (a kubectl dump) first, without a decoded copy of its text; what the fast
         // reader gives back is read below like any other input.
-        let fast = JSONFastPath.readAll(
-            sources, enabled: options.jsonFastPath, defaultNamespace: options.defaultNamespace, chunks: options.jsonChunks)
-        for (index, source) in sources.enumerated() where fast[index] == nil {
+        let cached = sources.map { options.cache?.outcomes(for: $0, options: options) }
+        let pending = sources.indices.filter { cached[$0] == nil }
+        var fast = [DocumentOutcome?](repeating: nil, count: sources.count)
+        let readFast = JSONFastPath.readAll(
+            pending.map { sources[$0] }, enabled: options.jsonFastPath, defaultNamespace: options.defaultNamespace,
+            chunks: options.jsonChunks)
+        for (i, outcome) in zip(pending, readFast) { fast[i] = outcome }
+        var refused: Set<Int> = []
+        for index in pending where fast[index] == nil {
+            let source = sources[index]
             // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
             if let encoding = SourceEncoding.foreign(source.bytes) {
                 let location = SourceLocation(file: source.name, line: 1)
                 state.fail([Diagnostic(.error, SourceEncoding.message(encoding), location: location)], wholeFile: true)
+                refused.insert(index)
                 continue
             }
             guard let text = SourceText.decode(source.bytes) else {
                 state.fail([Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name))], wholeFile: true)
+                refused.insert(index)
                 continue
             }
             // A JSON file is one document: `---` cannot start a line of JSON anyway.
@@ -37,14 +46,19 @@ public enum ManifestLoader {
         var ordered: [(source: Int, outcome: DocumentOutcome)] = []
         var next = 0
         for index in sources.indices {
-            if let outcome = fast[index] {
-                ordered.append((index, outcome))
-                continue
+            var outcomes: [DocumentOutcome] = []
+            if let reused = cached[index] {
+                outcomes = reused
+            } else if let outcome = fast[index] {
+                outcomes = [outcome]
+            } else {
+                while next < jobs.count && jobs[next].source == index {
+                    outcomes.append(read[next])
+                    next += 1
+                }
             }
-            while next < jobs.count && jobs[next].source == index {
-                ordered.append((index, read[next]))
-                next += 1
-            }
+            if cached[index] == nil && !refused.contains(index) { options.cache?.store(outcomes, for: sources[index], options: options) }
+            ordered += outcomes.map { (index, $0) }
         }
         for (source, outcome) in ordered {
             switch outcome {

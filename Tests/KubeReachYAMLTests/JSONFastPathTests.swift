@@ -23,6 +23,10 @@ import Yams
             var options = LoadOptions(keepGoing: keepGoing)
             options.jsonFastPath = fast
             options.jsonChunks = chunks
+            self.init(sources, options: options)
+        }
+
+        init(_ sources: [ManifestSource], options: LoadOptions) {
             do {
                 let r = try ManifestLoader.load(sources, options: options)
                 (namespaces, pods, policies, services) = (r.cluster.namespaces, r.cluster.pods, r.cluster.policies, r.cluster.services)
