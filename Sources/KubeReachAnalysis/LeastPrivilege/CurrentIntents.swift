@@ -34,11 +34,15 @@ public enum CurrentIntents {
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
     }
 
-    public static func intents(_ reach: Reachability) -> [Intent] {
+    public static func intents(_ reach: Reachability) -> [Intent] { intents(reach.edges(level: .workload)) }
+
+    /// The intents of the current workload-level edges (`Reachability.edges(level: .workload)`,
+    /// listed once and kept for the rollout impact).
+    public static func intents(_ edges: [ConnectivityEdge]) -> [Intent] {
         var out: [Intent] = []
         // (workload, outbound?, connections) → ranges, merged below.
         var external: [ExternalKey: [IPRange]] = [:]
-        for e in reach.edges(level: .workload) {
+        for e in edges {
             switch (e.source, e.destination) {
             case (.workload(let s), .workload(let d)):
                 out.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin]))
