@@ -25,13 +25,40 @@ extension ConnectivitySnapshot {
     }
 }
 
+extension ConnectivitySnapshot {
+    /// Whether this side allows at least everything `other` does: each pair of named nodes
+    /// `other` lists is listed here with a superset of its connections, and each external
+    /// address likewise. `true` means the diff from `other` to this side neither removes nor
+    /// narrows anything; `false` may also mean "not shown here" (edges in another order).
+    ///
+    /// - Complexity: O(E) for E edges plus the sort of each node's external ranges.
+    public func allowsAtLeast(_ other: ConnectivitySnapshot) -> Bool {
+        var mine = edges.lazy.filter { !$0.source.isExternal && !$0.destination.isExternal }.makeIterator()
+        for e in other.edges where !e.source.isExternal && !e.destination.isExternal {
+            // Both lists in one order: `other`'s pairs are found in turn among these.
+            while true {
+                guard let m = mine.next() else { return false }
+                guard m.source == e.source && m.destination == e.destination else { continue }
+                if m.connections != e.connections && !e.connections.subtracting(m.connections).isEmpty { return false }
+                break
+            }
+        }
+        guard let a = ExternalCover(edges), let b = ExternalCover(other.edges) else { return false }
+        return a.covers(b)
+    }
+}
+
 extension ConnectivityDiff {
+    /// No change: what `ConnectivityDiff(old:new:)` gives for two equal sides.
+    static var nothing: ConnectivityDiff {
+        let none = ConnectivitySnapshot(nodes: [], edges: [])
+        return ConnectivityDiff(old: none, new: none)
+    }
+
     /// `ConnectivityDiff(old:new:)`, with no pair-by-pair comparison when both sides allow
     /// exactly the same (`allowsTheSame`): the usual answer of a check that passes.
     public static func comparing(_ old: ConnectivitySnapshot, _ new: ConnectivitySnapshot) -> ConnectivityDiff {
-        guard old.allowsTheSame(as: new) else { return ConnectivityDiff(old: old, new: new) }
-        let none = ConnectivitySnapshot(nodes: [], edges: [])
-        return ConnectivityDiff(old: none, new: none)
+        old.allowsTheSame(as: new) ? .nothing : ConnectivityDiff(old: old, new: new)
     }
 }
 
@@ -67,6 +94,29 @@ struct ExternalCover: Equatable {
             guard let merged = Self.merged(pieces) else { return nil }
             ranges[side] = merged
         }
+    }
+
+    /// Whether every address `other` allows something to or from, per node and direction,
+    /// is allowed here at least as much.
+    func covers(_ other: ExternalCover) -> Bool {
+        for (side, theirs) in other.ranges {
+            let mine = ranges[side] ?? []
+            var k = 0
+            for p in theirs {
+                // The first address of `p` not yet shown covered, and the pieces that cover it.
+                var next = p.range.lower
+                while k < mine.count && (mine[k].range.family, mine[k].range.upper) < (p.range.family, next) { k += 1 }
+                while true {
+                    guard k < mine.count, mine[k].range.family == p.range.family, mine[k].range.lower <= next else { return false }
+                    let c = mine[k].connections
+                    if c != p.connections && !p.connections.subtracting(c).isEmpty { return false }
+                    if mine[k].range.upper >= p.range.upper { break }
+                    next = mine[k].range.upper + 1
+                    k += 1
+                }
+            }
+        }
+        return true
     }
 
     /// Sorted, neighbours with one set joined; nil when two ranges overlap.

@@ -5,19 +5,21 @@ import KubeReachCore
 /// others added), at workload level. Both generators print it before writing.
 public enum RolloutImpact {
     public static func diff(of policies: [NetworkPolicy], on cluster: Cluster, options: EvaluationOptions) -> ConnectivityDiff {
-        diff(
-            of: policies, on: cluster, before: ConnectivitySnapshot(Reachability(cluster: cluster, options: options), level: .workload),
-            options: options)
+        let before = Reachability(cluster: cluster, options: options)
+        let after = Reachability(cluster: applied(policies, to: cluster), options: options)
+        return ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload))
     }
 
-    /// The same, with the cluster of today already simulated (`before`, at workload level,
-    /// made with the options the plan was made with): `--keep-current` has it from its intents.
-    public static func diff(of policies: [NetworkPolicy], on cluster: Cluster, before: ConnectivitySnapshot, options: EvaluationOptions)
+    /// What the rollout takes away — the diff's removed and narrowed pairs, all that
+    /// `ImpactFormatter` shows — with the cluster of today already simulated (`before`, at
+    /// workload level, with the same options): `--keep-current` has it from its intents.
+    /// When every pair keeps at least what it has today (the usual answer of a plan that
+    /// keeps the current connectivity) nothing is lost, and the diff is not made: empty.
+    public static func losses(of policies: [NetworkPolicy], on cluster: Cluster, before: ConnectivitySnapshot, options: EvaluationOptions)
         -> ConnectivityDiff
     {
-        let after = Reachability(cluster: applied(policies, to: cluster), options: options)
-        // A plan that keeps what is allowed today changes nothing: no pair-by-pair diff then.
-        return ConnectivityDiff.comparing(before, ConnectivitySnapshot(after, level: .workload))
+        let after = ConnectivitySnapshot(Reachability(cluster: applied(policies, to: cluster), options: options), level: .workload)
+        return after.allowsAtLeast(before) ? .nothing : ConnectivityDiff(old: before, new: after)
     }
 
     /// The cluster as it would be after `kubectl apply` of `policies`.

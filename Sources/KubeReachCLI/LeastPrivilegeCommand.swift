@@ -78,7 +78,7 @@ struct LeastPrivilegeCommand: ParsableCommand {
         if impactOnly || !input.quiet {
             let policies = plan.policies.map(\.policy), options = input.evaluationOptions
             let impact = ImpactFormatter.text(
-                today.map { RolloutImpact.diff(of: policies, on: cluster, before: $0, options: options) }
+                today.map { RolloutImpact.losses(of: policies, on: cluster, before: $0, options: options) }
                     ?? RolloutImpact.diff(of: policies, on: cluster, options: options))
             if impactOnly { return CommandIO.current.out(impact) }
             CommandIO.current.err(impact)
