@@ -37,13 +37,30 @@ struct AllowPolicyBuilder {
         var origins: [String]
     }
 
-    /// A holder's entries in one direction: from the intents alone, and (with current
+    /// The holders' entries in one direction: from the intents alone, and (with current
     /// halves) with each pair whose ends both hold policies taken from this side's half.
     /// Either restates the pairs exactly: a half always holds the pair's connections, and
     /// the two halves intersect to them. The plan writes the one that folds smaller.
     struct Candidates {
-        var intents: [Entry] = []
-        var halves: [Entry] = []
+        /// By holder number (every list grown as numbers are added).
+        var intents: [[Entry]]
+        var halves: [[Entry]]
+
+        init(count: Int) {
+            intents = Array(repeating: [], count: count)
+            halves = intents
+        }
+
+        mutating func append(_ e: Entry, to holder: Int, half: Bool) {
+            if holder >= intents.count {
+                intents += Array(repeating: [], count: holder + 1 - intents.count)
+                halves += Array(repeating: [], count: holder + 1 - halves.count)
+            }
+            if half { halves[holder].append(e) } else { intents[holder].append(e) }
+        }
+
+        /// The holders with an entry in either list.
+        var holders: [Int] { intents.indices.filter { !intents[$0].isEmpty || !halves[$0].isEmpty } }
     }
 
     /// The allow policies; with `halves`, per holder and direction the smaller restatement.
@@ -51,7 +68,7 @@ struct AllowPolicyBuilder {
     /// - Complexity: O(intents + halves) entries, each end's number looked up once, plus the
     ///   folding (`PeerCompaction.fold`) per holder and direction.
     mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
-        var ingress: [Int: Candidates] = [:], egress: [Int: Candidates] = [:]
+        var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
         var holding = numbers.refs.map { holds(.workload($0)) }
         let both = halves?.ingress != nil && halves?.egress != nil
         // Intents come sorted by source: its number is looked up once per run.
@@ -68,29 +85,29 @@ struct AllowPolicyBuilder {
             let hs = s.map { holding[$0] } ?? false, hd = d.map { holding[$0] } ?? false
             let split = both && hs && hd
             if hd, let d {
-                admit(i, s, to: d, \.intents, &ingress)
-                if both && !split { admit(i, s, to: d, \.halves, &ingress) }
+                admit(i, s, to: d, half: false, &ingress)
+                if both && !split { admit(i, s, to: d, half: true, &ingress) }
             }
             if hs, let s {
-                send(i, from: s, d, \.intents, &egress)
-                if both && !split { send(i, from: s, d, \.halves, &egress) }
+                send(i, from: s, d, half: false, &egress)
+                if both && !split { send(i, from: s, d, half: true, &egress) }
             }
         }
         for (list, ingressSide) in [(halves?.ingress ?? [], true), (halves?.egress ?? [], false)] {
             for i in list {
                 guard let s = number(i.source, source: true), let d = number(i.destination, source: false), holding[s] && holding[d]
                 else { continue }
-                if ingressSide { admit(i, s, to: d, \.halves, &ingress) } else { send(i, from: s, d, \.halves, &egress) }
+                if ingressSide { admit(i, s, to: d, half: true, &ingress) } else { send(i, from: s, d, half: true, &egress) }
             }
         }
         func chosen(_ c: Candidates, _ w: Int) -> [PeerCompaction.Group] {
-            let a = groups(c.intents, holder: w)
+            let a = groups(c.intents[w], holder: w)
             guard both else { return a }
-            let b = groups(c.halves, holder: w)
+            let b = groups(c.halves[w], holder: w)
             return b.count < a.count ? b : a
         }
-        let ingressGroups = ingress.map { w, c in (numbers.refs[w], chosen(c, w)) }
-        let egressGroups = egress.map { w, c in (numbers.refs[w], chosen(c, w)) }
+        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w)) }
+        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w)) }
         let names = PolicyNames(
             holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
@@ -104,23 +121,15 @@ struct AllowPolicyBuilder {
     }
 
     /// The intent as an entry of its destination's ingress (`s`: the source's number, if a workload).
-    private func admit(
-        _ i: Intent, _ s: Int?, to d: Int, _ slot: WritableKeyPath<Candidates, [Entry]>, _ ingress: inout [Int: Candidates]
-    ) {
-        ingress[d, default: Candidates()][keyPath: slot].append(
-            Entry(peer: i.source, number: s, connections: i.connections, origins: i.origins))
+    private func admit(_ i: Intent, _ s: Int?, to d: Int, half: Bool, _ ingress: inout Candidates) {
+        ingress.append(Entry(peer: i.source, number: s, connections: i.connections, origins: i.origins), to: d, half: half)
     }
 
     /// The intent as an entry of its source's egress, without the port 53 the DNS policy allows already.
-    private mutating func send(
-        _ i: Intent, from s: Int, _ d: Int?, _ slot: WritableKeyPath<Candidates, [Entry]>, _ egress: inout [Int: Candidates]
-    ) {
+    private mutating func send(_ i: Intent, from s: Int, _ d: Int?, half: Bool, _ egress: inout Candidates) {
         var c = i.connections
         if base.options.allowDNS, let d, isDNS(d) { c = Self.withoutDNS(c) }
-        if !c.isEmpty {
-            egress[s, default: Candidates()][keyPath: slot].append(
-                Entry(peer: i.destination, number: d, connections: c, origins: i.origins))
-        }
+        if !c.isEmpty { egress.append(Entry(peer: i.destination, number: d, connections: c, origins: i.origins), to: s, half: half) }
     }
 
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.

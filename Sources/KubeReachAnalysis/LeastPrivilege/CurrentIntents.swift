@@ -5,6 +5,8 @@ import KubeReachCore
 /// ranges, so the ipBlocks come out as few CIDRs as the policies allow.
 public enum CurrentIntents {
     public static let origin = "current policies"
+    /// One array shared by every intent (not one allocated per pair).
+    static let origins = [origin]
 
     /// What a plan restating the current policies may fold (`LeastPrivilegePlan`'s `current`).
     ///
@@ -21,7 +23,7 @@ public enum CurrentIntents {
                 cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options)
             return simulated.edges(level: .workload).compactMap { e in
                 guard case .workload(let s) = e.source, case .workload(let d) = e.destination else { return nil }
-                return Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin])
+                return Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins)
             }
         }
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
@@ -59,7 +61,7 @@ public enum CurrentIntents {
         for e in edges {
             switch (e.source, e.destination) {
             case (.workload(let s), .workload(let d)):
-                pairs.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin]))
+                pairs.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins))
             case (.workload(let s), .external(let r)):
                 external[ExternalKey(workload: s, outbound: true, connections: e.connections), default: []].append(r)
             case (.external(let r), .workload(let d)):
@@ -74,9 +76,9 @@ public enum CurrentIntents {
                 let w = IntentEndpoint.workload(key.workload), x = IntentEndpoint.external(r)
                 if key.outbound {
                     outbound[key.workload, default: []].append(
-                        Intent(source: w, destination: x, connections: key.connections, origins: [origin]))
+                        Intent(source: w, destination: x, connections: key.connections, origins: Self.origins))
                 } else {
-                    inbound.append(Intent(source: x, destination: w, connections: key.connections, origins: [origin]))
+                    inbound.append(Intent(source: x, destination: w, connections: key.connections, origins: Self.origins))
                 }
             }
         }
