@@ -94,9 +94,14 @@ struct AllowPolicyBuilder {
             }
         }
         for (list, ingressSide) in [(halves?.ingress ?? [], true), (halves?.egress ?? [], false)] {
-            for i in list {
-                guard let s = number(i.source, source: true), let d = number(i.destination, source: false), holding[s] && holding[d]
+            for e in list {
+                guard case .workload(let source) = e.source, case .workload(let destination) = e.destination,
+                    let s = number(.workload(source), source: true), let d = number(.workload(destination), source: false),
+                    holding[s] && holding[d]
                 else { continue }
+                let i = Intent(
+                    source: .workload(source), destination: .workload(destination), connections: e.connections,
+                    origins: CurrentIntents.origins)
                 if ingressSide { admit(i, s, to: d, half: true, &ingress) } else { send(i, from: s, d, half: true, &egress) }
             }
         }

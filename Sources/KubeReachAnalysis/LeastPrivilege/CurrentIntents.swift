@@ -18,13 +18,10 @@ public enum CurrentIntents {
         let families = Set((reach.externalSources + reach.externalDestinations).map(\.family))
         // Admin tiers and Cilium do not split into an ingress and an egress half here.
         guard cluster.adminPolicies.isEmpty, cluster.ciliumPolicies.isEmpty else { return CurrentRows(families: families) }
-        func half(_ d: PolicyDirection) -> [Intent] {
+        func half(_ d: PolicyDirection) -> [ConnectivityEdge] {
             let simulated =
                 cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options)
-            return simulated.edges(level: .workload).compactMap { e in
-                guard case .workload(let s) = e.source, case .workload(let d) = e.destination else { return nil }
-                return Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins)
-            }
+            return simulated.edges(level: .workload)
         }
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
     }
@@ -132,12 +129,13 @@ public struct CurrentRows: Sendable {
     /// The address families the simulation has external ranges in (a rule without peers
     /// must cover them all).
     public var families: Set<IPFamily>
-    /// Workload pairs: what the destinations' ingress policies admit (egress left open).
-    public var ingress: [Intent]?
-    /// Workload pairs: what the sources' egress policies allow (ingress left open).
-    public var egress: [Intent]?
+    /// What the destinations' ingress policies admit (egress left open), as listed at workload
+    /// level; only the edges between workloads are read (kept as listed, not copied into intents).
+    public var ingress: [ConnectivityEdge]?
+    /// What the sources' egress policies allow (ingress left open), likewise.
+    public var egress: [ConnectivityEdge]?
 
-    public init(families: Set<IPFamily>, ingress: [Intent]? = nil, egress: [Intent]? = nil) {
+    public init(families: Set<IPFamily>, ingress: [ConnectivityEdge]? = nil, egress: [ConnectivityEdge]? = nil) {
         self.families = families
         self.ingress = ingress
         self.egress = egress
