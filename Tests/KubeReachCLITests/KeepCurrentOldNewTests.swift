@@ -29,16 +29,21 @@ import Testing
             current: CurrentIntents.rows(reach))
     }
 
+    /// The cluster's label, its `--keep-current` plan, and the plan's policies simulated alone.
+    static func checked(_ index: Int) throws -> (String, LeastPrivilegePlan, Reachability) {
+        let (label, text) = clusters[index]
+        let cluster = try load(text())
+        let plan = plan(cluster)
+        return (label, plan, Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation))
+    }
+
     static func named(_ edges: [ConnectivityEdge]) -> [ConnectivityEdge] {
         edges.filter { !$0.source.isExternal && !$0.destination.isExternal }
     }
 
     @Test(arguments: clusters.indices)
     func expectedModelMatchesTheReference(index: Int) throws {
-        let (label, text) = Self.clusters[index]
-        let cluster = try Self.load(text())
-        let plan = Self.plan(cluster)
-        let reach = Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation)
+        let (label, plan, reach) = try Self.checked(index)
         for grouped in [true, false] {
             let new = ExpectedConnectivity(plan: plan, reach: reach, grouped: grouped).snapshot()
             let old = ReferenceExpectedConnectivity(plan: plan, reach: reach, grouped: grouped).snapshot()
@@ -77,10 +82,7 @@ import Testing
     /// change at a time: `allowsTheSame` must agree with the diff on every one.
     @Test(arguments: clusters.indices)
     func sideBySideAgreesWithTheDiff(index: Int) throws {
-        let (label, text) = Self.clusters[index]
-        let cluster = try Self.load(text())
-        let plan = Self.plan(cluster)
-        let reach = Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation)
+        let (label, plan, reach) = try Self.checked(index)
         let actual = ConnectivitySnapshot(reach, level: .workload)
         let model = ExpectedConnectivity(plan: plan, reach: reach, grouped: true).snapshot()
         var variants = [("as made", model)]
