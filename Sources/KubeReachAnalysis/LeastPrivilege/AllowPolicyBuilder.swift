@@ -71,13 +71,14 @@ struct AllowPolicyBuilder {
         var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
         var holding = numbers.refs.map { holds(.workload($0)) }
         let both = halves?.ingress != nil && halves?.egress != nil
-        // Intents come sorted by source: its number is looked up once per run.
-        var last: (IntentEndpoint, Int?)?
+        // Intents come sorted by source: its number is looked up once per run, and its
+        // destinations, in name order, are tried as the one after the last.
+        var last: (IntentEndpoint, Int?)?, lastDestination = -1
         func number(_ e: IntentEndpoint, source: Bool) -> Int? {
             if source, let (endpoint, n) = last, endpoint == e { return n }
-            let n = e.workload.map { numbers.number(adding: $0) }
+            let n = e.workload.map { numbers.number(adding: $0, after: source ? -2 : lastDestination) }
             if let n, n == holding.count { holding.append(holds(e)) }
-            if source { last = (e, n) }
+            if source { last = (e, n) } else if let n { lastDestination = n }
             return n
         }
         for i in intents {

@@ -107,7 +107,7 @@ struct IntentIndex {
         inbound = outbound
         self.holds = numbers.refs.map(holds)
         // Intents come sorted by source: its number is looked up once per run.
-        var last: (WorkloadRef, Int?)?
+        var last: (WorkloadRef, Int?)?, lastDestination = -1
         func number(_ w: WorkloadRef) -> Int? {
             if let (ref, n) = last, ref == w { return n }
             let n = numbers.number(w)
@@ -117,7 +117,11 @@ struct IntentIndex {
         for i in intents {
             switch (i.source, i.destination) {
             case (.workload(let s), .workload(let d)):
-                if let s = number(s), let d = numbers.number(d) { pairs[s][d] = i.connections }
+                // Destinations come in name order: tried as the one after the last first.
+                if let s = number(s), let d = numbers.number(d, after: lastDestination) {
+                    pairs[s][d] = i.connections
+                    lastDestination = d
+                }
             case (.workload(let s), .external(let r)): if let s = number(s) { outbound[s].append((r, i.connections)) }
             case (.external(let r), .workload(let d)): if let d = numbers.number(d) { inbound[d].append((r, i.connections)) }
             case (.external, .external): break

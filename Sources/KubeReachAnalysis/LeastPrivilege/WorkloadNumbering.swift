@@ -20,8 +20,16 @@ struct WorkloadNumbering {
     /// The number of a workload, nil when it is not one of the numbered.
     func number(_ w: WorkloadRef) -> Int? { numbers[w] }
 
+    /// The number of a workload, tried first as the one after `previous`: the destinations
+    /// of a list sorted by name mostly come in turn, and comparing two names is cheaper than
+    /// hashing one.
+    func number(_ w: WorkloadRef, after previous: Int) -> Int? {
+        previous + 1 < refs.count && refs[previous + 1] == w ? previous + 1 : numbers[w]
+    }
+
     /// The number of a workload, a new one (after every other) when it had none.
-    mutating func number(adding w: WorkloadRef) -> Int {
+    mutating func number(adding w: WorkloadRef, after previous: Int = -2) -> Int {
+        if previous >= -1, let n = number(w, after: previous) { return n }
         if let n = numbers[w] { return n }
         numbers[w] = refs.count
         refs.append(w)
