@@ -10,6 +10,18 @@ public enum RolloutImpact {
         return ConnectivityDiff(old: ConnectivitySnapshot(before, level: .workload), new: ConnectivitySnapshot(after, level: .workload))
     }
 
+    /// What the rollout takes away — the diff's removed and narrowed pairs, all that
+    /// `ImpactFormatter` shows — with the cluster of today already simulated (`before`, at
+    /// workload level, with the same options): `--keep-current` has it from its intents.
+    /// When every pair keeps at least what it has today (the usual answer of a plan that
+    /// keeps the current connectivity) nothing is lost, and the diff is not made: empty.
+    public static func losses(of policies: [NetworkPolicy], on cluster: Cluster, before: ConnectivitySnapshot, options: EvaluationOptions)
+        -> ConnectivityDiff
+    {
+        let after = ConnectivitySnapshot(Reachability(cluster: applied(policies, to: cluster), options: options), level: .workload)
+        return after.allowsAtLeast(before) ? .nothing : ConnectivityDiff(old: before, new: after)
+    }
+
     /// The cluster as it would be after `kubectl apply` of `policies`.
     public static func applied(_ policies: [NetworkPolicy], to cluster: Cluster) -> Cluster {
         var c = cluster

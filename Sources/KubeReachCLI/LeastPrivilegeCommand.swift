@@ -52,17 +52,19 @@ struct LeastPrivilegeCommand: ParsableCommand {
     func run() throws {
         let loaded = try input.load(paths: paths, mentioning: coverage.namespaceList)
         let cluster = loaded.cluster
-        let (intents, current) = try readIntents(cluster)
+        let (intents, current, today) = try readIntents(cluster)
+        // The halves are pair-sized lists: only what the retry needs is kept past the plan.
+        let retry = current.flatMap { $0.ingress == nil ? nil : CurrentRows(families: $0.families) }
         var plan = LeastPrivilegePlan(
             cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions, current: current)
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
         var check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
-        if !check.passed, let current, current.ingress != nil {
+        if !check.passed, let retry {
             // The halves assume one row per workload; where shared selectors or pods that
             // policies treat apart break that, restate the pairs themselves (still folded).
             plan = LeastPrivilegePlan(
                 cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions,
-                current: CurrentRows(families: current.families))
+                current: retry)
             check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
         }
         coverage.warn(plan.base, replaced: plan.replaced(in: cluster), cluster: cluster, quiet: input.quiet)
@@ -76,8 +78,10 @@ struct LeastPrivilegeCommand: ParsableCommand {
             for line in LeastPrivilegeReport.superset(check.superset, plan: plan) { CommandIO.current.report(Diagnostic(.warning, line)) }
         }
         if impactOnly || !input.quiet {
+            let policies = plan.policies.map(\.policy), options = input.evaluationOptions
             let impact = ImpactFormatter.text(
-                RolloutImpact.diff(of: plan.policies.map(\.policy), on: cluster, options: input.evaluationOptions))
+                today.map { RolloutImpact.losses(of: policies, on: cluster, before: $0, options: options) }
+                    ?? RolloutImpact.diff(of: policies, on: cluster, options: options))
             if impactOnly { return CommandIO.current.out(impact) }
             CommandIO.current.err(impact)
         }
@@ -87,11 +91,13 @@ struct LeastPrivilegeCommand: ParsableCommand {
             quiet: input.quiet)
     }
 
-    /// The intents, and for `--keep-current` the current rows the plan may fold (`LeastPrivilegePlan`).
-    private func readIntents(_ cluster: Cluster) throws -> ([Intent], CurrentRows?) {
+    /// The intents, and for `--keep-current` the current rows the plan may fold (`LeastPrivilegePlan`)
+    /// and today's connectivity (simulated once, for the intents and the rollout impact).
+    private func readIntents(_ cluster: Cluster) throws -> ([Intent], CurrentRows?, ConnectivitySnapshot?) {
         if keepCurrent {
             let reach = Reachability(cluster: cluster, options: input.evaluationOptions)
-            return (CurrentIntents.intents(reach), CurrentIntents.rows(reach))
+            let today = ConnectivitySnapshot(reach, level: .workload)
+            return (CurrentIntents.intents(today.edges), CurrentIntents.rows(reach), today)
         }
         let resolver = IntentResolver(cluster: cluster)
         if let intent {
@@ -114,9 +120,9 @@ struct LeastPrivilegeCommand: ParsableCommand {
                 }
             }
             guard problems.isEmpty else { throw CLIError.invalidInput(problems) }
-            return (out, nil)
+            return (out, nil, nil)
         }
-        return (try flowIntents(fromFlows ?? "", resolver), nil)
+        return (try flowIntents(fromFlows ?? "", resolver), nil, nil)
     }
 
     /// Every flow becomes an intent or a warning with its line; none is dropped unseen.

@@ -10,75 +10,110 @@ struct AllowPolicyBuilder {
     let evaluation: EvaluationOptions
     /// Folds peers into namespaces or everything (`--keep-current`); nil writes one peer per intent.
     let compaction: PeerCompaction?
+    /// The workloads by number: holders and peers are keyed by it while the entries are made.
+    private var numbers: WorkloadNumbering
     /// Filled while building: holders whose selector selects other workloads too.
     var supersets: [WorkloadRef: [WorkloadRef]] = [:]
 
     init(
         cluster: Cluster, selectors: StableSelectors, base: DefaultDenyPlan, evaluation: EvaluationOptions,
-        compaction: PeerCompaction? = nil
+        families: Set<IPFamily>? = nil
     ) {
         self.cluster = cluster
         self.selectors = selectors
         self.base = base
         self.evaluation = evaluation
-        self.compaction = compaction
+        let numbers = WorkloadNumbering(selectors.pods.keys)
+        self.numbers = numbers
+        compaction = families.map { PeerCompaction(selectors: selectors, numbers: numbers, families: $0) }
     }
 
     /// One allowed peer of a holder: the other end, what to allow, and why.
     struct Entry {
         var peer: IntentEndpoint
+        /// The peer workload's number (nil for an address range).
+        var number: Int?
         var connections: ConnectionSet
         var origins: [String]
     }
 
-    /// A holder's entries in one direction: from the intents alone, and (with current
+    /// The holders' entries in one direction: from the intents alone, and (with current
     /// halves) with each pair whose ends both hold policies taken from this side's half.
     /// Either restates the pairs exactly: a half always holds the pair's connections, and
     /// the two halves intersect to them. The plan writes the one that folds smaller.
     struct Candidates {
-        var intents: [Entry] = []
-        var halves: [Entry] = []
+        /// By holder number (every list grown as numbers are added).
+        var intents: [[Entry]]
+        var halves: [[Entry]]
+
+        init(count: Int) {
+            intents = Array(repeating: [], count: count)
+            halves = intents
+        }
+
+        mutating func append(_ e: Entry, to holder: Int, half: Bool) {
+            if holder >= intents.count {
+                intents += Array(repeating: [], count: holder + 1 - intents.count)
+                halves += Array(repeating: [], count: holder + 1 - halves.count)
+            }
+            if half { halves[holder].append(e) } else { intents[holder].append(e) }
+        }
+
+        /// The holders with an entry in either list.
+        var holders: [Int] { intents.indices.filter { !intents[$0].isEmpty || !halves[$0].isEmpty } }
     }
 
     /// The allow policies; with `halves`, per holder and direction the smaller restatement.
+    ///
+    /// - Complexity: O(intents + halves) entries, each end's number looked up once, plus the
+    ///   folding (`PeerCompaction.fold`) per holder and direction.
     mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
-        var ingress: [WorkloadRef: Candidates] = [:], egress: [WorkloadRef: Candidates] = [:]
+        var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
+        var holding = numbers.refs.map { holds(.workload($0)) }
         let both = halves?.ingress != nil && halves?.egress != nil
-        func split(_ i: Intent) -> Bool { both && holds(i.source) && holds(i.destination) }
-        func admit(_ i: Intent, _ slot: WritableKeyPath<Candidates, [Entry]>) {
-            if let d = i.destination.workload {
-                ingress[d, default: Candidates()][keyPath: slot].append(
-                    Entry(peer: i.source, connections: i.connections, origins: i.origins))
-            }
-        }
-        func send(_ i: Intent, _ slot: WritableKeyPath<Candidates, [Entry]>) {
-            guard let s = i.source.workload else { return }
-            var c = i.connections
-            if base.options.allowDNS, let d = i.destination.workload, isDNS(d) { c = Self.withoutDNS(c) }
-            if !c.isEmpty {
-                egress[s, default: Candidates()][keyPath: slot].append(Entry(peer: i.destination, connections: c, origins: i.origins))
-            }
+        // Intents come sorted by source: its number is looked up once per run, and its
+        // destinations, in name order, are tried as the one after the last.
+        var last: (IntentEndpoint, Int?)?, lastDestination = -1
+        func number(_ e: IntentEndpoint, source: Bool) -> Int? {
+            if source, let (endpoint, n) = last, endpoint == e { return n }
+            let n = e.workload.map { numbers.number(adding: $0, after: source ? -2 : lastDestination) }
+            if let n, n == holding.count { holding.append(holds(e)) }
+            if source { last = (e, n) } else if let n { lastDestination = n }
+            return n
         }
         for i in intents {
-            if holds(i.destination) {
-                admit(i, \.intents)
-                if both && !split(i) { admit(i, \.halves) }
+            let s = number(i.source, source: true), d = number(i.destination, source: false)
+            let hs = s.map { holding[$0] } ?? false, hd = d.map { holding[$0] } ?? false
+            let split = both && hs && hd
+            if hd, let d {
+                admit(i, s, to: d, half: false, &ingress)
+                if both && !split { admit(i, s, to: d, half: true, &ingress) }
             }
-            if holds(i.source) {
-                send(i, \.intents)
-                if both && !split(i) { send(i, \.halves) }
+            if hs, let s {
+                send(i, from: s, d, half: false, &egress)
+                if both && !split { send(i, from: s, d, half: true, &egress) }
             }
         }
-        for i in halves?.ingress ?? [] where split(i) { admit(i, \.halves) }
-        for i in halves?.egress ?? [] where split(i) { send(i, \.halves) }
-        func chosen(_ c: Candidates, _ w: WorkloadRef) -> [PeerCompaction.Group] {
-            let a = groups(c.intents, holder: w)
+        for (list, ingressSide) in [(halves?.ingress ?? [], true), (halves?.egress ?? [], false)] {
+            for e in list {
+                guard case .workload(let source) = e.source, case .workload(let destination) = e.destination,
+                    let s = number(.workload(source), source: true), let d = number(.workload(destination), source: false),
+                    holding[s] && holding[d]
+                else { continue }
+                let i = Intent(
+                    source: .workload(source), destination: .workload(destination), connections: e.connections,
+                    origins: CurrentIntents.origins)
+                if ingressSide { admit(i, s, to: d, half: true, &ingress) } else { send(i, from: s, d, half: true, &egress) }
+            }
+        }
+        func chosen(_ c: Candidates, _ w: Int) -> [PeerCompaction.Group] {
+            let a = groups(c.intents[w], holder: w)
             guard both else { return a }
-            let b = groups(c.halves, holder: w)
+            let b = groups(c.halves[w], holder: w)
             return b.count < a.count ? b : a
         }
-        let ingressGroups = ingress.map { w, c in (w, chosen(c, w)) }
-        let egressGroups = egress.map { w, c in (w, chosen(c, w)) }
+        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w)) }
+        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w)) }
         let names = PolicyNames(
             holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
@@ -91,8 +126,20 @@ struct AllowPolicyBuilder {
         return out
     }
 
+    /// The intent as an entry of its destination's ingress (`s`: the source's number, if a workload).
+    private func admit(_ i: Intent, _ s: Int?, to d: Int, half: Bool, _ ingress: inout Candidates) {
+        ingress.append(Entry(peer: i.source, number: s, connections: i.connections, origins: i.origins), to: d, half: half)
+    }
+
+    /// The intent as an entry of its source's egress, without the port 53 the DNS policy allows already.
+    private mutating func send(_ i: Intent, from s: Int, _ d: Int?, half: Bool, _ egress: inout Candidates) {
+        var c = i.connections
+        if base.options.allowDNS, let d, isDNS(d) { c = Self.withoutDNS(c) }
+        if !c.isEmpty { egress.append(Entry(peer: i.destination, number: d, connections: c, origins: i.origins), to: s, half: half) }
+    }
+
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.
-    private func groups(_ entries: [Entry], holder: WorkloadRef) -> [PeerCompaction.Group] {
+    private func groups(_ entries: [Entry], holder: Int) -> [PeerCompaction.Group] {
         // Folded first, then the peers left sorted (most of a large plan's entries fold away).
         let groups =
             compaction?.fold(entries, holder: holder)
@@ -122,12 +169,12 @@ struct AllowPolicyBuilder {
 
     private lazy var dnsPods: Set<Int> = Set(base.dnsPods(in: cluster))
 
-    /// Asked once per intent: remembered per workload.
-    private var dnsWorkloads: [WorkloadRef: Bool] = [:]
+    /// Asked once per intent: remembered per workload number.
+    private var dnsWorkloads: [Int: Bool] = [:]
 
-    private mutating func isDNS(_ w: WorkloadRef) -> Bool {
+    private mutating func isDNS(_ w: Int) -> Bool {
         if let known = dnsWorkloads[w] { return known }
-        let members = selectors.selected[w] ?? []
+        let members = selectors.selected[numbers.refs[w]] ?? []
         let dns = !members.isEmpty && members.allSatisfy { dnsPods.contains($0) }
         dnsWorkloads[w] = dns
         return dns

@@ -5,43 +5,60 @@ import KubeReachCore
 /// ranges, so the ipBlocks come out as few CIDRs as the policies allow.
 public enum CurrentIntents {
     public static let origin = "current policies"
+    /// One array shared by every intent (not one allocated per pair).
+    static let origins = [origin]
 
     /// What a plan restating the current policies may fold (`LeastPrivilegePlan`'s `current`).
+    ///
+    /// Each half is the one simulation with the other direction open (`Reachability.withOnly`),
+    /// listed at workload level: what a cluster holding only that half of every policy allows.
+    /// Calico's rows hold both directions, so with Calico policies each half is simulated on its own.
     public static func rows(_ reach: Reachability) -> CurrentRows {
         let cluster = reach.cluster
         let families = Set((reach.externalSources + reach.externalDestinations).map(\.family))
         // Admin tiers and Cilium do not split into an ingress and an egress half here.
         guard cluster.adminPolicies.isEmpty, cluster.ciliumPolicies.isEmpty else { return CurrentRows(families: families) }
-        func half(_ d: PolicyDirection) -> [Intent] {
-            var c = cluster
-            c.policies = cluster.policies.compactMap { p in
-                guard p.affects(d) else { return nil }
-                var q = p
-                if d == .ingress {
-                    q.affectsEgress = false
-                    q.egress = []
-                } else {
-                    q.affectsIngress = false
-                    q.ingress = []
-                }
-                return q
-            }
-            return Reachability(cluster: c, options: reach.options).edges(level: .workload).compactMap { e in
-                guard case .workload(let s) = e.source, case .workload(let d) = e.destination else { return nil }
-                return Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin])
-            }
+        func half(_ d: PolicyDirection) -> [ConnectivityEdge] {
+            let simulated =
+                cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options)
+            return simulated.edges(level: .workload)
         }
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
     }
 
-    public static func intents(_ reach: Reachability) -> [Intent] {
-        var out: [Intent] = []
+    /// The cluster with only one direction of each NetworkPolicy (the others dropped).
+    static func half(_ cluster: Cluster, _ d: PolicyDirection) -> Cluster {
+        var c = cluster
+        c.policies = cluster.policies.compactMap { p in
+            guard p.affects(d) else { return nil }
+            var q = p
+            if d == .ingress {
+                q.affectsEgress = false
+                q.egress = []
+            } else {
+                q.affectsIngress = false
+                q.ingress = []
+            }
+            return q
+        }
+        return c
+    }
+
+    public static func intents(_ reach: Reachability) -> [Intent] { intents(reach.edges(level: .workload)) }
+
+    /// The intents of the current workload-level edges (`Reachability.edges(level: .workload)`,
+    /// listed once and kept for the rollout impact), one per pair in `Intent.merged`'s order.
+    ///
+    /// - Complexity: O(E) for E edges (they come sorted by name, and each pair once), plus the
+    ///   merging and sorting of the external ranges; no pair is hashed.
+    public static func intents(_ edges: [ConnectivityEdge]) -> [Intent] {
+        var pairs: [Intent] = []
         // (workload, outbound?, connections) → ranges, merged below.
         var external: [ExternalKey: [IPRange]] = [:]
-        for e in reach.edges(level: .workload) {
+        for e in edges {
             switch (e.source, e.destination) {
             case (.workload(let s), .workload(let d)):
-                out.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: [origin]))
+                pairs.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins))
             case (.workload(let s), .external(let r)):
                 external[ExternalKey(workload: s, outbound: true, connections: e.connections), default: []].append(r)
             case (.external(let r), .workload(let d)):
@@ -50,15 +67,51 @@ public enum CurrentIntents {
                 break
             }
         }
+        var outbound: [WorkloadRef: [Intent]] = [:], inbound: [Intent] = []
         for (key, list) in external {
             for r in IPRange.coalesced(list) {
                 let w = IntentEndpoint.workload(key.workload), x = IntentEndpoint.external(r)
-                out.append(
-                    Intent(source: key.outbound ? w : x, destination: key.outbound ? x : w, connections: key.connections, origins: [origin])
-                )
+                if key.outbound {
+                    outbound[key.workload, default: []].append(
+                        Intent(source: w, destination: x, connections: key.connections, origins: Self.origins))
+                } else {
+                    inbound.append(Intent(source: x, destination: w, connections: key.connections, origins: Self.origins))
+                }
             }
         }
-        return Intent.merged(out)
+        return ordered(pairs, outbound: outbound, inbound: inbound)
+    }
+
+    /// The intents in `Intent.merged`'s order (sources, then destinations: workloads by name
+    /// before ranges): the pairs as listed, each sender's ranges after its pairs, and the
+    /// inbound ranges last.
+    static func ordered(_ pairs: [Intent], outbound: [WorkloadRef: [Intent]], inbound: [Intent]) -> [Intent] {
+        let senders = outbound.keys.map { ($0.description, $0) }.sorted { $0.0.utf8Precedes($1.0) }
+        var out: [Intent] = [], next = 0, start = 0
+        out.reserveCapacity(pairs.count + inbound.count + outbound.values.reduce(0) { $0 + $1.count })
+        func ranges(of w: WorkloadRef) -> [Intent] {
+            (outbound[w] ?? []).sorted { $0.destination.range! < $1.destination.range! }
+        }
+        while start < pairs.count {
+            let source = pairs[start].source
+            var end = start + 1
+            while end < pairs.count && pairs[end].source == source { end += 1 }
+            let name = source.description
+            while next < senders.count && senders[next].0.utf8Precedes(name) {
+                out += ranges(of: senders[next].1)
+                next += 1
+            }
+            out += pairs[start..<end]
+            if next < senders.count && senders[next].0 == name {
+                out += ranges(of: senders[next].1)
+                next += 1
+            }
+            start = end
+        }
+        for (_, w) in senders[next...] { out += ranges(of: w) }
+        let keyed = inbound.map { (range: $0.source.range!, name: $0.destination.description, intent: $0) }
+        out += keyed.sorted { $0.range != $1.range ? $0.range < $1.range : $0.name.utf8Precedes($1.name) }.map { $0.intent }
+        return out
     }
 
     struct ExternalKey: Hashable {
@@ -76,12 +129,13 @@ public struct CurrentRows: Sendable {
     /// The address families the simulation has external ranges in (a rule without peers
     /// must cover them all).
     public var families: Set<IPFamily>
-    /// Workload pairs: what the destinations' ingress policies admit (egress left open).
-    public var ingress: [Intent]?
-    /// Workload pairs: what the sources' egress policies allow (ingress left open).
-    public var egress: [Intent]?
+    /// What the destinations' ingress policies admit (egress left open), as listed at workload
+    /// level; only the edges between workloads are read (kept as listed, not copied into intents).
+    public var ingress: [ConnectivityEdge]?
+    /// What the sources' egress policies allow (ingress left open), likewise.
+    public var egress: [ConnectivityEdge]?
 
-    public init(families: Set<IPFamily>, ingress: [Intent]? = nil, egress: [Intent]? = nil) {
+    public init(families: Set<IPFamily>, ingress: [ConnectivityEdge]? = nil, egress: [ConnectivityEdge]? = nil) {
         self.families = families
         self.ingress = ingress
         self.egress = egress

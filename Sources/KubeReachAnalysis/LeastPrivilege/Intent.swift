@@ -10,6 +10,11 @@ public enum IntentEndpoint: Hashable, Sendable, Comparable, CustomStringConverti
         return nil
     }
 
+    var range: IPRange? {
+        if case .external(let r) = self { return r }
+        return nil
+    }
+
     /// Workloads before ranges, each in their own order.
     public static func < (l: Self, r: Self) -> Bool {
         switch (l, r) {

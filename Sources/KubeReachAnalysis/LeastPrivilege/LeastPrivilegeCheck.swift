@@ -21,7 +21,8 @@ public struct LeastPrivilegeCheck: Sendable {
         let podIPs = plan.evaluation.ipBlockMatchesPods ? reach.cluster.pods.flatMap(\.ips) : []
         let actual = ConnectivitySnapshot(reach, level: .workload).removingAddresses(podIPs)
         let grouped = ExpectedConnectivity(plan: plan, reach: reach, grouped: true).snapshot().removingAddresses(podIPs)
-        differences = ConnectivityDiff(old: grouped, new: actual)
+        // Equal when the plan is right: two lists walked side by side, no pair-by-pair diff.
+        differences = ConnectivityDiff.comparing(grouped, actual)
         // Where every pod is taken by its own workload's selector alone, the exact model is
         // the grouped one: no superset, and no second model of every pair to compare.
         if plan.selectors.selectedBy.allSatisfy({ $0.count == 1 }) {
@@ -29,7 +30,7 @@ public struct LeastPrivilegeCheck: Sendable {
             superset = ConnectivityDiff(old: none, new: none)
         } else {
             let exact = ExpectedConnectivity(plan: plan, reach: reach, grouped: false).snapshot().removingAddresses(podIPs)
-            superset = ConnectivityDiff(old: exact, new: grouped)
+            superset = ConnectivityDiff.comparing(exact, grouped)
         }
     }
 

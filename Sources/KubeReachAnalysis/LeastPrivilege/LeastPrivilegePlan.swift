@@ -68,7 +68,7 @@ public struct LeastPrivilegePlan: Sendable {
         self.unserved = unserved
         var builder = AllowPolicyBuilder(
             cluster: cluster, selectors: selectors, base: base, evaluation: evaluation,
-            compaction: current.map { PeerCompaction(selectors: selectors, families: $0.families) })
+            families: current?.families)
         let allow = builder.policies(for: served, halves: current, holds: holds)
         supersets = builder.supersets
         let basePolicies = base.policies

@@ -13,16 +13,23 @@ import KubeReachCore
 /// (the pods of a namespace are the union of its workloads' pods, so the fold selects the
 /// same pods as the peers it replaces). `LeastPrivilegeCheck` still re-simulates the result.
 struct PeerCompaction {
-    /// Workloads per namespace, and how many pods each has.
-    let workloads: [String: [WorkloadRef]]
-    let podCount: [WorkloadRef: Int]
+    /// Per namespace, sorted by name: its workloads by number (in name order, so that the
+    /// origins a folded peer lists come in one order on every run).
+    let namespaces: [(name: String, members: [Int])]
+    /// Per workload number: how many pods it has, and its namespace's place in `namespaces`.
+    let podCount: [Int]
+    let namespaceOf: [Int]
     /// The address families the simulation has external ranges in.
     let families: Set<IPFamily>
 
-    init(selectors: StableSelectors, families: Set<IPFamily>) {
-        podCount = selectors.pods.mapValues(\.count)
-        // Sorted, so that the origins a folded peer lists come in one order on every run.
-        workloads = Dictionary(grouping: selectors.pods.keys, by: \.namespace).mapValues { $0.sorted() }
+    init(selectors: StableSelectors, numbers: WorkloadNumbering, families: Set<IPFamily>) {
+        let podCount = numbers.refs.map { selectors.pods[$0]?.count ?? 0 }
+        self.podCount = podCount
+        let grouped = Dictionary(grouping: numbers.refs.indices.filter { podCount[$0] > 0 }, by: { numbers.refs[$0].namespace })
+        namespaces = grouped.sorted { $0.key < $1.key }.map { (name: $0.key, members: $0.value.sorted()) }
+        var namespaceOf = [Int](repeating: -1, count: numbers.count)
+        for (k, ns) in namespaces.enumerated() { for w in ns.members { namespaceOf[w] = k } }
+        self.namespaceOf = namespaceOf
         self.families = families
     }
 
@@ -50,36 +57,38 @@ struct PeerCompaction {
     }
 
     /// The holder's entries, folded where a wider peer allows exactly the same.
-    func fold(_ entries: [AllowPolicyBuilder.Entry], holder: WorkloadRef) -> [Group] {
-        var byWorkload: [WorkloadRef: AllowPolicyBuilder.Entry] = [:], external: [AllowPolicyBuilder.Entry] = []
-        for e in entries {
-            switch e.peer {
-            case .workload(let w): byWorkload[w] = e
-            case .external: external.append(e)
-            }
+    ///
+    /// - Complexity: O(entries + workloads), the peers looked up by number.
+    func fold(_ entries: [AllowPolicyBuilder.Entry], holder: Int) -> [Group] {
+        // The entry of each numbered peer workload (-1: none); ranges apart.
+        var slot = [Int](repeating: -1, count: podCount.count), external: [AllowPolicyBuilder.Entry] = []
+        for (k, e) in entries.enumerated() {
+            if let n = e.number, n < slot.count { slot[n] = k } else if case .external = e.peer { external.append(e) }
         }
-        var groups: [Group] = [], folded: [String: ConnectionSet] = [:], vacuous = 0
-        for (ns, members) in workloads {
-            switch uniform(members, byWorkload, holder: holder) {
+        var groups: [Group] = [], folded = [ConnectionSet?](repeating: nil, count: namespaces.count), vacuous = 0
+        for (k, ns) in namespaces.enumerated() {
+            switch uniform(ns.members, entries, slot, holder: holder) {
             case .mixed: continue
             case .vacuous: vacuous += 1
-            case .same(let c): folded[ns] = c
+            case .same(let c): folded[k] = c
             }
         }
-        let allPods = folded.count + vacuous == workloads.count ? Set(folded.values).only : nil
+        let sets = folded.compactMap { $0 }
+        let allPods = sets.count + vacuous == namespaces.count ? Set(sets).only : nil
         if let c = allPods, coversEverything(external, with: c) {
             return [Group(peer: .everything, connections: c, origins: origins(entries))]
         }
         if let c = allPods {
             groups.append(Group(peer: .allPods, connections: c, origins: origins(entries.filter { $0.peer.workload != nil })))
         } else {
-            for (ns, c) in folded.sorted(by: { $0.key < $1.key }) {
-                let members = (workloads[ns] ?? []).compactMap { byWorkload[$0] }
-                groups.append(Group(peer: .namespace(ns), connections: c, origins: origins(members)))
+            for (k, ns) in namespaces.enumerated() {
+                guard let c = folded[k] else { continue }
+                let members = ns.members.compactMap { slot[$0] < 0 ? nil : entries[slot[$0]] }
+                groups.append(Group(peer: .namespace(ns.name), connections: c, origins: origins(members)))
             }
         }
         for e in entries {
-            if case .workload(let w) = e.peer, folded[w.namespace] != nil { continue }
+            if let n = e.number, n < namespaceOf.count, namespaceOf[n] >= 0, folded[namespaceOf[n]] != nil { continue }
             groups.append(Group(peer: .endpoint(e.peer), connections: e.connections, origins: e.origins))
         }
         return groups
@@ -96,17 +105,16 @@ struct PeerCompaction {
 
     /// The one connection set every workload of the namespace has with the holder, if any
     /// (the holder itself may be missing when it has a single pod).
-    private func uniform(_ members: [WorkloadRef], _ byWorkload: [WorkloadRef: AllowPolicyBuilder.Entry], holder: WorkloadRef)
-        -> Uniformity
-    {
+    private func uniform(_ members: [Int], _ entries: [AllowPolicyBuilder.Entry], _ slot: [Int], holder: Int) -> Uniformity {
         var found: ConnectionSet?
         for w in members {
-            guard let e = byWorkload[w] else {
-                if w == holder && podCount[w, default: 0] < 2 { continue }
+            guard slot[w] >= 0 else {
+                if w == holder && podCount[w] < 2 { continue }
                 return .mixed
             }
-            if let f = found, f != e.connections { return .mixed }
-            found = e.connections
+            let c = entries[slot[w]].connections
+            if let f = found, f != c { return .mixed }
+            found = c
         }
         return found.map { .same($0) } ?? .vacuous
     }

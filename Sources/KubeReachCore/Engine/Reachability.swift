@@ -19,8 +19,8 @@ public struct Reachability: Sendable {
     let ingressPolicies: [[Int]]
     let egressPolicies: [[Int]]
     /// Row index per identity, or -1 when the identity is not isolated in that direction.
-    let ingressRowOfIdentity: [Int32]
-    let egressRowOfIdentity: [Int32]
+    var ingressRowOfIdentity: [Int32]
+    var egressRowOfIdentity: [Int32]
     /// Egress rows (by destination column) and ingress rows (by source column) as runs,
     /// numbered per direction.
     let egressRows: [CompactRow]
