@@ -19,10 +19,15 @@ struct JSONItemBounds {
     /// `release` is given the bytes the pass has left behind, in steps (a mapped file's pages
     /// go back to the kernel as the pass goes, instead of the whole file becoming resident).
     static func find(
-        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, release: ((Range<Int>) -> Void)? = nil
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, release: ((Range<Int>) -> Void)? = nil,
+        step: Int = SourceBytes.releaseStep
     ) -> JSONItemBounds? {
         var scan = Scan(bytes: bytes, pos: start, lineStart: start)
-        scan.release = release
+        if let release {
+            scan.release = release
+            scan.step = step
+            scan.nextRelease = start + step
+        }
         let found = scan.run()
         release?(scan.released..<bytes.count)
         return found
@@ -44,6 +49,10 @@ struct JSONItemBounds {
         var release: ((Range<Int>) -> Void)?
         /// The bytes before this were handed to `release`.
         var released = 0
+        /// Where the pass next hands bytes back (never without `release`); checked once per
+        /// token, so that one-line (`jq -c`) dumps are handed back as they are passed too.
+        var nextRelease = Int.max
+        var step = SourceBytes.releaseStep
 
         init(bytes: UnsafeBufferPointer<UInt8>, pos: Int, lineStart: Int) {
             self.bytes = bytes
@@ -56,6 +65,7 @@ struct JSONItemBounds {
         mutating func run() -> JSONItemBounds? {
             let n = bytes.count
             while pos < n {
+                if pos >= nextRelease { handBack() }
                 while pos + 8 <= n, word(at: pos) == 0x2020_2020_2020_2020 { pos += 8 }
                 guard pos < n else { break }
                 let b = bytes[pos]
@@ -66,10 +76,6 @@ struct JSONItemBounds {
                 case 10:
                     pos += 1
                     newLine()
-                    if let release, pos - released >= SourceBytes.releaseStep {
-                        release(released..<pos)
-                        released = pos
-                    }
                     continue
                 case 13:
                     pos += 1
@@ -118,6 +124,12 @@ struct JSONItemBounds {
                 }
             }
             return nil
+        }
+
+        private mutating func handBack() {
+            release?(released..<pos)
+            released = pos
+            nextRelease = pos + step
         }
 
         private mutating func newLine() {

@@ -64,3 +64,22 @@ import Testing
         #expect(SourceBytes(Array(text.utf8)).isMapped == false)
     }
 }
+
+/// The first pass hands back what it has passed, in order and without gaps, pretty-printed
+/// or on one line, and finds the same items as without handing back.
+@Suite struct ItemBoundsReleaseTests {
+    @Test(arguments: [false, true])
+    func handedBackInOrderWithoutGaps(oneLine: Bool) {
+        var text = JSONFastPathTests.dump(seed: 6, pods: 30)
+        if oneLine { text = text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined() }
+        let bytes = Array(text.utf8)
+        var handed: [Range<Int>] = []
+        let plain = bytes.withUnsafeBufferPointer { JSONItemBounds.find(in: $0, from: 0) }
+        let released = bytes.withUnsafeBufferPointer { JSONItemBounds.find(in: $0, from: 0, release: { handed.append($0) }, step: 1000) }
+        #expect(plain != nil && released != nil)
+        #expect(plain?.starts.map(\.pos) == released?.starts.map(\.pos))
+        #expect(handed.count > bytes.count / 2000, "\(handed.count) ranges for \(bytes.count) bytes")
+        #expect(handed.first?.lowerBound == 0 && handed.last?.upperBound == bytes.count)
+        #expect(zip(handed, handed.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    }
+}
