@@ -30,10 +30,6 @@ enum JSONFastPath {
         return out
     }
 
-    static func read(_ bytes: [UInt8], file: String, defaultNamespace: String, chunks: Int? = nil) -> DocumentOutcome? {
-        read(SourceBytes(bytes), file: file, defaultNamespace: defaultNamespace, chunks: chunks)
-    }
-
     /// The document's outcome, or nil when the general reader must read it. A large plain
     /// `List` is read on every core (`JSONParallelList`), anything else (or what that reader
     /// gives back) on one; `chunks` forces the number of parallel chunks (1: none; nil: by size).

@@ -17,13 +17,8 @@ enum JSONParallelList {
 
     /// The document's outcome, or nil (the sequential reader decides). `chunks` forces their
     /// number (tests); nil chooses by size.
-    static func read(_ bytes: [UInt8], from start: Int, origin: DocumentOrigin, defaultNamespace: String, chunks: Int?) -> DocumentOutcome?
-    {
-        read(SourceBytes(bytes), from: start, origin: origin, defaultNamespace: defaultNamespace, chunks: chunks)
-    }
-
-    /// The same, from a source whose pages are handed back as they are read when it is a
-    /// file mapping (the first pass's behind it, then each chunk's once decoded).
+    /// A file mapping's pages are handed back as they are read (the first pass's behind it,
+    /// then each chunk's once decoded).
     static func read(_ bytes: SourceBytes, from start: Int, origin: DocumentOrigin, defaultNamespace: String, chunks: Int?)
         -> DocumentOutcome?
     {

@@ -19,14 +19,16 @@ public enum ManifestLoader {
         var refused: Set<Int> = []
         for index in pending where fast[index] == nil {
             let source = sources[index]
+            // Once: for a mapped file the general reader is given back, this is a copy.
+            let bytes = source.bytes
             // Before decoding: UTF-16 text of ASCII characters is valid UTF-8 (with NULs).
-            if let encoding = SourceEncoding.foreign(source.bytes) {
+            if let encoding = SourceEncoding.foreign(bytes) {
                 let location = SourceLocation(file: source.name, line: 1)
                 state.fail([Diagnostic(.error, SourceEncoding.message(encoding), location: location)], wholeFile: true)
                 refused.insert(index)
                 continue
             }
-            guard let text = SourceText.decode(source.bytes) else {
+            guard let text = SourceText.decode(bytes) else {
                 state.fail([Diagnostic(.error, "not valid UTF-8 text", location: SourceLocation(file: source.name))], wholeFile: true)
                 refused.insert(index)
                 continue

@@ -55,11 +55,11 @@ import Yams
         let text = Self.dump(seed: seed)
         let source = ManifestSource(name: "dump.json", bytes: Array(text.utf8))
         // The fast reader really takes it (not a silent hand-back)...
-        #expect(JSONFastPath.read(source.bytes, file: source.name, defaultNamespace: "default") != nil)
+        #expect(JSONFastPath.read(source.storage, file: source.name, defaultNamespace: "default") != nil)
         Self.expectSame([source], "seed \(seed)")
         // ... also as kubectl output (no .json name), with CRLF line breaks and a BOM.
         let crlf = [0xEF, 0xBB, 0xBF] + Array(text.replacing("\n", with: "\r\n").utf8)
-        #expect(JSONFastPath.read(crlf, file: "kubectl get pods", defaultNamespace: "default") != nil)
+        #expect(JSONFastPath.read(SourceBytes(crlf), file: "kubectl get pods", defaultNamespace: "default") != nil)
         Self.expectSame([ManifestSource(name: "kubectl get pods", bytes: crlf)], "seed \(seed), CRLF and BOM")
         // ... and once per object, as separate JSON files (fingerprints: duplicates merge alike).
         let single = ManifestSource(name: "one.json", bytes: Array(text.utf8))
@@ -106,7 +106,7 @@ import Yams
                 default: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
                 }
             }
-            if JSONFastPath.read(bytes, file: "m.json", defaultNamespace: "default") != nil { taken += 1 }
+            if JSONFastPath.read(SourceBytes(bytes), file: "m.json", defaultNamespace: "default") != nil { taken += 1 }
             Self.expectSame([ManifestSource(name: "m\(i).json", bytes: bytes)], keepGoing: rng.chance(0.5), "mutation \(i)")
         }
         #expect(taken > Self.mutations / 10, "the fast reader took \(taken) of \(Self.mutations) mutations")
@@ -120,7 +120,7 @@ import Yams
             for open in ["[", "{"] { text = text.replacing("\"\(key)\": \(open)", with: "\"\(key)\": 7, \"x-\(key)\": \(open)") }
         }
         #expect(text.contains("\"managedFields\": 7"))
-        #expect(JSONFastPath.read(Array(text.utf8), file: "odd.json", defaultNamespace: "default") != nil)
+        #expect(JSONFastPath.read(SourceBytes(Array(text.utf8)), file: "odd.json", defaultNamespace: "default") != nil)
         Self.expectSame([ManifestSource(name: "odd.json", bytes: Array(text.utf8))], "skipped fields of the wrong type")
     }
 
@@ -136,7 +136,7 @@ import Yams
         #"{"apiVersion": "v1", "kind": "Pod", "items": [1], "metadata": {"name": "p", "namespace": "n", "annotations": {"a": "b"}}, "status": {"podIP": "10.0.0.9", "phase": "Running"}}"#,
     ])
     func listsAndObjectsAgree(text: String) {
-        #expect(JSONFastPath.read(Array(text.utf8), file: "x.json", defaultNamespace: "default") != nil)
+        #expect(JSONFastPath.read(SourceBytes(Array(text.utf8)), file: "x.json", defaultNamespace: "default") != nil)
         Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], text)
         Self.expectSame([ManifestSource(name: "x.json", bytes: Array(text.utf8))], keepGoing: true, text)
         // After the same pod in YAML, without and with an `items` field of its own.
@@ -152,7 +152,7 @@ import Yams
     /// Duplicate keys are refused, located, as the general reader refuses them.
     @Test func duplicateKeysAreHandedBack() throws {
         let text = #"{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "name": "b"}}"#
-        #expect(JSONFastPath.read(Array(text.utf8), file: "d.json", defaultNamespace: "default") == nil)
+        #expect(JSONFastPath.read(SourceBytes(Array(text.utf8)), file: "d.json", defaultNamespace: "default") == nil)
         let failure = Load([ManifestSource(name: "d.json", bytes: Array(text.utf8))], fast: true).failure
         #expect(failure?.first?.message.contains("duplicate key 'name'") == true)
         #expect(failure?.first?.fieldPath == "metadata.name")

@@ -22,7 +22,7 @@ import Testing
         let sequential = Load(source, fast: true, keepGoing: keepGoing, chunks: 1)
         for k in chunks {
             let origin = DocumentOrigin(file: "dump.json", index: 0, lineOffset: 0)
-            let outcome = JSONParallelList.read(bytes, from: 0, origin: origin, defaultNamespace: "default", chunks: k)
+            let outcome = JSONParallelList.read(SourceBytes(bytes), from: 0, origin: origin, defaultNamespace: "default", chunks: k)
             #expect((outcome != nil) == taken, "\(what), \(k) chunks: taken \(outcome != nil)")
             let parallel = Load(source, fast: true, keepGoing: keepGoing, chunks: k)
             #expect(parallel == sequential, "\(what), \(k) chunks: the parallel load differs")
