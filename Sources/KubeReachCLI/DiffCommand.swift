@@ -47,6 +47,16 @@ struct DiffCommand: StatusCommand {
     @Option(name: .customLong("out"), help: "Write to this file (whole or not at all) instead of stdout.")
     var outFile: String?
 
+    @Flag(
+        name: .customLong("watch"),
+        help:
+            "After the diff, watch the files of both sides and diff again whenever one changes: files unchanged are not read again, and when only NetworkPolicies differ only what they select is evaluated. Until interrupted."
+    )
+    var watch = false
+
+    @Option(name: .customLong("watch-runs"), help: "With --watch: stop after this many diffs after the first.")
+    var watchRuns: Int?
+
     func validate() throws {
         if oldPaths.isEmpty && newPaths.isEmpty {
             guard sides.count == 2 else { throw ValidationError("give OLD NEW, or --old PATH ... --new PATH ...") }
@@ -54,11 +64,12 @@ struct DiffCommand: StatusCommand {
             guard sides.isEmpty else { throw ValidationError("give OLD NEW or --old/--new, not both") }
             guard !oldPaths.isEmpty, !newPaths.isEmpty else { throw ValidationError("give at least one --old and one --new") }
         }
+        try validateWatch()
     }
 
     /// Each side's paths (the positional pair is one path per side).
-    private var before: [String] { oldPaths.isEmpty ? [sides[0]] : oldPaths }
-    private var after: [String] { newPaths.isEmpty ? [sides[1]] : newPaths }
+    var before: [String] { oldPaths.isEmpty ? [sides[0]] : oldPaths }
+    var after: [String] { newPaths.isEmpty ? [sides[1]] : newPaths }
     /// How md and json name a side: its paths joined by ` + `.
     private var old: String { before.joined(separator: " + ") }
     private var new: String { after.joined(separator: " + ") }
@@ -67,6 +78,11 @@ struct DiffCommand: StatusCommand {
         try InputOptions.readsStandardInputOnce(before + after)
         // Files both sides hold unchanged (same name, same bytes) are read once.
         let cache = DocumentCache()
+        return watch ? watchForChanges(cache: cache) : try compare(cache: cache)
+    }
+
+    /// The diff of the two sides as they are now, written out; its exit status.
+    func compare(cache: DocumentCache) throws -> ExitStatus {
         let before = try load(before, cache: cache), after = try load(after, cache: cache)
         let options = input.evaluationOptions
         // The list formats need only the pairs that differ: when only NetworkPolicies differ,

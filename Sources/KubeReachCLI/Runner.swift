@@ -1,4 +1,5 @@
 import ArgumentParser
+import KubeReachCore
 import KubeReachRender
 import KubeReachYAML
 
@@ -16,14 +17,8 @@ public enum Runner {
             if let answering = command as? any StatusCommand { return try answering.evaluate().rawValue }
             try command.run()
             return ExitStatus.success.rawValue
-        } catch let error as CLIError {
-            for d in error.diagnostics { io.report(d) }
-            return ExitStatus.error.rawValue
-        } catch let failure as LoadFailure {
-            for d in failure.diagnostics { io.report(d) }
-            return ExitStatus.error.rawValue
-        } catch let error as RenderError {
-            for d in error.diagnostics { io.report(d) }
+        } catch let error where diagnostics(of: error) != nil {
+            for d in diagnostics(of: error)! { io.report(d) }
             return ExitStatus.error.rawValue
         } catch {
             let code = root.exitCode(for: error)
@@ -34,6 +29,16 @@ public enum Runner {
             }
             io.err(message + "\n")
             return ExitStatus.error.rawValue
+        }
+    }
+
+    /// What an error of kubereach's own says, as diagnostics; nil for the argument parser's.
+    static func diagnostics(of error: any Error) -> [Diagnostic]? {
+        switch error {
+        case let error as CLIError: error.diagnostics
+        case let failure as LoadFailure: failure.diagnostics
+        case let error as RenderError: error.diagnostics
+        default: nil
         }
     }
 }

@@ -9,6 +9,8 @@ public final class DocumentCache: @unchecked Sendable {
         let bytes: SourceBytes
         let reading: String
         let outcomes: [DocumentOutcome]
+        /// Served or stored since the last `forgetUnused`.
+        var used = true
     }
 
     private let lock = NSLock()
@@ -23,17 +25,41 @@ public final class DocumentCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let reading = Self.reading(options)
-        guard let entry = entries[source.name]?.first(where: { $0.reading == reading && Self.same($0.bytes, source.storage) }) else {
+        guard let i = entries[source.name]?.firstIndex(where: { $0.reading == reading && Self.same($0.bytes, source.storage) }) else {
             return nil
         }
         hits += 1
-        return entry.outcomes
+        entries[source.name]![i].used = true
+        return entries[source.name]![i].outcomes
     }
 
     func store(_ outcomes: [DocumentOutcome], for source: ManifestSource, options: LoadOptions) {
         lock.lock()
         defer { lock.unlock() }
         entries[source.name, default: []].append(Entry(bytes: source.storage, reading: Self.reading(options), outcomes: outcomes))
+    }
+
+    /// Drops what was neither served nor stored since the last call: `diff --watch` loads
+    /// again and again, and keeps only what the latest load read (edited files' old versions
+    /// go).
+    public func forgetUnused() {
+        lock.lock()
+        defer { lock.unlock() }
+        for name in Array(entries.keys) {
+            let kept = entries[name]!.filter(\.used).map { entry in
+                var entry = entry
+                entry.used = false
+                return entry
+            }
+            entries[name] = kept.isEmpty ? nil : kept
+        }
+    }
+
+    /// Sources kept (for tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.values.reduce(0) { $0 + $1.count }
     }
 
     /// The options that change what a document reads as (the others act when objects are applied).

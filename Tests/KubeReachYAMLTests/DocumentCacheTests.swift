@@ -43,6 +43,29 @@ import Testing
         #expect(cache.hits == 2)
     }
 
+    /// `diff --watch` forgets, after each run, what that run did not use: an edited file's
+    /// older versions go, the files still read stay and are served again.
+    @Test func forgettingKeepsOnlyWhatTheLastLoadRead() {
+        let cache = DocumentCache()
+        _ = Self.load(Self.base + [Self.change], cache: cache)
+        #expect(cache.count == 3)
+        cache.forgetUnused()
+        #expect(cache.count == 3)
+        var edited = Self.change
+        edited.bytes += Array("\n# edited\n".utf8)
+        let after = Self.base + [edited]
+        #expect(Self.load(after, cache: cache) == Self.load(after, cache: nil))
+        #expect(cache.count == 4)
+        cache.forgetUnused()
+        #expect(cache.count == 3)
+        let hits = cache.hits
+        #expect(Self.load(after, cache: cache) == Self.load(after, cache: nil))
+        #expect(cache.hits == hits + 3)
+        cache.forgetUnused()
+        cache.forgetUnused()
+        #expect(cache.count == 0)
+    }
+
     @Test func changedBytesOtherNamesAndOtherOptionsAreReadAgain() {
         let cache = DocumentCache()
         _ = Self.load(Self.base, cache: cache)
