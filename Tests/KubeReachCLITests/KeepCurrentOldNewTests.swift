@@ -55,9 +55,9 @@ import Testing
         }
     }
 
-    /// The current intents put in order without `Intent.merged`, and the halves read from the
-    /// one simulation with a direction opened, against the merge and the simulations of each
-    /// half they replaced.
+    /// The current intents put in order without `Intent.merged`, and the halves read per
+    /// holder from the one simulation with a direction opened (`WorkloadRows`), against the
+    /// merge and the simulations of each half they replaced.
     @Test(arguments: clusters.indices)
     func currentIntentsAndHalvesMatchTheReference(index: Int) throws {
         let (label, text) = Self.clusters[index]
@@ -67,14 +67,26 @@ import Testing
         #expect(intents == Intent.merged(intents.reversed()), "\(label)")
         #expect(intents.contains { $0.source.workload == nil } && intents.contains { $0.destination.workload == nil }, "\(label)")
         let rows = CurrentIntents.rows(reach)
+        let workloads = Set(cluster.pods.map(\.workload)).sorted()
         for d in [PolicyDirection.ingress, .egress] {
             let simulated = Reachability(cluster: CurrentIntents.half(cluster, d)).edges(level: .workload)
             // Between workloads (the only edges a plan reads): the ranges are cut apart in the two.
-            func pairs(_ edges: [ConnectivityEdge]?) -> [ConnectivityEdge] {
-                (edges ?? []).filter { !$0.source.isExternal && !$0.destination.isExternal }
+            let pairs = Self.named(simulated)
+            #expect(!pairs.isEmpty, "\(label), \(d)")
+            // Each holder's edges read from the rows, in the list's order, and nothing else.
+            var half = try #require(d == .ingress ? rows.ingress : rows.egress)
+            var read = 0
+            for w in workloads {
+                let listed = pairs.filter { (d == .ingress ? $0.destination : $0.source) == .workload(w) }
+                let fromRows = half.edges(of: w, d).map { peer, c in
+                    ConnectivityEdge(
+                        source: d == .ingress ? .workload(peer) : .workload(w), destination: d == .ingress ? .workload(w) : .workload(peer),
+                        connections: c)
+                }
+                #expect(fromRows == listed, "\(label), \(d), \(w)")
+                read += fromRows.count
             }
-            #expect(pairs(d == .ingress ? rows.ingress : rows.egress) == pairs(simulated), "\(label), \(d)")
-            #expect(!pairs(simulated).isEmpty, "\(label), \(d)")
+            #expect(read == pairs.count, "\(label), \(d)")
         }
     }
 

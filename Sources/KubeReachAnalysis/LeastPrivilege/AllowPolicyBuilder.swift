@@ -41,6 +41,8 @@ struct AllowPolicyBuilder {
     /// halves) with each pair whose ends both hold policies taken from this side's half.
     /// Either restates the pairs exactly: a half always holds the pair's connections, and
     /// the two halves intersect to them. The plan writes the one that folds smaller.
+    /// `halves` holds the intents' pairs with one end not holding; the pairs between holders
+    /// are read from the rows when their holder is folded (`policies`).
     struct Candidates {
         /// By holder number (every list grown as numbers are added).
         var intents: [[Entry]]
@@ -65,12 +67,15 @@ struct AllowPolicyBuilder {
 
     /// The allow policies; with `halves`, per holder and direction the smaller restatement.
     ///
-    /// - Complexity: O(intents + halves) entries, each end's number looked up once, plus the
-    ///   folding (`PeerCompaction.fold`) per holder and direction.
+    /// - Complexity: O(intents) entries, each end's number looked up once; with halves, each
+    ///   holder's half read from the rows (`WorkloadRows`) only while that holder is folded,
+    ///   so no half is ever held for every pair; plus the folding (`PeerCompaction.fold`) per
+    ///   holder and direction.
     mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
         var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
         var holding = numbers.refs.map { holds(.workload($0)) }
-        let both = halves?.ingress != nil && halves?.egress != nil
+        var rows = (ingress: halves?.ingress, egress: halves?.egress)
+        let both = rows.ingress != nil && rows.egress != nil
         // Intents come sorted by source: its number is looked up once per run, and its
         // destinations, in name order, are tried as the one after the last.
         var last: (IntentEndpoint, Int?)?, lastDestination = -1
@@ -86,34 +91,40 @@ struct AllowPolicyBuilder {
             let hs = s.map { holding[$0] } ?? false, hd = d.map { holding[$0] } ?? false
             let split = both && hs && hd
             if hd, let d {
-                admit(i, s, to: d, half: false, &ingress)
-                if both && !split { admit(i, s, to: d, half: true, &ingress) }
+                ingress.append(admitted(i.source, s, i.connections, origins: i.origins), to: d, half: false)
+                if both && !split { ingress.append(admitted(i.source, s, i.connections, origins: i.origins), to: d, half: true) }
             }
-            if hs, let s {
-                send(i, from: s, d, half: false, &egress)
-                if both && !split { send(i, from: s, d, half: true, &egress) }
-            }
-        }
-        for (list, ingressSide) in [(halves?.ingress ?? [], true), (halves?.egress ?? [], false)] {
-            for e in list {
-                guard case .workload(let source) = e.source, case .workload(let destination) = e.destination,
-                    let s = number(.workload(source), source: true), let d = number(.workload(destination), source: false),
-                    holding[s] && holding[d]
-                else { continue }
-                let i = Intent(
-                    source: .workload(source), destination: .workload(destination), connections: e.connections,
-                    origins: CurrentIntents.origins)
-                if ingressSide { admit(i, s, to: d, half: true, &ingress) } else { send(i, from: s, d, half: true, &egress) }
+            if hs, let s, let e = sent(i.destination, d, i.connections, origins: i.origins) {
+                egress.append(e, to: s, half: false)
+                if both && !split { egress.append(e, to: s, half: true) }
             }
         }
-        func chosen(_ c: Candidates, _ w: Int) -> [PeerCompaction.Group] {
+        /// The holder's own half between holders, read from the rows: the pairs whose ends
+        /// both hold policies, which the intents above left to the halves.
+        func half(_ w: Int, _ d: PolicyDirection) -> [Entry] {
+            var out: [Entry] = [], previous = -1
+            let list = d == .ingress ? rows.ingress?.edges(of: numbers.refs[w], d) : rows.egress?.edges(of: numbers.refs[w], d)
+            for (peer, c) in list ?? [] {
+                let n = numbers.number(adding: peer, after: previous)
+                previous = n
+                if n == holding.count { holding.append(holds(.workload(peer))) }
+                guard holding[n] else { continue }
+                if d == .ingress {
+                    out.append(admitted(.workload(peer), n, c, origins: CurrentIntents.origins))
+                } else if let e = sent(.workload(peer), n, c, origins: CurrentIntents.origins) {
+                    out.append(e)
+                }
+            }
+            return out
+        }
+        func chosen(_ c: Candidates, _ w: Int, _ d: PolicyDirection) -> [PeerCompaction.Group] {
             let a = groups(c.intents[w], holder: w)
             guard both else { return a }
-            let b = groups(c.halves[w], holder: w)
+            let b = groups(c.halves[w] + (holding[w] ? half(w, d) : []), holder: w)
             return b.count < a.count ? b : a
         }
-        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w)) }
-        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w)) }
+        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w, .ingress)) }
+        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w, .egress)) }
         let names = PolicyNames(
             holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
@@ -126,16 +137,17 @@ struct AllowPolicyBuilder {
         return out
     }
 
-    /// The intent as an entry of its destination's ingress (`s`: the source's number, if a workload).
-    private func admit(_ i: Intent, _ s: Int?, to d: Int, half: Bool, _ ingress: inout Candidates) {
-        ingress.append(Entry(peer: i.source, number: s, connections: i.connections, origins: i.origins), to: d, half: half)
+    /// An entry of a destination's ingress: the source (`s`: its number, if a workload).
+    private func admitted(_ peer: IntentEndpoint, _ s: Int?, _ c: ConnectionSet, origins: [String]) -> Entry {
+        Entry(peer: peer, number: s, connections: c, origins: origins)
     }
 
-    /// The intent as an entry of its source's egress, without the port 53 the DNS policy allows already.
-    private mutating func send(_ i: Intent, from s: Int, _ d: Int?, half: Bool, _ egress: inout Candidates) {
-        var c = i.connections
+    /// An entry of a source's egress, without the port 53 the DNS policy allows already
+    /// (nil when nothing is left).
+    private mutating func sent(_ peer: IntentEndpoint, _ d: Int?, _ c: ConnectionSet, origins: [String]) -> Entry? {
+        var c = c
         if base.options.allowDNS, let d, isDNS(d) { c = Self.withoutDNS(c) }
-        if !c.isEmpty { egress.append(Entry(peer: i.destination, number: d, connections: c, origins: i.origins), to: s, half: half) }
+        return c.isEmpty ? nil : Entry(peer: peer, number: d, connections: c, origins: origins)
     }
 
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.

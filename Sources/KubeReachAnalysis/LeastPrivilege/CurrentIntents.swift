@@ -11,17 +11,17 @@ public enum CurrentIntents {
     /// What a plan restating the current policies may fold (`LeastPrivilegePlan`'s `current`).
     ///
     /// Each half is the one simulation with the other direction open (`Reachability.withOnly`),
-    /// listed at workload level: what a cluster holding only that half of every policy allows.
-    /// Calico's rows hold both directions, so with Calico policies each half is simulated on its own.
+    /// read at workload level one holder at a time (`WorkloadRows`, never listed whole): what a
+    /// cluster holding only that half of every policy allows. Calico's rows hold both
+    /// directions, so with Calico policies each half is simulated on its own.
     public static func rows(_ reach: Reachability) -> CurrentRows {
         let cluster = reach.cluster
         let families = Set((reach.externalSources + reach.externalDestinations).map(\.family))
         // Admin tiers and Cilium do not split into an ingress and an egress half here.
         guard cluster.adminPolicies.isEmpty, cluster.ciliumPolicies.isEmpty else { return CurrentRows(families: families) }
-        func half(_ d: PolicyDirection) -> [ConnectivityEdge] {
-            let simulated =
-                cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options)
-            return simulated.edges(level: .workload)
+        func half(_ d: PolicyDirection) -> WorkloadRows {
+            WorkloadRows(
+                cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options))
         }
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
     }
@@ -129,13 +129,13 @@ public struct CurrentRows: Sendable {
     /// The address families the simulation has external ranges in (a rule without peers
     /// must cover them all).
     public var families: Set<IPFamily>
-    /// What the destinations' ingress policies admit (egress left open), as listed at workload
-    /// level; only the edges between workloads are read (kept as listed, not copied into intents).
-    public var ingress: [ConnectivityEdge]?
+    /// What the destinations' ingress policies admit (egress left open), at workload level,
+    /// read per holder: only the edges between workloads are read.
+    public var ingress: WorkloadRows?
     /// What the sources' egress policies allow (ingress left open), likewise.
-    public var egress: [ConnectivityEdge]?
+    public var egress: WorkloadRows?
 
-    public init(families: Set<IPFamily>, ingress: [ConnectivityEdge]? = nil, egress: [ConnectivityEdge]? = nil) {
+    public init(families: Set<IPFamily>, ingress: WorkloadRows? = nil, egress: WorkloadRows? = nil) {
         self.families = families
         self.ingress = ingress
         self.egress = egress
