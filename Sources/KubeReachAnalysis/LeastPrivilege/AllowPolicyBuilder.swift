@@ -37,45 +37,46 @@ struct AllowPolicyBuilder {
         var origins: [String]
     }
 
-    /// The holders' entries in one direction: from the intents alone, and (with current
-    /// halves) with each pair whose ends both hold policies taken from this side's half.
-    /// Either restates the pairs exactly: a half always holds the pair's connections, and
-    /// the two halves intersect to them. The plan writes the one that folds smaller.
-    /// `halves` holds the intents' pairs with one end not holding; the pairs between holders
-    /// are read from the rows when their holder is folded (`policies`).
-    struct Candidates {
-        /// By holder number (every list grown as numbers are added).
-        var intents: [[Entry]]
-        var halves: [[Entry]]
+    /// The intents each holder has an entry for, by holder number, and each intent's ends
+    /// by number: entries are made one holder at a time from these (the intents are not
+    /// copied into per-holder lists held for every pair at once).
+    struct Holdings {
+        /// Per holder number, the indices of the intents it admits (`ingress`) or sends (`egress`).
+        var ingress: [[Int32]]
+        var egress: [[Int32]]
+        /// Per intent, the numbers of its source and destination (-1: an address range).
+        var ends: [(source: Int32, destination: Int32)] = []
 
-        init(count: Int) {
-            intents = Array(repeating: [], count: count)
-            halves = intents
+        init(count: Int, intents: Int) {
+            ingress = Array(repeating: [], count: count)
+            egress = ingress
+            ends.reserveCapacity(intents)
         }
 
-        mutating func append(_ e: Entry, to holder: Int, half: Bool) {
-            if holder >= intents.count {
-                intents += Array(repeating: [], count: holder + 1 - intents.count)
-                halves += Array(repeating: [], count: holder + 1 - halves.count)
+        mutating func grow(to count: Int) {
+            if count > ingress.count {
+                ingress += Array(repeating: [], count: count - ingress.count)
+                egress += Array(repeating: [], count: count - egress.count)
             }
-            if half { halves[holder].append(e) } else { intents[holder].append(e) }
         }
-
-        /// The holders with an entry in either list.
-        var holders: [Int] { intents.indices.filter { !intents[$0].isEmpty || !halves[$0].isEmpty } }
     }
 
     /// The allow policies; with `halves`, per holder and direction the smaller restatement.
     ///
-    /// - Complexity: O(intents) entries, each end's number looked up once; with halves, each
-    ///   holder's half read from the rows (`WorkloadRows`) only while that holder is folded,
-    ///   so no half is ever held for every pair; plus the folding (`PeerCompaction.fold`) per
-    ///   holder and direction.
+    /// A holder's entries come from the intents alone, and (with current halves) with each
+    /// pair whose ends both hold policies taken from this side's half. Either restates the
+    /// pairs exactly: a half always holds the pair's connections, and the two halves
+    /// intersect to them. The plan writes the one that folds smaller.
+    ///
+    /// - Complexity: O(intents) to index them, each end's number looked up once; then per
+    ///   holder its entries, and with halves its half read from the rows (`WorkloadRows`), made
+    ///   only while that holder is folded (`PeerCompaction.fold`), so that no list of every
+    ///   pair's entries is ever held.
     mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
-        var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
         var holding = numbers.refs.map { holds(.workload($0)) }
         var rows = (ingress: halves?.ingress, egress: halves?.egress)
         let both = rows.ingress != nil && rows.egress != nil
+        var index = Holdings(count: numbers.count, intents: intents.count)
         // Intents come sorted by source: its number is looked up once per run, and its
         // destinations, in name order, are tried as the one after the last.
         var last: (IntentEndpoint, Int?)?, lastDestination = -1
@@ -86,18 +87,29 @@ struct AllowPolicyBuilder {
             if source { last = (e, n) } else if let n { lastDestination = n }
             return n
         }
-        for i in intents {
+        for (k, i) in intents.enumerated() {
             let s = number(i.source, source: true), d = number(i.destination, source: false)
-            let hs = s.map { holding[$0] } ?? false, hd = d.map { holding[$0] } ?? false
-            let split = both && hs && hd
-            if hd, let d {
-                ingress.append(admitted(i.source, s, i.connections, origins: i.origins), to: d, half: false)
-                if both && !split { ingress.append(admitted(i.source, s, i.connections, origins: i.origins), to: d, half: true) }
+            index.grow(to: holding.count)
+            index.ends.append((Int32(s ?? -1), Int32(d ?? -1)))
+            if let d, holding[d] { index.ingress[d].append(Int32(k)) }
+            if let s, holding[s] { index.egress[s].append(Int32(k)) }
+        }
+        /// The holder's entries from its intents, and those a half restates as they are (one
+        /// end does not hold policies, so the pair is this side's alone).
+        func entries(_ w: Int, _ d: PolicyDirection) -> (intents: [Entry], halves: [Entry]) {
+            var a: [Entry] = [], b: [Entry] = []
+            for k in d == .ingress ? index.ingress[w] : index.egress[w] {
+                let i = intents[Int(k)], ends = index.ends[Int(k)]
+                let s = ends.source < 0 ? nil : Int(ends.source), t = ends.destination < 0 ? nil : Int(ends.destination)
+                let split = both && s.map { holding[$0] } ?? false && t.map { holding[$0] } ?? false
+                let entry =
+                    d == .ingress
+                    ? admitted(i.source, s, i.connections, origins: i.origins) : sent(i.destination, t, i.connections, origins: i.origins)
+                guard let entry else { continue }
+                a.append(entry)
+                if both && !split { b.append(entry) }
             }
-            if hs, let s, let e = sent(i.destination, d, i.connections, origins: i.origins) {
-                egress.append(e, to: s, half: false)
-                if both && !split { egress.append(e, to: s, half: true) }
-            }
+            return (a, b)
         }
         /// The holder's own half between holders, read from the rows: the pairs whose ends
         /// both hold policies, which the intents above left to the halves.
@@ -117,14 +129,19 @@ struct AllowPolicyBuilder {
             }
             return out
         }
-        func chosen(_ c: Candidates, _ w: Int, _ d: PolicyDirection) -> [PeerCompaction.Group] {
-            let a = groups(c.intents[w], holder: w)
-            guard both else { return a }
-            let b = groups(c.halves[w] + (holding[w] ? half(w, d) : []), holder: w)
+        func chosen(_ w: Int, _ d: PolicyDirection) -> [PeerCompaction.Group] {
+            let (intents, halves) = entries(w, d)
+            let a = groups(intents, holder: w)
+            guard both, !a.isEmpty else { return a }
+            let b = groups(halves + half(w, d), holder: w)
             return b.count < a.count ? b : a
         }
-        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w, .ingress)) }
-        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w, .egress)) }
+        let holders = (
+            ingress: index.ingress.indices.filter { !index.ingress[$0].isEmpty },
+            egress: index.egress.indices.filter { !index.egress[$0].isEmpty }
+        )
+        let ingressGroups = holders.ingress.map { w in (numbers.refs[w], chosen(w, .ingress)) }
+        let egressGroups = holders.egress.map { w in (numbers.refs[w], chosen(w, .egress)) }
         let names = PolicyNames(
             holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
