@@ -7,8 +7,10 @@ import Testing
 
 /// `--keep-current`'s faster parts against what they replaced, on seeded real-shaped and
 /// random clusters of several sizes: the expected model keyed by workload number against
-/// the one keyed by `WorkloadRef` (kept below as the reference), and the side-by-side
-/// comparison (`allowsTheSame`) against the pair-by-pair `ConnectivityDiff`.
+/// the one keyed by `WorkloadRef` (kept below as the reference), the side-by-side
+/// comparisons (`allowsTheSame`, and the check's and rollout's row-by-row reading of the
+/// simulation) against the pair-by-pair `ConnectivityDiff`, and the halves read per holder
+/// (`WorkloadRows`) against the simulation of each half listed whole.
 @Suite struct KeepCurrentOldNewTests {
     static func load(_ text: String) throws -> Cluster {
         try ManifestLoader.load([ManifestSource(name: "input.yaml", bytes: Array(text.utf8))]).cluster
@@ -88,6 +90,45 @@ import Testing
             }
             #expect(read == pairs.count, "\(label), \(d)")
         }
+    }
+
+    /// The check's and the rollout's comparisons that read the simulation one source row at
+    /// a time (`WorkloadRows`) against the diffs of the lists they replace: with the plan's
+    /// policies as made, and with one allow policy left out at a time (the check then sees
+    /// less than the model, and the rollout may take something away).
+    @Test(arguments: clusters.indices)
+    func rowByRowAgreesWithTheDiff(index: Int) throws {
+        let (label, text) = Self.clusters[index]
+        let cluster = try Self.load(text())
+        let plan = Self.plan(cluster)
+        let model = ExpectedConnectivity(
+            plan: plan, reach: Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation), grouped: true)
+        let expected = model.snapshot()
+        let today = ConnectivitySnapshot(Reachability(cluster: cluster), level: .workload)
+        let policies = plan.policies.map(\.policy)
+        let allow = policies.indices.filter { policies[$0].name.hasPrefix("allow-") }
+        var variants = [("as made", policies)]
+        for k in [allow.first, allow.last, allow.dropFirst(allow.count / 2).first].compactMap({ $0 }) {
+            var fewer = policies
+            fewer.remove(at: k)
+            variants.append(("without \(policies[k].qualifiedName)", fewer))
+        }
+        func loses(_ d: ConnectivityDiff) -> Bool { !d.removed.isEmpty || d.changed.contains { !$0.narrowed.isEmpty } }
+        var differing = 0
+        for (what, set) in variants {
+            let alone = Reachability(cluster: cluster.alone(with: set), options: plan.evaluation)
+            var rows = WorkloadRows(alone)
+            let diff = ConnectivityDiff(old: expected, new: ConnectivitySnapshot(alone, level: .workload))
+            #expect(model.allowsTheSame(as: &rows, removing: []) == diff.isEmpty, "\(label): check, \(what)")
+            if !diff.isEmpty { differing += 1 }
+            let after = Reachability(cluster: RolloutImpact.applied(set, to: cluster))
+            var afterRows = WorkloadRows(after)
+            let rollout = ConnectivityDiff(old: today, new: ConnectivitySnapshot(after, level: .workload))
+            #expect(afterRows.allowsAtLeast(today) == !loses(rollout), "\(label): rollout, \(what)")
+        }
+        // Some policy left out must be missed (not every one: a holder's rule may repeat what
+        // another policy of the plan allows anyway).
+        #expect(variants.count == 4 && differing >= 1, "\(label): a policy left out is seen (\(differing))")
     }
 
     /// The simulation against the model (equal: the check passes), then the model with one

@@ -35,27 +35,28 @@ struct ExpectedConnectivity {
         return ConnectivitySnapshot(nodes: nodes, edges: list + (external ?? []))
     }
 
-    /// Whether `actual` (the simulation at workload level, as `Reachability.edges` lists it)
-    /// allows exactly what the model does, `podIPs` taken out of both sides' ranges: what
-    /// `snapshot().allowsTheSame(as:)` answers, with the model's pairs compared one source
-    /// row at a time as they are made, never listed whole. `false` may also mean "not shown
-    /// equal here" (as `allowsTheSame`): the caller then makes the diff.
-    func allowsTheSame(as actual: ConnectivitySnapshot, removing podIPs: [IPAddress]) -> Bool {
-        var named = actual.edges.lazy.filter { !$0.source.isExternal && !$0.destination.isExternal }.makeIterator()
-        let external = walk { source, row in
-            for (d, c) in row {
-                guard let e = named.next(), e.connections == c, e.destination == .workload(d), e.source == .workload(source) else {
-                    return false
-                }
-            }
+    /// Whether the simulation (`actual`, read one source workload at a time) allows exactly
+    /// what the model does, `podIPs` taken out of both sides' ranges: what
+    /// `snapshot().allowsTheSame(as:)` answers against the simulation listed at workload level,
+    /// with each source's row of the model compared with that source's row of the simulation
+    /// as both are made, neither listed whole. `false` may also mean "not shown equal here"
+    /// (as `allowsTheSame`): the caller then makes the diff.
+    func allowsTheSame(as actual: inout WorkloadRows, removing podIPs: [IPAddress]) -> Bool {
+        var theirs: [ConnectivityEdge] = [], rows = 0
+        let mine = walk { source, row in
+            let listed = actual.edges(of: source, .egress)
+            guard listed.count == row.count else { return false }
+            for (x, y) in zip(listed, row) where x.peer != y.0 || x.connections != y.1 { return false }
+            theirs += actual.externalEdges(of: source)
+            rows += 1
             return true
         }
-        guard let external, named.next() == nil else { return false }
-        let model = ConnectivitySnapshot(nodes: nodes, edges: external).removingAddresses(podIPs)
-        guard model.nodes == actual.nodes, let mine = ExternalCover(model.edges), let theirs = ExternalCover(actual.edges) else {
-            return false
-        }
-        return mine == theirs
+        // Every simulated workload has pods, so a row of the model: none is left unread.
+        guard let mine, rows == actual.workloads.count else { return false }
+        let a = ConnectivitySnapshot(nodes: nodes, edges: mine).removingAddresses(podIPs)
+        let b = ConnectivitySnapshot(nodes: nodes, edges: theirs).removingAddresses(podIPs)
+        guard let x = ExternalCover(a.edges), let y = ExternalCover(b.edges) else { return false }
+        return x == y
     }
 
     /// The model's group nodes: every simulated pod's workload.

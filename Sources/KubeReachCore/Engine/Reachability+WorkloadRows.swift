@@ -62,4 +62,48 @@ public struct WorkloadRows: Sendable {
             return (w, pairs.set(acc[a]))
         }
     }
+
+    /// Every workload, by name.
+    public var workloads: [WorkloadRef] {
+        nodes.names.compactMap { if case .workload(let w) = $0 { w } else { nil } }
+    }
+
+    /// The holder's edges with external ranges, as `Reachability.edges(level: .workload)` lists
+    /// them: towards each destination range, then from each source range, by range.
+    ///
+    /// - Complexity: O(identities of the holder × (runs + ranges)).
+    public mutating func externalEdges(of holder: WorkloadRef) -> [ConnectivityEdge] {
+        guard let b = rankOf[holder] else { return [] }
+        var outbound = [UInt32](repeating: ConnectionTable.none, count: nodes.destinationRanks.count)
+        var inbound = [UInt32](repeating: ConnectionTable.none, count: nodes.sourceRanks.count)
+        let destinations = reach.destinationBase..<reach.destinationBase + outbound.count
+        let sources = reach.sourceBase..<reach.sourceBase + inbound.count
+        for h in identitiesOfNode[b] {
+            for (row, columns, out) in [
+                (reach.egressRowOfIdentity[h], destinations, true), (reach.ingressRowOfIdentity[h], sources, false),
+            ] {
+                func cells(_ range: Range<Int>, _ cell: UInt32) {
+                    guard cell != ConnectionTable.none else { return }
+                    for x in range {
+                        let k = x - columns.lowerBound
+                        if out { outbound[k] = pairs.union(outbound[k], cell) } else { inbound[k] = pairs.union(inbound[k], cell) }
+                    }
+                }
+                if row < 0 {
+                    cells(columns, ConnectionTable.all)
+                } else {
+                    (out ? reach.egressRows : reach.ingressRows)[Int(row)].forEachRun(in: columns, cells)
+                }
+            }
+        }
+        let w = nodes.names[b]
+        var edges: [ConnectivityEdge] = []
+        for (k, c) in outbound.enumerated() where c != ConnectionTable.none {
+            edges.append(ConnectivityEdge(source: w, destination: nodes.names[nodes.destinationRanks[k]], connections: pairs.set(c)))
+        }
+        for (k, c) in inbound.enumerated() where c != ConnectionTable.none {
+            edges.append(ConnectivityEdge(source: nodes.names[nodes.sourceRanks[k]], destination: w, connections: pairs.set(c)))
+        }
+        return edges
+    }
 }
