@@ -24,6 +24,19 @@ import Testing
             ("random seed \(s)", { SyntheticCluster(size: .init(pods: 60, namespaces: 5, policies: 20), seed: UInt64(s)).manifests() })
         }
 
+    /// For the halves: also a cluster with Calico policies, whose halves are simulated apart
+    /// (Calico's rows hold both directions) and read from those rows the same way.
+    static let halvesClusters: [(label: String, text: @Sendable () -> String)] =
+        clusters + [
+            (
+                "random seed 5 with Calico",
+                { @Sendable in
+                    SyntheticCluster(size: .init(pods: 60, namespaces: 5, policies: 20), seed: 5).manifests()
+                        + SyntheticCalico(policies: 15, tiers: 2, namespaces: 5).manifests()
+                }
+            )
+        ]
+
     static func plan(_ cluster: Cluster) -> LeastPrivilegePlan {
         let reach = Reachability(cluster: cluster)
         return LeastPrivilegePlan(
@@ -60,10 +73,11 @@ import Testing
     /// The current intents put in order without `Intent.merged`, and the halves read per
     /// holder from the one simulation with a direction opened (`WorkloadRows`), against the
     /// merge and the simulations of each half they replaced.
-    @Test(arguments: clusters.indices)
+    @Test(arguments: halvesClusters.indices)
     func currentIntentsAndHalvesMatchTheReference(index: Int) throws {
-        let (label, text) = Self.clusters[index]
+        let (label, text) = Self.halvesClusters[index]
         let cluster = try Self.load(text())
+        #expect(label.hasSuffix("Calico") == !cluster.calico.policies.isEmpty, "\(label)")
         let reach = Reachability(cluster: cluster)
         let intents = CurrentIntents.intents(reach)
         #expect(intents == Intent.merged(intents.reversed()), "\(label)")
