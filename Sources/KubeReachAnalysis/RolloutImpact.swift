@@ -18,8 +18,10 @@ public enum RolloutImpact {
     public static func losses(of policies: [NetworkPolicy], on cluster: Cluster, before: ConnectivitySnapshot, options: EvaluationOptions)
         -> ConnectivityDiff
     {
-        let after = ConnectivitySnapshot(Reachability(cluster: applied(policies, to: cluster), options: options), level: .workload)
-        return after.allowsAtLeast(before) ? .nothing : ConnectivityDiff(old: before, new: after)
+        let after = Reachability(cluster: applied(policies, to: cluster), options: options)
+        var rows = WorkloadRows(after)
+        // Read one source at a time against today's list; listed whole only to make the diff.
+        return rows.allowsAtLeast(before) ? .nothing : ConnectivityDiff(old: before, new: ConnectivitySnapshot(after, level: .workload))
     }
 
     /// The cluster as it would be after `kubectl apply` of `policies`.

@@ -55,16 +55,18 @@ struct LeastPrivilegeCommand: ParsableCommand {
         let (intents, current, today) = try readIntents(cluster)
         // The halves are pair-sized lists: only what the retry needs is kept past the plan.
         let retry = current.flatMap { $0.ingress == nil ? nil : CurrentRows(families: $0.families) }
+        // The plan takes the intents over (pair-sized with --keep-current); a retry lists them again.
         var plan = LeastPrivilegePlan(
-            cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions, current: current)
+            cluster: cluster, intents: consume intents, options: try coverage.options(), evaluation: input.evaluationOptions,
+            current: current)
         guard !plan.covered.isEmpty else { throw CLIError.usage("no namespace to cover (check --namespaces and --exclude)") }
         var check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
-        if !check.passed, let retry {
+        if !check.passed, let retry, let today {
             // The halves assume one row per workload; where shared selectors or pods that
             // policies treat apart break that, restate the pairs themselves (still folded).
             plan = LeastPrivilegePlan(
-                cluster: cluster, intents: intents, options: try coverage.options(), evaluation: input.evaluationOptions,
-                current: retry)
+                cluster: cluster, intents: CurrentIntents.intents(today.edges), options: try coverage.options(),
+                evaluation: input.evaluationOptions, current: retry)
             check = LeastPrivilegeCheck(plan: plan, cluster: cluster)
         }
         coverage.warn(plan.base, replaced: plan.replaced(in: cluster), cluster: cluster, quiet: input.quiet)

@@ -7,8 +7,10 @@ import Testing
 
 /// `--keep-current`'s faster parts against what they replaced, on seeded real-shaped and
 /// random clusters of several sizes: the expected model keyed by workload number against
-/// the one keyed by `WorkloadRef` (kept below as the reference), and the side-by-side
-/// comparison (`allowsTheSame`) against the pair-by-pair `ConnectivityDiff`.
+/// the one keyed by `WorkloadRef` (kept below as the reference), the side-by-side
+/// comparisons (`allowsTheSame`, and the check's and rollout's row-by-row reading of the
+/// simulation) against the pair-by-pair `ConnectivityDiff`, and the halves read per holder
+/// (`WorkloadRows`) against the simulation of each half listed whole.
 @Suite struct KeepCurrentOldNewTests {
     static func load(_ text: String) throws -> Cluster {
         try ManifestLoader.load([ManifestSource(name: "input.yaml", bytes: Array(text.utf8))]).cluster
@@ -21,6 +23,19 @@ import Testing
         + (1...4).map { s in
             ("random seed \(s)", { SyntheticCluster(size: .init(pods: 60, namespaces: 5, policies: 20), seed: UInt64(s)).manifests() })
         }
+
+    /// For the halves: also a cluster with Calico policies, whose halves are simulated apart
+    /// (Calico's rows hold both directions) and read from those rows the same way.
+    static let halvesClusters: [(label: String, text: @Sendable () -> String)] =
+        clusters + [
+            (
+                "random seed 5 with Calico",
+                { @Sendable in
+                    SyntheticCluster(size: .init(pods: 60, namespaces: 5, policies: 20), seed: 5).manifests()
+                        + SyntheticCalico(policies: 15, tiers: 2, namespaces: 5).manifests()
+                }
+            )
+        ]
 
     static func plan(_ cluster: Cluster) -> LeastPrivilegePlan {
         let reach = Reachability(cluster: cluster)
@@ -55,27 +70,79 @@ import Testing
         }
     }
 
-    /// The current intents put in order without `Intent.merged`, and the halves read from the
-    /// one simulation with a direction opened, against the merge and the simulations of each
-    /// half they replaced.
-    @Test(arguments: clusters.indices)
+    /// The current intents put in order without `Intent.merged`, and the halves read per
+    /// holder from the one simulation with a direction opened (`WorkloadRows`), against the
+    /// merge and the simulations of each half they replaced.
+    @Test(arguments: halvesClusters.indices)
     func currentIntentsAndHalvesMatchTheReference(index: Int) throws {
-        let (label, text) = Self.clusters[index]
+        let (label, text) = Self.halvesClusters[index]
         let cluster = try Self.load(text())
+        #expect(label.hasSuffix("Calico") == !cluster.calico.policies.isEmpty, "\(label)")
         let reach = Reachability(cluster: cluster)
         let intents = CurrentIntents.intents(reach)
         #expect(intents == Intent.merged(intents.reversed()), "\(label)")
         #expect(intents.contains { $0.source.workload == nil } && intents.contains { $0.destination.workload == nil }, "\(label)")
         let rows = CurrentIntents.rows(reach)
+        let workloads = Set(cluster.pods.map(\.workload)).sorted()
         for d in [PolicyDirection.ingress, .egress] {
             let simulated = Reachability(cluster: CurrentIntents.half(cluster, d)).edges(level: .workload)
             // Between workloads (the only edges a plan reads): the ranges are cut apart in the two.
-            func pairs(_ edges: [ConnectivityEdge]?) -> [ConnectivityEdge] {
-                (edges ?? []).filter { !$0.source.isExternal && !$0.destination.isExternal }
+            let pairs = Self.named(simulated)
+            #expect(!pairs.isEmpty, "\(label), \(d)")
+            // Each holder's edges read from the rows, in the list's order, and nothing else.
+            var half = try #require(d == .ingress ? rows.ingress : rows.egress)
+            var read = 0
+            for w in workloads {
+                let listed = pairs.filter { (d == .ingress ? $0.destination : $0.source) == .workload(w) }
+                let fromRows = half.edges(of: w, d).map { peer, c in
+                    ConnectivityEdge(
+                        source: d == .ingress ? .workload(peer) : .workload(w), destination: d == .ingress ? .workload(w) : .workload(peer),
+                        connections: c)
+                }
+                #expect(fromRows == listed, "\(label), \(d), \(w)")
+                read += fromRows.count
             }
-            #expect(pairs(d == .ingress ? rows.ingress : rows.egress) == pairs(simulated), "\(label), \(d)")
-            #expect(!pairs(simulated).isEmpty, "\(label), \(d)")
+            #expect(read == pairs.count, "\(label), \(d)")
         }
+    }
+
+    /// The check's and the rollout's comparisons that read the simulation one source row at
+    /// a time (`WorkloadRows`) against the diffs of the lists they replace: with the plan's
+    /// policies as made, and with one allow policy left out at a time (the check then sees
+    /// less than the model, and the rollout may take something away).
+    @Test(arguments: clusters.indices)
+    func rowByRowAgreesWithTheDiff(index: Int) throws {
+        let (label, text) = Self.clusters[index]
+        let cluster = try Self.load(text())
+        let plan = Self.plan(cluster)
+        let model = ExpectedConnectivity(
+            plan: plan, reach: Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation), grouped: true)
+        let expected = model.snapshot()
+        let today = ConnectivitySnapshot(Reachability(cluster: cluster), level: .workload)
+        let policies = plan.policies.map(\.policy)
+        let allow = policies.indices.filter { policies[$0].name.hasPrefix("allow-") }
+        var variants = [("as made", policies)]
+        for k in [allow.first, allow.last, allow.dropFirst(allow.count / 2).first].compactMap({ $0 }) {
+            var fewer = policies
+            fewer.remove(at: k)
+            variants.append(("without \(policies[k].qualifiedName)", fewer))
+        }
+        func loses(_ d: ConnectivityDiff) -> Bool { !d.removed.isEmpty || d.changed.contains { !$0.narrowed.isEmpty } }
+        var differing = 0
+        for (what, set) in variants {
+            let alone = Reachability(cluster: cluster.alone(with: set), options: plan.evaluation)
+            var rows = WorkloadRows(alone)
+            let diff = ConnectivityDiff(old: expected, new: ConnectivitySnapshot(alone, level: .workload))
+            #expect(model.allowsTheSame(as: &rows, removing: []) == diff.isEmpty, "\(label): check, \(what)")
+            if !diff.isEmpty { differing += 1 }
+            let after = Reachability(cluster: RolloutImpact.applied(set, to: cluster))
+            var afterRows = WorkloadRows(after)
+            let rollout = ConnectivityDiff(old: today, new: ConnectivitySnapshot(after, level: .workload))
+            #expect(afterRows.allowsAtLeast(today) == !loses(rollout), "\(label): rollout, \(what)")
+        }
+        // Some policy left out must be missed (not every one: a holder's rule may repeat what
+        // another policy of the plan allows anyway).
+        #expect(variants.count == 4 && differing >= 1, "\(label): a policy left out is seen (\(differing))")
     }
 
     /// The simulation against the model (equal: the check passes), then the model with one

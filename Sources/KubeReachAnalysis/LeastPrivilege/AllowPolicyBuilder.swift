@@ -37,40 +37,46 @@ struct AllowPolicyBuilder {
         var origins: [String]
     }
 
-    /// The holders' entries in one direction: from the intents alone, and (with current
-    /// halves) with each pair whose ends both hold policies taken from this side's half.
-    /// Either restates the pairs exactly: a half always holds the pair's connections, and
-    /// the two halves intersect to them. The plan writes the one that folds smaller.
-    struct Candidates {
-        /// By holder number (every list grown as numbers are added).
-        var intents: [[Entry]]
-        var halves: [[Entry]]
+    /// The intents each holder has an entry for, by holder number, and each intent's ends
+    /// by number: entries are made one holder at a time from these (the intents are not
+    /// copied into per-holder lists held for every pair at once).
+    struct Holdings {
+        /// Per holder number, the indices of the intents it admits (`ingress`) or sends (`egress`).
+        var ingress: [[Int32]]
+        var egress: [[Int32]]
+        /// Per intent, the numbers of its source and destination (-1: an address range).
+        var ends: [(source: Int32, destination: Int32)] = []
 
-        init(count: Int) {
-            intents = Array(repeating: [], count: count)
-            halves = intents
+        init(count: Int, intents: Int) {
+            ingress = Array(repeating: [], count: count)
+            egress = ingress
+            ends.reserveCapacity(intents)
         }
 
-        mutating func append(_ e: Entry, to holder: Int, half: Bool) {
-            if holder >= intents.count {
-                intents += Array(repeating: [], count: holder + 1 - intents.count)
-                halves += Array(repeating: [], count: holder + 1 - halves.count)
+        mutating func grow(to count: Int) {
+            if count > ingress.count {
+                ingress += Array(repeating: [], count: count - ingress.count)
+                egress += Array(repeating: [], count: count - egress.count)
             }
-            if half { halves[holder].append(e) } else { intents[holder].append(e) }
         }
-
-        /// The holders with an entry in either list.
-        var holders: [Int] { intents.indices.filter { !intents[$0].isEmpty || !halves[$0].isEmpty } }
     }
 
     /// The allow policies; with `halves`, per holder and direction the smaller restatement.
     ///
-    /// - Complexity: O(intents + halves) entries, each end's number looked up once, plus the
-    ///   folding (`PeerCompaction.fold`) per holder and direction.
+    /// A holder's entries come from the intents alone, and (with current halves) with each
+    /// pair whose ends both hold policies taken from this side's half. Either restates the
+    /// pairs exactly: a half always holds the pair's connections, and the two halves
+    /// intersect to them. The plan writes the one that folds smaller.
+    ///
+    /// - Complexity: O(intents) to index them, each end's number looked up once; then per
+    ///   holder its entries, and with halves its half read from the rows (`WorkloadRows`), made
+    ///   only while that holder is folded (`PeerCompaction.fold`), so that no list of every
+    ///   pair's entries is ever held.
     mutating func policies(for intents: [Intent], halves: CurrentRows? = nil, holds: (IntentEndpoint) -> Bool) -> [GeneratedPolicy] {
-        var ingress = Candidates(count: numbers.count), egress = Candidates(count: numbers.count)
         var holding = numbers.refs.map { holds(.workload($0)) }
-        let both = halves?.ingress != nil && halves?.egress != nil
+        var rows = (ingress: halves?.ingress, egress: halves?.egress)
+        let both = rows.ingress != nil && rows.egress != nil
+        var index = Holdings(count: numbers.count, intents: intents.count)
         // Intents come sorted by source: its number is looked up once per run, and its
         // destinations, in name order, are tried as the one after the last.
         var last: (IntentEndpoint, Int?)?, lastDestination = -1
@@ -81,39 +87,61 @@ struct AllowPolicyBuilder {
             if source { last = (e, n) } else if let n { lastDestination = n }
             return n
         }
-        for i in intents {
+        for (k, i) in intents.enumerated() {
             let s = number(i.source, source: true), d = number(i.destination, source: false)
-            let hs = s.map { holding[$0] } ?? false, hd = d.map { holding[$0] } ?? false
-            let split = both && hs && hd
-            if hd, let d {
-                admit(i, s, to: d, half: false, &ingress)
-                if both && !split { admit(i, s, to: d, half: true, &ingress) }
-            }
-            if hs, let s {
-                send(i, from: s, d, half: false, &egress)
-                if both && !split { send(i, from: s, d, half: true, &egress) }
-            }
+            index.grow(to: holding.count)
+            index.ends.append((Int32(s ?? -1), Int32(d ?? -1)))
+            if let d, holding[d] { index.ingress[d].append(Int32(k)) }
+            if let s, holding[s] { index.egress[s].append(Int32(k)) }
         }
-        for (list, ingressSide) in [(halves?.ingress ?? [], true), (halves?.egress ?? [], false)] {
-            for e in list {
-                guard case .workload(let source) = e.source, case .workload(let destination) = e.destination,
-                    let s = number(.workload(source), source: true), let d = number(.workload(destination), source: false),
-                    holding[s] && holding[d]
-                else { continue }
-                let i = Intent(
-                    source: .workload(source), destination: .workload(destination), connections: e.connections,
-                    origins: CurrentIntents.origins)
-                if ingressSide { admit(i, s, to: d, half: true, &ingress) } else { send(i, from: s, d, half: true, &egress) }
+        /// The holder's entries from its intents, and those a half restates as they are (one
+        /// end does not hold policies, so the pair is this side's alone).
+        func entries(_ w: Int, _ d: PolicyDirection) -> (intents: [Entry], halves: [Entry]) {
+            var a: [Entry] = [], b: [Entry] = []
+            for k in d == .ingress ? index.ingress[w] : index.egress[w] {
+                let i = intents[Int(k)], ends = index.ends[Int(k)]
+                let s = ends.source < 0 ? nil : Int(ends.source), t = ends.destination < 0 ? nil : Int(ends.destination)
+                let split = both && s.map { holding[$0] } ?? false && t.map { holding[$0] } ?? false
+                let entry =
+                    d == .ingress
+                    ? admitted(i.source, s, i.connections, origins: i.origins) : sent(i.destination, t, i.connections, origins: i.origins)
+                guard let entry else { continue }
+                a.append(entry)
+                if both && !split { b.append(entry) }
             }
+            return (a, b)
         }
-        func chosen(_ c: Candidates, _ w: Int) -> [PeerCompaction.Group] {
-            let a = groups(c.intents[w], holder: w)
-            guard both else { return a }
-            let b = groups(c.halves[w], holder: w)
+        /// The holder's own half between holders, read from the rows: the pairs whose ends
+        /// both hold policies, which the intents above left to the halves.
+        func half(_ w: Int, _ d: PolicyDirection) -> [Entry] {
+            var out: [Entry] = [], previous = -1
+            let list = d == .ingress ? rows.ingress?.edges(of: numbers.refs[w], d) : rows.egress?.edges(of: numbers.refs[w], d)
+            for (peer, c) in list ?? [] {
+                let n = numbers.number(adding: peer, after: previous)
+                previous = n
+                if n == holding.count { holding.append(holds(.workload(peer))) }
+                guard holding[n] else { continue }
+                if d == .ingress {
+                    out.append(admitted(.workload(peer), n, c, origins: CurrentIntents.origins))
+                } else if let e = sent(.workload(peer), n, c, origins: CurrentIntents.origins) {
+                    out.append(e)
+                }
+            }
+            return out
+        }
+        func chosen(_ w: Int, _ d: PolicyDirection) -> [PeerCompaction.Group] {
+            let (intents, halves) = entries(w, d)
+            let a = groups(intents, holder: w)
+            guard both, !a.isEmpty else { return a }
+            let b = groups(halves + half(w, d), holder: w)
             return b.count < a.count ? b : a
         }
-        let ingressGroups = ingress.holders.map { w in (numbers.refs[w], chosen(ingress, w)) }
-        let egressGroups = egress.holders.map { w in (numbers.refs[w], chosen(egress, w)) }
+        let holders = (
+            ingress: index.ingress.indices.filter { !index.ingress[$0].isEmpty },
+            egress: index.egress.indices.filter { !index.egress[$0].isEmpty }
+        )
+        let ingressGroups = holders.ingress.map { w in (numbers.refs[w], chosen(w, .ingress)) }
+        let egressGroups = holders.egress.map { w in (numbers.refs[w], chosen(w, .egress)) }
         let names = PolicyNames(
             holders: Set(ingressGroups.filter { !$0.1.isEmpty }.map(\.0)).union(egressGroups.filter { !$0.1.isEmpty }.map(\.0)))
         var out: [GeneratedPolicy] = []
@@ -126,16 +154,17 @@ struct AllowPolicyBuilder {
         return out
     }
 
-    /// The intent as an entry of its destination's ingress (`s`: the source's number, if a workload).
-    private func admit(_ i: Intent, _ s: Int?, to d: Int, half: Bool, _ ingress: inout Candidates) {
-        ingress.append(Entry(peer: i.source, number: s, connections: i.connections, origins: i.origins), to: d, half: half)
+    /// An entry of a destination's ingress: the source (`s`: its number, if a workload).
+    private func admitted(_ peer: IntentEndpoint, _ s: Int?, _ c: ConnectionSet, origins: [String]) -> Entry {
+        Entry(peer: peer, number: s, connections: c, origins: origins)
     }
 
-    /// The intent as an entry of its source's egress, without the port 53 the DNS policy allows already.
-    private mutating func send(_ i: Intent, from s: Int, _ d: Int?, half: Bool, _ egress: inout Candidates) {
-        var c = i.connections
+    /// An entry of a source's egress, without the port 53 the DNS policy allows already
+    /// (nil when nothing is left).
+    private mutating func sent(_ peer: IntentEndpoint, _ d: Int?, _ c: ConnectionSet, origins: [String]) -> Entry? {
+        var c = c
         if base.options.allowDNS, let d, isDNS(d) { c = Self.withoutDNS(c) }
-        if !c.isEmpty { egress.append(Entry(peer: i.destination, number: d, connections: c, origins: i.origins), to: s, half: half) }
+        return c.isEmpty ? nil : Entry(peer: peer, number: d, connections: c, origins: origins)
     }
 
     /// The entries as rule groups: folded (`--keep-current`) or one per peer.

@@ -11,17 +11,17 @@ public enum CurrentIntents {
     /// What a plan restating the current policies may fold (`LeastPrivilegePlan`'s `current`).
     ///
     /// Each half is the one simulation with the other direction open (`Reachability.withOnly`),
-    /// listed at workload level: what a cluster holding only that half of every policy allows.
-    /// Calico's rows hold both directions, so with Calico policies each half is simulated on its own.
+    /// read at workload level one holder at a time (`WorkloadRows`, never listed whole): what a
+    /// cluster holding only that half of every policy allows. Calico's rows hold both
+    /// directions, so with Calico policies each half is simulated on its own.
     public static func rows(_ reach: Reachability) -> CurrentRows {
         let cluster = reach.cluster
         let families = Set((reach.externalSources + reach.externalDestinations).map(\.family))
         // Admin tiers and Cilium do not split into an ingress and an egress half here.
         guard cluster.adminPolicies.isEmpty, cluster.ciliumPolicies.isEmpty else { return CurrentRows(families: families) }
-        func half(_ d: PolicyDirection) -> [ConnectivityEdge] {
-            let simulated =
-                cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options)
-            return simulated.edges(level: .workload)
+        func half(_ d: PolicyDirection) -> WorkloadRows {
+            WorkloadRows(
+                cluster.calico.policies.isEmpty ? reach.withOnly(d) : Reachability(cluster: Self.half(cluster, d), options: reach.options))
         }
         return CurrentRows(families: families, ingress: half(.ingress), egress: half(.egress))
     }
@@ -50,15 +50,15 @@ public enum CurrentIntents {
     /// listed once and kept for the rollout impact), one per pair in `Intent.merged`'s order.
     ///
     /// - Complexity: O(E) for E edges (they come sorted by name, and each pair once), plus the
-    ///   merging and sorting of the external ranges; no pair is hashed.
+    ///   merging and sorting of the external ranges; no pair is hashed, and the pairs are
+    ///   written once, in place (no second list of every pair to reorder).
     public static func intents(_ edges: [ConnectivityEdge]) -> [Intent] {
-        var pairs: [Intent] = []
+        var pairs = 0
         // (workload, outbound?, connections) → ranges, merged below.
         var external: [ExternalKey: [IPRange]] = [:]
         for e in edges {
             switch (e.source, e.destination) {
-            case (.workload(let s), .workload(let d)):
-                pairs.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins))
+            case (.workload, .workload): pairs += 1
             case (.workload(let s), .external(let r)):
                 external[ExternalKey(workload: s, outbound: true, connections: e.connections), default: []].append(r)
             case (.external(let r), .workload(let d)):
@@ -79,35 +79,42 @@ public enum CurrentIntents {
                 }
             }
         }
-        return ordered(pairs, outbound: outbound, inbound: inbound)
+        return ordered(edges, pairs: pairs, outbound: outbound, inbound: inbound)
     }
 
     /// The intents in `Intent.merged`'s order (sources, then destinations: workloads by name
-    /// before ranges): the pairs as listed, each sender's ranges after its pairs, and the
-    /// inbound ranges last.
-    static func ordered(_ pairs: [Intent], outbound: [WorkloadRef: [Intent]], inbound: [Intent]) -> [Intent] {
+    /// before ranges): the pairs between workloads as `edges` lists them, each sender's ranges
+    /// after its pairs, and the inbound ranges last.
+    static func ordered(_ edges: [ConnectivityEdge], pairs: Int, outbound: [WorkloadRef: [Intent]], inbound: [Intent]) -> [Intent] {
         let senders = outbound.keys.map { ($0.description, $0) }.sorted { $0.0.utf8Precedes($1.0) }
-        var out: [Intent] = [], next = 0, start = 0
-        out.reserveCapacity(pairs.count + inbound.count + outbound.values.reduce(0) { $0 + $1.count })
+        var out: [Intent] = [], next = 0
+        out.reserveCapacity(pairs + inbound.count + outbound.values.reduce(0) { $0 + $1.count })
         func ranges(of w: WorkloadRef) -> [Intent] {
             (outbound[w] ?? []).sorted { $0.destination.range! < $1.destination.range! }
         }
-        while start < pairs.count {
-            let source = pairs[start].source
-            var end = start + 1
-            while end < pairs.count && pairs[end].source == source { end += 1 }
-            let name = source.description
-            while next < senders.count && senders[next].0.utf8Precedes(name) {
-                out += ranges(of: senders[next].1)
-                next += 1
-            }
-            out += pairs[start..<end]
+        /// The ranges of the sender named `name` (if it has some), after its pairs.
+        func close(_ name: String) {
             if next < senders.count && senders[next].0 == name {
                 out += ranges(of: senders[next].1)
                 next += 1
             }
-            start = end
         }
+        var source: (ref: WorkloadRef, name: String)?
+        for e in edges {
+            guard case .workload(let s) = e.source, case .workload(let d) = e.destination else { continue }
+            if s != source?.ref {
+                if let source { close(source.name) }
+                let name = s.description
+                // Senders named before this one that have ranges and no pair.
+                while next < senders.count && senders[next].0.utf8Precedes(name) {
+                    out += ranges(of: senders[next].1)
+                    next += 1
+                }
+                source = (s, name)
+            }
+            out.append(Intent(source: .workload(s), destination: .workload(d), connections: e.connections, origins: Self.origins))
+        }
+        if let source { close(source.name) }
         for (_, w) in senders[next...] { out += ranges(of: w) }
         let keyed = inbound.map { (range: $0.source.range!, name: $0.destination.description, intent: $0) }
         out += keyed.sorted { $0.range != $1.range ? $0.range < $1.range : $0.name.utf8Precedes($1.name) }.map { $0.intent }
@@ -129,13 +136,13 @@ public struct CurrentRows: Sendable {
     /// The address families the simulation has external ranges in (a rule without peers
     /// must cover them all).
     public var families: Set<IPFamily>
-    /// What the destinations' ingress policies admit (egress left open), as listed at workload
-    /// level; only the edges between workloads are read (kept as listed, not copied into intents).
-    public var ingress: [ConnectivityEdge]?
+    /// What the destinations' ingress policies admit (egress left open), at workload level,
+    /// read per holder: only the edges between workloads are read.
+    public var ingress: WorkloadRows?
     /// What the sources' egress policies allow (ingress left open), likewise.
-    public var egress: [ConnectivityEdge]?
+    public var egress: WorkloadRows?
 
-    public init(families: Set<IPFamily>, ingress: [ConnectivityEdge]? = nil, egress: [ConnectivityEdge]? = nil) {
+    public init(families: Set<IPFamily>, ingress: WorkloadRows? = nil, egress: WorkloadRows? = nil) {
         self.families = families
         self.ingress = ingress
         self.egress = egress

@@ -26,45 +26,94 @@ struct ExpectedConnectivity {
     ///
     /// - Complexity: O(classes² + intents), pairs keyed by workload number.
     func snapshot() -> ConnectivitySnapshot {
-        let cluster = reach.cluster
-        let numbers = WorkloadNumbering(cluster.pods.map(\.workload) + plan.selectors.selectedBy.joined())
+        var list: [ConnectivityEdge] = []
+        let external = walk { source, row in
+            let s = Endpoint.workload(source)
+            for (d, c) in row { list.append(ConnectivityEdge(source: s, destination: .workload(d), connections: c)) }
+            return true
+        }
+        return ConnectivitySnapshot(nodes: nodes, edges: list + (external ?? []))
+    }
+
+    /// Whether the simulation (`actual`, read one source workload at a time) allows exactly
+    /// what the model does, `podIPs` taken out of both sides' ranges: what
+    /// `snapshot().allowsTheSame(as:)` answers against the simulation listed at workload level,
+    /// with each source's row of the model compared with that source's row of the simulation
+    /// as both are made, neither listed whole. `false` may also mean "not shown equal here"
+    /// (as `allowsTheSame`): the caller then makes the diff.
+    func allowsTheSame(as actual: inout WorkloadRows, removing podIPs: [IPAddress]) -> Bool {
+        var theirs: [ConnectivityEdge] = [], rows = 0
+        let mine = walk { source, row in
+            let listed = actual.edges(of: source, .egress)
+            guard listed.count == row.count else { return false }
+            for (x, y) in zip(listed, row) where x.peer != y.0 || x.connections != y.1 { return false }
+            theirs += actual.externalEdges(of: source)
+            rows += 1
+            return true
+        }
+        // Every simulated workload has pods, so a row of the model: none is left unread.
+        guard let mine, rows == actual.workloads.count else { return false }
+        let a = ConnectivitySnapshot(nodes: nodes, edges: mine).removingAddresses(podIPs)
+        let b = ConnectivitySnapshot(nodes: nodes, edges: theirs).removingAddresses(podIPs)
+        guard let x = ExternalCover(a.edges), let y = ExternalCover(b.edges) else { return false }
+        return x == y
+    }
+
+    /// The model's group nodes: every simulated pod's workload.
+    private var nodes: Set<Endpoint> { Set(reach.cluster.pods.map { .workload($0.workload) }) }
+
+    /// Works the model out one source workload at a time, in name order: `row` gets each
+    /// source's destinations by name with their connections, and may stop the walk (false).
+    /// Returns the external edges, or nil when stopped.
+    ///
+    /// - Complexity: O(classes² + intents); one row of pairs held at a time.
+    private func walk(_ row: (WorkloadRef, [(WorkloadRef, ConnectionSet)]) -> Bool) -> [ConnectivityEdge]? {
+        let numbers = WorkloadNumbering(reach.cluster.pods.map(\.workload) + plan.selectors.selectedBy.joined())
         let (classes, podCount) = podClasses(numbers)
         let index = IntentIndex(plan.intents, numbers: numbers, holds: plan.holds)
-        var pairs = [[Int: ConnectionSet]](repeating: [:], count: numbers.count)
         var external = [ExternalKey: ConnectionSet]()
         let sourceFamilies = Set(reach.externalSources.map(\.family)), destinationFamilies = Set(reach.externalDestinations.map(\.family))
-        for (n, a) in classes.enumerated() {
-            // Pairs of distinct pods: a workload to itself when two of its pods (replicas) may connect.
-            for (m, b) in classes.enumerated() where n != m || podCount[n] > 1 {
-                let allowed = a.isolated ? index.egress(a.selectedBy, b.selectedBy) : .all
-                let e = a.isolated && b.dns ? allowed.union(DefaultDenyCheck.dnsPorts) : allowed
-                if e.isEmpty { continue }
-                let i = b.isolated ? index.ingress(a.selectedBy, b.selectedBy) : .all
-                let c = e.isAll ? i : i.isAll ? e : e.intersection(i)
-                if c.isEmpty { continue }
-                pairs[a.workload][b.workload] = pairs[a.workload][b.workload].map { $0.union(c) } ?? c
+        // Classes of one source workload together, workloads in name (number) order.
+        let order = classes.indices.sorted { classes[$0].workload < classes[$1].workload }
+        var acc = [ConnectionSet?](repeating: nil, count: numbers.count), start = 0
+        while start < order.count {
+            let source = classes[order[start]].workload
+            var end = start
+            while end < order.count && classes[order[end]].workload == source { end += 1 }
+            for n in order[start..<end] {
+                let a = classes[n]
+                let rows = a.selectedBy.map { index.row($0) }
+                // Pairs of distinct pods: a workload to itself when two of its pods (replicas) may connect.
+                for (m, b) in classes.enumerated() where n != m || podCount[n] > 1 {
+                    let allowed = a.isolated ? index.egress(a.selectedBy, b.selectedBy, rows) : .all
+                    let e = a.isolated && b.dns ? allowed.union(DefaultDenyCheck.dnsPorts) : allowed
+                    if e.isEmpty { continue }
+                    let i = b.isolated ? index.ingress(a.selectedBy, b.selectedBy, rows) : .all
+                    let c = e.isAll ? i : i.isAll ? e : e.intersection(i)
+                    if c.isEmpty { continue }
+                    acc[b.workload] = acc[b.workload].map { $0.union(c) } ?? c
+                }
+                let out =
+                    a.isolated ? index.toExternal(a.selectedBy) : destinationFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
+                for (r, c) in out where !c.isEmpty {
+                    add(&external, ExternalKey(workload: a.workload, range: r, outbound: true), c)
+                }
+                let inbound =
+                    a.isolated ? index.fromExternal(a.selectedBy) : sourceFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
+                for (r, c) in inbound where !c.isEmpty {
+                    add(&external, ExternalKey(workload: a.workload, range: r, outbound: false), c)
+                }
             }
-            let out = a.isolated ? index.toExternal(a.selectedBy) : destinationFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
-            for (r, c) in out where !c.isEmpty {
-                add(&external, ExternalKey(workload: a.workload, range: r, outbound: true), c)
-            }
-            let inbound = a.isolated ? index.fromExternal(a.selectedBy) : sourceFamilies.map { (IPRange.everything($0), ConnectionSet.all) }
-            for (r, c) in inbound where !c.isEmpty {
-                add(&external, ExternalKey(workload: a.workload, range: r, outbound: false), c)
-            }
+            var list: [(WorkloadRef, ConnectionSet)] = []
+            for d in acc.indices { if let c = acc[d] { list.append((numbers.refs[d], c)) } }
+            acc = [ConnectionSet?](repeating: nil, count: numbers.count)
+            guard row(numbers.refs[source], list) else { return nil }
+            start = end
         }
-        var list: [ConnectivityEdge] = []
-        for (s, row) in pairs.enumerated() {
-            let source = Endpoint.workload(numbers.refs[s])
-            for (d, c) in row.sorted(by: { $0.key < $1.key }) {
-                list.append(ConnectivityEdge(source: source, destination: .workload(numbers.refs[d]), connections: c))
-            }
-        }
-        for (k, c) in external {
+        return external.map { k, c in
             let w = Endpoint.workload(numbers.refs[k.workload]), x = Endpoint.external(k.range)
-            list.append(ConnectivityEdge(source: k.outbound ? w : x, destination: k.outbound ? x : w, connections: c))
+            return ConnectivityEdge(source: k.outbound ? w : x, destination: k.outbound ? x : w, connections: c)
         }
-        return ConnectivitySnapshot(nodes: Set(cluster.pods.map { .workload($0.workload) }), edges: list)
     }
 
     /// The classes of the simulated pods, and how many pods each holds.
@@ -94,15 +143,20 @@ struct ExpectedConnectivity {
     }
 }
 
-/// The intents of a plan indexed by holder number, for the model.
+/// The intents of a plan indexed by holder number, for the model: each source's pairs are
+/// one run of the intents (they come sorted by source), read into a row when the model
+/// reaches that source, so no table of every pair is held.
 struct IntentIndex {
-    private var pairs: [[Int: ConnectionSet]]
+    private let intents: [Intent]
+    /// Per source number, its pairs' intents (indices) and their destinations' numbers.
+    private var pairs: [[(destination: Int32, intent: Int32)]]
     private var outbound: [[(IPRange, ConnectionSet)]]
     private var inbound: [[(IPRange, ConnectionSet)]]
     private let holds: [Bool]
 
     init(_ intents: [Intent], numbers: WorkloadNumbering, holds: (WorkloadRef) -> Bool) {
-        pairs = Array(repeating: [:], count: numbers.count)
+        self.intents = intents
+        pairs = Array(repeating: [], count: numbers.count)
         outbound = Array(repeating: [], count: numbers.count)
         inbound = outbound
         self.holds = numbers.refs.map(holds)
@@ -114,12 +168,12 @@ struct IntentIndex {
             last = (w, n)
             return n
         }
-        for i in intents {
+        for (k, i) in intents.enumerated() {
             switch (i.source, i.destination) {
             case (.workload(let s), .workload(let d)):
                 // Destinations come in name order: tried as the one after the last first.
                 if let s = number(s), let d = numbers.number(d, after: lastDestination) {
-                    pairs[s][d] = i.connections
+                    pairs[s].append((Int32(d), Int32(k)))
                     lastDestination = d
                 }
             case (.workload(let s), .external(let r)): if let s = number(s) { outbound[s].append((r, i.connections)) }
@@ -129,16 +183,28 @@ struct IntentIndex {
         }
     }
 
-    /// What the egress policies of the holders among `from` allow towards pods taken by `to`.
-    func egress(_ from: [Int], _ to: [Int]) -> ConnectionSet {
-        if from.count == 1 && to.count == 1 { return holds[from[0]] ? pairs[from[0]][to[0]] ?? .none : .none }
-        return from.filter { holds[$0] }.reduce(.none) { acc, x in to.reduce(acc) { $0.union(pairs[x][$1] ?? .none) } }
+    /// The pairs of source `x` as a row by destination number: the intent's index, or -1.
+    /// (A later intent for one pair replaces an earlier one, as the table it replaces did.)
+    func row(_ x: Int) -> [Int32] {
+        var row = [Int32](repeating: -1, count: pairs.count)
+        for (d, k) in pairs[x] { row[Int(d)] = k }
+        return row
     }
 
-    /// What the ingress policies of the holders among `to` admit from pods taken by `from`.
-    func ingress(_ from: [Int], _ to: [Int]) -> ConnectionSet {
-        if from.count == 1 && to.count == 1 { return holds[to[0]] ? pairs[from[0]][to[0]] ?? .none : .none }
-        return to.filter { holds[$0] }.reduce(.none) { acc, y in from.reduce(acc) { $0.union(pairs[$1][y] ?? .none) } }
+    private func connections(_ k: Int32) -> ConnectionSet { k < 0 ? .none : intents[Int(k)].connections }
+
+    /// What the egress policies of the holders among `from` allow towards pods taken by `to`
+    /// (`rows`: the rows of `from`, in its order).
+    func egress(_ from: [Int], _ to: [Int], _ rows: [[Int32]]) -> ConnectionSet {
+        if from.count == 1 && to.count == 1 { return holds[from[0]] ? connections(rows[0][to[0]]) : .none }
+        return from.indices.filter { holds[from[$0]] }.reduce(.none) { acc, x in to.reduce(acc) { $0.union(connections(rows[x][$1])) } }
+    }
+
+    /// What the ingress policies of the holders among `to` admit from pods taken by `from`
+    /// (`rows`: the rows of `from`, in its order).
+    func ingress(_ from: [Int], _ to: [Int], _ rows: [[Int32]]) -> ConnectionSet {
+        if from.count == 1 && to.count == 1 { return holds[to[0]] ? connections(rows[0][to[0]]) : .none }
+        return to.filter { holds[$0] }.reduce(.none) { acc, y in from.indices.reduce(acc) { $0.union(connections(rows[$1][y])) } }
     }
 
     func toExternal(_ from: [Int]) -> [(IPRange, ConnectionSet)] { from.filter { holds[$0] }.flatMap { outbound[$0] } }

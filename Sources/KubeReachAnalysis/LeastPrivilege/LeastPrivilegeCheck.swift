@@ -19,10 +19,14 @@ public struct LeastPrivilegeCheck: Sendable {
     public init(plan: LeastPrivilegePlan, cluster: Cluster) {
         let reach = Reachability(cluster: plan.alone(on: cluster), options: plan.evaluation)
         let podIPs = plan.evaluation.ipBlockMatchesPods ? reach.cluster.pods.flatMap(\.ips) : []
-        let actual = ConnectivitySnapshot(reach, level: .workload).removingAddresses(podIPs)
-        let grouped = ExpectedConnectivity(plan: plan, reach: reach, grouped: true).snapshot().removingAddresses(podIPs)
-        // Equal when the plan is right: two lists walked side by side, no pair-by-pair diff.
-        differences = ConnectivityDiff.comparing(grouped, actual)
+        func actual() -> ConnectivitySnapshot { ConnectivitySnapshot(reach, level: .workload).removingAddresses(podIPs) }
+        var rows = WorkloadRows(reach)
+        let model = ExpectedConnectivity(plan: plan, reach: reach, grouped: true)
+        // Equal when the plan is right: the model's rows compared with the simulation's as
+        // both are made (neither listed whole), no pair-by-pair diff; the simulation listed
+        // and the diff made only to list a difference.
+        func grouped() -> ConnectivitySnapshot { model.snapshot().removingAddresses(podIPs) }
+        differences = model.allowsTheSame(as: &rows, removing: podIPs) ? .nothing : ConnectivityDiff(old: grouped(), new: actual())
         // Where every pod is taken by its own workload's selector alone, the exact model is
         // the grouped one: no superset, and no second model of every pair to compare.
         if plan.selectors.selectedBy.allSatisfy({ $0.count == 1 }) {
@@ -30,7 +34,7 @@ public struct LeastPrivilegeCheck: Sendable {
             superset = ConnectivityDiff(old: none, new: none)
         } else {
             let exact = ExpectedConnectivity(plan: plan, reach: reach, grouped: false).snapshot().removingAddresses(podIPs)
-            superset = ConnectivityDiff.comparing(exact, grouped)
+            superset = ConnectivityDiff.comparing(exact, grouped())
         }
     }
 

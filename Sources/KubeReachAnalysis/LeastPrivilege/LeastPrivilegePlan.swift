@@ -30,8 +30,12 @@ public struct LeastPrivilegePlan: Sendable {
     /// policy then restates that side's half where both ends hold policies, and peers are
     /// folded into namespaces or everything where that allows exactly the same
     /// (`PeerCompaction`). Nil: one peer per intent, both sides the intent.
+    ///
+    /// `intents` is taken over (`consuming`): a caller that passes its last use (`consume`)
+    /// has the intents it does not serve removed in place, not copied.
     public init(
-        cluster: Cluster, intents: [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions, current: CurrentRows? = nil
+        cluster: Cluster, intents: consuming [Intent], options: DefaultDenyOptions, evaluation: EvaluationOptions,
+        current: CurrentRows? = nil
     ) {
         var deny = options
         deny.allowSameNamespace = false
@@ -52,18 +56,23 @@ public struct LeastPrivilegePlan: Sendable {
             return covered.contains(w.namespace) && !exemptSet.contains(w)
         }
         // `CurrentIntents.intents` come merged already (one per pair, sorted).
-        let merged = current == nil ? Intent.merged(intents) : intents
-        var served: [Intent] = [], unserved: [(Intent, String)] = []
-        for i in merged {
+        var served: [Intent]
+        if current == nil { served = Intent.merged(intents) } else { served = consume intents }
+        var unserved: [(Intent, String)] = [], kept = 0
+        // The served ones moved to the front in place (the current intents are pair-sized).
+        for k in served.indices {
+            let i = served[k]
             // A workload to itself is traffic between its replicas: served like any pair.
-            if i.source.workload == nil && i.destination.workload == nil && i.destination.workload == nil {
+            if i.source.workload == nil && i.destination.workload == nil {
                 unserved.append((i, "both ends are external; NetworkPolicy cannot express it"))
             } else if !holds(i.source) && !holds(i.destination) {
                 unserved.append((i, "neither end is a covered workload that policies can isolate; it stays allowed"))
             } else {
-                served.append(i)
+                if kept != k { served[kept] = i }
+                kept += 1
             }
         }
+        served.removeLast(served.count - kept)
         self.intents = served
         self.unserved = unserved
         var builder = AllowPolicyBuilder(
