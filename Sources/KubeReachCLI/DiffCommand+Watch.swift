@@ -22,6 +22,20 @@ extension DiffCommand {
         let all = before + after
         if all.contains("-") { throw ValidationError("--watch cannot watch standard input (-): name files or directories") }
         if watchedPaths.isEmpty { throw ValidationError("--watch needs a path on disk on either side (git revisions do not change)") }
+        if let outFile, let inside = Self.watched(outFile, by: watchedPaths) {
+            throw ValidationError("--out \(outFile) is inside the watched \(inside): each diff written would start another")
+        }
+    }
+
+    /// The watched path that holds `file` (itself, or a directory above it), if any.
+    static func watched(_ file: String, by paths: [String]) -> String? {
+        let url = URL(fileURLWithPath: file)
+        let directory = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        let target = (directory == "/" ? "" : directory) + "/" + url.lastPathComponent
+        return paths.first { path in
+            let watched = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return target == watched || target.hasPrefix(watched == "/" ? "/" : watched + "/")
+        }
     }
 
     /// The paths on disk of both sides (git revisions are fixed).

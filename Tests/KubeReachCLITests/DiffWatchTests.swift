@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import KubeReachCLI
+
 /// `diff --watch`: the diff written again after each edit, errors in a half-saved file
 /// reported without ending the watch, and the combinations it refuses.
 @Suite struct DiffWatchTests {
@@ -15,6 +17,22 @@ import Testing
         let run = runCLI(["diff", shop.path, shop.path] + extra)
         #expect(run.status == 2)
         #expect(run.err.contains(message), "\(run.err)")
+    }
+
+    /// Writing the diff where the watch looks would start a diff after every diff.
+    @Test func theOutputFileCannotBeWatched() throws {
+        let old = try ShopCopy(), new = try ShopCopy()
+        defer {
+            old.remove()
+            new.remove()
+        }
+        for out in [new.path + "/diff.json", new.path + "/policies/../diff.txt", old.path + "/policies/shop-api.yaml"] {
+            let run = runCLI(["diff", old.path, new.path, "--watch", "--out", out])
+            #expect(run.status == 2, "\(out)")
+            #expect(run.err.contains("is inside the watched"), "\(run.err)")
+        }
+        #expect(DiffCommand.watched(new.path + ".diff.txt", by: [old.path, new.path]) == nil)
+        #expect(DiffCommand.watched(NSTemporaryDirectory() + "elsewhere.txt", by: [old.path, new.path]) == nil)
     }
 
     @Test func standardInputAndRevisionsCannotBeWatched() {
