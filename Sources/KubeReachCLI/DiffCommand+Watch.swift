@@ -27,14 +27,16 @@ extension DiffCommand {
         }
     }
 
-    /// The watched path that holds `file` (itself, or a directory above it), if any.
+    /// The watched path that would see `file` change: the file itself, or a directory above
+    /// it when its name is one loading reads (`.yaml`, `.yml`, `.json`); nil otherwise.
     static func watched(_ file: String, by paths: [String]) -> String? {
         let url = URL(fileURLWithPath: file)
         let directory = url.deletingLastPathComponent().resolvingSymlinksInPath().path
         let target = (directory == "/" ? "" : directory) + "/" + url.lastPathComponent
+        let readable = ManifestFiles.isManifestName(Array(url.lastPathComponent.utf8))
         return paths.first { path in
             let watched = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            return target == watched || target.hasPrefix(watched == "/" ? "/" : watched + "/")
+            return target == watched || (readable && target.hasPrefix(watched == "/" ? "/" : watched + "/"))
         }
     }
 
