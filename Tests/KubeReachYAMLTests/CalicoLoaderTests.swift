@@ -238,6 +238,27 @@ import Testing
         #expect(found.first?.message.hasSuffix(": Calico then orders the tiers by name, platform first") == true)
     }
 
+    /// A user tier at 1,000,000 ties with Calico's own default tier, written or not; it is the
+    /// one reported, whichever name comes first.
+    @Test func tierAtTheBuiltInDefaultTiersOrder() throws {
+        func tier(_ name: String, _ order: String) -> String {
+            "---\napiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: \(name)}\nspec: {order: \(order)}\n"
+        }
+        for (name, first) in [("app", "app"), ("zone", "default")] {
+            let found = try Self.ties(tier(name, "1000000") + tier("other", "5"))
+            #expect(found.map(\.object) == ["Tier \(name)"], "\(found)")
+            #expect(found.first?.fieldPath == "spec.order")
+            #expect(found.first?.location?.line == 2)
+            #expect(
+                found.first?.message
+                    == "order 1000000 ties with Calico's built-in Tier default: Calico then orders the tiers by name, \(first) first")
+        }
+        #expect(try Self.ties(tier("app", "999999") + tier("other", "5")).isEmpty)
+        let written = try Self.ties(tier("app", "1000000") + tier("default", "1000000"))
+        #expect(written.count == 1)
+        #expect(written.first?.message.hasPrefix("order 1000000 ties with Tier app (test.yaml:") == true, "\(written)")
+    }
+
     @Test func defaultTierAtTheNetworkPoliciesOrder() throws {
         let knp =
             "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: k, namespace: shop}\nspec: {podSelector: {}}\n"

@@ -1,16 +1,24 @@
 /// Equal `order`s where Calico's evaluation order matters: two enforced policies of one tier
-/// (or a default-tier policy at 1000, beside the Kubernetes NetworkPolicies), or two tiers.
+/// (or a default-tier policy at 1000, beside the Kubernetes NetworkPolicies), or two tiers (Calico's
+/// own default tier among them when the input leaves it implicit).
 /// Calico then falls back to names, which is rarely what the author meant: each later one
 /// is reported at its `spec.order`, naming the one it ties with and where that is.
 enum CalicoOrderTies {
     static func diagnostics(_ cluster: Cluster) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (earlier, later) in neighboursTying(cluster.calico.tiers, \.order, \.name) {
+        // Calico's own default tier (order 1,000,000) counts when the input does not define it:
+        // a user tier at that order ties with it, and is the one reported.
+        let implicitDefault = !cluster.calico.tiers.isEmpty && !cluster.calico.tiers.contains { $0.name == "default" }
+        let tiers = implicitDefault ? cluster.calico.tiers + [CalicoTier.builtInDefault] : cluster.calico.tiers
+        for (earlier, later) in neighboursTying(tiers, \.order, \.name) {
+            let builtIn = implicitDefault && (earlier.name == "default" || later.name == "default")
+            let (reported, other) = builtIn && later.name == "default" ? (earlier, later) : (later, earlier)
+            let with = builtIn ? "Calico's built-in Tier default" : "Tier \(other.name)\(at(other.location))"
             out.append(
                 Diagnostic(
                     .warning,
-                    "order \(text(later.order!)) ties with Tier \(earlier.name)\(at(earlier.location)): Calico then orders the tiers by name, \(earlier.name) first",
-                    location: later.location, object: "Tier \(later.name)", fieldPath: "spec.order"))
+                    "order \(text(reported.order!)) ties with \(with): Calico then orders the tiers by name, \(earlier.name) first",
+                    location: reported.location, object: "Tier \(reported.name)", fieldPath: "spec.order"))
         }
         let policies = cluster.calico.policies.filter { !$0.staged && $0.hostOnlyFields.isEmpty && $0.order != nil }
         for tier in Dictionary(grouping: policies, by: \.tier).values {
