@@ -17,10 +17,11 @@ public enum Runner {
             if let answering = command as? any StatusCommand { return try answering.evaluate().rawValue }
             try command.run()
             return ExitStatus.success.rawValue
-        } catch let error where diagnostics(of: error) != nil {
-            for d in diagnostics(of: error)! { io.report(d) }
-            return ExitStatus.error.rawValue
         } catch {
+            if let diagnostics = diagnostics(of: error) {
+                for d in diagnostics { io.report(d) }
+                return ExitStatus.error.rawValue
+            }
             let code = root.exitCode(for: error)
             let message = root.fullMessage(for: error)
             if code == .success {
