@@ -19,9 +19,16 @@ public struct IncrementalComparison: Sendable {
     /// read), Cilium or Calico policies are in play, a policy name is repeated on one side,
     /// or a changed policy is in a namespace the old side does not have — and the full
     /// comparison is the answer.
-    public init?(old before: Cluster, new after: Cluster, options: EvaluationOptions, level: AggregationLevel) {
+    ///
+    /// `reuse` keeps OLD's evaluation between calls (`diff --watch`): a call with the same OLD
+    /// and the same cuts takes it instead of evaluating OLD again.
+    public init?(
+        old before: Cluster, new after: Cluster, options: EvaluationOptions, level: AggregationLevel, reuse: EvaluationReuse? = nil
+    ) {
         guard let changed = Self.changedPolicies(before, after) else { return nil }
-        guard var sides = PolicyEditEvaluation(old: before, new: after, changed: changed, options: options) else { return nil }
+        guard var sides = PolicyEditEvaluation(old: before, new: after, changed: changed, options: options, reuse: reuse) else {
+            return nil
+        }
         notes = level == .workload ? sides.splitWorkloadVariants() : ([], [])
         let nodes = sides.touchedNodes(level: level)
         func snapshot(_ r: Reachability) -> ConnectivitySnapshot {

@@ -58,17 +58,20 @@ extension DiffCommand {
         let paths = watchedPaths
         var seen = InputSnapshot(paths: paths)
         var run = 1
+        // OLD usually stays as it is while NEW is edited: its evaluation is kept between runs.
+        let reuse = EvaluationReuse()
         while true {
             let started = PhaseClock.now(), cpu = Self.cpuSeconds()
             do {
-                _ = try compare(cache: cache)
+                _ = try compare(cache: cache, reuse: reuse)
             } catch {
                 for d in Runner.diagnostics(of: error) ?? [Diagnostic(.error, "\(error)")] { CommandIO.current.report(d) }
             }
             cache.forgetUnused()
             if input.reporting.verbose {
                 let line = String(
-                    format: "diff --watch: run %d took %.3f s (%.3f s of CPU)", run, PhaseClock.now() - started, Self.cpuSeconds() - cpu)
+                    format: "diff --watch: run %d took %.3f s (%.3f s of CPU; old side's evaluation reused %d time(s) so far)", run,
+                    PhaseClock.now() - started, Self.cpuSeconds() - cpu, reuse.reused)
                 input.report([Diagnostic(.note, line)])
             }
             if let limit = watchRuns, run > limit { return .success }

@@ -82,14 +82,15 @@ struct DiffCommand: StatusCommand {
     }
 
     /// The diff of the two sides as they are now, written out; its exit status.
-    func compare(cache: DocumentCache) throws -> ExitStatus {
+    /// `reuse` keeps OLD's evaluation for the next diff of a watch.
+    func compare(cache: DocumentCache, reuse: EvaluationReuse? = nil) throws -> ExitStatus {
         let before = try load(before, cache: cache), after = try load(after, cache: cache)
         let options = input.evaluationOptions
         // The list formats need only the pairs that differ: when only NetworkPolicies differ,
         // only what the changed ones select is evaluated again (Docs/diff.md, "Incremental").
         // Benchmarks compare the two paths: KUBEREACH_INCREMENTAL_DIFF=0 takes the full one.
         if let format = DiffFormat(rawValue: output.rawValue), RunContext.current.environment["KUBEREACH_INCREMENTAL_DIFF"] != "0",
-            let quick = IncrementalComparison(old: before.cluster, new: after.cluster, options: options, level: level)
+            let quick = IncrementalComparison(old: before.cluster, new: after.cluster, options: options, level: level, reuse: reuse)
         {
             reportNotes(quick.notes)
             if input.reporting.verbose {

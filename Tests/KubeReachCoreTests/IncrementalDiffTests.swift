@@ -73,6 +73,35 @@ import Testing
         #expect(nonEmpty * 2 > compared, "only \(nonEmpty) of \(compared) edits changed connectivity")
     }
 
+    /// `diff --watch` keeps OLD's evaluation between diffs: a second edit of the same OLD gives
+    /// what a fresh comparison gives, a changed OLD (a pod relabelled, a location moved) is
+    /// evaluated again, and the kept evaluation is taken only when OLD and the cuts are the same.
+    @Test func keptOldEvaluationGivesTheFreshDiff() {
+        var reusedAtAll = 0
+        for seed in 1...80 as ClosedRange<UInt64> {
+            var rng = SplitMix64(seed: seed &* 104_729)
+            let before = RandomCluster.make(seed: seed)
+            var moved = before
+            if !moved.pods.isEmpty { moved.pods[0].location = SourceLocation(file: "moved.yaml", line: 3) }
+            let reuse = EvaluationReuse()
+            for (call, old) in [before, before, moved, moved].enumerated() {
+                let after = Self.edited(old, &rng)
+                let reusedBefore = reuse.reused
+                let kept = IncrementalComparison(old: old, new: after, options: .init(), level: .workload, reuse: reuse)
+                let fresh = IncrementalComparison(old: old, new: after, options: .init(), level: .workload)
+                #expect((kept == nil) == (fresh == nil), "seed \(seed)")
+                guard let kept, let fresh else { continue }
+                #expect(kept.diff == fresh.diff, "seed \(seed)\n\(ClusterDump.text(old))")
+                #expect(kept.notes.old == fresh.notes.old && kept.notes.new == fresh.notes.new, "seed \(seed)")
+                if reuse.reused > reusedBefore { reusedAtAll += 1 }
+                // The first call with the moved OLD never takes the evaluation of the other.
+                if call == 2 && !before.pods.isEmpty { #expect(reuse.reused == reusedBefore, "seed \(seed)") }
+            }
+        }
+        // Edits that add or change ipBlocks change the cuts, and OLD is evaluated again then.
+        #expect(reusedAtAll > 20, "the kept evaluation was taken only \(reusedAtAll) times")
+    }
+
     /// Sweeping every node's identities is the full list (the restricted sweep's pair rules).
     @Test func touchingEveryNodeIsTheFullList() {
         for seed in 1...200 as ClosedRange<UInt64> {

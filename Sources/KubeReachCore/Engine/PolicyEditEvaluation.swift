@@ -15,7 +15,8 @@ public struct PolicyEditEvaluation: Sendable {
     /// a changed policy in a namespace the old side does not know. The caller checks that
     /// everything but the NetworkPolicies is the same on both sides.
     /// - Parameter changed: qualified names (`ns/name`) of the policies added, removed or modified.
-    public init?(old before: Cluster, new after: Cluster, changed: Set<String>, options: EvaluationOptions) {
+    /// - Parameter reuse: keeps OLD's evaluation for the next call with the same OLD and cuts (`diff --watch`).
+    public init?(old before: Cluster, new after: Cluster, changed: Set<String>, options: EvaluationOptions, reuse: EvaluationReuse? = nil) {
         let calico = { (c: Cluster) in c.isCiliumActive || c.isCalicoActive(staged: options.calicoStaged) }
         guard !calico(before), !calico(after) else { return nil }
         // Both sides cut the address space (in both directions) at every ipBlock of the changed
@@ -32,7 +33,7 @@ public struct PolicyEditEvaluation: Sendable {
         }
         var options = options
         options.additionalCuts += cuts(before) + cuts(after)
-        let first = Reachability(cluster: before, options: options)
+        let first = reuse?.evaluation(of: before, options: options) ?? Reachability(cluster: before, options: options)
         guard let (second, touched) = first.replacingPolicies(after.policies, changed: changed) else {
             return nil
         }

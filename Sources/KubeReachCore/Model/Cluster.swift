@@ -1,5 +1,5 @@
 /// Everything the evaluation needs, as loaded and validated. Pure data.
-public struct Cluster: Sendable {
+public struct Cluster: Sendable, Equatable {
     public var namespaces: [Namespace]
     public var pods: [Pod]
     public var policies: [NetworkPolicy]
