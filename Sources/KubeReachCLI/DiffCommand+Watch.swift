@@ -61,7 +61,7 @@ extension DiffCommand {
         // OLD usually stays as it is while NEW is edited: its evaluation is kept between runs.
         let reuse = EvaluationReuse()
         while true {
-            let started = PhaseClock.now(), cpu = Self.cpuSeconds()
+            let started = PhaseClock.now(), cpu = PhaseClock.cpuSeconds()
             do {
                 _ = try compare(cache: cache, reuse: reuse)
             } catch {
@@ -71,7 +71,7 @@ extension DiffCommand {
             if input.reporting.verbose {
                 let line = String(
                     format: "diff --watch: run %d took %.3f s (%.3f s of CPU; old side's evaluation reused %d time(s) so far)", run,
-                    PhaseClock.now() - started, Self.cpuSeconds() - cpu, reuse.reused)
+                    PhaseClock.now() - started, PhaseClock.cpuSeconds() - cpu, reuse.reused)
                 input.report([Diagnostic(.note, line)])
             }
             if let limit = watchRuns, run > limit { return .success }
@@ -96,13 +96,5 @@ extension DiffCommand {
             if settled == next { return next }
             next = settled
         }
-    }
-
-    /// The process's CPU time so far (user and system).
-    private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }

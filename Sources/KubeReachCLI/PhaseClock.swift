@@ -1,6 +1,7 @@
 import Foundation
 
-/// Wall time per phase and the process's peak resident memory after it.
+/// Wall time per phase and the process's peak resident memory after it; the process's CPU time
+/// for the commands that report their own (`diff --watch -v`).
 struct PhaseClock {
     private var last = PhaseClock.now()
     private let start = PhaseClock.now()
@@ -16,6 +17,14 @@ struct PhaseClock {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// The process's CPU time so far (user and system), in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     mutating func lap(_ name: String) {
